@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/physarch/physarch/internal/generate"
+	"github.com/physarch/physarch/internal/output"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+func newBuild() *cobra.Command {
+	var file, out, lang, example, format string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Generate the physical architecture package from a spec",
+		Long: `build reads the spec (-f, default ./physarch.yaml), resolves it into one plan
+per environment and writes the seven-file package under
+<out>/design/backend/physical/.
+
+With no spec in the current directory and no -f, build uses the built-in
+kt-event-marketing example, so 'physarch build' works on a fresh checkout.
+
+Output is staged and moved into place only when everything was generated;
+files physarch did not generate (or that were edited since) are never
+replaced unless --force is given. <out>/.physarch-generated.json records what
+was generated.`,
+		Example: `  physarch build
+  physarch build -f physarch.yaml -o out --lang en
+  physarch build --example phonebill -o /tmp/phonebill`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if lang != string(md.Ko) && lang != string(md.En) {
+				return usageError{fmt.Errorf("--lang must be ko or en, not %q", lang)}
+			}
+			if format != "text" && format != "json" {
+				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
+			}
+			src, err := readSpec(file, example, true)
+			if err != nil {
+				return err
+			}
+			_, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang)})
+			if err != nil {
+				return err
+			}
+			rep, err := output.Write(out, files, force)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if format == "json" {
+				b, _ := json.MarshalIndent(struct {
+					Spec     string `json:"spec"`
+					Embedded bool   `json:"embedded"`
+					*output.Report
+				}{src.path, src.embedded, rep}, "", "  ")
+				fmt.Fprintln(w, string(b))
+				return nil
+			}
+			if src.embedded {
+				fmt.Fprintf(w, "No %s here: building the built-in example %s.\n", DefaultSpec, src.path)
+			}
+			fmt.Fprintf(w, "Built %s into %s: %d written, %d unchanged, %d removed.\n", src.path, out, len(rep.Written), len(rep.Unchanged), len(rep.Removed))
+			for _, f := range files {
+				fmt.Fprintf(w, "  %s/%s\n", out, f.Path)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
+	cmd.Flags().StringVarP(&out, "out", "o", "out", "output directory")
+	cmd.Flags().StringVar(&lang, "lang", "ko", "document language: ko or en")
+	cmd.Flags().StringVar(&example, "example", "", "build a built-in example instead of a spec file")
+	cmd.Flags().StringVar(&format, "format", "text", "report format: text or json")
+	cmd.Flags().BoolVar(&force, "force", false, "replace files physarch did not generate")
+	return cmd
+}

@@ -1,0 +1,105 @@
+// Package cli is physarch's command line: one file per command, each a thin
+// layer over the pipeline packages.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// Exit codes CI can rely on.
+const (
+	ExitOK    = 0
+	ExitInput = 1 // the spec (or what it asks for) has errors
+	ExitUsage = 2 // the command line is wrong
+)
+
+// silentExit ends with a code after the command already printed its
+// result (for example JSON output that lists the errors).
+type silentExit struct{ code int }
+
+func (s silentExit) Error() string { return fmt.Sprintf("exit %d", s.code) }
+
+// usageError marks command-line mistakes, which exit with ExitUsage.
+type usageError struct{ error }
+
+// Execute runs physarch with args and returns the exit code.
+func Execute(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var serrs spec.Errors
+	var uerr usageError
+	var quiet silentExit
+	switch {
+	case errors.As(err, &quiet):
+		return quiet.code
+	case errors.As(err, &serrs):
+		printErrors(stderr, serrs)
+		return ExitInput
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "physarch: %v\nRun 'physarch --help' for usage.\n", err)
+		return ExitUsage
+	default:
+		fmt.Fprintf(stderr, "physarch: %v\n", err)
+		return ExitInput
+	}
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "physarch",
+		Short: "Make and check a system's physical architecture from one spec",
+		Long: `physarch turns one physarch.yaml into the seven-file physical architecture
+package (design/backend/physical/: master, per-environment documents and
+Mermaid diagrams), with every figure computed once from the spec.
+
+Exit codes: 0 ok, 1 errors in the input, 2 usage errors.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newBuild(), newValidate(), newSchema(), newInit(), newVersion())
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs makes argument-count errors usage errors.
+func wrapArgs(c *cobra.Command) {
+	if c.Args == nil {
+		c.Args = cobra.NoArgs
+	}
+	check := c.Args
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+func printErrors(w io.Writer, errs spec.Errors) {
+	for _, e := range errs {
+		fmt.Fprintf(w, "%s: error: %s\n", e.Pos, e.Msg)
+		if e.Hint != "" {
+			fmt.Fprintf(w, "    hint: %s\n", e.Hint)
+		}
+	}
+	noun := "errors"
+	if len(errs) == 1 {
+		noun = "error"
+	}
+	fmt.Fprintf(w, "%d %s; nothing was written\n", len(errs), noun)
+}

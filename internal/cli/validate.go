@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+func newValidate() *cobra.Command {
+	var file, format, example string
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check a spec and its plan without writing anything",
+		Long: `validate loads the spec strictly (unknown keys, wrong types), checks every
+reference (calls, queues, databases, external systems, call cycles) and
+resolves the plan (capacity, node pools, subnets), reporting every problem
+with file:line:column and a hint. Exit code 1 when there is any error.`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "text" && format != "json" {
+				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
+			}
+			src, err := readSpec(file, example, false)
+			if err != nil {
+				return err
+			}
+			doc, err := spec.Load(src.path, src.data)
+			var pl *plan.Plan
+			if err == nil {
+				pl, err = plan.Build(doc)
+			}
+			var errs spec.Errors
+			if err != nil && !errors.As(err, &errs) {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if format == "json" {
+				b, _ := json.MarshalIndent(struct {
+					Spec   string      `json:"spec"`
+					Valid  bool        `json:"valid"`
+					Errors spec.Errors `json:"errors"`
+				}{src.path, err == nil, append(spec.Errors{}, errs...)}, "", "  ")
+				fmt.Fprintln(w, string(b))
+				if err != nil {
+					return silentExit{ExitInput}
+				}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "%s is valid: %d services, %d environments (%s)\n", src.path, len(pl.Services), len(pl.Envs), envList(pl))
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&example, "example", "", "validate a built-in example")
+	return cmd
+}
+
+func envList(pl *plan.Plan) string {
+	s := ""
+	for i, e := range pl.Envs {
+		if i > 0 {
+			s += ", "
+		}
+		s += e.Name
+	}
+	return s
+}

@@ -1,0 +1,97 @@
+package plan
+
+import "fmt"
+
+// Flow is one allowed connection: the network policies, NSG rules and
+// diagram edges are all drawn from this one list.
+type Flow struct {
+	From, To string
+	Port     int
+	Proto    string // TCP, HTTPS, AMQP
+	Kind     string // ingress, call, database, cache, messaging, external
+	Route    string // the route prefix, for ingress flows
+}
+
+// Well-known ports of the backing services.
+const (
+	PortPostgres   = 5432
+	PortRedisPlain = 6379
+	PortRedisTLS   = 6380
+	PortAMQP       = 5671
+	PortHTTPS      = 443
+)
+
+// IngressName is the in-plan name of the ingress controller endpoint.
+const IngressName = "ingress"
+
+func (pl *Plan) flows(e *Env) []Flow {
+	var out []Flow
+	for _, sv := range pl.Services {
+		if sv.Route != "" {
+			out = append(out, Flow{From: IngressName, To: sv.Name, Port: sv.Port, Proto: "TCP", Kind: "ingress", Route: sv.Route + "/**"})
+		}
+	}
+	port := map[string]int{}
+	for _, sv := range pl.Services {
+		port[sv.Name] = sv.Port
+	}
+	for _, sv := range pl.Services {
+		for _, c := range sv.Calls {
+			out = append(out, Flow{From: sv.Name, To: c, Port: port[c], Proto: "TCP", Kind: "call"})
+		}
+		if sv.Database != "" && e.Postgres != nil {
+			out = append(out, Flow{From: sv.Name, To: "postgresql", Port: PortPostgres, Proto: "TCP", Kind: "database"})
+		}
+		if sv.Cache && e.Redis != nil {
+			out = append(out, Flow{From: sv.Name, To: "redis", Port: e.Redis.Port, Proto: "TCP", Kind: "cache"})
+		}
+		if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
+			out = append(out, Flow{From: sv.Name, To: "servicebus", Port: PortAMQP, Proto: "AMQP", Kind: "messaging"})
+		}
+		for _, x := range sv.External {
+			out = append(out, Flow{From: sv.Name, To: x, Port: PortHTTPS, Proto: "HTTPS", Kind: "external"})
+		}
+	}
+	return out
+}
+
+// FlowsTo returns the flows that reach a target.
+func (e *Env) FlowsTo(to string) []Flow {
+	var out []Flow
+	for _, f := range e.Flows {
+		if f.To == to {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FlowsOfKind returns the flows of one kind.
+func (e *Env) FlowsOfKind(kind string) []Flow {
+	var out []Flow
+	for _, f := range e.Flows {
+		if f.Kind == kind {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// secrets lists the secrets the environment needs, by name only: values
+// never appear in any output.
+func (pl *Plan) secrets(e *Env) []string {
+	var out []string
+	for _, db := range pl.Databases {
+		out = append(out, fmt.Sprintf("%s-db-password", db.Owner))
+	}
+	if e.Redis != nil {
+		out = append(out, "redis-password")
+	}
+	if e.Bus != nil {
+		out = append(out, "servicebus-connection")
+	}
+	for _, x := range pl.External {
+		out = append(out, x.Name+"-api-key")
+	}
+	return out
+}

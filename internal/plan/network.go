@@ -1,0 +1,215 @@
+package plan
+
+import (
+	"fmt"
+	"math/bits"
+	"net/netip"
+	"sort"
+)
+
+// azureReserved is how many addresses Azure keeps in every subnet.
+const azureReserved = 5
+
+// subnetNeed is one subnet the environment needs, before placement.
+type subnetNeed struct {
+	role, name, delegation string
+	required               int // addresses its contents need
+	minBits                int // smallest prefix length Azure accepts (larger number = smaller)
+}
+
+// network sizes and places the subnets:
+//   - aks: Azure CNI gives every pod a VNet address, so the subnet holds
+//     Σ pools (max nodes + 1 upgrade surge node) × (max pods + 1);
+//   - gateway: Application Gateway v2 wants a /24 of its own;
+//   - database: PostgreSQL Flexible Server's delegated subnet (/28 at least);
+//   - endpoints: one address per private endpoint (/28 at least).
+//
+// Subnets are placed largest first on aligned boundaries, so they never
+// overlap; subnets pinned in the spec are checked, not trusted.
+func (p *planner) network(e *Env, path string) {
+	se := e.Settings
+	np := path + ".network"
+	vnet, err := netip.ParsePrefix(se.Network.VNetCIDR)
+	if err != nil || !vnet.Addr().Is4() {
+		p.fail(np+".vnetCIDR", "write an IPv4 CIDR such as 10.20.0.0/16", "VNet CIDR %q is not an IPv4 CIDR", se.Network.VNetCIDR)
+		return
+	}
+	vnet = vnet.Masked()
+	svc, err := netip.ParsePrefix(se.Network.ServiceCIDR)
+	if err != nil || !svc.Addr().Is4() {
+		p.fail(np+".serviceCIDR", "write an IPv4 CIDR such as 172.16.0.0/16", "service CIDR %q is not an IPv4 CIDR", se.Network.ServiceCIDR)
+		return
+	}
+	svc = svc.Masked()
+	if svc.Overlaps(vnet) {
+		p.fail(np+".serviceCIDR", "Kubernetes service addresses must lie outside the VNet; use 172.16.0.0/16", "service CIDR %s overlaps the VNet %s", svc, vnet)
+	}
+	e.Network = Network{VNet: vnet.String(), ServiceCIDR: svc.String(), DNSServiceIP: nth(svc, 10).String()}
+
+	var needs []subnetNeed
+	aksIPs := 0
+	for _, pool := range e.Pools {
+		aksIPs += (pool.Max + 1) * (pool.MaxPods + 1)
+	}
+	needs = append(needs, subnetNeed{"aks", "snet-aks", "", aksIPs, 29})
+	if se.Ingress.Controller == "agic" {
+		needs = append(needs, subnetNeed{"gateway", "snet-appgw", "", 251, 24})
+	}
+	if e.Settings.PostgreSQL.Mode == "flexible" && p.doc.Spec.Backing.PostgreSQL != nil {
+		needs = append(needs, subnetNeed{"database", "snet-postgresql", "Microsoft.DBforPostgreSQL/flexibleServers", 1 + 1 + se.PostgreSQL.ReadReplicas, 28})
+	}
+	if se.Network.PrivateEndpoints {
+		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", privateEndpointCount(p, e), 28})
+	}
+
+	pinned := map[string]netip.Prefix{}
+	pinnedPath := map[string]string{}
+	for j, sn := range se.Network.Subnets {
+		pp := fmt.Sprintf("%s.subnets[%d].cidr", np, j)
+		pfx, err := netip.ParsePrefix(sn.CIDR)
+		if err != nil || !pfx.Addr().Is4() {
+			continue // validation reported it
+		}
+		if pfx != pfx.Masked() {
+			p.fail(pp, fmt.Sprintf("write %s", pfx.Masked()), "subnet %s has host bits set", sn.CIDR)
+			continue
+		}
+		if _, dup := pinned[sn.Role]; dup {
+			p.fail(pp, "pin each role once", "subnet role %q is pinned twice", sn.Role)
+			continue
+		}
+		pinned[sn.Role], pinnedPath[sn.Role] = pfx, pp
+	}
+
+	var placed []Subnet
+	var used []netip.Prefix
+	roles := map[string]bool{}
+	for _, n := range needs {
+		roles[n.role] = true
+	}
+	for role, pfx := range sortedPins(pinned) {
+		pp := pinnedPath[role]
+		if !roles[role] {
+			p.fail(pp, "remove the pin; this environment has no such subnet", "subnet role %q is not used in %s", role, e.Name)
+			continue
+		}
+		if !vnet.Contains(pfx.Addr()) || pfx.Bits() < vnet.Bits() {
+			p.fail(pp, fmt.Sprintf("choose a range inside %s", vnet), "subnet %s lies outside the VNet %s", pfx, vnet)
+			continue
+		}
+		if pfx.Overlaps(svc) {
+			p.fail(pp, "choose a range outside the service CIDR", "subnet %s overlaps the service CIDR %s", pfx, svc)
+		}
+		for _, u := range used {
+			if u.Overlaps(pfx) {
+				p.fail(pp, "choose ranges that do not overlap", "subnet %s overlaps subnet %s", pfx, u)
+			}
+		}
+		used = append(used, pfx)
+	}
+	sort.SliceStable(needs, func(i, j int) bool { return bitsFor(needs[i]) < bitsFor(needs[j]) })
+	for _, n := range needs {
+		bitsLen := bitsFor(n)
+		sn := Subnet{Role: n.role, Name: n.name, Required: n.required, Delegation: n.delegation}
+		if pfx, ok := pinned[n.role]; ok {
+			sn.Pinned = true
+			if pfx.Bits() > bitsLen {
+				p.fail(pinnedPath[n.role], fmt.Sprintf("use a /%d or larger", bitsLen), "subnet %s is too small: its %s need %d addresses", pfx, n.role, n.required)
+			}
+			sn.CIDR, sn.Usable = pfx.String(), size(pfx)-azureReserved
+			placed = append(placed, sn)
+			continue
+		}
+		pfx, ok := allocate(vnet, bitsLen, used)
+		if !ok {
+			p.fail(np+".vnetCIDR", "use a larger VNet such as a /16", "the VNet %s has no room for a /%d %s subnet (%d addresses)", vnet, bitsLen, n.role, n.required)
+			continue
+		}
+		used = append(used, pfx)
+		sn.CIDR, sn.Usable = pfx.String(), size(pfx)-azureReserved
+		placed = append(placed, sn)
+	}
+	order := map[string]int{"aks": 0, "gateway": 1, "database": 2, "endpoints": 3}
+	sort.SliceStable(placed, func(i, j int) bool { return order[placed[i].Role] < order[placed[j].Role] })
+	e.Network.Subnets = placed
+	if gw, ok := e.Network.Subnet("gateway"); ok {
+		pfx := netip.MustParsePrefix(gw.CIDR)
+		e.Network.GatewayIP = nth(pfx, 10).String()
+	}
+}
+
+// privateEndpointCount counts the managed services reached privately.
+func privateEndpointCount(p *planner, e *Env) int {
+	s := &p.doc.Spec
+	n := 1 // container registry
+	if s.Backing.Redis != nil && e.Settings.Redis.Mode == "managed" {
+		n++
+	}
+	if s.Backing.ServiceBus != nil {
+		n++
+	}
+	if e.Settings.Security.KeyVault {
+		n++
+	}
+	return n
+}
+
+// bitsFor is the prefix length a need gets: the smallest subnet that holds
+// its addresses plus Azure's five, but never smaller than Azure allows.
+func bitsFor(n subnetNeed) int {
+	total := uint32(n.required + azureReserved)
+	b := 32 - bits.Len32(total-1)
+	return min(b, n.minBits)
+}
+
+// allocate finds the first aligned free block of the given length.
+func allocate(vnet netip.Prefix, bitsLen int, used []netip.Prefix) (netip.Prefix, bool) {
+	if bitsLen < vnet.Bits() {
+		return netip.Prefix{}, false
+	}
+	step := uint32(1) << (32 - bitsLen)
+	base := u32(vnet.Addr())
+	end := base + uint32(size(vnet))
+	for a := base; a < end && a >= base; a += step {
+		cand := netip.PrefixFrom(addr(a), bitsLen)
+		free := true
+		for _, u := range used {
+			if u.Overlaps(cand) {
+				free = false
+				break
+			}
+		}
+		if free {
+			return cand, true
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+func sortedPins(m map[string]netip.Prefix) func(yield func(string, netip.Prefix) bool) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return func(yield func(string, netip.Prefix) bool) {
+		for _, k := range keys {
+			if !yield(k, m[k]) {
+				return
+			}
+		}
+	}
+}
+
+func size(p netip.Prefix) int { return 1 << (32 - p.Bits()) }
+
+func nth(p netip.Prefix, n uint32) netip.Addr { return addr(u32(p.Masked().Addr()) + n) }
+
+func u32(a netip.Addr) uint32 {
+	b := a.As4()
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+func addr(v uint32) netip.Addr {
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
+}

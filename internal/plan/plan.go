@@ -1,0 +1,166 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// planner carries the document (for error positions) and collects errors so
+// that one run reports all of them.
+type planner struct {
+	doc  *spec.Document
+	errs spec.Errors
+}
+
+func (p *planner) fail(path, hint, format string, args ...any) {
+	p.errs = append(p.errs, spec.Error{Pos: p.doc.At(path), Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Build resolves a validated document into a plan, or returns spec.Errors
+// for targets the design cannot meet.
+func Build(doc *spec.Document) (*Plan, error) {
+	p := &planner{doc: doc}
+	s := &doc.Spec
+	pl := &Plan{
+		Name:     s.Metadata.Name,
+		Title:    s.Metadata.Title,
+		Cloud:    s.Cloud,
+		Region:   s.Region,
+		External: s.External,
+	}
+	if s.Backing.ServiceBus != nil {
+		pl.Queues = s.Backing.ServiceBus.Queues
+		pl.Topics = s.Backing.ServiceBus.Topics
+	}
+	if s.Backing.PostgreSQL != nil {
+		pl.PGVersion = or(s.Backing.PostgreSQL.Version, "16")
+	}
+	if s.Backing.Redis != nil {
+		pl.RedisVer = or(s.Backing.Redis.Version, "7.2")
+	}
+	for _, sv := range s.Services {
+		pl.Services = append(pl.Services, Service{
+			Name: sv.Name, Title: sv.Title, Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
+			Image: sv.Image, Health: sv.Health, Database: sv.Database, Cache: sv.Cache,
+			Calls: sv.Calls, Produces: sv.Produces, Consumes: sv.Consumes, External: sv.External,
+		})
+		if sv.Database != "" {
+			pl.Databases = append(pl.Databases, Database{Name: sv.Database, Owner: sv.Name})
+		}
+	}
+	for i := range s.Environments {
+		if env := p.env(pl, i); env != nil {
+			pl.Envs = append(pl.Envs, env)
+		}
+	}
+	if err := p.errs.Err(); err != nil {
+		return nil, err
+	}
+	return pl, nil
+}
+
+func (p *planner) env(pl *Plan, i int) *Env {
+	s := &p.doc.Spec
+	se := s.Environments[i]
+	path := fmt.Sprintf("environments[%d]", i)
+	e := &Env{
+		Name:      se.Name,
+		Profile:   se.Profile,
+		Title:     se.Title,
+		Namespace: pl.Name + "-" + se.Name,
+		Settings:  se,
+		RTO:       se.Targets.RTO,
+		RPO:       se.Targets.RPO,
+	}
+	for z := 1; z <= se.Targets.Zones; z++ {
+		e.Zones = append(e.Zones, z)
+	}
+	before := len(p.errs)
+	p.workloads(e, path)
+	p.backingPods(pl, e, path)
+	p.pools(e, path)
+	p.managed(pl, e, path)
+	p.network(e, path)
+	e.Flows = pl.flows(e)
+	e.Secrets = pl.secrets(e)
+	e.DowntimeMinutes = math.Round((100-se.Targets.Availability)/100*730*60*10) / 10
+	if len(p.errs) > before {
+		return nil
+	}
+	return e
+}
+
+// managed resolves PostgreSQL, Redis and Service Bus for the environment.
+func (p *planner) managed(pl *Plan, e *Env, path string) {
+	s := &p.doc.Spec
+	se := e.Settings
+	if s.Backing.PostgreSQL != nil {
+		pg := &Postgres{
+			Mode: se.PostgreSQL.Mode, StorageGB: se.PostgreSQL.StorageGB, HA: se.PostgreSQL.HA,
+			BackupDays: se.PostgreSQL.BackupRetentionDays, GeoBackup: se.PostgreSQL.GeoBackup,
+			ReadReplicas: se.PostgreSQL.ReadReplicas, Version: pl.PGVersion,
+		}
+		if pg.Mode == "flexible" {
+			sku, ok := azure.LookupPostgres(se.PostgreSQL.SKU)
+			if !ok {
+				p.fail(path+".postgresql.sku", hintFrom(se.PostgreSQL.SKU, azure.PostgresNames()), "PostgreSQL SKU %q is not in the catalog", se.PostgreSQL.SKU)
+				return
+			}
+			pg.SKU, pg.VCores, pg.MemoryGiB, pg.MaxConnections = sku.Name, sku.VCores, sku.MemoryGiB, sku.MaxConnections
+			pg.FQDN = fmt.Sprintf("psql-%s-%s.postgres.database.azure.com", pl.Name, e.Name)
+		} else {
+			pg.SKU = "postgres:" + pl.PGVersion
+			pg.MaxConnections = se.PostgreSQL.MaxConnections
+			pg.FQDN = fmt.Sprintf("postgresql.%s.svc.cluster.local", e.Namespace)
+			pg.MemoryMiB = mebi(se.PostgreSQL.Memory)
+			pg.SharedBuffersMiB = pg.MemoryMiB / 4
+			pg.EffectiveCacheMiB = pg.MemoryMiB * 3 / 4
+		}
+		e.Postgres = pg
+	}
+	if s.Backing.Redis != nil {
+		r := &Redis{Mode: se.Redis.Mode, Tier: se.Redis.Tier, Shards: se.Redis.Shards, Persistence: se.Redis.Persistence,
+			Eviction: se.Redis.EvictionPolicy, Version: pl.RedisVer, MaxMemory: se.Redis.MaxMemory}
+		if r.Mode == "managed" {
+			sku, ok := azure.LookupRedis(se.Redis.Tier, se.Redis.SKU)
+			if !ok {
+				p.fail(path+".redis.sku", hintFrom(se.Redis.SKU, azure.RedisNames(se.Redis.Tier)), "Redis %s size %q is not in the catalog", se.Redis.Tier, se.Redis.SKU)
+				return
+			}
+			r.SKU, r.MemoryMiB = sku.Name, sku.MemoryMiB
+			r.Host, r.Port = fmt.Sprintf("redis-%s-%s.redis.cache.windows.net", pl.Name, e.Name), 6380
+		} else {
+			r.SKU = "redis:" + pl.RedisVer
+			r.Host, r.Port = fmt.Sprintf("redis.%s.svc.cluster.local", e.Namespace), 6379
+		}
+		e.Redis = r
+	}
+	if len(pl.Queues)+len(pl.Topics) > 0 {
+		e.Bus = &ServiceBus{
+			Namespace: fmt.Sprintf("sb-%s-%s", pl.Name, e.Name), Tier: se.ServiceBus.Tier,
+			MessagingUnits: se.ServiceBus.MessagingUnits, MaxSizeMB: se.ServiceBus.MaxSizeMB,
+			TTL: se.ServiceBus.MessageTTL, Queues: pl.Queues, Topics: pl.Topics,
+		}
+		if e.Bus.Tier == "Basic" && len(pl.Topics) > 0 {
+			p.fail(path+".serviceBus.tier", "use tier Standard or Premium, or queues only", "Service Bus Basic has no topics, but the spec declares %d", len(pl.Topics))
+		}
+		if e.Bus.Tier == "Premium" && e.Bus.MessagingUnits < 1 {
+			p.fail(path+".serviceBus.messagingUnits", "Premium needs 1, 2, 4, 8 or 16 messaging units", "Service Bus Premium with %d messaging units", e.Bus.MessagingUnits)
+		}
+	}
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func hintFrom(val string, options []string) string {
+	return spec.DidYouMean(val, options, fmt.Sprintf("known: %s", strings.Join(options, ", ")))
+}

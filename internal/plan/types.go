@@ -1,0 +1,233 @@
+// Package plan resolves a spec into one model per environment. Every figure
+// any output prints is computed here, once; renderers only format it.
+package plan
+
+import "github.com/physarch/physarch/internal/spec"
+
+// Plan is the resolved design of the whole system.
+type Plan struct {
+	Name      string
+	Title     spec.Text
+	Cloud     string
+	Region    string
+	Services  []Service // environment-independent facts, in spec order
+	Queues    []string
+	Topics    []string
+	External  []spec.External
+	Databases []Database
+	PGVersion string
+	RedisVer  string
+	Envs      []*Env
+}
+
+// Service is what a service is, whatever the environment.
+type Service struct {
+	Name     string
+	Title    spec.Text
+	Port     int
+	Route    string
+	Runtime  string
+	Image    string
+	Health   string
+	Database string
+	Cache    bool
+	Calls    []string
+	Produces []string
+	Consumes []string
+	External []string
+}
+
+// Database is one PostgreSQL database and the service that owns it.
+type Database struct {
+	Name  string
+	Owner string
+}
+
+// Env is one environment, resolved.
+type Env struct {
+	Name      string
+	Profile   string
+	Title     spec.Text
+	Namespace string
+	Settings  spec.Environment // profile merged with the spec's overrides
+	Zones     []int
+	RTO, RPO  string
+	PeakRPS   float64
+	Workloads []Workload // application services, in spec order
+	Backing   []Workload // PostgreSQL/Redis pods (dev), empty otherwise
+	Pools     []NodePool
+	Network   Network
+	Postgres  *Postgres
+	Redis     *Redis
+	Bus       *ServiceBus
+	Flows     []Flow
+	Secrets   []string
+
+	// DowntimeMinutes is what the availability target allows per month
+	// (730 hours): (1 − target) × 730 × 60.
+	DowntimeMinutes float64
+}
+
+// Workload is one service's sizing in one environment.
+type Workload struct {
+	Name          string
+	Port          int
+	CPURequest    string // as written, e.g. 250m
+	MemRequest    string
+	CPULimit      string
+	MemLimit      string
+	CPURequestM   int64 // millicores
+	MemRequestMiB int64
+	PeakRPS       float64
+	CPUNeededM    float64 // millicores at peak
+	Needed        int     // replicas that carry the peak at the CPU target
+	Min, Max      int
+	Pinned        bool
+	PDBMinAvail   int // 0 means the PDB uses maxUnavailable: 1
+	HPACPU        int
+	HPAMem        int
+	StorageGB     int    // backing pods only
+	StorageClass  string // backing pods only
+	Image         string // backing pods only
+}
+
+// PDB describes the disruption budget as Kubernetes spells it.
+func (w Workload) PDB() (field string, value int) {
+	if w.PDBMinAvail > 0 {
+		return "minAvailable", w.PDBMinAvail
+	}
+	return "maxUnavailable", 1
+}
+
+// NodePool is one sized AKS node pool.
+type NodePool struct {
+	Name          string // system or apps
+	Mode          string // System or User
+	VMSize        string
+	VCPU          int
+	MemoryGiB     int
+	AllocCPUM     int64
+	AllocMemMiB   int64
+	MaxPods       int
+	PodSlots      int // max pods less the DaemonSet pods every node runs
+	Min, Max      int
+	Autoscale     bool
+	Spot          bool
+	Zones         []int
+	Taints        []string
+	OSDiskGB      int
+	NodesAtMin    int // nodes the pods need at minimum replicas (before zone rounding)
+	NodesAtMax    int
+	RequestedCPUM int64 // pod CPU requests at minimum replicas
+	RequestedMiB  int64
+}
+
+// Network is the environment's address plan.
+type Network struct {
+	VNet         string
+	ServiceCIDR  string
+	DNSServiceIP string
+	Subnets      []Subnet
+	GatewayIP    string // Application Gateway private frontend IP, when there is one
+}
+
+// Subnet is one subnet and why it has its size.
+type Subnet struct {
+	Role       string // aks, gateway, database, endpoints
+	Name       string
+	CIDR       string
+	Required   int // addresses its contents need
+	Usable     int // addresses Azure leaves usable (size − 5)
+	Delegation string
+	Pinned     bool
+}
+
+// Subnet returns the subnet with a role, if any.
+func (n Network) Subnet(role string) (Subnet, bool) {
+	for _, s := range n.Subnets {
+		if s.Role == role {
+			return s, true
+		}
+	}
+	return Subnet{}, false
+}
+
+// Postgres is the environment's PostgreSQL.
+type Postgres struct {
+	Mode           string // pod or flexible
+	SKU            string
+	VCores         int
+	MemoryGiB      int
+	MaxConnections int
+	StorageGB      int
+	HA             string
+	BackupDays     int
+	GeoBackup      bool
+	ReadReplicas   int
+	Version        string
+	FQDN           string
+	// Pod mode: PostgreSQL memory settings from the pod's memory request,
+	// by the usual 25% / 75% rules.
+	MemoryMiB         int64
+	SharedBuffersMiB  int64
+	EffectiveCacheMiB int64
+}
+
+// Redis is the environment's cache.
+type Redis struct {
+	Mode        string
+	Tier        string
+	SKU         string
+	MemoryMiB   int
+	Shards      int
+	Persistence string
+	MaxMemory   string
+	Eviction    string
+	Version     string
+	Host        string
+	Port        int
+}
+
+// ServiceBus is the environment's namespace.
+type ServiceBus struct {
+	Namespace      string
+	Tier           string
+	MessagingUnits int
+	MaxSizeMB      int
+	TTL            string
+	Queues         []string
+	Topics         []string
+}
+
+// Pool returns the pool with a name.
+func (e *Env) Pool(name string) *NodePool {
+	for i := range e.Pools {
+		if e.Pools[i].Name == name {
+			return &e.Pools[i]
+		}
+	}
+	return nil
+}
+
+// Workload returns a service's sizing.
+func (e *Env) Workload(name string) *Workload {
+	for i := range e.Workloads {
+		if e.Workloads[i].Name == name {
+			return &e.Workloads[i]
+		}
+	}
+	return nil
+}
+
+// IsProdLike reports whether the environment runs managed services behind
+// a gateway (the prod document layout) rather than pods (the dev layout).
+func (e *Env) IsProdLike() bool { return e.Profile == "prod" }
+
+// TotalNodes is the node count over all pools at minimum and at maximum.
+func (e *Env) TotalNodes() (lo, hi int) {
+	for _, p := range e.Pools {
+		lo += p.Min
+		hi += p.Max
+	}
+	return lo, hi
+}

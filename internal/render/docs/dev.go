@@ -1,0 +1,366 @@
+package docs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// devDoc writes the development-environment document: cost first, backing
+// services as pods on managed disks, one zone.
+func devDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
+	d := md.New(lang)
+	se := e.Settings
+	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 개발환경)", "%s - Physical Architecture (%s, development)"), text(d, pl.Title), e.Name))
+	generatedNote(d)
+
+	d.H(2, d.T("1. 개요", "1. Overview"))
+	d.H(3, d.T("1.1 설계 목적", "1.1 Purpose"))
+	d.List(
+		fmt.Sprintf(d.T("%s의 개발환경(%s) Azure 물리 아키텍처 설계", "Azure physical architecture of the %s development environment (%s)"), text(d, pl.Title), e.Name),
+		fmt.Sprintf(d.T("마이크로서비스 %d개의 개발·검증·테스트 환경", "development, validation and test environment for %d microservices"), len(pl.Services)),
+		fmt.Sprintf(d.T("최대 동시 사용자 %d명, 리전 %s", "up to %d concurrent users, region %s"), se.Targets.Users, pl.Region),
+	)
+	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
+	d.List(
+		d.T("MVP 우선: 기능 개발과 검증에 필요한 최소 구성", "MVP first: the least that development and validation need"),
+		d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS Free 티어", "Cost: Spot nodes, backing services as pods, AKS Free tier"),
+		d.T("개발 편의성: kubectl 한 번으로 배포, 빠른 재시작", "Developer convenience: one kubectl apply, fast restarts"),
+		d.T("단순성: 단일 영역, 단일 서브넷, 최소 보안 구성", "Simplicity: one zone, one subnet, basic security"),
+	)
+	d.H(3, d.T("1.3 참조 아키텍처", "1.3 References"))
+	refs(d, pl, e)
+
+	d.H(2, d.T("2. 개발환경 아키텍처 개요", "2. Environment overview"))
+	d.H(3, d.T("2.1 환경 특성", "2.1 Characteristics"))
+	d.KV(d.T("구분", "Item"), d.T("값", "Value"),
+		[2]string{d.T("목적", "Purpose"), d.T("MVP 개발, 기능 검증, 통합 테스트", "MVP development, functional validation, integration tests")},
+		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %d명 (피크 %s req/s)", "%d peak concurrent users (%s req/s at peak)"), se.Targets.Users, num(e.PeakRPS))},
+		[2]string{d.T("가용성 목표", "Availability target"), downtime(d, e)},
+		[2]string{d.T("확장성", "Scalability"), d.T("고정 리소스 (수동 확장)", "fixed resources (manual scaling)")},
+		[2]string{d.T("보안 수준", "Security level"), d.T("기본 (Network Policy, Kubernetes Secret)", "basic (network policies, Kubernetes Secrets)")},
+		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
+		[2]string{"RTO / RPO", e.RTO + " / " + e.RPO},
+	)
+	d.H(3, d.T("2.2 전체 아키텍처", "2.2 Architecture"))
+	comps := []string{
+		fmt.Sprintf(d.T("인그레스: %s (LoadBalancer)", "Ingress: %s (LoadBalancer)"), ingressName(d, e)),
+		fmt.Sprintf(d.T("애플리케이션: 서비스 %d개 (%s)", "Applications: %d services (%s)"), len(pl.Services), serviceNames(pl)),
+	}
+	if e.Postgres != nil {
+		comps = append(comps, fmt.Sprintf(d.T("데이터베이스: PostgreSQL %s Pod (데이터베이스 %d개)", "Database: PostgreSQL %s pod (%d databases)"), e.Postgres.Version, len(pl.Databases)))
+	}
+	if e.Redis != nil {
+		comps = append(comps, fmt.Sprintf(d.T("캐시: Redis %s Pod", "Cache: Redis %s pod"), e.Redis.Version))
+	}
+	if e.Bus != nil {
+		comps = append(comps, fmt.Sprintf(d.T("메시징: Azure Service Bus %s (%s)", "Messaging: Azure Service Bus %s (%s)"), e.Bus.Tier, e.Bus.Namespace))
+	}
+	comps = append(comps, fmt.Sprintf(d.T("다이어그램: [%s](./%s)", "Diagram: [%s](./%s)"), DiagramName(e), DiagramName(e)))
+	d.List(comps...)
+
+	d.H(2, d.T("3. 컴퓨팅 아키텍처", "3. Compute"))
+	d.H(3, d.T("3.1 AKS 클러스터 구성", "3.1 AKS cluster"))
+	d.H(4, d.T("3.1.1 클러스터 설정", "3.1.1 Cluster settings"))
+	clusterSettings(d, e)
+	d.H(4, d.T("3.1.2 노드 풀 구성", "3.1.2 Node pools"))
+	poolTable(d, e)
+	d.H(3, d.T("3.2 서비스별 리소스 할당", "3.2 Resources per service"))
+	d.H(4, d.T("3.2.1 애플리케이션 서비스", "3.2.1 Application services"))
+	workloadTable(d, e, false)
+	d.H(4, d.T("3.2.2 백킹 서비스", "3.2.2 Backing services"))
+	var brows [][]string
+	for _, b := range e.Backing {
+		brows = append(brows, []string{b.Name, b.Image, b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit, b.StorageClass, storageSize(b.StorageGB)})
+	}
+	d.Table([]string{d.T("서비스", "Service"), d.T("이미지", "Image"), "CPU Requests", "Memory Requests", "CPU Limits", "Memory Limits", d.T("스토리지 클래스", "Storage class"), d.T("스토리지", "Storage")}, brows)
+	d.H(4, d.T("3.2.3 스토리지 클래스 구성", "3.2.3 Storage classes"))
+	d.Table([]string{d.T("스토리지 클래스", "Storage class"), "Provisioner", "SKU", "Reclaim policy", d.T("용도", "Use")}, [][]string{
+		{se.PostgreSQL.StorageClass, "disk.csi.azure.com", "StandardSSD_LRS", "Retain", d.T("PostgreSQL/Redis 데이터 (Azure 관리 디스크)", "PostgreSQL/Redis data (Azure managed disk)")},
+	})
+	d.P(d.T("hostPath 볼륨은 사용하지 않습니다. 노드가 교체되어도 데이터가 유지되도록 모든 상태는 Azure 관리 디스크에 둡니다.",
+		"No hostPath volumes: all state lives on Azure managed disks so that it survives a node being replaced."))
+
+	d.H(2, d.T("4. 네트워크 아키텍처", "4. Network"))
+	d.H(3, d.T("4.1 네트워크 구성", "4.1 Layout"))
+	d.H(4, d.T("4.1.1 네트워크 토폴로지", "4.1.1 Topology"))
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+		[2]string{"VNet", e.Network.VNet},
+		[2]string{"Service CIDR", e.Network.ServiceCIDR},
+		[2]string{"DNS service IP", e.Network.DNSServiceIP},
+	)
+	subnetTable(d, e)
+	d.P(fmt.Sprintf(d.T("네트워크 다이어그램: [%s](./%s)", "Network diagram: [%s](./%s)"), NetworkName(e), NetworkName(e)))
+	d.H(4, d.T("4.1.2 네트워크 보안", "4.1.2 Network security"))
+	d.P(d.T("기본 정책은 모든 Pod 간 통신 차단이며, 아래 연결만 허용합니다. 데이터베이스 포트에는 데이터베이스를 소유한 서비스만 접근합니다.",
+		"Pods deny all traffic by default; only the connections below are allowed. Only the services that own a database reach the database port."))
+	flowTable(d, pl, e)
+	d.H(3, d.T("4.2 서비스 디스커버리", "4.2 Service discovery"))
+	d.Table(discoveryHead(d), discoveryRows(d, pl, e))
+
+	d.H(2, d.T("5. 데이터 아키텍처", "5. Data"))
+	d.H(3, d.T("5.1 데이터베이스 구성", "5.1 Databases"))
+	d.H(4, d.T("5.1.1 PostgreSQL Pod 구성", "5.1.1 PostgreSQL pod"))
+	if pg := e.Postgres; pg != nil {
+		b := backing(e, "postgresql")
+		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+			[2]string{d.T("이미지", "Image"), b.Image},
+			[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
+			[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, /var/lib/postgresql/data", b.StorageClass, storageSize(b.StorageGB))},
+			[2]string{"max_connections", strconv.Itoa(pg.MaxConnections)},
+			[2]string{"shared_buffers", mib(pg.SharedBuffersMiB)},
+			[2]string{"effective_cache_size", mib(pg.EffectiveCacheMiB)},
+			[2]string{d.T("백업", "Backup"), fmt.Sprintf(d.T("일 1회 pg_dump, %d일 보관", "daily pg_dump, kept %d days"), pg.BackupDays)},
+		)
+		databasesTable(d, pl)
+	} else {
+		d.P(d.T("이 시스템은 PostgreSQL을 사용하지 않습니다.", "This system uses no PostgreSQL."))
+	}
+	d.H(4, d.T("5.1.2 Redis Pod 구성", "5.1.2 Redis pod"))
+	if r := e.Redis; r != nil {
+		b := backing(e, "redis")
+		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+			[2]string{d.T("이미지", "Image"), b.Image},
+			[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
+			[2]string{d.T("영속성", "Persistence"), r.Persistence},
+			[2]string{"maxmemory", r.MaxMemory},
+			[2]string{d.T("제거 정책", "Eviction policy"), r.Eviction},
+		)
+	} else {
+		d.P(d.T("이 시스템은 Redis를 사용하지 않습니다.", "This system uses no Redis."))
+	}
+	d.H(3, d.T("5.2 데이터 관리 전략", "5.2 Data management"))
+	d.H(4, d.T("5.2.1 데이터 초기화", "5.2.1 Data initialisation"))
+	var jrows [][]string
+	for i, db := range pl.Databases {
+		jrows = append(jrows, []string{strconv.Itoa(i + 1), "init-db-" + db.Name, fmt.Sprintf(d.T("데이터베이스 %s 생성, 소유자 %s", "create database %s owned by %s"), db.Name, db.Owner), fmt.Sprintf("psql -c '\\l %s'", db.Name)})
+	}
+	d.Table([]string{d.T("순서", "Order"), "Job", d.T("작업", "Work"), d.T("검증", "Verification")}, jrows)
+	d.H(4, d.T("5.2.2 백업 전략", "5.2.2 Backup"))
+	var bk [][]string
+	if e.Postgres != nil {
+		bk = append(bk, []string{"PostgreSQL", "pg_dump (CronJob)", d.T("매일 02:00", "daily 02:00"), fmt.Sprintf(d.T("%d일", "%d days"), e.Postgres.BackupDays), "psql < dump.sql"})
+	}
+	if e.Redis != nil {
+		bk = append(bk, []string{"Redis", d.T("없음 (캐시 재구성)", "none (cache is rebuilt)"), "-", "-", d.T("재시작 후 자동 재적재", "refills after restart")})
+	}
+	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("주기", "Schedule"), d.T("보관", "Retention"), d.T("복구", "Restore")}, bk)
+
+	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
+	d.H(3, d.T("6.1 Azure Service Bus 구성", "6.1 Azure Service Bus"))
+	if b := e.Bus; b != nil {
+		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s tier", "6.1.1 Service Bus %s tier"), b.Tier))
+		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+			[2]string{"Namespace", b.Namespace},
+			[2]string{"Tier", b.Tier},
+			[2]string{d.T("메시지 TTL", "Message TTL"), b.TTL},
+		)
+		dup := d.T("미지원 (Basic)", "not supported (Basic)")
+		if b.Tier != "Basic" {
+			dup = d.T("활성화", "enabled")
+		}
+		entityTable(d, pl, b, func(string) []string { return []string{fmt.Sprintf("%d MB", b.MaxSizeMB), dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
+		d.H(4, d.T("6.1.2 연결 설정", "6.1.2 Connection"))
+		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+			[2]string{d.T("인증", "Authentication"), d.T("연결 문자열 (Kubernetes Secret servicebus-connection)", "connection string (Kubernetes Secret servicebus-connection)")},
+			[2]string{d.T("연결 풀링", "Pooling"), d.T("서비스당 클라이언트 1개 재사용", "one reused client per service")},
+			[2]string{d.T("재시도 정책", "Retry policy"), d.T("지수 백오프, 최대 3회", "exponential backoff, 3 attempts")},
+		)
+	} else {
+		d.P(d.T("이 시스템은 메시징을 사용하지 않습니다.", "This system uses no messaging."))
+	}
+
+	d.H(2, d.T("7. 보안 아키텍처", "7. Security"))
+	d.H(3, d.T("7.1 개발환경 보안 정책", "7.1 Security policy"))
+	d.H(4, d.T("7.1.1 기본 보안 설정", "7.1.1 Basic settings"))
+	d.Table([]string{d.T("계층", "Layer"), d.T("설정", "Setting")}, [][]string{
+		{d.T("네트워크", "Network"), fmt.Sprintf("Network Policy (%s), default deny", se.AKS.NetworkPolicy)},
+		{d.T("Pod", "Pod"), d.T("non-root, 읽기 전용 루트 파일시스템, 권한 상승 금지", "non-root, read-only root filesystem, no privilege escalation")},
+		{d.T("인증", "Authentication"), d.T("애플리케이션 JWT 검증", "application JWT validation")},
+	})
+	d.P(d.T("시크릿 목록 (값은 어떤 출력에도 쓰지 않습니다):", "Secrets (values never appear in any output):"))
+	d.List(e.Secrets...)
+	d.H(4, d.T("7.1.2 시크릿 관리", "7.1.2 Secret management"))
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+		[2]string{d.T("저장소", "Store"), d.T("Kubernetes Secret (사용자가 직접 생성)", "Kubernetes Secret (created by the user)")},
+		[2]string{d.T("교체 주기", "Rotation"), d.T("수동, 분기 1회", "manual, quarterly")},
+	)
+	d.H(3, d.T("7.2 Network Policies", "7.2 Network policies"))
+	d.H(4, d.T("7.2.1 Network Policy 상세", "7.2.1 Network policy details"))
+	flowTable(d, pl, e)
+
+	d.H(2, d.T("8. 모니터링 및 로깅", "8. Monitoring and logging"))
+	d.H(3, d.T("8.1 모니터링", "8.1 Monitoring"))
+	d.H(4, d.T("8.1.1 Kubernetes 모니터링", "8.1.1 Kubernetes monitoring"))
+	d.Table([]string{d.T("메트릭", "Metric"), d.T("임계값", "Threshold"), d.T("조치", "Action")}, [][]string{
+		{d.T("노드 CPU", "Node CPU"), fmt.Sprintf("%d%%", se.Monitoring.AlertCPUPercent), d.T("노드 추가 검토", "consider another node")},
+		{d.T("Pod 재시작", "Pod restarts"), d.T("10분 내 3회", "3 in 10 min"), d.T("로그 확인", "check logs")},
+	})
+	d.H(4, d.T("8.1.2 헬스 체크", "8.1.2 Health checks"))
+	d.Table(healthHead(d), healthRows(d, pl))
+	d.H(3, d.T("8.2 로깅", "8.2 Logging"))
+	d.H(4, d.T("8.2.1 로그 수집", "8.2.1 Log collection"))
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+		[2]string{d.T("수집", "Collection"), "kubectl logs / stdout"},
+		[2]string{d.T("보관", "Retention"), fmt.Sprintf(d.T("%d일", "%d days"), se.Monitoring.RetentionDays)},
+		[2]string{d.T("로그 레벨", "Log level"), "DEBUG"},
+	)
+
+	d.H(2, d.T("9. 배포 관련 컴포넌트", "9. Deployment components"))
+	deployTable(d, pl, e)
+
+	d.H(2, d.T("10. 비용 최적화", "10. Cost"))
+	d.H(3, d.T("10.1 개발환경 비용 구조", "10.1 Cost structure"))
+	d.H(4, d.T("10.1.1 주요 비용 요소", "10.1.1 Main cost items"))
+	costItems(d, e)
+	d.H(4, d.T("10.1.2 비용 절약 전략", "10.1.2 Saving measures"))
+	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
+		{d.T("컴퓨팅", "Compute"), d.T("애플리케이션 노드 풀 Spot", "Spot application pool"), notComputed(d)},
+		{d.T("백킹 서비스", "Backing services"), d.T("관리형 대신 Pod", "pods instead of managed services"), notComputed(d)},
+		{d.T("운영 시간", "Hours"), d.T("업무 시간 외 클러스터 중지 (az aks stop)", "stop the cluster out of hours (az aks stop)"), notComputed(d)},
+	})
+
+	d.H(2, d.T("11. 개발환경 운영 가이드", "11. Operations guide"))
+	d.H(3, d.T("11.1 일상 운영", "11.1 Daily operations"))
+	d.H(4, d.T("11.1.1 환경 시작/종료", "11.1.1 Start and stop"))
+	d.Code("bash", fmt.Sprintf("az aks start --resource-group rg-%[1]s-%[2]s --name aks-%[1]s-%[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # pause workloads\naz aks stop --resource-group rg-%[1]s-%[2]s --name aks-%[1]s-%[2]s", pl.Name, e.Name, e.Namespace))
+	d.H(4, d.T("11.1.2 데이터 관리", "11.1.2 Data"))
+	d.Code("bash", fmt.Sprintf("kubectl -n %[1]s create job init-db-manual --from=cronjob/postgresql-backup   # backup now\nkubectl -n %[1]s exec statefulset/postgresql -- pg_dumpall -U postgres > backup.sql\nkubectl -n %[1]s exec -i statefulset/postgresql -- psql -U postgres < backup.sql", e.Namespace))
+	d.H(3, d.T("11.2 트러블슈팅", "11.2 Troubleshooting"))
+	d.H(4, d.T("11.2.1 일반적인 문제 해결", "11.2.1 Common problems"))
+	d.Table([]string{d.T("문제", "Problem"), d.T("원인", "Cause"), d.T("해결", "Fix"), d.T("예방", "Prevention")}, [][]string{
+		{d.T("Pod Pending", "Pod pending"), d.T("노드 리소스 부족 또는 Spot 회수", "node capacity or Spot eviction"), d.T("노드 풀 확장", "scale the node pool"), d.T("requests 검토", "review requests")},
+		{d.T("DB 연결 실패", "DB connection fails"), d.T("Network Policy 또는 Secret 누락", "network policy or missing Secret"), d.T("정책·Secret 확인", "check policy and Secret"), d.T("배포 전 physarch validate", "physarch validate before deploying")},
+		{d.T("Service Bus 오류", "Service Bus errors"), d.T("연결 문자열 만료", "expired connection string"), d.T("Secret 갱신", "renew the Secret"), d.T("교체 일정 관리", "track rotation")},
+	})
+
+	d.H(2, d.T("12. 개발환경 특성 요약", "12. Summary"))
+	d.List(
+		fmt.Sprintf(d.T("원칙: 비용 우선, 단순성 (노드 %s대, 서비스 %d개)", "Principles: cost first, simplicity (%s nodes, %d services)"), totalNodes(e), len(pl.Services)),
+		fmt.Sprintf(d.T("제약: 단일 영역, 가용성 목표 %s, Spot 회수 시 재시작", "Constraints: one zone, availability target %s, restarts on Spot eviction"), pct(se.Targets.Availability)),
+		d.T("목표: 빠른 개발 주기와 운영환경과 같은 서비스 구성", "Goal: fast iterations on the same services as production"),
+	)
+	return d.String()
+}
+
+func refs(d *md.Doc, pl *plan.Plan, e *plan.Env) {
+	items := []string{
+		d.T("마스터 물리 아키텍처: [physical-architecture.md](./physical-architecture.md)", "Master: [physical-architecture.md](./physical-architecture.md)"),
+	}
+	for _, o := range pl.Envs {
+		if o != e {
+			items = append(items, fmt.Sprintf(d.T("%s 환경: [%s](./%s)", "%s environment: [%s](./%s)"), o.Name, DocName(o), DocName(o)))
+		}
+	}
+	items = append(items,
+		d.T("논리 아키텍처: design/backend/logical/logical-architecture.md", "Logical architecture: design/backend/logical/logical-architecture.md"),
+		d.T("API 설계서: design/backend/api/*.yaml", "API design: design/backend/api/*.yaml"),
+	)
+	d.List(items...)
+}
+
+func clusterSettings(d *md.Doc, e *plan.Env) {
+	a := e.Settings.AKS
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+		[2]string{d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion},
+		[2]string{d.T("서비스 티어", "Tier"), a.Tier},
+		[2]string{d.T("네트워크 플러그인", "Network plugin"), "Azure CNI"},
+		[2]string{d.T("네트워크 정책", "Network policy"), a.NetworkPolicy},
+		[2]string{d.T("인그레스", "Ingress"), ingressName(d, e)},
+		[2]string{"DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP)},
+		[2]string{"RBAC", map[bool]string{true: d.T("Entra ID 통합", "Entra ID integrated"), false: d.T("Kubernetes RBAC", "Kubernetes RBAC")}[a.EntraRBAC]},
+		[2]string{d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster)},
+	)
+}
+
+func workloadTable(d *md.Doc, e *plan.Env, hpa bool) {
+	var rows [][]string
+	for _, w := range e.Workloads {
+		row := []string{w.Name, w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit, replicas(w), num(w.PeakRPS)}
+		if hpa {
+			row = append(row, fmt.Sprintf("CPU %d%%", w.HPACPU))
+		}
+		rows = append(rows, row)
+	}
+	head := []string{d.T("서비스", "Service"), "CPU Requests", "Memory Requests", "CPU Limits", "Memory Limits", "Replicas", d.T("피크 req/s", "Peak req/s")}
+	if hpa {
+		head = append(head, "HPA Target")
+	}
+	d.Table(head, rows)
+}
+
+func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
+	cd := d.T("kubectl apply -k (수동)", "kubectl apply -k (manual)")
+	if e.IsProdLike() {
+		cd = "GitOps (Argo CD)"
+	}
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, [][]string{
+		{d.T("컨테이너 레지스트리", "Container registry"), fmt.Sprintf("Azure Container Registry (acr%s%s)", strings.ReplaceAll(pl.Name, "-", ""), e.Name)},
+		{"CI", "GitHub Actions"},
+		{"CD", cd},
+		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},
+		{d.T("환경별 설정", "Per-environment values"), fmt.Sprintf("deploy/k8s/overlays/%s", e.Name)},
+	})
+}
+
+// costItems lists the cost components without prices: the price catalog is
+// not part of this build, and a guessed figure would be worse than none.
+func costItems(d *md.Doc, e *plan.Env) {
+	var rows [][]string
+	rows = append(rows, []string{d.T("AKS 클러스터", "AKS cluster"), e.Settings.AKS.Tier, notComputed(d)})
+	for _, p := range e.Pools {
+		spot := ""
+		if p.Spot {
+			spot = " Spot"
+		}
+		rows = append(rows, []string{fmt.Sprintf(d.T("노드 풀 %s", "Node pool %s"), p.Name), fmt.Sprintf("%s%s × %s", p.VMSize, spot, nodeCount(p)), notComputed(d)})
+	}
+	if pg := e.Postgres; pg != nil {
+		rows = append(rows, []string{"PostgreSQL", pg.SKU, notComputed(d)})
+	}
+	if r := e.Redis; r != nil {
+		rows = append(rows, []string{"Redis", strings.TrimSpace(r.Tier + " " + r.SKU), notComputed(d)})
+	}
+	if b := e.Bus; b != nil {
+		rows = append(rows, []string{"Service Bus", b.Tier, notComputed(d)})
+	}
+	rows = append(rows, []string{d.T("합계", "Total"), "", notComputed(d)})
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD)", "Monthly (USD)")}, rows)
+	d.P(d.T("월 비용은 가격 카탈로그가 적용되면 계산됩니다. 그 전에는 어떤 추정치도 표시하지 않습니다.",
+		"Monthly cost is computed once the price catalog is in place; until then no estimate is shown."))
+}
+
+func backing(e *plan.Env, name string) plan.Workload {
+	for _, b := range e.Backing {
+		if b.Name == name {
+			return b
+		}
+	}
+	return plan.Workload{}
+}
+
+func storageSize(gb int) string {
+	if gb == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%dGi", gb)
+}
+
+func serviceNames(pl *plan.Plan) string {
+	names := make([]string, len(pl.Services))
+	for i, s := range pl.Services {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func totalNodes(e *plan.Env) string {
+	lo, hi := e.TotalNodes()
+	if lo == hi {
+		return strconv.Itoa(lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}

@@ -1,0 +1,342 @@
+package docs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// master writes the index document: every environment side by side.
+func master(pl *plan.Plan, lang md.Lang) string {
+	d := md.New(lang)
+	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (마스터 인덱스)", "%s - Physical Architecture (master index)"), text(d, pl.Title)))
+	generatedNote(d)
+
+	d.H(2, d.T("1. 개요", "1. Overview"))
+	d.H(3, d.T("1.1 설계 목적", "1.1 Purpose"))
+	d.List(
+		fmt.Sprintf(d.T("%s의 Azure 기반 물리 아키텍처 (%s 리전)", "Azure physical architecture of %s (region %s)"), text(d, pl.Title), pl.Region),
+		fmt.Sprintf(d.T("환경 %d개 (%s)의 분리와 비교", "separation and comparison of %d environments (%s)"), len(pl.Envs), envNames(pl)),
+		fmt.Sprintf(d.T("마이크로서비스 %d개: %s", "%d microservices: %s"), len(pl.Services), serviceNames(pl)),
+	)
+	d.H(3, d.T("1.2 아키텍처 분리 원칙", "1.2 Separation principles"))
+	d.List(
+		d.T("환경별 특화: 개발은 비용과 단순성, 운영은 가용성과 보안", "Per environment: development for cost and simplicity, production for availability and security"),
+		d.T("단일 원천: 모든 수치는 하나의 spec에서 한 번 계산", "One source: every figure is computed once from one spec"),
+		d.T("단계적 발전: 같은 서비스 구성, 다른 인프라 프로파일", "Gradual: the same services on different infrastructure profiles"),
+	)
+	d.H(3, d.T("1.3 문서 구조", "1.3 Documents"))
+	var tree strings.Builder
+	tree.WriteString("physical-architecture.md\n")
+	for _, e := range pl.Envs {
+		fmt.Fprintf(&tree, "├── %s\n├── %s\n├── %s\n", DocName(e), DiagramName(e), NetworkName(e))
+	}
+	d.Code("text", tree.String())
+	d.H(3, d.T("1.4 참조 아키텍처", "1.4 References"))
+	d.List(
+		d.T("논리 아키텍처: design/backend/logical/logical-architecture.md", "Logical architecture: design/backend/logical/logical-architecture.md"),
+		d.T("API 설계서: design/backend/api/*.yaml", "API design: design/backend/api/*.yaml"),
+	)
+
+	d.H(2, d.T("2. 환경별 아키텍처 개요", "2. Environments"))
+	d.H(3, d.T("2.1 환경별 특성 비교", "2.1 Comparison"))
+	head := []string{d.T("구분", "Item")}
+	for _, e := range pl.Envs {
+		head = append(head, e.Name)
+	}
+	row := func(label string, f func(e *plan.Env) string) []string {
+		r := []string{label}
+		for _, e := range pl.Envs {
+			r = append(r, f(e))
+		}
+		return r
+	}
+	d.Table(head, [][]string{
+		row(d.T("목적", "Purpose"), func(e *plan.Env) string {
+			if e.IsProdLike() {
+				return d.T("실제 서비스 운영", "production service")
+			}
+			return d.T("개발·검증", "development and validation")
+		}),
+		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return downtime(d, e) }),
+		row(d.T("사용자", "Users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
+		row(d.T("확장성", "Scalability"), func(e *plan.Env) string { return fmt.Sprintf(d.T("노드 %s대", "%s nodes"), totalNodes(e)) }),
+		row(d.T("보안", "Security"), func(e *plan.Env) string {
+			if e.Settings.Ingress.WAF {
+				return "WAF, Private Endpoint, Key Vault"
+			}
+			return "Network Policy"
+		}),
+		row(d.T("월 비용", "Monthly cost"), func(*plan.Env) string { return notComputed(d) }),
+		row(d.T("배포", "Deployment"), func(e *plan.Env) string {
+			if e.IsProdLike() {
+				return "GitOps"
+			}
+			return "kubectl apply -k"
+		}),
+		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string {
+			if e.Settings.Monitoring.LogAnalytics {
+				return "Azure Monitor"
+			}
+			return "kubectl"
+		}),
+	})
+	d.H(3, d.T("2.2 환경별 세부 문서", "2.2 Environment documents"))
+	for _, e := range pl.Envs {
+		d.H(4, fmt.Sprintf("%s (%s)", e.Name, e.Profile))
+		d.List(
+			fmt.Sprintf(d.T("설계서: [%s](./%s)", "Design: [%s](./%s)"), DocName(e), DocName(e)),
+			fmt.Sprintf(d.T("물리 다이어그램: [%s](./%s)", "Physical diagram: [%s](./%s)"), DiagramName(e), DiagramName(e)),
+			fmt.Sprintf(d.T("네트워크 다이어그램: [%s](./%s)", "Network diagram: [%s](./%s)"), NetworkName(e), NetworkName(e)),
+			fmt.Sprintf(d.T("VNet %s, 인그레스 %s, AKS %s", "VNet %s, ingress %s, AKS %s"), e.Network.VNet, ingressName(d, e), e.Settings.AKS.Tier),
+		)
+	}
+	d.H(3, d.T("2.3 핵심 아키텍처 결정사항", "2.3 Key decisions"))
+	d.H(4, d.T("2.3.1 공통 아키텍처 원칙", "2.3.1 Common principles"))
+	d.List(
+		d.T("서비스 메시 대신 Kubernetes Network Policy", "Kubernetes network policies instead of a service mesh"),
+		d.T("장시간 작업만 Service Bus로 비동기 처리", "only long-running work goes asynchronous through Service Bus"),
+		d.T("관리형 ID로 키 없는 인증", "keyless authentication with managed identities"),
+	)
+	d.H(4, d.T("2.3.2 환경별 차별화 전략", "2.3.2 Per-environment strategy"))
+	var strat [][]string
+	for _, e := range pl.Envs {
+		s := d.T("비용 우선: Pod 기반 백킹 서비스, Spot 노드", "cost first: backing services as pods, Spot nodes")
+		if e.IsProdLike() {
+			s = d.T("가용성 우선: 관리형 서비스, 영역 중복", "availability first: managed services, zone redundancy")
+		}
+		strat = append(strat, []string{e.Name, s})
+	}
+	d.Table([]string{d.T("환경", "Environment"), d.T("전략", "Strategy")}, strat)
+
+	d.H(2, d.T("3. 네트워크 아키텍처 비교", "3. Network comparison"))
+	d.H(3, d.T("3.1 환경별 네트워크 전략", "3.1 Network per environment"))
+	d.Table(head, [][]string{
+		row(d.T("인그레스", "Ingress"), func(e *plan.Env) string { return ingressName(d, e) }),
+		row(d.T("네트워크", "Network"), func(e *plan.Env) string {
+			return fmt.Sprintf(d.T("VNet %s, 서브넷 %d개", "VNet %s, %d subnets"), e.Network.VNet, len(e.Network.Subnets))
+		}),
+		row(d.T("보안", "Security"), func(e *plan.Env) string {
+			if e.Settings.Ingress.WAF {
+				return fmt.Sprintf("WAF (%d req/min/IP)", e.Settings.Ingress.RateLimitPerMinute)
+			}
+			return "Network Policy"
+		}),
+		row(d.T("접근", "Access"), func(e *plan.Env) string {
+			if e.Settings.Network.PrivateEndpoints {
+				return "Private Endpoint"
+			}
+			return "Public LoadBalancer"
+		}),
+		row("DNS", func(e *plan.Env) string {
+			if e.Settings.Network.PrivateEndpoints {
+				return "CoreDNS + Azure Private DNS"
+			}
+			return "CoreDNS"
+		}),
+		row(d.T("트래픽", "Traffic"), func(e *plan.Env) string {
+			if e.Settings.Ingress.FrontDoor != "none" {
+				return "Front Door → HTTPS"
+			}
+			return "HTTP/HTTPS"
+		}),
+	})
+	d.H(3, d.T("3.2 네트워크 보안 전략", "3.2 Network security"))
+	d.H(4, d.T("3.2.1 공통 보안 원칙", "3.2.1 Common principles"))
+	d.List(d.T("기본 차단 Network Policy와 필요한 연결만 허용", "default-deny network policies with only the needed connections allowed"), d.T("전송 구간 TLS 1.2 이상", "TLS 1.2+ in transit"))
+	d.H(4, d.T("3.2.2 환경별 보안 수준", "3.2.2 Security level per environment"))
+	d.Table(head, [][]string{
+		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string {
+			if e.Settings.Security.KeyVault {
+				return "Azure Key Vault"
+			}
+			return "Kubernetes Secret"
+		}),
+		row(d.T("웹 보안", "Web security"), func(e *plan.Env) string {
+			if e.Settings.Ingress.WAF {
+				return "WAF " + e.Settings.Ingress.WAFMode
+			}
+			return d.T("없음", "none")
+		}),
+	})
+
+	d.H(2, d.T("4. 데이터 아키텍처 비교", "4. Data comparison"))
+	d.H(3, d.T("4.1 환경별 데이터 전략", "4.1 Database per environment"))
+	d.Table(head, [][]string{
+		row(d.T("주 데이터베이스", "Primary database"), pgSKUPretty),
+		row(d.T("가용성", "Availability"), func(e *plan.Env) string { return haOf(e) }),
+		row(d.T("백업", "Backup"), func(e *plan.Env) string {
+			if e.Postgres == nil {
+				return "-"
+			}
+			return fmt.Sprintf(d.T("%d일 보관", "%d days"), e.Postgres.BackupDays)
+		}),
+		row("max_connections", func(e *plan.Env) string {
+			if e.Postgres == nil {
+				return "-"
+			}
+			return strconv.Itoa(e.Postgres.MaxConnections)
+		}),
+		row(d.T("월 비용", "Monthly cost"), func(*plan.Env) string { return notComputed(d) }),
+	})
+	d.H(3, d.T("4.2 캐시 전략 비교", "4.2 Cache comparison"))
+	d.Table([]string{d.T("캐시 레벨", "Level"), d.T("용도", "Use")}, [][]string{
+		{"L1 Application", d.T("프로세스 내 메모리 캐시", "in-process memory cache")},
+		{"L2 Distributed", d.T("Redis 분산 캐시", "Redis distributed cache")},
+	})
+	d.Table(head, [][]string{
+		row(d.T("L2 캐시", "L2 cache"), func(e *plan.Env) string {
+			if e.Redis == nil {
+				return "-"
+			}
+			if e.Redis.Mode == "pod" {
+				return "Redis Pod (" + e.Redis.SKU + ")"
+			}
+			return "Azure Cache for Redis " + redisSKU(e)
+		}),
+		row(d.T("영속성", "Persistence"), func(e *plan.Env) string {
+			if e.Redis == nil {
+				return "-"
+			}
+			return e.Redis.Persistence
+		}),
+	})
+
+	d.H(2, d.T("5. 보안 아키텍처 비교", "5. Security comparison"))
+	d.H(3, d.T("5.1 다층 보안 아키텍처", "5.1 Security layers"))
+	d.Table([]string{d.T("보안 계층", "Layer"), d.T("기술", "Technology"), d.T("목적", "Purpose")}, [][]string{
+		{"L1 Network", "Network Policy, NSG", d.T("네트워크 격리", "network isolation")},
+		{"L2 Gateway", "WAF, Rate limiting", d.T("애플리케이션 보호", "application protection")},
+		{"L3 Identity", "Entra ID, Managed Identity", d.T("ID 기반 보안", "identity-based security")},
+		{"L4 Data", d.T("저장·전송 암호화", "encryption at rest and in transit"), d.T("데이터 보호", "data protection")},
+	})
+	d.H(3, d.T("5.2 환경별 보안 수준", "5.2 Per environment"))
+	d.Table(head, [][]string{
+		row(d.T("인증", "Authentication"), func(e *plan.Env) string {
+			if e.Settings.AKS.EntraRBAC {
+				return "Entra ID + RBAC"
+			}
+			return "Kubernetes RBAC"
+		}),
+		row(d.T("네트워크", "Network"), func(e *plan.Env) string { return e.Settings.AKS.NetworkPolicy + " network policy" }),
+		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string {
+			if e.Settings.Security.KeyVault {
+				return "Key Vault (CSI)"
+			}
+			return "Kubernetes Secret"
+		}),
+		row(d.T("암호화", "Encryption"), func(*plan.Env) string { return "TLS 1.2+" }),
+	})
+
+	d.H(2, d.T("6. 모니터링 및 운영", "6. Monitoring and operations"))
+	d.H(3, d.T("6.1 환경별 모니터링 전략", "6.1 Monitoring per environment"))
+	d.Table(head, [][]string{
+		row(d.T("도구", "Tools"), func(e *plan.Env) string {
+			if e.Settings.Monitoring.LogAnalytics {
+				return "Azure Monitor, Log Analytics, Application Insights"
+			}
+			return "kubectl, metrics-server"
+		}),
+		row(d.T("로그 보관", "Log retention"), func(e *plan.Env) string {
+			return fmt.Sprintf(d.T("%d일", "%d days"), e.Settings.Monitoring.RetentionDays)
+		}),
+	})
+	d.H(3, d.T("6.2 CI/CD 및 배포 전략", "6.2 CI/CD"))
+	d.Table(head, [][]string{
+		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string {
+			if e.IsProdLike() {
+				return "GitOps (Argo CD)"
+			}
+			return "kubectl apply -k"
+		}),
+		row(d.T("롤백", "Rollback"), func(e *plan.Env) string {
+			if e.IsProdLike() {
+				return d.T("자동", "automatic")
+			}
+			return d.T("수동", "manual")
+		}),
+	})
+
+	d.H(2, d.T("7. 비용 분석", "7. Cost"))
+	d.H(3, d.T("7.1 환경별 비용 구조", "7.1 Cost per environment"))
+	d.H(4, d.T("7.1.1 월간 비용 비교", "7.1.1 Monthly cost"))
+	d.Table(head, [][]string{
+		row(d.T("AKS 클러스터", "AKS cluster"), func(e *plan.Env) string { return e.Settings.AKS.Tier }),
+		row(d.T("컴퓨팅", "Compute"), func(e *plan.Env) string {
+			var parts []string
+			for _, p := range e.Pools {
+				parts = append(parts, fmt.Sprintf("%s × %s", p.VMSize, nodeCount(p)))
+			}
+			return strings.Join(parts, ", ")
+		}),
+		row(d.T("데이터베이스", "Database"), pgSKUPretty),
+		row(d.T("캐시", "Cache"), redisSKU),
+		row(d.T("총 월간 비용", "Total per month"), func(*plan.Env) string { return notComputed(d) }),
+	})
+	d.P(d.T("월 비용은 가격 카탈로그가 적용되면 계산되며, 그 전에는 추정치를 표시하지 않습니다.", "Monthly cost is computed once the price catalog is in place; until then no estimate is shown."))
+	d.H(4, d.T("7.1.2 환경별 비용 최적화 전략", "7.1.2 Cost strategies"))
+	d.Table(head, [][]string{
+		row(d.T("컴퓨팅", "Compute"), func(e *plan.Env) string {
+			if e.Pool("apps") != nil && e.Pool("apps").Spot {
+				return "Spot"
+			}
+			return d.T("절감 플랜/예약", "savings plan / reservation")
+		}),
+		row(d.T("백킹 서비스", "Backing services"), func(e *plan.Env) string {
+			if e.Postgres != nil && e.Postgres.Mode == "pod" {
+				return d.T("Pod 기반", "pods")
+			}
+			return d.T("관리형 서비스", "managed services")
+		}),
+	})
+
+	d.H(2, d.T("8. 전환 및 확장 계획", "8. Migration and growth"))
+	d.H(3, d.T("8.1 개발환경 → 운영환경 전환 체크리스트", "8.1 Development → production checklist"))
+	d.Table([]string{d.T("카테고리", "Category"), d.T("전환 작업", "Task")}, [][]string{
+		{d.T("데이터", "Data"), d.T("PostgreSQL Pod → Flexible Server (pg_dump/pg_restore)", "PostgreSQL pod → Flexible Server (pg_dump/pg_restore)")},
+		{d.T("설정", "Settings"), d.T("Kubernetes Secret → Key Vault", "Kubernetes Secrets → Key Vault")},
+		{d.T("네트워크", "Network"), d.T("NGINX → Application Gateway + WAF", "NGINX → Application Gateway + WAF")},
+		{d.T("모니터링", "Monitoring"), "Azure Monitor + Application Insights"},
+		{d.T("보안", "Security"), "Private Endpoint + Entra ID RBAC"},
+	})
+	d.H(3, d.T("8.2 단계별 확장 로드맵", "8.2 Roadmap"))
+	var phases [][]string
+	for i, e := range pl.Envs {
+		phases = append(phases, []string{fmt.Sprintf("Phase %d", i+1), e.Name, strconv.Itoa(e.Settings.Targets.Users), pct(e.Settings.Targets.Availability)})
+	}
+	d.Table([]string{d.T("단계", "Phase"), d.T("환경", "Environment"), d.T("사용자", "Users"), d.T("가용성", "Availability")}, phases)
+
+	d.H(2, d.T("9. 핵심 SLA 지표", "9. Key service levels"))
+	d.H(3, d.T("9.1 환경별 서비스 수준 목표", "9.1 Targets per environment"))
+	d.Table(head, [][]string{
+		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return pct(e.Settings.Targets.Availability) }),
+		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(*plan.Env) string { return notComputed(d) }),
+		row(d.T("복구 시간 (RTO)", "Recovery time (RTO)"), func(e *plan.Env) string { return e.RTO }),
+		row(d.T("데이터 손실 허용 (RPO)", "Data loss (RPO)"), func(e *plan.Env) string { return e.RPO }),
+		row(d.T("동시 사용자", "Concurrent users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
+		row(d.T("피크 처리량", "Peak throughput"), func(e *plan.Env) string { return num(e.PeakRPS) + " req/s" }),
+		row(d.T("월간 비용", "Monthly cost"), func(*plan.Env) string { return notComputed(d) }),
+	})
+	return d.String()
+}
+
+func envNames(pl *plan.Plan) string {
+	names := make([]string, len(pl.Envs))
+	for i, e := range pl.Envs {
+		names[i] = e.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func pgSKUPretty(e *plan.Env) string {
+	if e.Postgres == nil {
+		return "-"
+	}
+	if e.Postgres.Mode == "pod" {
+		return "PostgreSQL Pod (" + e.Postgres.SKU + ")"
+	}
+	return "PostgreSQL Flexible " + e.Postgres.SKU
+}

@@ -1,0 +1,401 @@
+package docs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// prodDoc writes the production-environment document: availability and
+// security first, managed services, zones, WAF, private endpoints.
+func prodDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
+	d := md.New(lang)
+	se := e.Settings
+	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 운영환경)", "%s - Physical Architecture (%s, production)"), text(d, pl.Title), e.Name))
+	generatedNote(d)
+
+	d.H(2, d.T("1. 개요", "1. Overview"))
+	d.H(3, d.T("1.1 설계 목적", "1.1 Purpose"))
+	d.List(
+		fmt.Sprintf(d.T("%s의 운영환경(%s) Azure 물리 아키텍처 설계", "Azure physical architecture of the %s production environment (%s)"), text(d, pl.Title), e.Name),
+		fmt.Sprintf(d.T("가용성 목표 %s, 최대 동시 사용자 %d명", "availability target %s, %d peak concurrent users"), pct(se.Targets.Availability), se.Targets.Users),
+	)
+	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
+	d.List(
+		fmt.Sprintf(d.T("고가용성: %d개 가용 영역, 영역 중복 관리형 서비스", "High availability: %d zones, zone-redundant managed services"), len(e.Zones)),
+		d.T("확장성: HPA와 클러스터 오토스케일러", "Scalability: HPA and the cluster autoscaler"),
+		d.T("보안 우선: WAF, Private Endpoint, Key Vault, 최소 권한", "Security first: WAF, private endpoints, Key Vault, least privilege"),
+		d.T("관측 가능성: Log Analytics, Application Insights, Container Insights", "Observability: Log Analytics, Application Insights, Container Insights"),
+		fmt.Sprintf(d.T("재해복구: RTO %s, RPO %s", "Disaster recovery: RTO %s, RPO %s"), e.RTO, e.RPO),
+	)
+	d.H(3, d.T("1.3 참조 아키텍처", "1.3 References"))
+	refs(d, pl, e)
+
+	d.H(2, d.T("2. 운영환경 아키텍처 개요", "2. Environment overview"))
+	d.H(3, d.T("2.1 환경 특성", "2.1 Characteristics"))
+	d.KV(d.T("구분", "Item"), d.T("값", "Value"),
+		[2]string{d.T("목적", "Purpose"), d.T("실제 서비스 운영", "production service")},
+		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %d명 (피크 %s req/s)", "%d peak concurrent users (%s req/s at peak)"), se.Targets.Users, num(e.PeakRPS))},
+		[2]string{d.T("가용성 목표", "Availability target"), downtime(d, e)},
+		[2]string{d.T("확장성", "Scalability"), fmt.Sprintf(d.T("HPA + 클러스터 오토스케일러 (노드 %s대)", "HPA + cluster autoscaler (%s nodes)"), totalNodes(e))},
+		[2]string{d.T("보안 수준", "Security level"), d.T("다층 보안 (L1–L4)", "layered (L1–L4)")},
+		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
+	)
+	d.H(3, d.T("2.2 전체 아키텍처", "2.2 Architecture"))
+	var comps []string
+	if se.Ingress.FrontDoor != "none" {
+		comps = append(comps, fmt.Sprintf(d.T("프론트엔드: Azure Front Door %s → Application Gateway WAF_v2", "Front end: Azure Front Door %s → Application Gateway WAF_v2"), se.Ingress.FrontDoor))
+	}
+	for _, s := range e.Network.Subnets {
+		comps = append(comps, fmt.Sprintf("%s (%s): %s", s.Name, s.CIDR, subnetPurpose(d, s.Role)))
+	}
+	comps = append(comps, fmt.Sprintf(d.T("다이어그램: [%s](./%s)", "Diagram: [%s](./%s)"), DiagramName(e), DiagramName(e)))
+	d.List(comps...)
+
+	d.H(2, d.T("3. 컴퓨팅 아키텍처", "3. Compute"))
+	d.H(3, d.T("3.1 AKS 클러스터 구성", "3.1 AKS cluster"))
+	d.H(4, d.T("3.1.1 클러스터 설정", "3.1.1 Cluster settings"))
+	clusterSettings(d, e)
+	d.H(4, d.T("3.1.2 노드 풀 구성", "3.1.2 Node pools"))
+	poolTable(d, e)
+	d.H(3, d.T("3.2 고가용성 구성", "3.2 High availability"))
+	d.H(4, d.T("3.2.1 Multi-Zone 배포", "3.2.1 Multi-zone deployment"))
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
+		[2]string{d.T("Pod 분산", "Pod spread"), "topologySpreadConstraints topology.kubernetes.io/zone, maxSkew 1"},
+		[2]string{"Anti-Affinity", d.T("같은 서비스는 다른 노드 선호", "prefer different nodes for one service")},
+	)
+	var pdbRows [][]string
+	for _, w := range e.Workloads {
+		pdbRows = append(pdbRows, []string{w.Name, strconv.Itoa(w.Min), pdb(w)})
+	}
+	d.Table([]string{d.T("서비스", "Service"), d.T("최소 레플리카", "Min replicas"), "Pod Disruption Budget"}, pdbRows)
+	d.H(3, d.T("3.3 서비스별 리소스 할당", "3.3 Resources per service"))
+	d.H(4, d.T("3.3.1 애플리케이션 서비스", "3.3.1 Application services"))
+	workloadTable(d, e, true)
+	d.P(d.T("레플리카 산정: 피크 req/s × 요청당 CPU(ms) = 필요 CPU, 이를 CPU 요청 × HPA 목표로 나누어 필요 Pod 수를 구합니다. 최소는 영역 수와 비피크 비율, 최대는 여유율을 반영합니다.",
+		"Replicas: peak req/s × CPU ms per request = CPU needed; divided by CPU request × HPA target gives the pods needed. The minimum covers the zones and the off-peak share, the maximum adds headroom."))
+	var needRows [][]string
+	for _, w := range e.Workloads {
+		needRows = append(needRows, []string{w.Name, num(w.PeakRPS), fmt.Sprintf("%sm", num(w.CPUNeededM)), strconv.Itoa(w.Needed), strconv.Itoa(w.Min), strconv.Itoa(w.Max)})
+	}
+	d.Table([]string{d.T("서비스", "Service"), d.T("피크 req/s", "Peak req/s"), d.T("필요 CPU", "CPU needed"), d.T("필요 Pod", "Pods needed"), "Min", "Max"}, needRows)
+	d.H(4, d.T("3.3.2 HPA 구성", "3.3.2 HPA"))
+	var hpa strings.Builder
+	hpa.WriteString("hpa_configuration:\n")
+	for _, w := range e.Workloads {
+		fmt.Fprintf(&hpa, "  %s:\n    min_replicas: %d\n    max_replicas: %d\n    metrics:\n      - cpu: %d%%\n      - memory: %d%%\n", w.Name, w.Min, w.Max, w.HPACPU, w.HPAMem)
+	}
+	d.Code("yaml", hpa.String())
+
+	d.H(2, d.T("4. 네트워크 아키텍처", "4. Network"))
+	d.H(3, d.T("4.1 네트워크 토폴로지", "4.1 Topology"))
+	d.P(fmt.Sprintf(d.T("네트워크 다이어그램: [%s](./%s)", "Network diagram: [%s](./%s)"), NetworkName(e), NetworkName(e)))
+	d.H(4, d.T("4.1.1 Virtual Network 구성", "4.1.1 Virtual network"))
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+		[2]string{d.T("주소 공간", "Address space"), e.Network.VNet},
+		[2]string{"Service CIDR", e.Network.ServiceCIDR},
+		[2]string{"DNS service IP", e.Network.DNSServiceIP},
+	)
+	subnetTable(d, e)
+	d.H(4, d.T("4.1.2 네트워크 보안 그룹", "4.1.2 Network security groups"))
+	nsgTable(d, e)
+	d.H(3, d.T("4.2 트래픽 라우팅", "4.2 Traffic routing"))
+	d.H(4, d.T("4.2.1 Application Gateway 구성", "4.2.1 Application Gateway"))
+	gwSubnet, _ := e.Network.Subnet("gateway")
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+		[2]string{"SKU", "WAF_v2"},
+		[2]string{d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), se.Ingress.GatewayMinCapacity, se.Ingress.GatewayMaxCapacity)},
+		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
+		[2]string{d.T("서브넷", "Subnet"), gwSubnet.Name + " " + gwSubnet.CIDR},
+		[2]string{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
+		[2]string{"Private IP", e.Network.GatewayIP},
+		[2]string{"Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)")},
+		[2]string{"Listener", "https-listener (443)"},
+	)
+	var routes [][]string
+	for _, f := range e.FlowsOfKind("ingress") {
+		routes = append(routes, []string{f.Route, f.To, strconv.Itoa(f.Port)})
+	}
+	d.Table([]string{d.T("경로", "Path"), d.T("백엔드 서비스", "Backend service"), d.T("포트", "Port")}, routes)
+	d.H(4, d.T("4.2.2 WAF 구성", "4.2.2 WAF"))
+	d.Code("yaml", fmt.Sprintf("waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n  custom_rules:\n    - name: RateLimitPerIP\n      rate_limit: %d requests/minute/IP\n      action: Block\n  managed_rules:\n    - OWASP 3.2\n    - Microsoft_BotManagerRuleSet 1.0\n", se.Ingress.WAFMode, se.Ingress.RateLimitPerMinute))
+	d.H(3, d.T("4.3 Network Policies", "4.3 Network policies"))
+	d.H(4, d.T("4.3.1 마이크로서비스 간 통신 제어", "4.3.1 Service-to-service traffic"))
+	flowTable(d, pl, e)
+	d.H(3, d.T("4.4 서비스 디스커버리", "4.4 Service discovery"))
+	d.Table(discoveryHead(d), discoveryRows(d, pl, e))
+
+	d.H(2, d.T("5. 데이터 아키텍처", "5. Data"))
+	d.H(3, d.T("5.1 Azure Database for PostgreSQL Flexible Server", "5.1 Azure Database for PostgreSQL Flexible Server"))
+	d.H(4, d.T("5.1.1 데이터베이스 구성", "5.1.1 Database"))
+	if pg := e.Postgres; pg != nil {
+		dbSubnet, _ := e.Network.Subnet("database")
+		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+			[2]string{"SKU", pg.SKU},
+			[2]string{d.T("사양", "Size"), fmt.Sprintf("%d vCore, %d GiB", pg.VCores, pg.MemoryGiB)},
+			[2]string{"max_connections", strconv.Itoa(pg.MaxConnections)},
+			[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%d GiB", pg.StorageGB)},
+			[2]string{d.T("고가용성", "High availability"), pg.HA},
+			[2]string{d.T("백업 보존", "Backup retention"), fmt.Sprintf(d.T("%d일", "%d days"), pg.BackupDays)},
+			[2]string{d.T("지역 중복 백업", "Geo-redundant backup"), strconv.FormatBool(pg.GeoBackup)},
+			[2]string{"PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)")},
+			[2]string{"TLS", "1.2+"},
+			[2]string{d.T("네트워크", "Network"), fmt.Sprintf(d.T("VNet 통합 (%s %s), 공용 접근 차단", "VNet-integrated (%s %s), no public access"), dbSubnet.Name, dbSubnet.CIDR)},
+			[2]string{"FQDN", pg.FQDN},
+		)
+		databasesTable(d, pl)
+		d.H(4, d.T("5.1.2 읽기 전용 복제본", "5.1.2 Read replicas"))
+		if pg.ReadReplicas > 0 {
+			d.Table([]string{d.T("복제본 수", "Replicas"), "SKU", d.T("용도", "Purpose")}, [][]string{{strconv.Itoa(pg.ReadReplicas), pg.SKU, d.T("읽기 부하 분산", "read scale-out")}})
+		} else {
+			d.P(d.T("읽기 전용 복제본은 두지 않습니다 (readReplicas: 0).", "No read replicas (readReplicas: 0)."))
+		}
+	} else {
+		d.P(d.T("이 시스템은 PostgreSQL을 사용하지 않습니다.", "This system uses no PostgreSQL."))
+	}
+	d.H(3, d.T("5.2 Azure Cache for Redis", "5.2 Azure Cache for Redis"))
+	d.H(4, d.T("5.2.1 캐시 구성", "5.2.1 Cache"))
+	if r := e.Redis; r != nil {
+		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+			[2]string{"Tier", r.Tier},
+			[2]string{"SKU", r.SKU},
+			[2]string{d.T("메모리", "Memory"), mib(int64(r.MemoryMiB))},
+			[2]string{d.T("클러스터링 (샤드)", "Clustering (shards)"), strconv.Itoa(r.Shards)},
+			[2]string{d.T("영속성", "Persistence"), r.Persistence},
+			[2]string{d.T("인증", "Authentication"), d.T("Entra ID + 액세스 키 (Key Vault)", "Entra ID + access key (Key Vault)")},
+			[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", r.Host, r.Port)},
+			[2]string{d.T("영역 중복", "Zone redundancy"), zones(e.Zones)},
+		)
+	} else {
+		d.P(d.T("이 시스템은 Redis를 사용하지 않습니다.", "This system uses no Redis."))
+	}
+	d.H(4, d.T("5.2.2 캐시 전략", "5.2.2 Cache strategy"))
+	d.Table([]string{d.T("레벨", "Level"), d.T("저장소", "Store"), d.T("데이터", "Data"), "TTL"}, [][]string{
+		{"L1", d.T("애플리케이션 메모리", "in-process memory"), d.T("설정·코드 값", "settings, code tables"), "5m"},
+		{"L2", "Redis", d.T("세션, 조회 결과", "sessions, query results"), "30m"},
+	})
+	d.H(3, d.T("5.3 백업 및 복구", "5.3 Backup and recovery"))
+	d.H(4, d.T("5.3.1 백업 전략", "5.3.1 Backup"))
+	var bk [][]string
+	if pg := e.Postgres; pg != nil {
+		bk = append(bk, []string{"PostgreSQL", d.T("자동 백업 + PITR", "automatic backup + PITR"), fmt.Sprintf(d.T("%d일", "%d days"), pg.BackupDays), strconv.FormatBool(pg.GeoBackup)})
+	}
+	if r := e.Redis; r != nil {
+		bk = append(bk, []string{"Redis", r.Persistence, "-", "false"})
+	}
+	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("보존", "Retention"), d.T("지역 중복", "Geo-redundant")}, bk)
+
+	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
+	d.H(3, d.T("6.1 Azure Service Bus", "6.1 Azure Service Bus"))
+	if b := e.Bus; b != nil {
+		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s 구성", "6.1.1 Service Bus %s"), b.Tier))
+		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+			[2]string{"Namespace", b.Namespace},
+			[2]string{"Tier", b.Tier},
+			[2]string{"Messaging units", strconv.Itoa(b.MessagingUnits)},
+			[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
+			[2]string{"Private endpoint", strconv.FormatBool(se.Network.PrivateEndpoints)},
+		)
+		d.H(4, d.T("6.1.2 큐 및 토픽 설정", "6.1.2 Queues and topics"))
+		entityTable(d, pl, b, func(string) []string {
+			return []string{fmt.Sprintf("%d MB", b.MaxSizeMB), "false", "true", "true"}
+		}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("배달 못한 편지", "Dead-lettering"))
+	} else {
+		d.P(d.T("이 시스템은 메시징을 사용하지 않습니다.", "This system uses no messaging."))
+	}
+
+	d.H(2, d.T("7. 보안 아키텍처", "7. Security"))
+	d.H(3, d.T("7.1 다층 보안 아키텍처", "7.1 Security layers"))
+	d.H(4, d.T("7.1.1 보안 계층 구성", "7.1.1 Layers"))
+	d.Table([]string{d.T("계층", "Layer"), d.T("기술", "Technology"), d.T("적용", "Applied to")}, layerRows(d, e))
+	d.H(3, d.T("7.2 인증 및 권한 관리", "7.2 Identity and access"))
+	d.H(4, d.T("7.2.1 Entra ID 통합", "7.2.1 Entra ID"))
+	d.List(
+		d.T("AKS 관리형 ID + 워크로드 ID (OIDC)", "AKS managed identity + workload identity (OIDC)"),
+		d.T("서비스별 관리형 ID로 Key Vault·Service Bus 접근", "one managed identity per service for Key Vault and Service Bus"),
+	)
+	d.H(4, d.T("7.2.2 RBAC 구성", "7.2.2 RBAC"))
+	var rb [][]string
+	for _, s := range pl.Services {
+		rb = append(rb, []string{s.Name, "ServiceAccount " + s.Name, d.T("네임스페이스 내 읽기 없음 (최소 권한)", "no API access (least privilege)")})
+	}
+	d.Table([]string{d.T("서비스", "Service"), d.T("주체", "Subject"), d.T("권한", "Permissions")}, rb)
+	d.H(3, d.T("7.3 네트워크 보안", "7.3 Network security"))
+	d.H(4, d.T("7.3.1 Private Endpoints", "7.3.1 Private endpoints"))
+	pe, _ := e.Network.Subnet("endpoints")
+	var peRows [][]string
+	if e.Redis != nil && e.Redis.Mode == "managed" {
+		peRows = append(peRows, []string{"Redis", pe.Name, "privatelink.redis.cache.windows.net"})
+	}
+	if e.Bus != nil {
+		peRows = append(peRows, []string{"Service Bus", pe.Name, "privatelink.servicebus.windows.net"})
+	}
+	if se.Security.KeyVault {
+		peRows = append(peRows, []string{"Key Vault", pe.Name, "privatelink.vaultcore.azure.net"})
+	}
+	peRows = append(peRows, []string{"Container Registry", pe.Name, "privatelink.azurecr.io"})
+	if e.Postgres != nil {
+		db, _ := e.Network.Subnet("database")
+		peRows = append(peRows, []string{"PostgreSQL", db.Name + d.T(" (VNet 통합)", " (VNet integration)"), "privatelink.postgres.database.azure.com"})
+	}
+	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone"}, peRows)
+	d.H(3, d.T("7.4 시크릿 관리", "7.4 Secrets"))
+	d.H(4, d.T("7.4.1 Azure Key Vault 구성", "7.4.1 Azure Key Vault"))
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+		[2]string{"Tier", "Standard"},
+		[2]string{d.T("접근", "Access"), d.T("Azure RBAC + Secrets Store CSI Driver", "Azure RBAC + Secrets Store CSI Driver")},
+		[2]string{d.T("교체", "Rotation"), d.T("90일", "90 days")},
+	)
+	d.P(d.T("시크릿 목록 (이름만, 값은 어떤 출력에도 쓰지 않습니다):", "Secrets (names only; values never appear in any output):"))
+	d.List(e.Secrets...)
+
+	d.H(2, d.T("8. 모니터링 및 관측 가능성", "8. Monitoring and observability"))
+	d.H(3, d.T("8.1 모니터링 스택", "8.1 Monitoring stack"))
+	d.H(4, d.T("8.1.1 Azure Monitor 통합", "8.1.1 Azure Monitor"))
+	d.KV(d.T("구성 요소", "Component"), d.T("설정", "Setting"),
+		[2]string{"Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), se.Monitoring.RetentionDays, num(se.Monitoring.IngestGBPerDay))},
+		[2]string{"Application Insights", strconv.FormatBool(se.Monitoring.AppInsights)},
+		[2]string{"Container Insights", strconv.FormatBool(se.Monitoring.LogAnalytics)},
+	)
+	d.H(4, d.T("8.1.2 알림 설정", "8.1.2 Alerts"))
+	d.Table([]string{d.T("메트릭", "Metric"), d.T("조건", "Condition"), d.T("기간", "Window"), d.T("조치", "Action")}, [][]string{
+		{d.T("노드 CPU", "Node CPU"), fmt.Sprintf("> %d%%", se.Monitoring.AlertCPUPercent), "5m", d.T("온콜 호출", "page on-call")},
+		{d.T("HTTP 5xx 비율", "HTTP 5xx rate"), "> 1%", "5m", d.T("온콜 호출", "page on-call")},
+		{d.T("가용성 (Front Door 상태 프로브)", "Availability (Front Door probe)"), "< " + pct(se.Targets.Availability), "1h", d.T("장애 선언", "declare incident")},
+	})
+	d.H(3, d.T("8.2 로깅 및 추적", "8.2 Logging and tracing"))
+	d.H(4, d.T("8.2.1 중앙집중식 로깅", "8.2.1 Central logging"))
+	d.Code("kusto", fmt.Sprintf("ContainerLogV2\n| where PodNamespace == \"%s\"\n| where LogLevel in (\"error\", \"critical\")\n| summarize count() by PodName, bin(TimeGenerated, 5m)", e.Namespace))
+	d.H(4, d.T("8.2.2 APM 및 사용자 정의 메트릭", "8.2.2 APM and custom metrics"))
+	d.Table(healthHead(d), healthRows(d, pl))
+
+	d.H(2, d.T("9. 배포 관련 컴포넌트", "9. Deployment components"))
+	deployTable(d, pl, e)
+	d.List(d.T("이미지 스캔: Microsoft Defender for Containers", "Image scanning: Microsoft Defender for Containers"), d.T("롤백: 이전 리비전으로 자동 롤백 (헬스 체크 실패 시)", "Rollback: automatic to the previous revision when health checks fail"))
+
+	d.H(2, d.T("10. 재해복구 및 고가용성", "10. Disaster recovery and high availability"))
+	d.H(3, d.T("10.1 재해복구 전략", "10.1 Disaster recovery"))
+	d.H(4, d.T("10.1.1 백업 및 복구 목표", "10.1.1 Objectives"))
+	d.KV(d.T("항목", "Item"), d.T("값", "Value"),
+		[2]string{"RTO", e.RTO},
+		[2]string{"RPO", e.RPO},
+		[2]string{d.T("백업", "Backup"), d.T("PostgreSQL 자동 백업 + 지역 중복", "PostgreSQL automatic backup + geo-redundant")},
+		[2]string{d.T("DR 리전", "DR region"), d.T("페어 리전으로 지역 복원", "geo-restore into the paired region")},
+	)
+	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
+	d.Table([]string{d.T("계층", "Tier"), d.T("장애조치", "Failover")}, [][]string{
+		{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))},
+		{"PostgreSQL", fmt.Sprintf(d.T("HA %s: 대기 서버로 자동 전환", "HA %s: automatic switch to the standby"), haOf(e))},
+		{"Redis", d.T("복제본으로 자동 전환", "automatic switch to the replica")},
+		{"Application Gateway", d.T("영역 중복 인스턴스", "zone-redundant instances")},
+	})
+	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
+	d.H(4, d.T("10.2.1 운영 절차", "10.2.1 Procedures"))
+	d.List(d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem"), d.T("유지보수 창: 일요일 02:00–04:00 (AKS 계획된 유지보수)", "Maintenance window: Sunday 02:00–04:00 (AKS planned maintenance)"), d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))
+
+	d.H(2, d.T("11. 비용 최적화", "11. Cost"))
+	d.H(3, d.T("11.1 운영환경 비용 구조", "11.1 Cost structure"))
+	d.H(4, d.T("11.1.1 월간 비용 분석", "11.1.1 Monthly cost"))
+	costItems(d, e)
+	d.H(4, d.T("11.1.2 비용 최적화 전략", "11.1.2 Strategies"))
+	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
+		{d.T("컴퓨팅", "Compute"), d.T("1년/3년 절감 플랜 또는 예약", "1- or 3-year savings plan or reservation"), notComputed(d)},
+		{d.T("오토스케일링", "Autoscaling"), d.T("비피크 시간 최소 레플리카로 축소", "scale to minimum replicas off-peak"), notComputed(d)},
+	})
+	d.H(3, d.T("11.2 자동 스케일링 최적화", "11.2 Autoscaling for cost"))
+	d.H(4, d.T("11.2.1 비용 기반 스케일링", "11.2.1 Scaling for cost"))
+	var sc [][]string
+	for _, p := range e.Pools {
+		sc = append(sc, []string{p.Name, p.VMSize, strconv.Itoa(p.Min), strconv.Itoa(p.Max)})
+	}
+	d.Table([]string{d.T("노드 풀", "Node pool"), d.T("VM 크기", "VM size"), d.T("최소 노드", "Min nodes"), d.T("최대 노드", "Max nodes")}, sc)
+
+	d.H(2, d.T("12. 운영 가이드", "12. Operations guide"))
+	d.H(3, d.T("12.1 일상 운영", "12.1 Routine"))
+	d.Table([]string{d.T("주기", "Cadence"), d.T("점검", "Check")}, [][]string{
+		{d.T("매일", "Daily"), d.T("알림·오류율·HPA 상태", "alerts, error rate, HPA state")},
+		{d.T("매주", "Weekly"), d.T("노드 사용률, 백업 복원 테스트 결과", "node utilisation, backup restore test")},
+		{d.T("매월", "Monthly"), d.T("비용 검토, 보안 패치, 시크릿 교체 일정", "cost review, security patches, secret rotation")},
+	})
+	d.H(3, d.T("12.2 인시던트 대응", "12.2 Incidents"))
+	d.Table([]string{d.T("심각도", "Severity"), d.T("기준", "Criterion"), d.T("대응 시간", "Response")}, [][]string{
+		{"P1", d.T("전체 서비스 중단", "whole service down"), "15m"},
+		{"P2", d.T("주요 기능 장애", "major function down"), "1h"},
+		{"P3", d.T("부분 성능 저하", "partial degradation"), d.T("1영업일", "1 business day")},
+	})
+	d.List(d.T("자동 복구: liveness probe 재시작, HPA 확장, 노드 자동 복구", "Automatic recovery: liveness restarts, HPA scale-out, node auto-repair"))
+
+	d.H(2, d.T("13. 확장 계획", "13. Growth plan"))
+	d.H(3, d.T("13.1 단계별 확장 로드맵", "13.1 Roadmap"))
+	d.Table([]string{d.T("단계", "Phase"), d.T("목표", "Goal"), d.T("사용자", "Users"), d.T("산출물", "Deliverables")}, [][]string{
+		{"Phase 1", d.T("운영 개시", "launch"), strconv.Itoa(se.Targets.Users), d.T("이 설계", "this design")},
+		{"Phase 2", d.T("확장 검증", "validate growth"), d.T("spec의 users 변경 후 재생성", "change users in the spec and rebuild"), d.T("재계산된 레플리카·노드", "recomputed replicas and nodes")},
+		{"Phase 3", d.T("다중 리전", "multi-region"), "-", d.T("DR 리전 활성화", "active DR region")},
+	})
+	d.H(3, d.T("13.2 계층별 수평 확장", "13.2 Horizontal scaling per tier"))
+	d.Table([]string{d.T("계층", "Tier"), d.T("방식", "Method"), d.T("현재 한도", "Current limit")}, [][]string{
+		{d.T("애플리케이션", "Applications"), "HPA", d.T("서비스별 최대 레플리카 (3.3.2)", "per-service max replicas (3.3.2)")},
+		{d.T("노드", "Nodes"), "Cluster Autoscaler", totalNodes(e)},
+		{"PostgreSQL", d.T("SKU 상향, 읽기 복제본", "larger SKU, read replicas"), pgSKU(e)},
+		{"Redis", d.T("샤드 추가", "more shards"), redisSKU(e)},
+	})
+
+	d.H(2, d.T("14. 운영환경 특성 요약", "14. Summary"))
+	d.List(
+		fmt.Sprintf(d.T("가용성: 목표 %s, %d개 영역", "Availability: target %s over %d zones"), pct(se.Targets.Availability), len(e.Zones)),
+		fmt.Sprintf(d.T("확장성: 노드 %s대, 피크 %s req/s", "Scalability: %s nodes, %s req/s at peak"), totalNodes(e), num(e.PeakRPS)),
+		d.T("보안: Front Door → WAF → Private Endpoint → Key Vault", "Security: Front Door → WAF → private endpoints → Key Vault"),
+	)
+	return d.String()
+}
+
+func nsgTable(d *md.Doc, e *plan.Env) {
+	aks, _ := e.Network.Subnet("aks")
+	gw, _ := e.Network.Subnet("gateway")
+	rows := [][]string{
+		{"snet-appgw", d.T("인바운드", "inbound"), "AllowHTTPS", "443", "Internet → " + gw.CIDR, "Allow"},
+		{"snet-appgw", d.T("인바운드", "inbound"), "AllowGatewayManager", "65200-65535", "GatewayManager", "Allow"},
+		{"snet-aks", d.T("인바운드", "inbound"), "AllowAppGateway", "80,443", gw.CIDR + " → " + aks.CIDR, "Allow"},
+	}
+	if db, ok := e.Network.Subnet("database"); ok {
+		rows = append(rows, []string{"snet-aks", d.T("아웃바운드", "outbound"), "AllowPostgreSQL", strconv.Itoa(plan.PortPostgres), aks.CIDR + " → " + db.CIDR, "Allow"})
+	}
+	if pe, ok := e.Network.Subnet("endpoints"); ok {
+		rows = append(rows, []string{"snet-aks", d.T("아웃바운드", "outbound"), "AllowPrivateEndpoints", fmt.Sprintf("%d,%d,%d", plan.PortHTTPS, plan.PortRedisTLS, plan.PortAMQP), aks.CIDR + " → " + pe.CIDR, "Allow"})
+	}
+	d.Table([]string{"NSG", d.T("방향", "Direction"), d.T("규칙 이름", "Rule"), d.T("포트", "Port"), d.T("소스 → 대상", "Source → destination"), d.T("동작", "Action")}, rows)
+}
+
+func layerRows(d *md.Doc, e *plan.Env) [][]string {
+	return [][]string{
+		{"L1 " + d.T("경계", "Perimeter"), fmt.Sprintf("Azure Front Door %s, DDoS", e.Settings.Ingress.FrontDoor), d.T("인터넷 → Azure", "internet → Azure")},
+		{"L2 " + d.T("게이트웨이", "Gateway"), fmt.Sprintf("Application Gateway WAF_v2 (%s, %d req/min/IP)", e.Settings.Ingress.WAFMode, e.Settings.Ingress.RateLimitPerMinute), d.T("외부 → 내부 트래픽", "external → internal traffic")},
+		{"L3 " + d.T("ID", "Identity"), "Entra ID, managed identity, workload identity", d.T("서비스 인증·인가", "service authentication and authorisation")},
+		{"L4 " + d.T("데이터", "Data"), "TLS 1.2+, Key Vault, private endpoints, encryption at rest", d.T("저장·전송 데이터", "data at rest and in transit")},
+	}
+}
+
+func haOf(e *plan.Env) string {
+	if e.Postgres == nil {
+		return "-"
+	}
+	return e.Postgres.HA
+}
+
+func pgSKU(e *plan.Env) string {
+	if e.Postgres == nil {
+		return "-"
+	}
+	return e.Postgres.SKU
+}
+
+func redisSKU(e *plan.Env) string {
+	if e.Redis == nil {
+		return "-"
+	}
+	return strings.TrimSpace(e.Redis.Tier + " " + e.Redis.SKU)
+}

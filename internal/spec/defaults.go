@@ -1,0 +1,89 @@
+package spec
+
+import (
+	"k8s.io/apimachinery/pkg/api/resource"
+)
+
+// Defaults a service gets when the spec does not say. They are documented in
+// the JSON Schema descriptions and the README.
+const (
+	DefaultPort                     = 8080
+	DefaultRequestsPerUserPerMinute = 2
+	DefaultCPUMillisPerRequest      = 20
+	DefaultCPURequest               = "250m"
+	DefaultMemoryRequest            = "512Mi"
+)
+
+func applyDefaults(s *Spec) {
+	for i := range s.Services {
+		sv := &s.Services[i]
+		if sv.Port == 0 {
+			sv.Port = DefaultPort
+		}
+		if sv.Image == "" {
+			sv.Image = s.Metadata.Name + "/" + sv.Name
+		}
+		if sv.Load.RequestsPerUserPerMinute == 0 {
+			sv.Load.RequestsPerUserPerMinute = DefaultRequestsPerUserPerMinute
+		}
+		if sv.Load.CPUMillisPerRequest == 0 {
+			sv.Load.CPUMillisPerRequest = DefaultCPUMillisPerRequest
+		}
+		if sv.Title.En == "" {
+			sv.Title.En = sv.Name
+		}
+		if sv.Title.Ko == "" {
+			sv.Title.Ko = sv.Title.En
+		}
+		r := &sv.Resources
+		if r.Requests.CPU == "" {
+			r.Requests.CPU = DefaultCPURequest
+		}
+		if r.Requests.Memory == "" {
+			r.Requests.Memory = DefaultMemoryRequest
+		}
+		// Limits default to twice the requests: room for JVM start-up and
+		// bursts without letting one pod starve a node.
+		if r.Limits.CPU == "" {
+			r.Limits.CPU = DoubleQuantity(r.Requests.CPU)
+		}
+		if r.Limits.Memory == "" {
+			r.Limits.Memory = DoubleQuantity(r.Requests.Memory)
+		}
+	}
+	for i := range s.External {
+		e := &s.External[i]
+		if e.Title.En == "" {
+			e.Title.En = e.Name
+		}
+		if e.Title.Ko == "" {
+			e.Title.Ko = e.Title.En
+		}
+	}
+	if s.Metadata.Title.Ko == "" {
+		s.Metadata.Title.Ko = s.Metadata.Title.En
+	}
+	if s.Metadata.Title.En == "" {
+		s.Metadata.Title.En = s.Metadata.Title.Ko
+	}
+	for i := range s.Environments {
+		e := &s.Environments[i]
+		if e.Title.En == "" {
+			e.Title.En = e.Name
+		}
+		if e.Title.Ko == "" {
+			e.Title.Ko = e.Title.En
+		}
+	}
+}
+
+// DoubleQuantity returns twice a quantity, or the input unchanged when it does not
+// parse (validation reports that).
+func DoubleQuantity(q string) string {
+	v, err := resource.ParseQuantity(q)
+	if err != nil {
+		return q
+	}
+	v.Add(v)
+	return v.String()
+}

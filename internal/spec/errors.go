@@ -1,0 +1,80 @@
+package spec
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a place in a source file. Values a profile supplied point into the
+// profile ("profile dev").
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"column"`
+}
+
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Error is one problem in the input, with where it is and how to fix it.
+type Error struct {
+	Pos  Pos    `json:"pos"`
+	Msg  string `json:"message"`
+	Hint string `json:"hint,omitempty"`
+}
+
+func (e Error) Error() string {
+	s := e.Pos.String() + ": " + e.Msg
+	if e.Hint != "" {
+		s += " (hint: " + e.Hint + ")"
+	}
+	return s
+}
+
+// Errors is every problem found in one run, in file order.
+type Errors []Error
+
+func (l Errors) Error() string {
+	parts := make([]string, len(l))
+	for i, e := range l {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Sorted returns the errors in file, line, column order without duplicates,
+// so the same input always reports the same way.
+func (l Errors) Sorted() Errors {
+	out := append(Errors(nil), l...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	dedup := out[:0]
+	for i, e := range out {
+		if i > 0 && e == out[i-1] {
+			continue
+		}
+		dedup = append(dedup, e)
+	}
+	return dedup
+}
+
+// Err returns nil for an empty list so callers can write `if err := l.Err()`.
+func (l Errors) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l.Sorted()
+}

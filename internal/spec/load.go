@@ -1,0 +1,194 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Document is a loaded spec with the position of every value in it, so that
+// later stages can point at the key behind a problem.
+type Document struct {
+	File string
+	Spec Spec
+	pos  map[string]Pos
+}
+
+// At returns the position of the value at path ("services[1].calls[0]"),
+// falling back to the nearest enclosing value that has one.
+func (d *Document) At(path string) Pos {
+	for p := path; ; {
+		if pos, ok := d.pos[p]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			if pos, ok := d.pos[""]; ok {
+				return pos
+			}
+			return Pos{File: d.File}
+		}
+		p = p[:i]
+	}
+}
+
+// Has reports whether the user (or a profile) wrote a value at path.
+func (d *Document) Has(path string) bool {
+	_, ok := d.pos[path]
+	return ok
+}
+
+// LoadFile reads and loads a spec file.
+func LoadFile(path string) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading spec: %w", err)
+	}
+	return Load(path, data)
+}
+
+// Load parses, merges profiles, decodes strictly, fills defaults and
+// validates. It returns Errors (every problem found) or a valid Document.
+func Load(file string, data []byte) (*Document, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, Errors{syntaxError(file, err)}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, Errors{{Pos: Pos{File: file, Line: extra.Line, Col: extra.Column}, Msg: "more than one YAML document", Hint: "keep one spec per file; remove the '---' separator"}}
+	}
+	if len(root.Content) == 0 {
+		return nil, Errors{{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "the spec is empty", Hint: "run 'physarch init' for a starter spec"}}
+	}
+	top := root.Content[0]
+	d := &decoder{file: file, origin: map[*yaml.Node]string{}, pos: map[string]Pos{}}
+	if top.Kind != yaml.MappingNode {
+		d.fail(top, "run 'physarch init' for a starter spec", "the spec must be a mapping of keys such as apiVersion, services, environments")
+		return nil, d.errs
+	}
+	if errs := mergeProfiles(file, top, d.origin); len(errs) > 0 {
+		d.errs = append(d.errs, errs...)
+	}
+	doc := &Document{File: file, pos: d.pos}
+	d.decode(top, reflect.ValueOf(&doc.Spec).Elem(), "", 0)
+	if len(d.errs) > 0 {
+		return nil, d.errs.Sorted()
+	}
+	applyDefaults(&doc.Spec)
+	if errs := validate(doc); len(errs) > 0 {
+		return nil, errs.Sorted()
+	}
+	return doc, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// syntaxError turns yaml.v3's message into a positioned Error. yaml.v3 gives
+// a line but no column; column 1 is the honest best.
+func syntaxError(file string, err error) Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msg = strings.Join(te.Errors, "; ")
+	}
+	return Error{Pos: Pos{File: file, Line: line, Col: 1}, Msg: "YAML syntax: " + msg, Hint: "check indentation and quoting on this line and the one before"}
+}
+
+// mergeProfiles lays every environment over its built-in profile: the
+// profile's keys fill in what the environment does not say.
+func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string) Errors {
+	envs := mapValue(top, "environments")
+	if envs == nil || envs.Kind != yaml.SequenceNode {
+		return nil // the decoder reports the shape
+	}
+	var errs Errors
+	for _, env := range envs.Content {
+		if env.Kind != yaml.MappingNode {
+			continue
+		}
+		pn := mapValue(env, "profile")
+		if pn == nil || pn.Kind != yaml.ScalarNode {
+			continue // validation reports the missing profile
+		}
+		prof, name, err := profileNode(pn.Value)
+		if err != nil {
+			errs = append(errs, Error{Pos: Pos{File: file, Line: pn.Line, Col: pn.Column}, Msg: err.Error(), Hint: "built-in profiles: " + strings.Join(ProfileNames(), ", ")})
+			continue
+		}
+		markOrigin(prof, name, origin)
+		merged := mergeMapping(prof, env)
+		*env = *merged
+	}
+	return errs
+}
+
+func markOrigin(n *yaml.Node, name string, origin map[*yaml.Node]string) {
+	origin[n] = name
+	for _, c := range n.Content {
+		markOrigin(c, name, origin)
+	}
+}
+
+// mergeMapping returns base overlaid by over; mappings merge key by key,
+// anything else in over replaces base.
+func mergeMapping(base, over *yaml.Node) *yaml.Node {
+	if base.Kind != yaml.MappingNode || over.Kind != yaml.MappingNode {
+		return over
+	}
+	out := *over
+	out.Content = nil
+	for i := 0; i+1 < len(base.Content); i += 2 {
+		k, bv := base.Content[i], base.Content[i+1]
+		if ov := mapValue(over, k.Value); ov != nil {
+			out.Content = append(out.Content, keyOf(over, k.Value), mergeMapping(bv, ov))
+		} else {
+			out.Content = append(out.Content, k, bv)
+		}
+	}
+	// Keys only the overlay has, and repeats of a key (so that the decoder
+	// still reports "key appears twice").
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		k := over.Content[i].Value
+		if mapValue(base, k) == nil || seen[k] {
+			out.Content = append(out.Content, over.Content[i], over.Content[i+1])
+		}
+		seen[k] = true
+	}
+	return &out
+}
+
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func keyOf(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return nil
+}
