@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/invopop/jsonschema v0.14.0
 	github.com/spf13/cobra v1.10.2
+	github.com/yuin/goldmark v1.8.7
 	gopkg.in/yaml.v3 v3.0.1
 	k8s.io/apimachinery v0.32.4
 )

@@ -48,13 +48,13 @@ type NodePools struct {
 // NodePool is one AKS node pool. Min and max are computed from the pods
 // when absent.
 type NodePool struct {
-	VMSize     string `yaml:"vmSize"`
-	Min        int    `yaml:"min" jsonschema:"description=pin the minimum node count"`
-	Max        int    `yaml:"max" jsonschema:"description=pin the maximum node count"`
-	Spot       bool   `yaml:"spot"`
-	Autoscale  bool   `yaml:"autoscale"`
-	MaxPods    int    `yaml:"maxPods" jsonschema:"description=max pods per node (Azure CNI default 30)"`
-	OSDiskGB   int    `yaml:"osDiskGB"`
+	VMSize    string `yaml:"vmSize"`
+	Min       int    `yaml:"min" jsonschema:"description=pin the minimum node count"`
+	Max       int    `yaml:"max" jsonschema:"description=pin the maximum node count"`
+	Spot      bool   `yaml:"spot"`
+	Autoscale bool   `yaml:"autoscale"`
+	MaxPods   int    `yaml:"maxPods" jsonschema:"description=max pods per node (Azure CNI default 30)"`
+	OSDiskGB  int    `yaml:"osDiskGB"`
 }
 
 // ScalingSettings steer replica computation.

@@ -106,14 +106,20 @@ func (v *validator) services() {
 
 func (v *validator) quantities(p string, r Resources) {
 	req := map[string]resource.Quantity{}
+	bad := map[string]bool{} // a limit derived from a bad request is not reported again
 	for _, q := range []struct{ path, kind, val string }{
 		{p + ".requests.cpu", "cpu", r.Requests.CPU},
 		{p + ".requests.memory", "memory", r.Requests.Memory},
 		{p + ".limits.cpu", "cpu", r.Limits.CPU},
 		{p + ".limits.memory", "memory", r.Limits.Memory},
 	} {
+		isLimit := strings.Contains(q.path, ".limits.")
+		if isLimit && bad[q.kind] {
+			continue
+		}
 		parsed, err := resource.ParseQuantity(q.val)
 		if err != nil || parsed.Sign() <= 0 {
+			bad[q.kind] = true
 			hint := "write a CPU quantity such as 250m or 1"
 			if q.kind == "memory" {
 				hint = "write a memory quantity such as 512Mi or 1Gi"
@@ -323,7 +329,7 @@ func (v *validator) environments() {
 			v.fail(p+".ingress.waf", "use controller: agic for the Application Gateway WAF", "a WAF needs the Application Gateway; the NGINX ingress has none")
 		}
 		if e.PostgreSQL.HA == "zoneredundant" && t.Zones < 2 {
-			v.fail(p+".postgresql.ha", "use ha: samezone or targets.zones: 2 or more", "zone-redundant HA needs at least 2 zones; this environment has %d", t.Zones)
+			v.fail(p+".targets.zones", "use postgresql.ha: samezone, or targets.zones: 2 or more", "zone-redundant HA needs at least 2 zones; this environment has %d", t.Zones)
 		}
 		if e.Scaling.TargetCPUUtilization < 10 || e.Scaling.TargetCPUUtilization > 95 {
 			v.fail(p+".scaling.targetCPUUtilization", "a percentage from 10 to 95, usually 70", "CPU target %d%% is out of range", e.Scaling.TargetCPUUtilization)
