@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -45,7 +46,7 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &serrs):
 		printErrors(stderr, serrs)
 		return ExitInput
-	case errors.As(err, &uerr):
+	case errors.As(err, &uerr), strings.HasPrefix(err.Error(), "unknown command"):
 		fmt.Fprintf(stderr, "physarch: %v\nRun 'physarch --help' for usage.\n", err)
 		return ExitUsage
 	default:

@@ -136,7 +136,13 @@ func (p *planner) pools(e *Env, path string) {
 		pods := append(append([]Workload(nil), e.Workloads...), e.Backing...)
 		for _, w := range pods {
 			if w.CPURequestM > alloc.CPUMilli || w.MemRequestMiB > alloc.MemoryMiB {
-				p.fail(def.path+".vmSize", "choose a larger VM size or lower the pod's requests",
+				at := def.path + ".vmSize"
+				for i, sv := range p.doc.Spec.Services {
+					if sv.Name == w.Name && p.doc.Has(fmt.Sprintf("services[%d].resources.requests", i)) {
+						at = fmt.Sprintf("services[%d].resources.requests", i)
+					}
+				}
+				p.fail(at, "choose a larger VM size or lower the pod's requests",
 					"in %s, a %s pod (%s CPU, %s memory) is larger than a %s node's allocatable %dm CPU, %dMi memory",
 					e.Name, w.Name, w.CPURequest, w.MemRequest, vm.Name, alloc.CPUMilli, alloc.MemoryMiB)
 				return
@@ -154,6 +160,7 @@ func (p *planner) pools(e *Env, path string) {
 			if cfg.Max < np.NodesAtMax {
 				p.fail(def.path+".max", fmt.Sprintf("raise max to at least %d or choose a larger VM size", np.NodesAtMax),
 					"in %s, %d %s nodes cannot hold the pods at maximum replicas; they need %d", e.Name, cfg.Max, vm.Name, np.NodesAtMax)
+				return
 			}
 			np.Max = cfg.Max
 		}

@@ -1,0 +1,168 @@
+package plan
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/spec"
+	"github.com/physarch/physarch/internal/testspec"
+)
+
+const shop = `apiVersion: physarch.dev/v1
+kind: System
+metadata: {name: shop, title: {en: Shop}}
+cloud: azure
+region: koreacentral
+services:
+  - name: api
+    route: /api
+    resources: {requests: {cpu: 500m, memory: 1Gi}}
+    load: {requestsPerUserPerMinute: 6, cpuMillisPerRequest: 35}
+backing:
+  postgresql: {}
+environments:
+  - name: prod
+    profile: prod
+    targets: {users: 1000}
+`
+
+func mustPlan(t *testing.T, src string) *Plan {
+	t.Helper()
+	doc, err := spec.Load("shop.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pl
+}
+
+func planErr(t *testing.T, src string) spec.Errors {
+	t.Helper()
+	doc, err := spec.Load("shop.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("spec should load: %v", err)
+	}
+	_, err = Build(doc)
+	var errs spec.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("want plan errors, got %v", err)
+	}
+	return errs
+}
+
+func TestCapacityFormula(t *testing.T) {
+	w := mustPlan(t, shop).Envs[0].Workloads[0]
+	// 1000 users × 6 / 60 = 100 req/s; × 35 ms = 3500m; 500m × 70% = 350m
+	// per pod → 10 pods; min = max(2, 3 zones, ⌈10 × 0.3⌉) = 3;
+	// max = max(⌈10 × 1.5⌉, 2 × 3) = 15; PDB minAvailable = 2.
+	if w.PeakRPS != 100 || w.CPUNeededM != 3500 || w.Needed != 10 || w.Min != 3 || w.Max != 15 || w.PDBMinAvail != 2 {
+		t.Errorf("got rps %v cpu %v needed %d min %d max %d pdb %d", w.PeakRPS, w.CPUNeededM, w.Needed, w.Min, w.Max, w.PDBMinAvail)
+	}
+	if f, v := w.PDB(); f != "minAvailable" || v >= w.Min {
+		t.Errorf("PDB %s %d must allow a voluntary disruption at min %d", f, v, w.Min)
+	}
+}
+
+func TestNodePoolsPackPods(t *testing.T) {
+	e := mustPlan(t, shop).Envs[0]
+	apps := e.Pool("apps")
+	// D4s_v3 allocatable: 3860m CPU → 7 pods of 500m per node by CPU; 15
+	// pods at max → 3 nodes; rounded to a multiple of 3 zones.
+	if apps.AllocCPUM != 3860 || apps.NodesAtMax != 3 || apps.Min != 3 || apps.Max != 3 {
+		t.Errorf("apps pool: alloc %d, at max %d, min %d, max %d", apps.AllocCPUM, apps.NodesAtMax, apps.Min, apps.Max)
+	}
+	if sys := e.Pool("system"); sys.Min != 3 || sys.Max != 5 {
+		t.Errorf("system pool %d–%d, want the profile's 3–5", sys.Min, sys.Max)
+	}
+}
+
+// TestSubnetsNeverOverlap checks every example: subnets inside the VNet,
+// pairwise disjoint, large enough, fixed IPs inside their subnet.
+func TestSubnetsNeverOverlap(t *testing.T) {
+	for _, name := range examples.Names() {
+		p, data, _ := examples.Spec(name)
+		doc, err := spec.Load(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := Build(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range pl.Envs {
+			vnet := netip.MustParsePrefix(e.Network.VNet)
+			var seen []netip.Prefix
+			for _, s := range e.Network.Subnets {
+				pfx := netip.MustParsePrefix(s.CIDR)
+				if !vnet.Contains(pfx.Addr()) || pfx.Bits() < vnet.Bits() {
+					t.Errorf("%s/%s: %s outside %s", name, e.Name, pfx, vnet)
+				}
+				for _, o := range seen {
+					if o.Overlaps(pfx) {
+						t.Errorf("%s/%s: %s overlaps %s", name, e.Name, pfx, o)
+					}
+				}
+				seen = append(seen, pfx)
+				if s.Usable < s.Required {
+					t.Errorf("%s/%s: %s holds %d, needs %d", name, e.Name, s.Name, s.Usable, s.Required)
+				}
+			}
+			if e.Network.GatewayIP != "" {
+				gw, _ := e.Network.Subnet("gateway")
+				if !netip.MustParsePrefix(gw.CIDR).Contains(netip.MustParseAddr(e.Network.GatewayIP)) {
+					t.Errorf("%s/%s: gateway IP %s outside %s", name, e.Name, e.Network.GatewayIP, gw.CIDR)
+				}
+			}
+		}
+	}
+}
+
+func TestImpossibleTargets(t *testing.T) {
+	cases := []struct {
+		name, old, new, want string
+	}{
+		{"pinned replicas below the load", "    load:", "    replicas: {min: 2, max: 4}\n    load:", "4 replicas cannot carry the peak"},
+		{"pod larger than a node", "cpu: 500m, memory: 1Gi", "cpu: \"6\", memory: 1Gi", "larger than a Standard_D4s_v3 node"},
+		{"pinned pool too small", "    targets: {users: 1000}", "    targets: {users: 1000}\n    nodePools: {apps: {max: 1}}", "1 Standard_D4s_v3 nodes cannot hold the pods"},
+		{"overlapping pinned subnets", "    targets: {users: 1000}", "    targets: {users: 1000}\n    network: {subnets: [{role: aks, cidr: 10.20.0.0/22}, {role: gateway, cidr: 10.20.2.0/24}]}", "overlaps subnet 10.20.0.0/22"},
+		{"pinned subnet outside VNet", "    targets: {users: 1000}", "    targets: {users: 1000}\n    network: {subnets: [{role: gateway, cidr: 192.168.0.0/24}]}", "outside the VNet"},
+		{"pinned subnet too small", "    targets: {users: 1000}", "    targets: {users: 1000}\n    network: {subnets: [{role: aks, cidr: 10.20.0.0/26}]}", "too small"},
+		{"service CIDR inside VNet", "    targets: {users: 1000}", "    targets: {users: 1000}\n    network: {serviceCIDR: 10.20.128.0/17}", "overlaps the VNet"},
+		{"unknown VM size", "    targets: {users: 1000}", "    targets: {users: 1000}\n    nodePools: {apps: {vmSize: Standard_D4s_v9}}", `did you mean "Standard_D4s_v3"?`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(shop, c.old) {
+				t.Fatalf("case does not apply")
+			}
+			errs := planErr(t, strings.Replace(shop, c.old, c.new, 1))
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), c.want) {
+				t.Fatalf("want one error containing %q, got %v", c.want, errs)
+			}
+			if errs[0].Pos.File != "shop.yaml" || errs[0].Pos.Line == 0 {
+				t.Errorf("error not positioned in the spec: %v", errs[0].Pos)
+			}
+		})
+	}
+}
+
+// BenchmarkPlanLarge plans a generated 1,000-service spec.
+func BenchmarkPlanLarge(b *testing.B) {
+	src := testspec.Large(1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := spec.Load("large.yaml", src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Build(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
