@@ -19,9 +19,14 @@ type decoder struct {
 	origin map[*yaml.Node]string // nodes a profile supplied, by profile file
 	pos    map[string]Pos
 	errs   Errors
+	steps  int // values visited, aliases expanded
 }
 
-const maxDepth = 64
+// Limits that keep hostile input (alias bombs, deep nesting) cheap to reject.
+const (
+	maxDepth = 64
+	maxSteps = 200_000
+)
 
 func (d *decoder) posOf(n *yaml.Node) Pos {
 	f := d.file
@@ -36,6 +41,13 @@ func (d *decoder) fail(n *yaml.Node, hint, format string, args ...any) {
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
+	d.steps++
+	if d.steps == maxSteps {
+		d.fail(n, "write each value out; do not multiply anchors and aliases", "the document expands to more than %d values", maxSteps)
+	}
+	if d.steps >= maxSteps {
+		return
+	}
 	if depth > maxDepth {
 		d.fail(n, "flatten the document", "nesting deeper than %d levels", maxDepth)
 		return

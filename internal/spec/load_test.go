@@ -2,6 +2,7 @@ package spec
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,4 +195,20 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("want exactly one of document and error, got %v and %v", doc, err)
 		}
 	})
+}
+
+// TestAliasBomb: nested aliases expand exponentially; the loader must stop
+// early with errors instead of hanging (the typed walk rejects shapes that
+// do not match before expanding them, and a step budget backs it up).
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x0: &a0 [1,1,1,1,1,1,1,1,1,1]\n")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&b, "x%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	b.WriteString("services: *a9\n")
+	_, err := Load("bomb.yaml", []byte(b.String()))
+	if err == nil {
+		t.Fatal("an alias bomb loaded")
+	}
 }

@@ -95,20 +95,6 @@ func pdb(w plan.Workload) string {
 	return fmt.Sprintf("%s: %d", f, v)
 }
 
-func svcTitle(d *md.Doc, pl *plan.Plan, name string) string {
-	for _, s := range pl.Services {
-		if s.Name == name {
-			return text(d, s.Title)
-		}
-	}
-	for _, x := range pl.External {
-		if x.Name == name {
-			return text(d, x.Title)
-		}
-	}
-	return name
-}
-
 func ingressName(d *md.Doc, e *plan.Env) string {
 	if e.Settings.Ingress.Controller == "agic" {
 		return "Application Gateway Ingress Controller"

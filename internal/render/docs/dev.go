@@ -151,6 +151,12 @@ func devDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
 
 	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
 	d.H(3, d.T("6.1 Azure Service Bus 구성", "6.1 Azure Service Bus"))
+	if e.Bus == nil {
+		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s tier", "6.1.1 Service Bus %s tier"), se.ServiceBus.Tier))
+		d.P(d.T("이 시스템은 큐나 토픽을 선언하지 않아 Service Bus를 배포하지 않습니다.", "This system declares no queues or topics, so no Service Bus is deployed."))
+		d.H(4, d.T("6.1.2 연결 설정", "6.1.2 Connection"))
+		d.P(d.T("해당 없음.", "Not applicable."))
+	}
 	if b := e.Bus; b != nil {
 		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s tier", "6.1.1 Service Bus %s tier"), b.Tier))
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
@@ -169,8 +175,6 @@ func devDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
 			[2]string{d.T("연결 풀링", "Pooling"), d.T("서비스당 클라이언트 1개 재사용", "one reused client per service")},
 			[2]string{d.T("재시도 정책", "Retry policy"), d.T("지수 백오프, 최대 3회", "exponential backoff, 3 attempts")},
 		)
-	} else {
-		d.P(d.T("이 시스템은 메시징을 사용하지 않습니다.", "This system uses no messaging."))
 	}
 
 	d.H(2, d.T("7. 보안 아키텍처", "7. Security"))

@@ -191,6 +191,12 @@ func prodDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
 
 	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
 	d.H(3, d.T("6.1 Azure Service Bus", "6.1 Azure Service Bus"))
+	if e.Bus == nil {
+		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s 구성", "6.1.1 Service Bus %s"), se.ServiceBus.Tier))
+		d.P(d.T("이 시스템은 큐나 토픽을 선언하지 않아 Service Bus를 배포하지 않습니다.", "This system declares no queues or topics, so no Service Bus is deployed."))
+		d.H(4, d.T("6.1.2 큐 및 토픽 설정", "6.1.2 Queues and topics"))
+		d.P(d.T("해당 없음.", "Not applicable."))
+	}
 	if b := e.Bus; b != nil {
 		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s 구성", "6.1.1 Service Bus %s"), b.Tier))
 		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
@@ -204,8 +210,6 @@ func prodDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
 		entityTable(d, pl, b, func(string) []string {
 			return []string{fmt.Sprintf("%d MB", b.MaxSizeMB), "false", "true", "true"}
 		}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("배달 못한 편지", "Dead-lettering"))
-	} else {
-		d.P(d.T("이 시스템은 메시징을 사용하지 않습니다.", "This system uses no messaging."))
 	}
 
 	d.H(2, d.T("7. 보안 아키텍처", "7. Security"))

@@ -60,11 +60,12 @@ func (g *graph) dotted(from, to, label string) {
 
 func (g *graph) String() string { return g.b.String() }
 
+// labelEscaper is immutable and safe for concurrent use; building it once
+// matters (a Replacer per label was three quarters of all allocation).
+var labelEscaper = strings.NewReplacer(`"`, "#quot;", "\n", "<br/>")
+
 // esc makes a label safe inside double quotes; <br/> is kept for line breaks.
-func esc(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "\n", "<br/>")
-	return r.Replace(s)
-}
+func esc(s string) string { return labelEscaper.Replace(s) }
 
 // id turns a name into a Mermaid id with a prefix.
 func id(prefix, name string) string {
