@@ -89,6 +89,7 @@ type Meter struct {
 	ArmSku  string // armSkuName; empty for services the API leaves empty (AKS, Load Balancer)
 	Sku     string // skuName, when ArmSku does not identify the row
 	Meter   string // meterName (without " Spot")
+	Product string // productName, when sizes repeat across products (Redis tiers)
 	Spot    bool   // the Spot row
 }
 
@@ -179,6 +180,9 @@ func matches(it Item, m Meter) bool {
 		return false
 	}
 	if m.Meter != "" && strings.TrimSuffix(it.MeterName, " Spot") != m.Meter {
+		return false
+	}
+	if m.Product != "" && it.ProductName != m.Product {
 		return false
 	}
 	return true

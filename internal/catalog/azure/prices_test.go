@@ -55,7 +55,13 @@ func TestLookupPitfalls(t *testing.T) {
 		{"Spot row chosen for Spot", []Item{item("eastus", "D2s v3 Spot", "D2s v3 Spot", "Virtual Machines DSv3 Series", "2026-06-01T00:00:00Z", 0.0188), base}, Meter{Service: "Virtual Machines", ArmSku: "Standard_D2s_v3", Spot: true}, "eastus", 0.0188, false},
 		{"Low Priority ignored", []Item{item("eastus", "D2s v3 Low Priority", "D2s v3 Low Priority", "Virtual Machines DSv3 Series", "2017-12-15T00:00:00Z", 0.019), base}, vm, "eastus", 0.096, false},
 		{"DevTest ignored", []Item{func() Item { i := base; i.Type = "DevTestConsumption"; i.RetailPrice = 0.05; return i }(), base}, vm, "eastus", 0.096, false},
-		{"reservation ignored", []Item{func() Item { i := base; i.Type = "Reservation"; i.ReservationTerm = "1 Year"; i.RetailPrice = 500; return i }(), base}, vm, "eastus", 0.096, false},
+		{"reservation ignored", []Item{func() Item {
+			i := base
+			i.Type = "Reservation"
+			i.ReservationTerm = "1 Year"
+			i.RetailPrice = 500
+			return i
+		}(), base}, vm, "eastus", 0.096, false},
 		{"newest effective date in effect wins", []Item{base, item("eastus", "D2s v3", "D2s v3", "Virtual Machines DSv3 Series", "2025-01-01T00:00:00Z", 0.1), item("eastus", "D2s v3", "D2s v3", "Virtual Machines DSv3 Series", "2027-01-01T00:00:00Z", 0.2)}, vm, "eastus", 0.1, false},
 		{"fallback region marked", []Item{base}, vm, "koreacentral", 0.096, true},
 		{"Global meter", []Item{{ServiceName: "Load Balancer", MeterName: "Standard Included LB Rules and Outbound Rules", ArmRegionName: "Global", Type: "Consumption", RetailPrice: 0.025, EffectiveStartDate: "2020-01-01T00:00:00Z"}}, Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, "koreacentral", 0.025, false},

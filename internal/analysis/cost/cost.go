@@ -1,0 +1,236 @@
+// Package cost prices a plan: each plan resource yields cost components,
+// each component names its meter, the region its price is really for and
+// any estimate behind it, and a total is by construction the sum of the
+// rows shown.
+package cost
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// HoursPerMonth is the Azure convention: monthly = hourly × 730.
+const HoursPerMonth = 730
+
+// AsOf is the date prices are chosen for: fixed, so that the same spec and
+// catalog always give the same figures.
+var AsOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// Component is one priced row.
+type Component struct {
+	Name       string  `json:"name"`
+	SKU        string  `json:"sku"`
+	Quantity   float64 `json:"quantity"`     // at minimum scale
+	QuantityAt float64 `json:"quantity_max"` // at maximum scale
+	Unit       string  `json:"unit"`
+	UnitPrice  float64 `json:"unit_price_usd"`
+	MonthlyMin float64 `json:"monthly_min_usd"`
+	MonthlyMax float64 `json:"monthly_max_usd"`
+	// Savings-plan monthly figures at minimum scale, where the catalog has them.
+	SavingsPlan1Y *float64 `json:"savings_plan_1y_usd,omitempty"`
+	SavingsPlan3Y *float64 `json:"savings_plan_3y_usd,omitempty"`
+	Region        string   `json:"priced_region"`
+	Fallback      bool     `json:"region_fallback"`
+	Source        string   `json:"source"`
+	Estimate      string   `json:"estimate,omitempty"`
+}
+
+// Report is one environment's monthly cost.
+type Report struct {
+	Env          string      `json:"environment"`
+	Region       string      `json:"requested_region"`
+	Components   []Component `json:"components"`
+	TotalMin     float64     `json:"total_min_usd"`
+	TotalMax     float64     `json:"total_max_usd"`
+	BudgetUSD    float64     `json:"budget_usd"`
+	OverBudget   bool        `json:"over_budget"`
+	Estimates    int         `json:"estimated_rows"`
+	Fallbacks    int         `json:"fallback_rows"`
+	PricesOrigin string      `json:"prices_origin"`
+}
+
+type builder struct {
+	prices *azure.Prices
+	region string
+	rep    *Report
+	err    error
+}
+
+// add prices qty (at min) .. qtyMax units of a meter; perMonth converts one
+// unit's price into a monthly figure (730 for hourly meters, 1 for monthly).
+func (b *builder) add(name, sku string, m azure.Meter, qty, qtyMax float64, unit string, perMonth float64, extraEstimate string) *Component {
+	if b.err != nil {
+		return nil
+	}
+	p, err := b.prices.Lookup(m, b.region, AsOf)
+	if err != nil {
+		b.err = fmt.Errorf("%s: %w", name, err)
+		return nil
+	}
+	c := Component{
+		Name: name, SKU: sku, Quantity: cents(qty), QuantityAt: cents(qtyMax), Unit: unit, UnitPrice: p.RetailPrice,
+		MonthlyMin: cents(p.RetailPrice * perMonth * qty), MonthlyMax: cents(p.RetailPrice * perMonth * qtyMax),
+		Region: p.Region, Fallback: p.Fallback,
+	}
+	if p.Provenance != nil {
+		c.Source = p.Provenance.Source + " (" + p.Provenance.Date + ")"
+		c.Estimate = p.Provenance.Estimate
+	} else {
+		c.Source = b.rep.PricesOrigin
+	}
+	if extraEstimate != "" {
+		if c.Estimate != "" {
+			c.Estimate += "; "
+		}
+		c.Estimate += extraEstimate
+	}
+	if v, ok := p.SavingsPlanHourly("1 Year"); ok && perMonth == HoursPerMonth {
+		x := cents(v * perMonth * qty)
+		c.SavingsPlan1Y = &x
+	}
+	if v, ok := p.SavingsPlanHourly("3 Years"); ok && perMonth == HoursPerMonth {
+		x := cents(v * perMonth * qty)
+		c.SavingsPlan3Y = &x
+	}
+	b.rep.Components = append(b.rep.Components, c)
+	return &b.rep.Components[len(b.rep.Components)-1]
+}
+
+// Estimate prices every environment of the plan.
+func Estimate(pl *plan.Plan, prices *azure.Prices) ([]*Report, error) {
+	var out []*Report
+	for _, e := range pl.Envs {
+		r, err := estimateEnv(pl, e, prices)
+		if err != nil {
+			return nil, fmt.Errorf("pricing %s: %w", e.Name, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, error) {
+	se := e.Settings
+	rep := &Report{Env: e.Name, Region: pl.Region, BudgetUSD: se.Targets.BudgetUSD, PricesOrigin: prices.Origin}
+	b := &builder{prices: prices, region: pl.Region, rep: rep}
+	h := float64(HoursPerMonth)
+
+	if se.AKS.Tier != "Free" {
+		meter := "Standard Uptime SLA"
+		if se.AKS.Tier == "Premium" {
+			meter = "Standard Long Term Support"
+		}
+		b.add("AKS "+se.AKS.Tier+" tier", se.AKS.Tier, azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, 1, 1, "cluster-hour", h, "")
+	}
+	for _, p := range e.Pools {
+		name := fmt.Sprintf("Node pool %s", p.Name)
+		sku := p.VMSize
+		if p.Spot {
+			sku += " Spot"
+		}
+		b.add(name, sku, azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, float64(p.Min), float64(p.Max), "node-hour", h, "")
+		disk := "E6 LRS"
+		if p.OSDiskGB > 64 {
+			disk = "P10 LRS"
+		}
+		b.add("OS disks "+p.Name, disk, azure.Meter{Service: "Storage", Sku: disk}, float64(p.Min), float64(p.Max), "disk-month", 1, "")
+	}
+	if pg := e.Postgres; pg != nil {
+		if pg.Mode == "flexible" {
+			n := 1.0
+			if pg.HA != "none" {
+				n = 2 // the standby is billed like the primary
+			}
+			b.add("PostgreSQL Flexible compute", pg.SKU, azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: pg.SKU}, n, n, "instance-hour", h, "")
+			b.add("PostgreSQL storage", fmt.Sprintf("%d GiB", pg.StorageGB), azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"}, float64(pg.StorageGB)*n, float64(pg.StorageGB)*n, "GB-month", 1, "")
+		} else {
+			b.add("PostgreSQL pod disk", fmt.Sprintf("%d GiB %s", pg.StorageGB, "E4"), azure.Meter{Service: "Storage", Sku: "E4 LRS"}, 1, 1, "disk-month", 1, "")
+		}
+	}
+	if r := e.Redis; r != nil && r.Mode == "managed" {
+		nodes := 1.0
+		if r.Tier != "Basic" {
+			nodes = 2 * math.Max(1, float64(r.Shards))
+		}
+		b.add("Azure Cache for Redis", r.Tier+" "+r.SKU, azure.Meter{Service: "Redis Cache", Product: "Azure Redis Cache " + r.Tier, Meter: r.SKU + " Cache Instance"}, nodes, nodes, "node-hour", h, "")
+	}
+	if bus := e.Bus; bus != nil {
+		ops := messagingOps(e)
+		switch bus.Tier {
+		case "Premium":
+			mu := float64(bus.MessagingUnits)
+			b.add("Service Bus Premium", fmt.Sprintf("%d MU", bus.MessagingUnits), azure.Meter{Service: "Service Bus", Meter: "Premium Messaging Unit"}, mu, mu, "MU-hour", h, "")
+		case "Standard":
+			b.add("Service Bus Standard base", "Standard", azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"}, 1, 1, "hour", h, "")
+			b.add("Service Bus operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
+		default:
+			b.add("Service Bus Basic operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
+		}
+	}
+	if se.Ingress.Controller == "agic" {
+		b.add("Application Gateway WAF_v2 fixed", "WAF_v2", azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Fixed Cost"}, 1, 1, "gateway-hour", h, "")
+		lo, hi := float64(se.Ingress.GatewayMinCapacity*10), float64(se.Ingress.GatewayMaxCapacity*10)
+		b.add("Application Gateway capacity units", fmt.Sprintf("%d–%d instances", se.Ingress.GatewayMinCapacity, se.Ingress.GatewayMaxCapacity), azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Capacity Units"}, lo, hi, "CU-hour", h, "10 capacity units per instance, at the minimum and maximum instance count")
+	}
+	if fd := se.Ingress.FrontDoor; fd != "none" && fd != "" {
+		b.add("Front Door "+fd+" base", fd, azure.Meter{Service: "Azure Front Door Service", Meter: fd + " Base Fees"}, 1, 1, "month", 1, "")
+	}
+	if se.Security.KeyVault {
+		b.add("Key Vault operations", "Standard", azure.Meter{Service: "Key Vault", Meter: "Operations"}, 10, 10, "10K operations", 1, "assumed 100K operations a month")
+	}
+	if m := se.Monitoring; m.LogAnalytics {
+		gb := m.IngestGBPerDay * HoursPerMonth / 24
+		b.add("Log Analytics ingestion", fmt.Sprintf("%g GB/day", m.IngestGBPerDay), azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, gb, gb, "GB", 1, "ingestion assumed from monitoring.ingestGBPerDay")
+	}
+	b.add("Load Balancer Standard", "Standard", azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, 1, 1, "hour", h, "")
+	ips := 1.0 // the cluster's outbound/ingress IP
+	if se.Ingress.Controller == "agic" {
+		ips = 2 // plus the gateway's frontend IP
+	}
+	b.add("Public IPs", "Standard static", azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, ips, ips, "IP-hour", h, "")
+	if pe, ok := e.Network.Subnet("endpoints"); ok {
+		n := float64(pe.Required)
+		b.add("Private endpoints", fmt.Sprintf("%d", pe.Required), azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, n, n, "endpoint-hour", h, "")
+	}
+	reg := "Basic"
+	if se.Network.PrivateEndpoints {
+		reg = "Premium" // private endpoints need the Premium registry
+	}
+	b.add("Container Registry", reg, azure.Meter{Service: "Container Registry", Meter: reg + " Registry Unit"}, 1, 1, "day", float64(HoursPerMonth)/24, "")
+	if b.err != nil {
+		return nil, b.err
+	}
+	for _, c := range rep.Components {
+		rep.TotalMin += c.MonthlyMin
+		rep.TotalMax += c.MonthlyMax
+		if c.Estimate != "" {
+			rep.Estimates++
+		}
+		if c.Fallback {
+			rep.Fallbacks++
+		}
+	}
+	rep.TotalMin, rep.TotalMax = cents(rep.TotalMin), cents(rep.TotalMax)
+	rep.OverBudget = rep.BudgetUSD > 0 && rep.TotalMax > rep.BudgetUSD
+	return rep, nil
+}
+
+const opsRule = "operations assumed: peak req/s of the services using Service Bus × 3 (send, receive, complete) × 30% average load × 730 h"
+
+// messagingOps estimates Service Bus operations a month, in millions, from
+// the services that send or receive.
+func messagingOps(e *plan.Env) float64 {
+	rps := 0.0
+	for _, f := range e.FlowsOfKind("messaging") {
+		if w := e.Workload(f.From); w != nil {
+			rps += w.PeakRPS
+		}
+	}
+	return math.Round(rps*3*0.3*HoursPerMonth*3600/1e6*10) / 10
+}
+
+func cents(v float64) float64 { return math.Round(v*100) / 100 }

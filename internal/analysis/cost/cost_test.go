@@ -1,0 +1,108 @@
+package cost
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+func reports(t *testing.T, name string) []*Report {
+	t.Helper()
+	p, data, _ := examples.Spec(name)
+	doc, err := spec.Load(p, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := plan.Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prices, err := azure.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Estimate(pl, prices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestTotalsAreTheSumOfRows(t *testing.T) {
+	for _, name := range examples.Names() {
+		for _, r := range reports(t, name) {
+			var lo, hi float64
+			for _, c := range r.Components {
+				lo += c.MonthlyMin
+				hi += c.MonthlyMax
+				if c.MonthlyMax < c.MonthlyMin {
+					t.Errorf("%s/%s %s: max below min", name, r.Env, c.Name)
+				}
+				if c.Region == "" || c.Source == "" {
+					t.Errorf("%s/%s %s: no region or source", name, r.Env, c.Name)
+				}
+			}
+			if math.Abs(lo-r.TotalMin) > 0.001 || math.Abs(hi-r.TotalMax) > 0.001 {
+				t.Errorf("%s/%s: totals %v/%v, rows sum to %v/%v", name, r.Env, r.TotalMin, r.TotalMax, lo, hi)
+			}
+		}
+	}
+}
+
+func TestKoreaCentralIsNeverClaimed(t *testing.T) {
+	for _, r := range reports(t, "kt-event-marketing") {
+		for _, c := range r.Components {
+			if c.Region == "koreacentral" {
+				t.Errorf("%s: priced as koreacentral, but the catalog has no koreacentral price", c.Name)
+			}
+			if c.Region != "Global" && !c.Fallback {
+				t.Errorf("%s: %s price not marked as a fallback", c.Name, c.Region)
+			}
+		}
+		if r.Fallbacks == 0 {
+			t.Error("no fallback rows counted")
+		}
+	}
+}
+
+func TestProdComponentsAndFormula(t *testing.T) {
+	var prod *Report
+	for _, r := range reports(t, "phonebill") {
+		if r.Env == "prod" {
+			prod = r
+		}
+	}
+	want := []string{"AKS Standard tier", "Node pool system", "Node pool apps", "PostgreSQL Flexible compute", "Azure Cache for Redis", "Application Gateway WAF_v2 fixed", "Front Door Standard base", "Key Vault operations", "Log Analytics ingestion", "Private endpoints", "Container Registry"}
+	names := map[string]Component{}
+	for _, c := range prod.Components {
+		names[c.Name] = c
+	}
+	for _, w := range want {
+		if _, ok := names[w]; !ok {
+			t.Errorf("prod lacks %q", w)
+		}
+	}
+	// AKS Standard: 0.10/h × 730 = 73.
+	if c := names["AKS Standard tier"]; c.MonthlyMin != 73 {
+		t.Errorf("AKS tier %v, want 73", c.MonthlyMin)
+	}
+	// Zone-redundant HA bills the standby: GP_Standard_D2ds_v5 0.203 × 730 × 2.
+	if c := names["PostgreSQL Flexible compute"]; c.MonthlyMin != 296.38 {
+		t.Errorf("PostgreSQL compute %v, want 296.38", c.MonthlyMin)
+	}
+	// Premium P1: two nodes × 0.277 × 730.
+	if c := names["Azure Cache for Redis"]; c.MonthlyMin != 404.42 {
+		t.Errorf("Redis %v, want 404.42", c.MonthlyMin)
+	}
+	if c := names["Front Door Standard base"]; !strings.Contains(c.Estimate, "unverified") {
+		t.Errorf("Front Door must carry its estimate mark, got %q", c.Estimate)
+	}
+	if c := names["Node pool system"]; c.SavingsPlan1Y == nil {
+		t.Error("D2s_v3 has savings-plan prices in the catalog")
+	}
+}

@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+func newCost() *cobra.Command {
+	var file, example, env, format string
+	var users int
+	cmd := &cobra.Command{
+		Use:   "cost",
+		Short: "Monthly cost per environment and component",
+		Long: `cost prices each environment's plan with the catalog: one row per cost
+component (node pools at minimum and maximum nodes, AKS tier, databases,
+cache, messaging, gateway, Front Door, Key Vault, Log Analytics, disks,
+IPs, private endpoints, load balancer, registry). Monthly = hourly × 730.
+Totals are the sum of the rows shown. Every row names the region its price
+is really for (no Korea Central prices are in the catalog, so they fall
+back and say so) and carries an estimate mark where no source had the
+figure. The total is compared with the environment's budget.
+
+--users N re-plans the environment(s) with N peak users and shows the
+difference against the spec as written.`,
+		Example: `  physarch cost --example kt-event-marketing
+  physarch cost --env prod --format json
+  physarch cost --env prod --users 20000`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "table" && format != "json" && format != "csv" {
+				return usageError{fmt.Errorf("--format must be table, json or csv, not %q", format)}
+			}
+			if users < 0 {
+				return usageError{fmt.Errorf("--users must be positive")}
+			}
+			src, err := readSpec(file, example, false)
+			if err != nil {
+				return err
+			}
+			prices, err := azure.Embedded()
+			if err != nil {
+				return err
+			}
+			base, err := costOf(src, env, prices, nil)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if users == 0 {
+				return writeCost(w, format, base)
+			}
+			whatIf, err := costOf(src, env, prices, func(s *spec.Spec) {
+				idx, _ := envIndex(s, env)
+				for _, i := range idx {
+					s.Environments[i].Targets.Users = users
+				}
+			})
+			if err != nil {
+				return err
+			}
+			return writeCostDiff(w, format, base, whatIf, users)
+		},
+	}
+	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
+	cmd.Flags().StringVar(&example, "example", "", "use a built-in example")
+	cmd.Flags().StringVar(&env, "env", "", "only this environment")
+	cmd.Flags().StringVar(&format, "format", "table", "table, json or csv")
+	cmd.Flags().IntVar(&users, "users", 0, "what-if: re-plan with this many peak users")
+	return cmd
+}
+
+func costOf(src *source, env string, prices *azure.Prices, tweak func(*spec.Spec)) ([]*cost.Report, error) {
+	pl, err := loadPlan(src, tweak)
+	if err != nil {
+		return nil, err
+	}
+	all, err := cost.Estimate(pl, prices)
+	if err != nil {
+		return nil, err
+	}
+	var out []*cost.Report
+	for _, r := range all {
+		if env == "" || r.Env == env {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usageError{fmt.Errorf("no environment %q in the spec", env)}
+	}
+	return out, nil
+}
+
+func money(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+func writeCost(w io.Writer, format string, reps []*cost.Report) error {
+	switch format {
+	case "json":
+		b, err := json.MarshalIndent(reps, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(w, string(b))
+		return err
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"environment", "component", "sku", "quantity_min", "quantity_max", "unit", "unit_price_usd", "monthly_min_usd", "monthly_max_usd", "priced_region", "region_fallback", "estimate", "source"})
+		for _, r := range reps {
+			for _, c := range r.Components {
+				cw.Write([]string{r.Env, c.Name, c.SKU, strconv.FormatFloat(c.Quantity, 'f', -1, 64), strconv.FormatFloat(c.QuantityAt, 'f', -1, 64), c.Unit,
+					strconv.FormatFloat(c.UnitPrice, 'f', -1, 64), money(c.MonthlyMin), money(c.MonthlyMax), c.Region, strconv.FormatBool(c.Fallback), c.Estimate, c.Source})
+			}
+			cw.Write([]string{r.Env, "TOTAL", "", "", "", "", "", money(r.TotalMin), money(r.TotalMax), "", "", "", ""})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	for _, r := range reps {
+		fmt.Fprintf(w, "Environment %s (requested region %s; prices from the %s)\n", r.Env, r.Region, r.PricesOrigin)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
+		fmt.Fprintln(tw, "component\tsku\tqty\tmonthly min USD\tmonthly max USD\tpriced in\tnote\t")
+		for _, c := range r.Components {
+			qty := strconv.FormatFloat(c.Quantity, 'f', -1, 64)
+			if c.QuantityAt != c.Quantity {
+				qty += "–" + strconv.FormatFloat(c.QuantityAt, 'f', -1, 64)
+			}
+			region := c.Region
+			if c.Fallback {
+				region += " (fallback)"
+			}
+			note := ""
+			if c.Estimate != "" {
+				note = "estimate*"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Name, c.SKU, qty, money(c.MonthlyMin), money(c.MonthlyMax), region, note)
+		}
+		fmt.Fprintf(tw, "TOTAL\t\t\t%s\t%s\t\t\t\n", money(r.TotalMin), money(r.TotalMax))
+		tw.Flush()
+		if r.BudgetUSD > 0 {
+			verdict := "within budget"
+			if r.OverBudget {
+				verdict = fmt.Sprintf("OVER budget by %s USD at maximum scale", money(r.TotalMax-r.BudgetUSD))
+			}
+			fmt.Fprintf(w, "Budget %s USD/month: %s.\n", money(r.BudgetUSD), verdict)
+		}
+		fmt.Fprintf(w, "%d of %d rows are estimates (*: see --format json for each rule); %d priced in another region than %s.\n\n", r.Estimates, len(r.Components), r.Fallbacks, r.Region)
+	}
+	return nil
+}
+
+// costDiff is the what-if comparison for one environment.
+type costDiff struct {
+	Env       string          `json:"environment"`
+	Users     int             `json:"users"`
+	Before    *cost.Report    `json:"before"`
+	After     *cost.Report    `json:"after"`
+	DeltaMin  float64         `json:"delta_total_min_usd"`
+	DeltaMax  float64         `json:"delta_total_max_usd"`
+	Component []componentDiff `json:"components"`
+}
+
+type componentDiff struct {
+	Name     string  `json:"name"`
+	DeltaMin float64 `json:"delta_min_usd"`
+	DeltaMax float64 `json:"delta_max_usd"`
+}
+
+func writeCostDiff(w io.Writer, format string, before, after []*cost.Report, users int) error {
+	var diffs []costDiff
+	for i := range before {
+		b, a := before[i], after[i]
+		d := costDiff{Env: b.Env, Users: users, Before: b, After: a, DeltaMin: round2(a.TotalMin - b.TotalMin), DeltaMax: round2(a.TotalMax - b.TotalMax)}
+		old := map[string]cost.Component{}
+		for _, c := range b.Components {
+			old[c.Name] = c
+		}
+		for _, c := range a.Components {
+			o := old[c.Name]
+			if dm, dx := round2(c.MonthlyMin-o.MonthlyMin), round2(c.MonthlyMax-o.MonthlyMax); dm != 0 || dx != 0 {
+				d.Component = append(d.Component, componentDiff{c.Name, dm, dx})
+			}
+		}
+		diffs = append(diffs, d)
+	}
+	if format == "json" {
+		b, err := json.MarshalIndent(diffs, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(w, string(b))
+		return err
+	}
+	for _, d := range diffs {
+		fmt.Fprintf(w, "Environment %s with %d peak users: total %s–%s → %s–%s USD/month (%+.2f / %+.2f)\n", d.Env, d.Users,
+			money(d.Before.TotalMin), money(d.Before.TotalMax), money(d.After.TotalMin), money(d.After.TotalMax), d.DeltaMin, d.DeltaMax)
+		for _, c := range d.Component {
+			fmt.Fprintf(w, "  %-40s %+10.2f min %+10.2f max\n", c.Name, c.DeltaMin, c.DeltaMax)
+		}
+	}
+	return nil
+}
+
+func round2(v float64) float64 { return float64(int64(v*100+sign(v)*0.5)) / 100 }
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// loadPlan loads a spec and plans it; tweak, when set, changes the loaded
+// spec first (for what-if runs).
+func loadPlan(src *source, tweak func(*spec.Spec)) (*plan.Plan, error) {
+	doc, err := spec.Load(src.path, src.data)
+	if err != nil {
+		return nil, err
+	}
+	if tweak != nil {
+		tweak(&doc.Spec)
+	}
+	return plan.Build(doc)
+}
+
+// envIndex finds an environment by name, or all when name is empty.
+func envIndex(s *spec.Spec, name string) ([]int, error) {
+	var out []int
+	for i, e := range s.Environments {
+		if name == "" || e.Name == name {
+			out = append(out, i)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usageError{fmt.Errorf("no environment %q in the spec", name)}
+	}
+	return out, nil
+}
