@@ -147,7 +147,7 @@ func writeCost(w io.Writer, format string, reps []*cost.Report) error {
 		if r.BudgetUSD > 0 {
 			verdict := "within budget"
 			if r.OverBudget {
-				verdict = fmt.Sprintf("OVER budget by %s USD at maximum scale", money(r.TotalMax-r.BudgetUSD))
+				verdict = fmt.Sprintf("OVER budget by %s USD at maximum scale", money(r.OverByUSD))
 			}
 			fmt.Fprintf(w, "Budget %s USD/month: %s.\n", money(r.BudgetUSD), verdict)
 		}

@@ -16,6 +16,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -54,6 +56,18 @@ func TestCrossFileConsistency(t *testing.T) {
 				}
 			}
 			expectPlan(f, pl)
+			prices, _ := azure.Embedded()
+			reports, err := cost.Estimate(pl, prices)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range reports {
+				v := fmt.Sprintf("$%.2f–$%.2f", r.TotalMin, r.TotalMax)
+				if r.TotalMin == r.TotalMax {
+					v = fmt.Sprintf("$%.2f", r.TotalMin)
+				}
+				f.add("cost "+r.Env, "plan", v)
+			}
 			kinds := map[string]int{}
 			for key, byFile := range f {
 				kinds[strings.Fields(key)[0]]++
@@ -74,7 +88,7 @@ func TestCrossFileConsistency(t *testing.T) {
 			}
 			// Every kind of figure must have been read from at least one
 			// file besides the plan, or this test proves nothing.
-			for _, k := range []string{"replicas", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet"} {
+			for _, k := range []string{"replicas", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet", "cost"} {
 				read := 0
 				for key, byFile := range f {
 					if strings.HasPrefix(key, k+" ") && len(byFile) >= 3 {
@@ -168,6 +182,9 @@ func readMarkdown(t *testing.T, f facts, file, env string, src []byte) {
 						f.add("vm "+env+"/"+r[0], file, r[col("VM 크기")])
 					}
 				}
+				if c := col("월 비용 (USD, 최소–최대 규모)"); c >= 0 && len(rows) > 0 && rows[len(rows)-1][0] == "합계" {
+					f.add("cost "+env, file, rows[len(rows)-1][c])
+				}
 				if c := col("최소 노드"); c >= 0 {
 					for _, r := range rows {
 						f.add("nodes "+env+"/"+r[0], file+"#11.2", span(atoi(r[c]), atoi(r[col("최대 노드")])))
@@ -212,6 +229,8 @@ func readMarkdown(t *testing.T, f facts, file, env string, src []byte) {
 									f.add("nodes "+head[i]+"/"+poolOf(vm, r[i]), file, n)
 								}
 							}
+						case "총 월간 비용", "월 비용 (추정)", "월간 비용 (추정)":
+							f.add("cost "+head[i], file+"#"+r[0], r[i])
 						case "주 데이터베이스":
 							if sku, ok := strings.CutPrefix(r[i], "PostgreSQL Flexible "); ok {
 								f.add("pgsku "+head[i], file, sku)

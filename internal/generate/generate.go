@@ -5,6 +5,8 @@ package generate
 import (
 	"sort"
 
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/docs"
@@ -28,17 +30,31 @@ func Spec(file string, data []byte, opt Options) (*plan.Plan, []render.File, err
 	if err != nil {
 		return nil, nil, err
 	}
-	return pl, Files(pl, opt), nil
+	files, err := Files(pl, opt)
+	return pl, files, err
 }
 
-// Files renders every output of a plan.
-func Files(pl *plan.Plan, opt Options) []render.File {
+// Files analyses a plan and renders every output from the plan and the
+// analysis results.
+func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	if opt.Lang == "" {
 		opt.Lang = md.Ko
 	}
+	prices, err := azure.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	reports, err := cost.Estimate(pl, prices)
+	if err != nil {
+		return nil, err
+	}
+	costs := docs.Costs{}
+	for _, r := range reports {
+		costs[r.Env] = r
+	}
 	var files []render.File
-	files = append(files, docs.Render(pl, opt.Lang)...)
+	files = append(files, docs.Render(pl, costs, opt.Lang)...)
 	files = append(files, mermaid.Render(pl, opt.Lang)...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files
+	return files, nil
 }

@@ -7,6 +7,7 @@ package cost
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/physarch/physarch/internal/catalog/azure"
@@ -23,6 +24,7 @@ var AsOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // Component is one priced row.
 type Component struct {
 	Name       string  `json:"name"`
+	Category   string  `json:"category"`
 	SKU        string  `json:"sku"`
 	Quantity   float64 `json:"quantity"`     // at minimum scale
 	QuantityAt float64 `json:"quantity_max"` // at maximum scale
@@ -48,9 +50,47 @@ type Report struct {
 	TotalMax     float64     `json:"total_max_usd"`
 	BudgetUSD    float64     `json:"budget_usd"`
 	OverBudget   bool        `json:"over_budget"`
+	OverByUSD    float64     `json:"over_by_usd,omitempty"` // at maximum scale
 	Estimates    int         `json:"estimated_rows"`
 	Fallbacks    int         `json:"fallback_rows"`
 	PricesOrigin string      `json:"prices_origin"`
+	// Categories are the rows grouped for the comparison tables, in a
+	// fixed order; their totals add up to the report's.
+	Categories []Category `json:"categories"`
+}
+
+// Category is the sum of the components of one kind.
+type Category struct {
+	Name       string  `json:"name"`
+	MonthlyMin float64 `json:"monthly_min_usd"`
+	MonthlyMax float64 `json:"monthly_max_usd"`
+}
+
+// CategoryOrder is the order categories are reported in.
+var CategoryOrder = []string{"cluster", "compute", "storage", "database", "cache", "messaging", "network", "security", "monitoring", "registry"}
+
+func categoryOf(name string) string {
+	switch {
+	case strings.HasPrefix(name, "AKS"):
+		return "cluster"
+	case strings.HasPrefix(name, "Node pool"):
+		return "compute"
+	case strings.HasPrefix(name, "OS disks"):
+		return "storage"
+	case strings.HasPrefix(name, "PostgreSQL"):
+		return "database"
+	case strings.HasPrefix(name, "Azure Cache"):
+		return "cache"
+	case strings.HasPrefix(name, "Service Bus"):
+		return "messaging"
+	case strings.HasPrefix(name, "Key Vault"):
+		return "security"
+	case strings.HasPrefix(name, "Log Analytics"):
+		return "monitoring"
+	case strings.HasPrefix(name, "Container Registry"):
+		return "registry"
+	}
+	return "network"
 }
 
 type builder struct {
@@ -204,7 +244,15 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 	if b.err != nil {
 		return nil, b.err
 	}
-	for _, c := range rep.Components {
+	cats := map[string]*Category{}
+	for i := range rep.Components {
+		c := &rep.Components[i]
+		c.Category = categoryOf(c.Name)
+		if cats[c.Category] == nil {
+			cats[c.Category] = &Category{Name: c.Category}
+		}
+		cats[c.Category].MonthlyMin += c.MonthlyMin
+		cats[c.Category].MonthlyMax += c.MonthlyMax
 		rep.TotalMin += c.MonthlyMin
 		rep.TotalMax += c.MonthlyMax
 		if c.Estimate != "" {
@@ -215,7 +263,15 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		}
 	}
 	rep.TotalMin, rep.TotalMax = cents(rep.TotalMin), cents(rep.TotalMax)
+	for _, name := range CategoryOrder {
+		if c := cats[name]; c != nil {
+			rep.Categories = append(rep.Categories, Category{Name: name, MonthlyMin: cents(c.MonthlyMin), MonthlyMax: cents(c.MonthlyMax)})
+		}
+	}
 	rep.OverBudget = rep.BudgetUSD > 0 && rep.TotalMax > rep.BudgetUSD
+	if rep.OverBudget {
+		rep.OverByUSD = cents(rep.TotalMax - rep.BudgetUSD)
+	}
 	return rep, nil
 }
 

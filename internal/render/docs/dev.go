@@ -5,13 +5,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
 // devDoc writes the development-environment document: cost first, backing
 // services as pods on managed disks, one zone.
-func devDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
+func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 개발환경)", "%s - Physical Architecture (%s, development)"), text(d, pl.Title), e.Name))
@@ -219,7 +220,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
 	d.H(2, d.T("10. 비용 최적화", "10. Cost"))
 	d.H(3, d.T("10.1 개발환경 비용 구조", "10.1 Cost structure"))
 	d.H(4, d.T("10.1.1 주요 비용 요소", "10.1.1 Main cost items"))
-	costItems(d, e)
+	costTable(d, cr)
 	d.H(4, d.T("10.1.2 비용 절약 전략", "10.1.2 Saving measures"))
 	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
 		{d.T("컴퓨팅", "Compute"), d.T("애플리케이션 노드 풀 Spot", "Spot application pool"), notComputed(d)},
@@ -308,33 +309,6 @@ func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},
 		{d.T("환경별 설정", "Per-environment values"), fmt.Sprintf("deploy/k8s/overlays/%s", e.Name)},
 	})
-}
-
-// costItems lists the cost components without prices: the price catalog is
-// not part of this build, and a guessed figure would be worse than none.
-func costItems(d *md.Doc, e *plan.Env) {
-	var rows [][]string
-	rows = append(rows, []string{d.T("AKS 클러스터", "AKS cluster"), e.Settings.AKS.Tier, notComputed(d)})
-	for _, p := range e.Pools {
-		spot := ""
-		if p.Spot {
-			spot = " Spot"
-		}
-		rows = append(rows, []string{fmt.Sprintf(d.T("노드 풀 %s", "Node pool %s"), p.Name), fmt.Sprintf("%s%s × %s", p.VMSize, spot, nodeCount(p)), notComputed(d)})
-	}
-	if pg := e.Postgres; pg != nil {
-		rows = append(rows, []string{"PostgreSQL", pg.SKU, notComputed(d)})
-	}
-	if r := e.Redis; r != nil {
-		rows = append(rows, []string{"Redis", strings.TrimSpace(r.Tier + " " + r.SKU), notComputed(d)})
-	}
-	if b := e.Bus; b != nil {
-		rows = append(rows, []string{"Service Bus", b.Tier, notComputed(d)})
-	}
-	rows = append(rows, []string{d.T("합계", "Total"), "", notComputed(d)})
-	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD)", "Monthly (USD)")}, rows)
-	d.P(d.T("월 비용은 가격 카탈로그가 적용되면 계산됩니다. 그 전에는 어떤 추정치도 표시하지 않습니다.",
-		"Monthly cost is computed once the price catalog is in place; until then no estimate is shown."))
 }
 
 func backing(e *plan.Env, name string) plan.Workload {

@@ -5,12 +5,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
 // master writes the index document: every environment side by side.
-func master(pl *plan.Plan, lang md.Lang) string {
+func master(pl *plan.Plan, costs Costs, lang md.Lang) string {
 	d := md.New(lang)
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (마스터 인덱스)", "%s - Physical Architecture (master index)"), text(d, pl.Title)))
 	generatedNote(d)
@@ -70,7 +71,7 @@ func master(pl *plan.Plan, lang md.Lang) string {
 			}
 			return "Network Policy"
 		}),
-		row(d.T("월 비용", "Monthly cost"), func(*plan.Env) string { return notComputed(d) }),
+		row(d.T("월 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
 		row(d.T("배포", "Deployment"), func(e *plan.Env) string {
 			if e.IsProdLike() {
 				return "GitOps"
@@ -180,7 +181,7 @@ func master(pl *plan.Plan, lang md.Lang) string {
 			}
 			return strconv.Itoa(e.Postgres.MaxConnections)
 		}),
-		row(d.T("월 비용", "Monthly cost"), func(*plan.Env) string { return notComputed(d) }),
+		row(d.T("데이터베이스 월 비용 (추정)", "Database monthly cost (estimate)"), func(e *plan.Env) string { return categoryCost(costs[e.Name], "database") }),
 	})
 	d.H(3, d.T("4.2 캐시 전략 비교", "4.2 Cache comparison"))
 	d.Table([]string{d.T("캐시 레벨", "Level"), d.T("용도", "Use")}, [][]string{
@@ -263,20 +264,14 @@ func master(pl *plan.Plan, lang md.Lang) string {
 	d.H(2, d.T("7. 비용 분석", "7. Cost"))
 	d.H(3, d.T("7.1 환경별 비용 구조", "7.1 Cost per environment"))
 	d.H(4, d.T("7.1.1 월간 비용 비교", "7.1.1 Monthly cost"))
-	d.Table(head, [][]string{
-		row(d.T("AKS 클러스터", "AKS cluster"), func(e *plan.Env) string { return e.Settings.AKS.Tier }),
-		row(d.T("컴퓨팅", "Compute"), func(e *plan.Env) string {
-			var parts []string
-			for _, p := range e.Pools {
-				parts = append(parts, fmt.Sprintf("%s × %s", p.VMSize, nodeCount(p)))
-			}
-			return strings.Join(parts, ", ")
-		}),
-		row(d.T("데이터베이스", "Database"), pgSKUPretty),
-		row(d.T("캐시", "Cache"), redisSKU),
-		row(d.T("총 월간 비용", "Total per month"), func(*plan.Env) string { return notComputed(d) }),
-	})
-	d.P(d.T("월 비용은 가격 카탈로그가 적용되면 계산되며, 그 전에는 추정치를 표시하지 않습니다.", "Monthly cost is computed once the price catalog is in place; until then no estimate is shown."))
+	var costRows [][]string
+	for _, cat := range cost.CategoryOrder {
+		costRows = append(costRows, row(categoryTitle(d, cat), func(e *plan.Env) string { return categoryCost(costs[e.Name], cat) }))
+	}
+	costRows = append(costRows, row(d.T("총 월간 비용", "Total per month"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }))
+	d.Table(head, costRows)
+	d.P(d.T("최소–최대 규모(노드·게이트웨이 자동 확장 범위)의 월 비용 추정치입니다. 항목별 가격 리전과 추정 규칙은 각 환경 문서의 비용 절과 `physarch cost`에 있습니다.",
+		"Monthly cost estimates at minimum–maximum scale (node and gateway autoscaling). Each row's priced region and estimate rule are in each environment document's cost section and in `physarch cost`."))
 	d.H(4, d.T("7.1.2 환경별 비용 최적화 전략", "7.1.2 Cost strategies"))
 	d.Table(head, [][]string{
 		row(d.T("컴퓨팅", "Compute"), func(e *plan.Env) string {
@@ -313,12 +308,14 @@ func master(pl *plan.Plan, lang md.Lang) string {
 	d.H(3, d.T("9.1 환경별 서비스 수준 목표", "9.1 Targets per environment"))
 	d.Table(head, [][]string{
 		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return pct(e.Settings.Targets.Availability) }),
-		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(*plan.Env) string { return notComputed(d) }),
+		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(*plan.Env) string {
+			return d.T("미산정 (SLA 카탈로그 미적용)", "not computed (no SLA catalog yet)")
+		}),
 		row(d.T("복구 시간 (RTO)", "Recovery time (RTO)"), func(e *plan.Env) string { return e.RTO }),
 		row(d.T("데이터 손실 허용 (RPO)", "Data loss (RPO)"), func(e *plan.Env) string { return e.RPO }),
 		row(d.T("동시 사용자", "Concurrent users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
 		row(d.T("피크 처리량", "Peak throughput"), func(e *plan.Env) string { return num(e.PeakRPS) + " req/s" }),
-		row(d.T("월간 비용", "Monthly cost"), func(*plan.Env) string { return notComputed(d) }),
+		row(d.T("월간 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
 	})
 	return d.String()
 }
@@ -339,4 +336,10 @@ func pgSKUPretty(e *plan.Env) string {
 		return "PostgreSQL Pod (" + e.Postgres.SKU + ")"
 	}
 	return "PostgreSQL Flexible " + e.Postgres.SKU
+}
+
+func categoryTitle(d *md.Doc, cat string) string {
+	ko := map[string]string{"cluster": "AKS 클러스터", "compute": "컴퓨팅", "storage": "스토리지", "database": "데이터베이스", "cache": "캐시", "messaging": "메시징", "network": "네트워킹", "security": "보안", "monitoring": "모니터링", "registry": "컨테이너 레지스트리"}
+	en := map[string]string{"cluster": "AKS cluster", "compute": "Compute", "storage": "Storage", "database": "Database", "cache": "Cache", "messaging": "Messaging", "network": "Networking", "security": "Security", "monitoring": "Monitoring", "registry": "Container registry"}
+	return d.T(ko[cat], en[cat])
 }

@@ -5,13 +5,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
 // prodDoc writes the production-environment document: availability and
 // security first, managed services, zones, WAF, private endpoints.
-func prodDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
+func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 운영환경)", "%s - Physical Architecture (%s, production)"), text(d, pl.Title), e.Name))
@@ -304,7 +305,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, lang md.Lang) string {
 	d.H(2, d.T("11. 비용 최적화", "11. Cost"))
 	d.H(3, d.T("11.1 운영환경 비용 구조", "11.1 Cost structure"))
 	d.H(4, d.T("11.1.1 월간 비용 분석", "11.1.1 Monthly cost"))
-	costItems(d, e)
+	costTable(d, cr)
 	d.H(4, d.T("11.1.2 비용 최적화 전략", "11.1.2 Strategies"))
 	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
 		{d.T("컴퓨팅", "Compute"), d.T("1년/3년 절감 플랜 또는 예약", "1- or 3-year savings plan or reservation"), notComputed(d)},
