@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
@@ -61,6 +62,9 @@ func TestCrossFileConsistency(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			for _, r := range availability.Estimate(pl) {
+				f.add("avail "+r.Env, "plan", fmt.Sprintf("%.4f%%", r.Percent))
+			}
 			for _, r := range reports {
 				v := fmt.Sprintf("$%.2f–$%.2f", r.TotalMin, r.TotalMax)
 				if r.TotalMin == r.TotalMax {
@@ -88,7 +92,7 @@ func TestCrossFileConsistency(t *testing.T) {
 			}
 			// Every kind of figure must have been read from at least one
 			// file besides the plan, or this test proves nothing.
-			for _, k := range []string{"replicas", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet", "cost"} {
+			for _, k := range []string{"replicas", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet", "cost", "avail"} {
 				read := 0
 				for key, byFile := range f {
 					if strings.HasPrefix(key, k+" ") && len(byFile) >= 3 {
@@ -207,11 +211,13 @@ func readMarkdown(t *testing.T, f facts, file, env string, src []byte) {
 						queues = append(queues, r[0])
 					}
 				}
-				if len(head) == 2 && head[0] == "구성 항목" {
+				if len(head) == 2 && (head[0] == "구성 항목" || head[0] == "구분") {
 					for _, r := range rows {
 						switch {
 						case r[0] == "SKU" && strings.HasPrefix(r[1], "GP_") || strings.HasPrefix(r[1], "B_") || strings.HasPrefix(r[1], "MO_"):
 							f.add("pgsku "+env, file, r[1])
+						case r[0] == "구성 요소 기준 가용성":
+							f.add("avail "+env, file, strings.Fields(r[1])[0])
 						case r[0] == "VNet" || r[0] == "주소 공간":
 							f.add("vnet "+env, file, r[1])
 						}
@@ -229,6 +235,8 @@ func readMarkdown(t *testing.T, f facts, file, env string, src []byte) {
 									f.add("nodes "+head[i]+"/"+poolOf(vm, r[i]), file, n)
 								}
 							}
+						case "구성 요소 기준 가용성":
+							f.add("avail "+head[i], file+"#"+r[0], strings.Fields(r[i])[0])
 						case "총 월간 비용", "월 비용 (추정)", "월간 비용 (추정)":
 							f.add("cost "+head[i], file+"#"+r[0], r[i])
 						case "주 데이터베이스":

@@ -5,6 +5,7 @@ package generate
 import (
 	"sort"
 
+	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
@@ -48,12 +49,15 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	costs := docs.Costs{}
+	an := docs.Analysis{Costs: docs.Costs{}, Avail: docs.Avail{}}
 	for _, r := range reports {
-		costs[r.Env] = r
+		an.Costs[r.Env] = r
+	}
+	for _, r := range availability.Estimate(pl) {
+		an.Avail[r.Env] = r
 	}
 	var files []render.File
-	files = append(files, docs.Render(pl, costs, opt.Lang)...)
+	files = append(files, docs.Render(pl, an, opt.Lang)...)
 	files = append(files, mermaid.Render(pl, opt.Lang)...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil

@@ -104,9 +104,10 @@ type ServiceBus struct {
 
 // External is a system outside ours that services call.
 type External struct {
-	Name           string `yaml:"name" jsonschema:"required"`
-	Title          Text   `yaml:"title"`
-	URL            string `yaml:"url"`
-	TimeoutSeconds int    `yaml:"timeoutSeconds" jsonschema:"description=client timeout the callers use"`
-	CircuitBreaker bool   `yaml:"circuitBreaker" jsonschema:"description=callers wrap this system in a circuit breaker"`
+	Name           string  `yaml:"name" jsonschema:"required"`
+	Title          Text    `yaml:"title"`
+	URL            string  `yaml:"url"`
+	TimeoutSeconds int     `yaml:"timeoutSeconds" jsonschema:"description=client timeout the callers use"`
+	CircuitBreaker bool    `yaml:"circuitBreaker" jsonschema:"description=callers wrap this system in a circuit breaker"`
+	Availability   float64 `yaml:"availability" jsonschema:"description=the system's availability in percent (its SLA); unknown when absent"`
 }

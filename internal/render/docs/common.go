@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
@@ -18,15 +19,24 @@ import (
 // Costs are the cost reports by environment name.
 type Costs map[string]*cost.Report
 
+// Avail are the availability reports by environment name.
+type Avail map[string]*availability.Report
+
+// Analysis is what the documents show besides the plan.
+type Analysis struct {
+	Costs Costs
+	Avail Avail
+}
+
 // Render returns the master document and one document per environment.
-func Render(pl *plan.Plan, costs Costs, lang md.Lang) []render.File {
-	files := []render.File{{Path: path.Join(render.PackageDir, "physical-architecture.md"), Data: []byte(master(pl, costs, lang))}}
+func Render(pl *plan.Plan, an Analysis, lang md.Lang) []render.File {
+	files := []render.File{{Path: path.Join(render.PackageDir, "physical-architecture.md"), Data: []byte(master(pl, an, lang))}}
 	for _, e := range pl.Envs {
 		var body string
 		if e.IsProdLike() {
-			body = prodDoc(pl, e, costs[e.Name], lang)
+			body = prodDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
 		} else {
-			body = devDoc(pl, e, costs[e.Name], lang)
+			body = devDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
 		}
 		files = append(files, render.File{Path: path.Join(render.PackageDir, DocName(e)), Data: []byte(body)})
 	}
@@ -310,4 +320,52 @@ func healthRows(d *md.Doc, pl *plan.Plan) [][]string {
 
 func healthHead(d *md.Doc) []string {
 	return []string{d.T("서비스", "Service"), d.T("헬스 경로", "Health path"), d.T("주기", "Interval"), d.T("타임아웃", "Timeout"), d.T("메트릭", "Metrics")}
+}
+
+// composite prints an environment's composite availability estimate.
+func composite(d *md.Doc, r *availability.Report) string {
+	if r == nil {
+		return "-"
+	}
+	s := fmt.Sprintf(d.T("%.4f%% (추정, 월 %.1f분 다운타임)", "%.4f%% (estimate, %.1f min/month downtime)"), r.Percent, r.Downtime)
+	if r.UpperBound {
+		s += d.T(", 상한값", ", upper bound")
+	}
+	return s
+}
+
+// availabilitySection prints the composite estimate, per route, against the
+// target, with the weakest links.
+func availabilitySection(d *md.Doc, r *availability.Report) {
+	var rows [][]string
+	for _, c := range r.Components {
+		sla := fmt.Sprintf("%g%%", c.Percent)
+		if c.NoSLA {
+			sla = d.T("SLA 없음", "no SLA")
+		}
+		rows = append(rows, []string{c.Name, c.Config, sla, c.Source})
+	}
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("구성", "Configuration"), "SLA", d.T("출처", "Source")}, rows)
+	var rr [][]string
+	for _, rt := range r.Routes {
+		rr = append(rr, []string{rt.Route, fmt.Sprintf("%.4f%%", rt.Percent), fmt.Sprintf("%.1f", rt.Downtime)})
+	}
+	rr = append(rr, []string{d.T("시스템 전체", "Whole system"), fmt.Sprintf("%.4f%%", r.Percent), fmt.Sprintf("%.1f", r.Downtime)})
+	d.Table([]string{d.T("경로", "Route"), d.T("구성 요소 기준 가용성", "Composite availability"), d.T("월 다운타임 (분)", "Downtime (min/month)")}, rr)
+	switch {
+	case r.Meets:
+		d.P(fmt.Sprintf(d.T("가용성 목표 %g%%를 충족합니다.", "Meets the %g%% availability target."), r.Target))
+	case r.ShortBy > 0:
+		d.P(fmt.Sprintf(d.T("가용성 목표 %g%%에 %.4f%%p 못 미칩니다. 가장 약한 구성 요소:", "Misses the %g%% availability target by %.4f points. Weakest links:"), r.Target, r.ShortBy))
+	default:
+		d.P(fmt.Sprintf(d.T("SLA가 없는 구성 요소(%s) 때문에 가용성 목표 %g%% 충족을 확인할 수 없습니다.", "Cannot confirm the %g%% target: %s have no SLA."), strings.Join(r.NoSLA, ", "), r.Target))
+	}
+	if !r.Meets {
+		var items []string
+		for _, l := range r.Weakest {
+			items = append(items, fmt.Sprintf(d.T("%s %g%% (월 %.1f분) — 100%%라면 시스템 %.4f%%", "%s %g%% (%.1f min/month): at 100%% the system would reach %.4f%%"), l.Name, l.Percent, l.Downtime, l.IfPerfectTo))
+		}
+		d.List(items...)
+	}
+	d.P(d.T("> 구성 요소 SLA의 곱으로 계산한 추정치이며, 금전적으로 보장되는 SLA가 아닙니다.", "> "+availability.Disclaimer+"."))
 }

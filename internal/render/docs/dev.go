@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
@@ -12,7 +13,7 @@ import (
 
 // devDoc writes the development-environment document: cost first, backing
 // services as pods on managed disks, one zone.
-func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
+func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) string {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 개발환경)", "%s - Physical Architecture (%s, development)"), text(d, pl.Title), e.Name))
@@ -41,11 +42,13 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
 		[2]string{d.T("목적", "Purpose"), d.T("MVP 개발, 기능 검증, 통합 테스트", "MVP development, functional validation, integration tests")},
 		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %d명 (피크 %s req/s)", "%d peak concurrent users (%s req/s at peak)"), se.Targets.Users, num(e.PeakRPS))},
 		[2]string{d.T("가용성 목표", "Availability target"), downtime(d, e)},
+		[2]string{d.T("구성 요소 기준 가용성", "Composite availability"), composite(d, ar)},
 		[2]string{d.T("확장성", "Scalability"), d.T("고정 리소스 (수동 확장)", "fixed resources (manual scaling)")},
 		[2]string{d.T("보안 수준", "Security level"), d.T("기본 (Network Policy, Kubernetes Secret)", "basic (network policies, Kubernetes Secrets)")},
 		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
 		[2]string{"RTO / RPO", e.RTO + " / " + e.RPO},
 	)
+	availabilitySection(d, ar)
 	d.H(3, d.T("2.2 전체 아키텍처", "2.2 Architecture"))
 	comps := []string{
 		fmt.Sprintf(d.T("인그레스: %s (LoadBalancer)", "Ingress: %s (LoadBalancer)"), ingressName(d, e)),

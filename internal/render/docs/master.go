@@ -11,7 +11,8 @@ import (
 )
 
 // master writes the index document: every environment side by side.
-func master(pl *plan.Plan, costs Costs, lang md.Lang) string {
+func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
+	costs := an.Costs
 	d := md.New(lang)
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (마스터 인덱스)", "%s - Physical Architecture (master index)"), text(d, pl.Title)))
 	generatedNote(d)
@@ -63,6 +64,7 @@ func master(pl *plan.Plan, costs Costs, lang md.Lang) string {
 			return d.T("개발·검증", "development and validation")
 		}),
 		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return downtime(d, e) }),
+		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(e *plan.Env) string { return composite(d, an.Avail[e.Name]) }),
 		row(d.T("사용자", "Users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
 		row(d.T("확장성", "Scalability"), func(e *plan.Env) string { return fmt.Sprintf(d.T("노드 %s대", "%s nodes"), totalNodes(e)) }),
 		row(d.T("보안", "Security"), func(e *plan.Env) string {
@@ -308,9 +310,7 @@ func master(pl *plan.Plan, costs Costs, lang md.Lang) string {
 	d.H(3, d.T("9.1 환경별 서비스 수준 목표", "9.1 Targets per environment"))
 	d.Table(head, [][]string{
 		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return pct(e.Settings.Targets.Availability) }),
-		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(*plan.Env) string {
-			return d.T("미산정 (SLA 카탈로그 미적용)", "not computed (no SLA catalog yet)")
-		}),
+		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(e *plan.Env) string { return composite(d, an.Avail[e.Name]) }),
 		row(d.T("복구 시간 (RTO)", "Recovery time (RTO)"), func(e *plan.Env) string { return e.RTO }),
 		row(d.T("데이터 손실 허용 (RPO)", "Data loss (RPO)"), func(e *plan.Env) string { return e.RPO }),
 		row(d.T("동시 사용자", "Concurrent users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
@@ -12,7 +13,7 @@ import (
 
 // prodDoc writes the production-environment document: availability and
 // security first, managed services, zones, WAF, private endpoints.
-func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
+func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) string {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 운영환경)", "%s - Physical Architecture (%s, production)"), text(d, pl.Title), e.Name))
@@ -41,6 +42,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
 		[2]string{d.T("목적", "Purpose"), d.T("실제 서비스 운영", "production service")},
 		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %d명 (피크 %s req/s)", "%d peak concurrent users (%s req/s at peak)"), se.Targets.Users, num(e.PeakRPS))},
 		[2]string{d.T("가용성 목표", "Availability target"), downtime(d, e)},
+		[2]string{d.T("구성 요소 기준 가용성", "Composite availability"), composite(d, ar)},
 		[2]string{d.T("확장성", "Scalability"), fmt.Sprintf(d.T("HPA + 클러스터 오토스케일러 (노드 %s대)", "HPA + cluster autoscaler (%s nodes)"), totalNodes(e))},
 		[2]string{d.T("보안 수준", "Security level"), d.T("다층 보안 (L1–L4)", "layered (L1–L4)")},
 		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
@@ -298,6 +300,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, lang md.Lang) string {
 		{"Redis", d.T("복제본으로 자동 전환", "automatic switch to the replica")},
 		{"Application Gateway", d.T("영역 중복 인스턴스", "zone-redundant instances")},
 	})
+	availabilitySection(d, ar)
 	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
 	d.H(4, d.T("10.2.1 운영 절차", "10.2.1 Procedures"))
 	d.List(d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem"), d.T("유지보수 창: 일요일 02:00–04:00 (AKS 계획된 유지보수)", "Maintenance window: Sunday 02:00–04:00 (AKS planned maintenance)"), d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))

@@ -1,0 +1,296 @@
+// Package availability estimates composite availability from component
+// SLAs along each environment's request path: components in series
+// multiply. Every figure it gives is an estimate, not a financially backed
+// SLA, and says so.
+package availability
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// MinutesPerMonth is 730 hours.
+const MinutesPerMonth = 730 * 60
+
+// Disclaimer is printed wherever a composite figure is.
+const Disclaimer = "composite availability is an estimate from component SLAs, not a financially backed SLA"
+
+// Component is one link of the request path.
+type Component struct {
+	Name    string  `json:"name"`
+	Config  string  `json:"configuration"`
+	Percent float64 `json:"sla_percent"` // 0: no SLA
+	NoSLA   bool    `json:"no_sla"`
+	SLO     float64 `json:"slo_percent,omitempty"`
+	Source  string  `json:"source"`
+	Note    string  `json:"note,omitempty"`
+}
+
+// Route is the path of one public route.
+type Route struct {
+	Route      string   `json:"route"`
+	Service    string   `json:"service"`
+	Components []string `json:"components"`
+	Percent    float64  `json:"composite_percent"`
+	Downtime   float64  `json:"downtime_minutes_per_month"`
+	UpperBound bool     `json:"upper_bound"`
+}
+
+// Link is a weak link and what fixing it would give.
+type Link struct {
+	Name        string  `json:"name"`
+	Percent     float64 `json:"sla_percent"`
+	Downtime    float64 `json:"downtime_minutes_per_month"`
+	IfPerfectTo float64 `json:"composite_if_perfect_percent"`
+}
+
+// Report is one environment's availability estimate.
+type Report struct {
+	Env        string      `json:"environment"`
+	Target     float64     `json:"target_percent"`
+	Components []Component `json:"components"`
+	Routes     []Route     `json:"routes"`
+	Percent    float64     `json:"composite_percent"`
+	Downtime   float64     `json:"downtime_minutes_per_month"`
+	UpperBound bool        `json:"upper_bound"` // components without an SLA were left out
+	NoSLA      []string    `json:"no_sla"`
+	Meets      bool        `json:"meets_target"`
+	ShortBy    float64     `json:"short_by_points,omitempty"`
+	Weakest    []Link      `json:"weakest"`
+	Disclaimer string      `json:"disclaimer"`
+}
+
+// Estimate computes every environment's report.
+func Estimate(pl *plan.Plan) []*Report {
+	var out []*Report
+	for _, e := range pl.Envs {
+		out = append(out, estimateEnv(pl, e))
+	}
+	return out
+}
+
+type builder struct {
+	comps map[string]Component
+	order []string
+}
+
+func (b *builder) add(name, config, key, note string) string {
+	if _, ok := b.comps[name]; ok {
+		return name
+	}
+	s, _ := azure.LookupSLA(key)
+	c := Component{Name: name, Config: config, Percent: s.Percent, NoSLA: s.Percent == 0, SLO: s.SLO, Source: s.Source.String(), Note: note}
+	if s.Disagreement != "" {
+		c.Note = join(c.Note, "sources disagree ("+s.Disagreement+"); the lower figure is used")
+	}
+	b.comps[name] = c
+	b.order = append(b.order, name)
+	return name
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
+	se := e.Settings
+	b := &builder{comps: map[string]Component{}}
+	zoned := len(e.Zones) >= 2
+	var edge []string
+	if fd := se.Ingress.FrontDoor; fd != "" && fd != "none" {
+		edge = append(edge, b.add("Front Door", fd, "frontdoor", ""))
+	}
+	if se.Ingress.Controller == "agic" {
+		edge = append(edge, b.add("Application Gateway", "WAF_v2", "appgw/v2", ""))
+	} else {
+		edge = append(edge, b.add("Load Balancer", "Standard (NGINX ingress)", "loadbalancer/Standard", ""))
+	}
+	aksKey := "aks/" + se.AKS.Tier + "/nozones"
+	if zoned {
+		aksKey = "aks/" + se.AKS.Tier + "/zones"
+	}
+	if se.AKS.Tier == "Free" {
+		aksKey = "aks/Free"
+	}
+	edge = append(edge, b.add("AKS control plane", se.AKS.Tier+" tier", aksKey, ""))
+
+	apps := e.Pool("apps")
+	nodeKey := func(replicas int) (string, string) {
+		switch {
+		case apps != nil && apps.Spot:
+			return "vm/spot", "Spot nodes"
+		case replicas >= 2 && zoned && se.Scaling.SpreadZones:
+			return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, len(e.Zones))
+		case replicas >= 2:
+			return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas)
+		case apps != nil && apps.OSDiskGB > 64:
+			return "vm/single/premium", "1 replica, Premium SSD"
+		}
+		return "vm/single/standardssd", "1 replica, Standard SSD"
+	}
+	svcComp := map[string][]string{}
+	for _, sv := range pl.Services {
+		w := e.Workload(sv.Name)
+		key, cfg := nodeKey(w.Min)
+		names := []string{b.add("Service "+sv.Name, cfg, key, "")}
+		if sv.Database != "" && e.Postgres != nil {
+			names = append(names, postgres(b, e, nodeKey))
+		}
+		if sv.Cache && e.Redis != nil {
+			names = append(names, redis(b, e, nodeKey))
+		}
+		if len(sv.Produces) > 0 && e.Bus != nil {
+			names = append(names, b.add("Service Bus", e.Bus.Tier, "servicebus/"+e.Bus.Tier, "senders wait for the broker"))
+		}
+		for _, x := range sv.External {
+			names = append(names, external(b, pl, x))
+		}
+		svcComp[sv.Name] = names
+	}
+
+	rep := &Report{Env: e.Name, Target: se.Targets.Availability, Disclaimer: Disclaimer}
+	all := map[string]bool{}
+	for _, sv := range pl.Services {
+		if sv.Route == "" {
+			continue
+		}
+		set := map[string]bool{}
+		var path []string
+		addAll := func(names []string) {
+			for _, n := range names {
+				if !set[n] {
+					set[n] = true
+					path = append(path, n)
+				}
+			}
+		}
+		addAll(edge)
+		for _, s := range closure(pl, sv.Name) {
+			addAll(svcComp[s])
+		}
+		p, upper := product(b, path)
+		rep.Routes = append(rep.Routes, Route{Route: sv.Route + "/**", Service: sv.Name, Components: path, Percent: round4(p), Downtime: downtime(p), UpperBound: upper})
+		for _, n := range path {
+			all[n] = true
+		}
+	}
+	var sys []string
+	for _, n := range b.order {
+		c := b.comps[n]
+		rep.Components = append(rep.Components, c)
+		if all[n] {
+			sys = append(sys, n)
+			if c.NoSLA {
+				rep.NoSLA = append(rep.NoSLA, n)
+			}
+		}
+	}
+	p, upper := product(b, sys)
+	rep.Percent, rep.Downtime, rep.UpperBound = round4(p), downtime(p), upper
+	rep.Meets = rep.Percent >= rep.Target && !upper
+	if rep.Percent < rep.Target {
+		rep.ShortBy = round4(rep.Target - rep.Percent)
+	}
+	var links []Link
+	for _, n := range sys {
+		c := b.comps[n]
+		if c.NoSLA {
+			continue
+		}
+		links = append(links, Link{Name: n, Percent: c.Percent, Downtime: downtime(c.Percent), IfPerfectTo: round4(p / c.Percent * 100)})
+	}
+	sort.SliceStable(links, func(i, j int) bool { return links[i].Percent < links[j].Percent })
+	if len(links) > 3 {
+		links = links[:3]
+	}
+	rep.Weakest = links
+	return rep
+}
+
+func postgres(b *builder, e *plan.Env, nodeKey func(int) (string, string)) string {
+	pg := e.Postgres
+	if pg.Mode == "flexible" {
+		return b.add("PostgreSQL", "Flexible "+pg.SKU+", HA "+pg.HA, "postgresql/"+pg.HA, "")
+	}
+	key, cfg := nodeKey(1)
+	return b.add("PostgreSQL", "pod ("+cfg+")", key, "a single pod: the SLA of the node it runs on")
+}
+
+func redis(b *builder, e *plan.Env, nodeKey func(int) (string, string)) string {
+	r := e.Redis
+	if r.Mode == "managed" {
+		return b.add("Redis", r.Tier+" "+r.SKU, "redis/"+r.Tier, "")
+	}
+	key, cfg := nodeKey(1)
+	return b.add("Redis", "pod ("+cfg+")", key, "a single pod: the SLA of the node it runs on")
+}
+
+func external(b *builder, pl *plan.Plan, name string) string {
+	n := "External " + name
+	if _, ok := b.comps[n]; ok {
+		return n
+	}
+	for _, x := range pl.External {
+		if x.Name != name {
+			continue
+		}
+		c := Component{Name: n, Config: x.URL, Percent: x.Availability, NoSLA: x.Availability == 0, Source: "physarch.yaml external." + name + ".availability"}
+		if c.NoSLA {
+			c.Source = "none: the spec gives no availability for this system"
+		}
+		b.comps[n] = c
+		b.order = append(b.order, n)
+	}
+	return n
+}
+
+// closure lists a service and every service it calls, transitively.
+func closure(pl *plan.Plan, start string) []string {
+	calls := map[string][]string{}
+	for _, s := range pl.Services {
+		calls[s.Name] = s.Calls
+	}
+	seen := map[string]bool{}
+	var out []string
+	var visit func(string)
+	visit = func(s string) {
+		if seen[s] {
+			return
+		}
+		seen[s] = true
+		out = append(out, s)
+		for _, c := range calls[s] {
+			visit(c)
+		}
+	}
+	visit(start)
+	return out
+}
+
+// product multiplies the SLAs of components in series; components without
+// an SLA are left out, which makes the result an upper bound.
+func product(b *builder, names []string) (float64, bool) {
+	p, upper := 1.0, false
+	for _, n := range names {
+		c := b.comps[n]
+		if c.NoSLA {
+			upper = true
+			continue
+		}
+		p *= c.Percent / 100
+	}
+	return p * 100, upper
+}
+
+func downtime(percent float64) float64 {
+	return math.Round((100-percent)/100*MinutesPerMonth*10) / 10
+}
+
+func round4(v float64) float64 { return math.Round(v*10000) / 10000 }

@@ -1,0 +1,99 @@
+package availability
+
+import (
+	"math"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+func reports(t *testing.T, name string) map[string]*Report {
+	t.Helper()
+	p, data, _ := examples.Spec(name)
+	doc, err := spec.Load(p, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := plan.Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*Report{}
+	for _, r := range Estimate(pl) {
+		out[r.Env] = r
+	}
+	return out
+}
+
+// TestSerialProduct recomputes every route and the system figure from the
+// component SLAs the report lists.
+func TestSerialProduct(t *testing.T) {
+	for _, name := range examples.Names() {
+		for env, r := range reports(t, name) {
+			sla := map[string]Component{}
+			for _, c := range r.Components {
+				sla[c.Name] = c
+			}
+			union := map[string]bool{}
+			for _, rt := range r.Routes {
+				p := 100.0
+				for _, n := range rt.Components {
+					union[n] = true
+					if !sla[n].NoSLA {
+						p *= sla[n].Percent / 100
+					}
+				}
+				if math.Abs(p-rt.Percent) > 0.0001 {
+					t.Errorf("%s/%s %s: %v, recomputed %v", name, env, rt.Route, rt.Percent, p)
+				}
+				if rt.Percent < r.Percent-1e-9 {
+					t.Errorf("%s/%s: route %s below the whole system", name, env, rt.Route)
+				}
+			}
+			p := 100.0
+			for n := range union {
+				if !sla[n].NoSLA {
+					p *= sla[n].Percent / 100
+				}
+			}
+			if math.Abs(p-r.Percent) > 0.0001 {
+				t.Errorf("%s/%s system: %v, recomputed %v", name, env, r.Percent, p)
+			}
+			if r.Disclaimer == "" {
+				t.Error("no estimate disclaimer")
+			}
+		}
+	}
+}
+
+// TestProd999 is the question: does the 99.9% prod example reach
+// its target, and if not, what holds it back and by how much?
+func TestProd999(t *testing.T) {
+	r := reports(t, "kt-event-marketing")["prod"]
+	if r.Target != 99.9 {
+		t.Fatalf("target %v", r.Target)
+	}
+	if r.Meets {
+		return
+	}
+	if r.ShortBy <= 0 || len(r.Weakest) == 0 {
+		t.Fatalf("misses the target but names no weak link: %+v", r)
+	}
+	if r.Weakest[0].Percent > r.Weakest[len(r.Weakest)-1].Percent {
+		t.Error("weakest links not sorted")
+	}
+	for _, l := range r.Weakest {
+		if l.IfPerfectTo <= r.Percent {
+			t.Errorf("%s: fixing it must raise the composite", l.Name)
+		}
+	}
+}
+
+func TestDevHasNoSLAComponents(t *testing.T) {
+	r := reports(t, "phonebill")["dev"]
+	if !r.UpperBound || len(r.NoSLA) == 0 || r.Meets {
+		t.Errorf("dev runs on Spot and AKS Free: composite must be an upper bound with no-SLA parts named, got %+v", r)
+	}
+}
