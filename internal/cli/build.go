@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/generate"
 	"github.com/physarch/physarch/internal/output"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 func newBuild() *cobra.Command {
@@ -42,7 +43,15 @@ was generated.`,
 			if err != nil {
 				return err
 			}
-			_, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang)})
+			doc, err := spec.Load(src.path, src.data)
+			if err != nil {
+				return err
+			}
+			prices, err := loadPrices(doc.Spec.Region)
+			if err != nil {
+				return err
+			}
+			_, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang), Prices: prices})
 			if err != nil {
 				return err
 			}

@@ -46,7 +46,11 @@ difference against the spec as written.`,
 			if err != nil {
 				return err
 			}
-			prices, err := azure.Embedded()
+			doc, err := spec.Load(src.path, src.data)
+			if err != nil {
+				return err
+			}
+			prices, err := loadPrices(doc.Spec.Region)
 			if err != nil {
 				return err
 			}
@@ -126,7 +130,7 @@ func writeCost(w io.Writer, format string, reps []*cost.Report) error {
 	for _, r := range reps {
 		fmt.Fprintf(w, "Environment %s (requested region %s; prices from the %s)\n", r.Env, r.Region, r.PricesOrigin)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
-		fmt.Fprintln(tw, "component\tsku\tqty\tmonthly min USD\tmonthly max USD\tpriced in\tnote\t")
+		fmt.Fprintln(tw, "component\tsku\tqty\tmonthly min USD\tmonthly max USD\tsavings plan 1y / 3y (min)\tpriced in\tnote\t")
 		for _, c := range r.Components {
 			qty := strconv.FormatFloat(c.Quantity, 'f', -1, 64)
 			if c.QuantityAt != c.Quantity {
@@ -140,9 +144,13 @@ func writeCost(w io.Writer, format string, reps []*cost.Report) error {
 			if c.Estimate != "" {
 				note = "estimate*"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Name, c.SKU, qty, money(c.MonthlyMin), money(c.MonthlyMax), region, note)
+			sp := ""
+			if c.SavingsPlan1Y != nil && c.SavingsPlan3Y != nil {
+				sp = money(*c.SavingsPlan1Y) + " / " + money(*c.SavingsPlan3Y)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Name, c.SKU, qty, money(c.MonthlyMin), money(c.MonthlyMax), sp, region, note)
 		}
-		fmt.Fprintf(tw, "TOTAL\t\t\t%s\t%s\t\t\t\n", money(r.TotalMin), money(r.TotalMax))
+		fmt.Fprintf(tw, "TOTAL\t\t\t%s\t%s\t\t\t\t\n", money(r.TotalMin), money(r.TotalMax))
 		tw.Flush()
 		if r.BudgetUSD > 0 {
 			verdict := "within budget"

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -70,7 +71,7 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage errors.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(), newValidate(), newCost(), newSLA(), newSchema(), newInit(), newVersion())
+	root.AddCommand(newBuild(), newValidate(), newCost(), newSLA(), newPrices(), newSchema(), newInit(), newVersion())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
@@ -104,3 +105,6 @@ func printErrors(w io.Writer, errs spec.Errors) {
 	}
 	fmt.Fprintf(w, "%d %s; nothing was written\n", len(errs), noun)
 }
+
+// nowFunc is the clock for records such as a cache's fetch date.
+func nowFunc() time.Time { return time.Now() }

@@ -19,6 +19,8 @@ import (
 // Options choose what to generate.
 type Options struct {
 	Lang md.Lang
+	// Prices to use; nil means the embedded snapshot.
+	Prices *azure.Prices
 }
 
 // Spec loads, plans and renders a spec given as bytes.
@@ -41,9 +43,12 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	if opt.Lang == "" {
 		opt.Lang = md.Ko
 	}
-	prices, err := azure.Embedded()
-	if err != nil {
-		return nil, err
+	prices := opt.Prices
+	if prices == nil {
+		var err error
+		if prices, err = azure.Embedded(); err != nil {
+			return nil, err
+		}
 	}
 	reports, err := cost.Estimate(pl, prices)
 	if err != nil {
