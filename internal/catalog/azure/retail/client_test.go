@@ -19,11 +19,11 @@ import (
 // recorded serves pages in the API's format: page n links to page n+1,
 // the last page's NextPageLink is null.
 type recorded struct {
-	pages    int
-	fail     map[int]int // page → how many times it answers 500 first
-	slow     map[int]time.Duration
-	hits     atomic.Int32
-	failed   map[int]int
+	pages  int
+	fail   map[int]int // page → how many times it answers 500 first
+	slow   map[int]time.Duration
+	hits   atomic.Int32
+	failed map[int]int
 }
 
 func (r *recorded) ServeHTTP(w http.ResponseWriter, req *http.Request) {
