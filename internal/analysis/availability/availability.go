@@ -289,6 +289,20 @@ func product(b *builder, names []string) (float64, bool) {
 	return p * 100, upper
 }
 
+// Parallel combines redundant alternatives, any one of which suffices:
+// 1 − Π(1 − aᵢ) (the Well-Architected formula; N regions of one design:
+// 1 − (1 − a)^N). Percent in, percent out. The per-configuration SLAs used
+// on today's paths (zone-redundant PostgreSQL, VMs across zones) already
+// express their redundancy, so no path applies it twice; it is here for
+// redundant alternatives such as a second region.
+func Parallel(percents ...float64) float64 {
+	down := 1.0
+	for _, a := range percents {
+		down *= 1 - a/100
+	}
+	return (1 - down) * 100
+}
+
 func downtime(percent float64) float64 {
 	return math.Round((100-percent)/100*MinutesPerMonth*10) / 10
 }

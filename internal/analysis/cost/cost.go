@@ -54,6 +54,11 @@ type Report struct {
 	Estimates    int         `json:"estimated_rows"`
 	Fallbacks    int         `json:"fallback_rows"`
 	PricesOrigin string      `json:"prices_origin"`
+	// Compute at minimum scale under each price model, where every compute
+	// row has that price in the catalog (0 otherwise).
+	ComputePAYG   float64 `json:"compute_payg_usd"`
+	ComputeSP1Y   float64 `json:"compute_savings_plan_1y_usd"`
+	ComputeSP3Y   float64 `json:"compute_savings_plan_3y_usd"`
 	// Categories are the rows grouped for the comparison tables, in a
 	// fixed order; their totals add up to the report's.
 	Categories []Category `json:"categories"`
@@ -263,6 +268,25 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		}
 	}
 	rep.TotalMin, rep.TotalMax = cents(rep.TotalMin), cents(rep.TotalMax)
+	allSP := true
+	for _, c := range rep.Components {
+		if c.Category != "compute" {
+			continue
+		}
+		rep.ComputePAYG += c.MonthlyMin
+		if c.SavingsPlan1Y == nil || c.SavingsPlan3Y == nil {
+			allSP = false
+			continue
+		}
+		rep.ComputeSP1Y += *c.SavingsPlan1Y
+		rep.ComputeSP3Y += *c.SavingsPlan3Y
+	}
+	rep.ComputePAYG = cents(rep.ComputePAYG)
+	if allSP {
+		rep.ComputeSP1Y, rep.ComputeSP3Y = cents(rep.ComputeSP1Y), cents(rep.ComputeSP3Y)
+	} else {
+		rep.ComputeSP1Y, rep.ComputeSP3Y = 0, 0
+	}
 	for _, name := range CategoryOrder {
 		if c := cats[name]; c != nil {
 			rep.Categories = append(rep.Categories, Category{Name: name, MonthlyMin: cents(c.MonthlyMin), MonthlyMax: cents(c.MonthlyMax)})

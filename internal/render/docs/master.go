@@ -317,6 +317,8 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		row(d.T("피크 처리량", "Peak throughput"), func(e *plan.Env) string { return num(e.PeakRPS) + " req/s" }),
 		row(d.T("월간 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
 	})
+	d.P(d.T("> 구성 요소 기준 가용성은 구성 요소 SLA의 곱으로 계산한 추정치이며, 금전적으로 보장되는 SLA가 아닙니다. 경로별 값과 가장 약한 구성 요소는 각 환경 문서에 있습니다.",
+		"> Composite availability is an estimate from component SLAs, not a financially backed SLA. Per-route figures and the weakest links are in each environment document."))
 	return d.String()
 }
 

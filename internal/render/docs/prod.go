@@ -311,7 +311,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	costTable(d, cr)
 	d.H(4, d.T("11.1.2 비용 최적화 전략", "11.1.2 Strategies"))
 	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
-		{d.T("컴퓨팅", "Compute"), d.T("1년/3년 절감 플랜 또는 예약", "1- or 3-year savings plan or reservation"), notComputed(d)},
+		{d.T("컴퓨팅", "Compute"), d.T("1년/3년 절감 플랜 또는 예약", "1- or 3-year savings plan or reservation"), savingsPlan(d, cr)},
 		{d.T("오토스케일링", "Autoscaling"), d.T("비피크 시간 최소 레플리카로 축소", "scale to minimum replicas off-peak"), notComputed(d)},
 	})
 	d.H(3, d.T("11.2 자동 스케일링 최적화", "11.2 Autoscaling for cost"))
@@ -406,4 +406,13 @@ func redisSKU(e *plan.Env) string {
 		return "-"
 	}
 	return strings.TrimSpace(e.Redis.Tier + " " + e.Redis.SKU)
+}
+
+// savingsPlan shows compute at minimum scale under pay-as-you-go and the
+// savings plans, as the cost report has them.
+func savingsPlan(d *md.Doc, cr *cost.Report) string {
+	if cr == nil || cr.ComputeSP1Y == 0 {
+		return notComputed(d)
+	}
+	return fmt.Sprintf(d.T("컴퓨팅(최소 규모) $%.2f → 1년 $%.2f, 3년 $%.2f", "compute at minimum scale $%.2f → 1 year $%.2f, 3 years $%.2f"), cr.ComputePAYG, cr.ComputeSP1Y, cr.ComputeSP3Y)
 }
