@@ -56,9 +56,9 @@ type Report struct {
 	PricesOrigin string      `json:"prices_origin"`
 	// Compute at minimum scale under each price model, where every compute
 	// row has that price in the catalog (0 otherwise).
-	ComputePAYG   float64 `json:"compute_payg_usd"`
-	ComputeSP1Y   float64 `json:"compute_savings_plan_1y_usd"`
-	ComputeSP3Y   float64 `json:"compute_savings_plan_3y_usd"`
+	ComputePAYG float64 `json:"compute_payg_usd"`
+	ComputeSP1Y float64 `json:"compute_savings_plan_1y_usd"`
+	ComputeSP3Y float64 `json:"compute_savings_plan_3y_usd"`
 	// Categories are the rows grouped for the comparison tables, in a
 	// fixed order; their totals add up to the report's.
 	Categories []Category `json:"categories"`
