@@ -9,7 +9,6 @@ import (
 	"github.com/physarch/physarch/internal/generate"
 	"github.com/physarch/physarch/internal/output"
 	"github.com/physarch/physarch/internal/render/md"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 func newBuild() *cobra.Command {
@@ -43,11 +42,7 @@ was generated.`,
 			if err != nil {
 				return err
 			}
-			doc, err := spec.Load(src.path, src.data)
-			if err != nil {
-				return err
-			}
-			prices, err := loadPrices(doc.Spec.Region)
+			prices, err := pricesFor(src)
 			if err != nil {
 				return err
 			}

@@ -46,11 +46,7 @@ difference against the spec as written.`,
 			if err != nil {
 				return err
 			}
-			doc, err := spec.Load(src.path, src.data)
-			if err != nil {
-				return err
-			}
-			prices, err := loadPrices(doc.Spec.Region)
+			prices, err := pricesFor(src)
 			if err != nil {
 				return err
 			}

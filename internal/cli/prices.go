@@ -12,6 +12,7 @@ import (
 
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/catalog/azure/retail"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // cacheDir is where refreshed prices live: $PHYSARCH_CACHE, else
@@ -44,6 +45,15 @@ func loadPrices(region string) (*azure.Prices, error) {
 		return nil, err
 	}
 	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + path + " over the embedded snapshot"}, nil
+}
+
+// pricesFor returns the price source for a spec's region.
+func pricesFor(src *source) (*azure.Prices, error) {
+	doc, err := spec.Load(src.path, src.data)
+	if err != nil {
+		return nil, err
+	}
+	return loadPrices(doc.Spec.Region)
 }
 
 func newPrices() *cobra.Command {

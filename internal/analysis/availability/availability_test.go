@@ -5,23 +5,13 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/examples"
-	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
+	"github.com/physarch/physarch/internal/testplan"
 )
 
 func reports(t *testing.T, name string) map[string]*Report {
 	t.Helper()
-	p, data, _ := examples.Spec(name)
-	doc, err := spec.Load(p, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := plan.Build(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]*Report{}
-	for _, r := range Estimate(pl) {
+	for _, r := range Estimate(testplan.Example(t, name)) {
 		out[r.Env] = r
 	}
 	return out

@@ -7,21 +7,12 @@ import (
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/catalog/azure"
-	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
+	"github.com/physarch/physarch/internal/testplan"
 )
 
 func reports(t *testing.T, name string) []*Report {
 	t.Helper()
-	p, data, _ := examples.Spec(name)
-	doc, err := spec.Load(p, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := plan.Build(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pl := testplan.Example(t, name)
 	prices, err := azure.Embedded()
 	if err != nil {
 		t.Fatal(err)

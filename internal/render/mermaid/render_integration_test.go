@@ -10,9 +10,8 @@ import (
 	"time"
 
 	"github.com/physarch/physarch/examples"
-	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
-	"github.com/physarch/physarch/internal/spec"
+	"github.com/physarch/physarch/internal/testplan"
 )
 
 // mmdc returns the real mermaid-cli and its puppeteer config, or skips.
@@ -45,15 +44,7 @@ func renderWithMMDC(t *testing.T, bin, cfg, src string) (string, error) {
 func TestRealMermaidRender(t *testing.T) {
 	bin, cfg := mmdc(t)
 	for _, name := range examples.Names() {
-		p, data, _ := examples.Spec(name)
-		doc, err := spec.Load(p, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pl, err := plan.Build(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		pl := testplan.Example(t, name)
 		for _, lang := range []md.Lang{md.Ko, md.En} {
 			for _, f := range Render(pl, lang) {
 				t.Run(name+"/"+string(lang)+"/"+filepath.Base(f.Path), func(t *testing.T) {
