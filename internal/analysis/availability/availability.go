@@ -156,6 +156,10 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	}
 
 	rep := &Report{Env: e.Name, Target: se.Targets.Availability, Disclaimer: Disclaimer}
+	calls := map[string][]string{}
+	for _, s := range pl.Services {
+		calls[s.Name] = s.Calls
+	}
 	all := map[string]bool{}
 	for _, sv := range pl.Services {
 		if sv.Route == "" {
@@ -172,7 +176,7 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 			}
 		}
 		addAll(edge)
-		for _, s := range closure(pl, sv.Name) {
+		for _, s := range closure(calls, sv.Name) {
 			addAll(svcComp[s])
 		}
 		p, upper := product(b, path)
@@ -252,11 +256,7 @@ func external(b *builder, pl *plan.Plan, name string) string {
 }
 
 // closure lists a service and every service it calls, transitively.
-func closure(pl *plan.Plan, start string) []string {
-	calls := map[string][]string{}
-	for _, s := range pl.Services {
-		calls[s.Name] = s.Calls
-	}
+func closure(calls map[string][]string, start string) []string {
 	seen := map[string]bool{}
 	var out []string
 	var visit func(string)
