@@ -3,7 +3,7 @@
 # what can be cached under ${PHYSARCH_CACHE:-~/.cache/physarch} so that a second
 # run on the same machine costs seconds. Works on a fresh machine too.
 #
-#   scripts/install-tools.sh [mermaid ...]
+#   scripts/install-tools.sh [mermaid|kube|terraform ...]   (default: mermaid)
 #
 # Prints one line per tool with the path the tests should use; the test
 # harness finds the tools through the environment variables printed by
@@ -43,10 +43,62 @@ install_mermaid() {
 JSON
 }
 
+# Kubernetes: etcd from Debian, kube-apiserver built from k8s.io/kubernetes
+# v1.32.4 in a throwaway module (real-tools.md); about 3 minutes once.
+install_kube() {
+  apt_install etcd-server
+  local bin="$cache/bin/kube-apiserver-v1.32.4"
+  if [ ! -x "$bin" ]; then
+    echo "install-tools: building kube-apiserver v1.32.4 (once, ~3 min)" >&2
+    local mod="$cache/kube-build"
+    mkdir -p "$mod" "$cache/bin"
+    {
+      echo "module kubebuild"
+      echo "go 1.23"
+      echo "require k8s.io/kubernetes v1.32.4"
+      echo "replace ("
+      for m in api apiextensions-apiserver apimachinery apiserver cli-runtime client-go cloud-provider cluster-bootstrap code-generator component-base component-helpers controller-manager cri-api cri-client csi-translation-lib dynamic-resource-allocation endpointslice externaljwt kms kube-aggregator kube-controller-manager kube-proxy kube-scheduler kubectl kubelet metrics mount-utils pod-security-admission sample-apiserver sample-cli-plugin sample-controller; do
+        echo "  k8s.io/$m => k8s.io/$m v0.32.4"
+      done
+      echo ")"
+    } > "$mod/go.mod"
+    echo 'package main' > "$mod/main.go"
+    (cd "$mod" && GOSUMDB=off GOFLAGS=-mod=mod go get k8s.io/kubernetes/cmd/kube-apiserver@v1.32.4 >&2 && GOSUMDB=off GOFLAGS=-mod=mod go build -o "$bin.tmp" k8s.io/kubernetes/cmd/kube-apiserver >&2 && mv "$bin.tmp" "$bin")
+  fi
+}
+
+# Terraform with the real azurerm provider (dev_overrides), pinned to a
+# commit of August 2026 (azurerm 5.2.x); about 7 minutes once.
+AZURERM_VERSION=v1.44.1-0.20260824201233-fae580791926
+install_terraform() {
+  if ! command -v terraform >/dev/null 2>&1 && [ ! -x "$cache/bin/terraform" ]; then
+    GOBIN="$cache/bin" go install github.com/hashicorp/terraform@v1.11.4 >&2
+  fi
+  local dir="$cache/azurerm-$AZURERM_VERSION"
+  if [ ! -x "$dir/terraform-provider-azurerm" ]; then
+    echo "install-tools: building terraform-provider-azurerm (once, ~7 min)" >&2
+    mkdir -p "$dir.tmp"
+    GOBIN="$dir.tmp" go install "github.com/hashicorp/terraform-provider-azurerm@$AZURERM_VERSION" >&2
+    rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  fi
+  cat > "$cache/terraformrc" <<TFRC
+provider_installation {
+  dev_overrides { "hashicorp/azurerm" = "$dir" }
+  direct {}
+}
+TFRC
+}
+
 print_env() {
   if [ -x "$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc" ]; then
     echo "export PHYSARCH_MMDC=$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc"
     echo "export PHYSARCH_PUPPETEER_CONFIG=$cache/puppeteer.json"
+  fi
+  if [ -x "$cache/bin/kube-apiserver-v1.32.4" ]; then
+    echo "export PHYSARCH_KUBE_APISERVER=$cache/bin/kube-apiserver-v1.32.4"
+  fi
+  if [ -f "$cache/terraformrc" ]; then
+    echo "export PHYSARCH_TF_CLI_CONFIG=$cache/terraformrc"
   fi
 }
 
@@ -60,7 +112,9 @@ tools=("$@")
 for t in "${tools[@]}"; do
   case "$t" in
     mermaid) install_mermaid ;;
-    *) echo "install-tools: unknown tool $t (known: mermaid)" >&2; exit 2 ;;
+    kube) install_kube ;;
+    terraform) install_terraform ;;
+    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform)" >&2; exit 2 ;;
   esac
 done
 print_env
