@@ -87,16 +87,7 @@ func costOf(src *source, env string, prices *azure.Prices, tweak func(*spec.Spec
 	if err != nil {
 		return nil, err
 	}
-	var out []*cost.Report
-	for _, r := range all {
-		if env == "" || r.Env == env {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 {
-		return nil, usageError{fmt.Errorf("no environment %q in the spec", env)}
-	}
-	return out, nil
+	return forEnv(all, env, func(r *cost.Report) string { return r.Env })
 }
 
 func money(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

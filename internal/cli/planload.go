@@ -33,3 +33,17 @@ func envIndex(s *spec.Spec, name string) ([]int, error) {
 	}
 	return out, nil
 }
+
+// forEnv keeps the reports of one environment (all when env is empty).
+func forEnv[R any](reps []R, env string, name func(R) string) ([]R, error) {
+	var out []R
+	for _, r := range reps {
+		if env == "" || name(r) == env {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usageError{fmt.Errorf("no environment %q in the spec", env)}
+	}
+	return out, nil
+}

@@ -91,16 +91,7 @@ func slaOf(src *source, env string, tweak func(*spec.Spec)) ([]*availability.Rep
 	if err != nil {
 		return nil, err
 	}
-	var out []*availability.Report
-	for _, r := range availability.Estimate(pl) {
-		if env == "" || r.Env == env {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 {
-		return nil, usageError{fmt.Errorf("no environment %q in the spec", env)}
-	}
-	return out, nil
+	return forEnv(availability.Estimate(pl), env, func(r *availability.Report) string { return r.Env })
 }
 
 func writeSLA(w io.Writer, format string, reps []*availability.Report) error {

@@ -7,7 +7,6 @@ package cost
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/physarch/physarch/internal/catalog/azure"
@@ -74,30 +73,6 @@ type Category struct {
 // CategoryOrder is the order categories are reported in.
 var CategoryOrder = []string{"cluster", "compute", "storage", "database", "cache", "messaging", "network", "security", "monitoring", "registry"}
 
-func categoryOf(name string) string {
-	switch {
-	case strings.HasPrefix(name, "AKS"):
-		return "cluster"
-	case strings.HasPrefix(name, "Node pool"):
-		return "compute"
-	case strings.HasPrefix(name, "OS disks"):
-		return "storage"
-	case strings.HasPrefix(name, "PostgreSQL"):
-		return "database"
-	case strings.HasPrefix(name, "Azure Cache"):
-		return "cache"
-	case strings.HasPrefix(name, "Service Bus"):
-		return "messaging"
-	case strings.HasPrefix(name, "Key Vault"):
-		return "security"
-	case strings.HasPrefix(name, "Log Analytics"):
-		return "monitoring"
-	case strings.HasPrefix(name, "Container Registry"):
-		return "registry"
-	}
-	return "network"
-}
-
 type builder struct {
 	prices *azure.Prices
 	region string
@@ -107,7 +82,7 @@ type builder struct {
 
 // add prices qty (at min) .. qtyMax units of a meter; perMonth converts one
 // unit's price into a monthly figure (730 for hourly meters, 1 for monthly).
-func (b *builder) add(name, sku string, m azure.Meter, qty, qtyMax float64, unit string, perMonth float64, extraEstimate string) *Component {
+func (b *builder) add(category, name, sku string, m azure.Meter, qty, qtyMax float64, unit string, perMonth float64, extraEstimate string) *Component {
 	if b.err != nil {
 		return nil
 	}
@@ -117,7 +92,7 @@ func (b *builder) add(name, sku string, m azure.Meter, qty, qtyMax float64, unit
 		return nil
 	}
 	c := Component{
-		Name: name, SKU: sku, Quantity: cents(qty), QuantityAt: cents(qtyMax), Unit: unit, UnitPrice: p.RetailPrice,
+		Name: name, Category: category, SKU: sku, Quantity: cents(qty), QuantityAt: cents(qtyMax), Unit: unit, UnitPrice: p.RetailPrice,
 		MonthlyMin: cents(p.RetailPrice * perMonth * qty), MonthlyMax: cents(p.RetailPrice * perMonth * qtyMax),
 		Region: p.Region, Fallback: p.Fallback,
 	}
@@ -169,7 +144,7 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		if se.AKS.Tier == "Premium" {
 			meter = "Standard Long Term Support"
 		}
-		b.add("AKS "+se.AKS.Tier+" tier", se.AKS.Tier, azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, 1, 1, "cluster-hour", h, "")
+		b.add("cluster", "AKS "+se.AKS.Tier+" tier", se.AKS.Tier, azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, 1, 1, "cluster-hour", h, "")
 	}
 	for _, p := range e.Pools {
 		name := fmt.Sprintf("Node pool %s", p.Name)
@@ -177,12 +152,12 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		if p.Spot {
 			sku += " Spot"
 		}
-		b.add(name, sku, azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, float64(p.Min), float64(p.Max), "node-hour", h, "")
+		b.add("compute", name, sku, azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, float64(p.Min), float64(p.Max), "node-hour", h, "")
 		disk := "E6 LRS"
 		if p.OSDiskGB > 64 {
 			disk = "P10 LRS"
 		}
-		b.add("OS disks "+p.Name, disk, azure.Meter{Service: "Storage", Sku: disk}, float64(p.Min), float64(p.Max), "disk-month", 1, "")
+		b.add("storage", "OS disks "+p.Name, disk, azure.Meter{Service: "Storage", Sku: disk}, float64(p.Min), float64(p.Max), "disk-month", 1, "")
 	}
 	if pg := e.Postgres; pg != nil {
 		if pg.Mode == "flexible" {
@@ -190,10 +165,10 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 			if pg.HA != "none" {
 				n = 2 // the standby is billed like the primary
 			}
-			b.add("PostgreSQL Flexible compute", pg.SKU, azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: pg.SKU}, n, n, "instance-hour", h, "")
-			b.add("PostgreSQL storage", fmt.Sprintf("%d GiB", pg.StorageGB), azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"}, float64(pg.StorageGB)*n, float64(pg.StorageGB)*n, "GB-month", 1, "")
+			b.add("database", "PostgreSQL Flexible compute", pg.SKU, azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: pg.SKU}, n, n, "instance-hour", h, "")
+			b.add("database", "PostgreSQL storage", fmt.Sprintf("%d GiB", pg.StorageGB), azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"}, float64(pg.StorageGB)*n, float64(pg.StorageGB)*n, "GB-month", 1, "")
 		} else {
-			b.add("PostgreSQL pod disk", fmt.Sprintf("%d GiB %s", pg.StorageGB, "E4"), azure.Meter{Service: "Storage", Sku: "E4 LRS"}, 1, 1, "disk-month", 1, "")
+			b.add("database", "PostgreSQL pod disk", fmt.Sprintf("%d GiB %s", pg.StorageGB, "E4"), azure.Meter{Service: "Storage", Sku: "E4 LRS"}, 1, 1, "disk-month", 1, "")
 		}
 	}
 	if r := e.Redis; r != nil && r.Mode == "managed" {
@@ -201,58 +176,57 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		if r.Tier != "Basic" {
 			nodes = 2 * math.Max(1, float64(r.Shards))
 		}
-		b.add("Azure Cache for Redis", r.Tier+" "+r.SKU, azure.Meter{Service: "Redis Cache", Product: "Azure Redis Cache " + r.Tier, Meter: r.SKU + " Cache Instance"}, nodes, nodes, "node-hour", h, "")
+		b.add("cache", "Azure Cache for Redis", r.Tier+" "+r.SKU, azure.Meter{Service: "Redis Cache", Product: "Azure Redis Cache " + r.Tier, Meter: r.SKU + " Cache Instance"}, nodes, nodes, "node-hour", h, "")
 	}
 	if bus := e.Bus; bus != nil {
 		ops := messagingOps(e)
 		switch bus.Tier {
 		case "Premium":
 			mu := float64(bus.MessagingUnits)
-			b.add("Service Bus Premium", fmt.Sprintf("%d MU", bus.MessagingUnits), azure.Meter{Service: "Service Bus", Meter: "Premium Messaging Unit"}, mu, mu, "MU-hour", h, "")
+			b.add("messaging", "Service Bus Premium", fmt.Sprintf("%d MU", bus.MessagingUnits), azure.Meter{Service: "Service Bus", Meter: "Premium Messaging Unit"}, mu, mu, "MU-hour", h, "")
 		case "Standard":
-			b.add("Service Bus Standard base", "Standard", azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"}, 1, 1, "hour", h, "")
-			b.add("Service Bus operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
+			b.add("messaging", "Service Bus Standard base", "Standard", azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"}, 1, 1, "hour", h, "")
+			b.add("messaging", "Service Bus operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
 		default:
-			b.add("Service Bus Basic operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
+			b.add("messaging", "Service Bus Basic operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
 		}
 	}
 	if se.Ingress.Controller == "agic" {
-		b.add("Application Gateway WAF_v2 fixed", "WAF_v2", azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Fixed Cost"}, 1, 1, "gateway-hour", h, "")
+		b.add("network", "Application Gateway WAF_v2 fixed", "WAF_v2", azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Fixed Cost"}, 1, 1, "gateway-hour", h, "")
 		lo, hi := float64(se.Ingress.GatewayMinCapacity*10), float64(se.Ingress.GatewayMaxCapacity*10)
-		b.add("Application Gateway capacity units", fmt.Sprintf("%d–%d instances", se.Ingress.GatewayMinCapacity, se.Ingress.GatewayMaxCapacity), azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Capacity Units"}, lo, hi, "CU-hour", h, "10 capacity units per instance, at the minimum and maximum instance count")
+		b.add("network", "Application Gateway capacity units", fmt.Sprintf("%d–%d instances", se.Ingress.GatewayMinCapacity, se.Ingress.GatewayMaxCapacity), azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Capacity Units"}, lo, hi, "CU-hour", h, "10 capacity units per instance, at the minimum and maximum instance count")
 	}
 	if fd := se.Ingress.FrontDoor; fd != "none" && fd != "" {
-		b.add("Front Door "+fd+" base", fd, azure.Meter{Service: "Azure Front Door Service", Meter: fd + " Base Fees"}, 1, 1, "month", 1, "")
+		b.add("network", "Front Door "+fd+" base", fd, azure.Meter{Service: "Azure Front Door Service", Meter: fd + " Base Fees"}, 1, 1, "month", 1, "")
 	}
 	if se.Security.KeyVault {
-		b.add("Key Vault operations", "Standard", azure.Meter{Service: "Key Vault", Meter: "Operations"}, 10, 10, "10K operations", 1, "assumed 100K operations a month")
+		b.add("security", "Key Vault operations", "Standard", azure.Meter{Service: "Key Vault", Meter: "Operations"}, 10, 10, "10K operations", 1, "assumed 100K operations a month")
 	}
 	if m := se.Monitoring; m.LogAnalytics {
 		gb := m.IngestGBPerDay * HoursPerMonth / 24
-		b.add("Log Analytics ingestion", fmt.Sprintf("%g GB/day", m.IngestGBPerDay), azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, gb, gb, "GB", 1, "ingestion assumed from monitoring.ingestGBPerDay")
+		b.add("monitoring", "Log Analytics ingestion", fmt.Sprintf("%g GB/day", m.IngestGBPerDay), azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, gb, gb, "GB", 1, "ingestion assumed from monitoring.ingestGBPerDay")
 	}
-	b.add("Load Balancer Standard", "Standard", azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, 1, 1, "hour", h, "")
+	b.add("network", "Load Balancer Standard", "Standard", azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, 1, 1, "hour", h, "")
 	ips := 1.0 // the cluster's outbound/ingress IP
 	if se.Ingress.Controller == "agic" {
 		ips = 2 // plus the gateway's frontend IP
 	}
-	b.add("Public IPs", "Standard static", azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, ips, ips, "IP-hour", h, "")
+	b.add("network", "Public IPs", "Standard static", azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, ips, ips, "IP-hour", h, "")
 	if pe, ok := e.Network.Subnet("endpoints"); ok {
 		n := float64(pe.Required)
-		b.add("Private endpoints", fmt.Sprintf("%d", pe.Required), azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, n, n, "endpoint-hour", h, "")
+		b.add("network", "Private endpoints", fmt.Sprintf("%d", pe.Required), azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, n, n, "endpoint-hour", h, "")
 	}
 	reg := "Basic"
 	if se.Network.PrivateEndpoints {
 		reg = "Premium" // private endpoints need the Premium registry
 	}
-	b.add("Container Registry", reg, azure.Meter{Service: "Container Registry", Meter: reg + " Registry Unit"}, 1, 1, "day", float64(HoursPerMonth)/24, "")
+	b.add("registry", "Container Registry", reg, azure.Meter{Service: "Container Registry", Meter: reg + " Registry Unit"}, 1, 1, "day", float64(HoursPerMonth)/24, "")
 	if b.err != nil {
 		return nil, b.err
 	}
 	cats := map[string]*Category{}
 	for i := range rep.Components {
 		c := &rep.Components[i]
-		c.Category = categoryOf(c.Name)
 		if cats[c.Category] == nil {
 			cats[c.Category] = &Category{Name: c.Category}
 		}
