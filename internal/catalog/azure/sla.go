@@ -17,7 +17,7 @@ var (
 	srcAKSFree  = Source{Ref: "Azure REST spec enum text; Azure/azqr", Date: "2026-02-16"}
 	srcVM       = Source{Ref: "Azure VM SLA v1.9", Date: "2024-01-01"}
 	srcPGSLA    = Source{Ref: "Azure/azqr report template for flexibleServers, quoting SLA v1.4", Date: "2026-02-16"}
-	srcAQ       = Source{Ref: "Azure/azqr internal/graph/azqr/azure-resources/<type>/kql/*-003.kql", Date: "2026-02-16"}
+	srcAQ       = Source{Ref: "Azure/azqr internal/graph/azqr/azure-resources/{type}/kql/*-003.kql", Date: "2026-02-16"}
 	srcRedisHA  = Source{Ref: "MicrosoftDocs/azure-docs articles/azure-cache-for-redis/cache-high-availability.md", Date: "2023-03-09"}
 )
 
