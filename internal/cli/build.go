@@ -12,7 +12,8 @@ import (
 )
 
 func newBuild() *cobra.Command {
-	var file, out, lang, example, format string
+	var sf specFlags
+	var out, lang, format string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -38,7 +39,7 @@ was generated.`,
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
 			}
-			src, err := readSpec(file, example, true)
+			src, err := sf.read(true)
 			if err != nil {
 				return err
 			}
@@ -74,10 +75,9 @@ was generated.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
+	sf.register(cmd)
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "output directory")
 	cmd.Flags().StringVar(&lang, "lang", "ko", "document language: ko or en")
-	cmd.Flags().StringVar(&example, "example", "", "build a built-in example instead of a spec file")
 	cmd.Flags().StringVar(&format, "format", "text", "report format: text or json")
 	cmd.Flags().BoolVar(&force, "force", false, "replace files physarch did not generate")
 	return cmd

@@ -16,7 +16,8 @@ import (
 )
 
 func newCost() *cobra.Command {
-	var file, example, env, format string
+	var sf specFlags
+	var env, format string
 	var users int
 	cmd := &cobra.Command{
 		Use:   "cost",
@@ -42,7 +43,7 @@ difference against the spec as written.`,
 			if users < 0 {
 				return usageError{fmt.Errorf("--users must be positive")}
 			}
-			src, err := readSpec(file, example, false)
+			src, err := sf.read(false)
 			if err != nil {
 				return err
 			}
@@ -70,8 +71,7 @@ difference against the spec as written.`,
 			return writeCostDiff(w, format, base, whatIf, users)
 		},
 	}
-	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
-	cmd.Flags().StringVar(&example, "example", "", "use a built-in example")
+	sf.register(cmd)
 	cmd.Flags().StringVar(&env, "env", "", "only this environment")
 	cmd.Flags().StringVar(&format, "format", "table", "table, json or csv")
 	cmd.Flags().IntVar(&users, "users", 0, "what-if: re-plan with this many peak users")

@@ -68,7 +68,8 @@ func newPrices() *cobra.Command {
 }
 
 func newPricesRefresh() *cobra.Command {
-	var file, example, region, endpoint string
+	var sf specFlags
+	var region, endpoint string
 	var offline bool
 	cmd := &cobra.Command{
 		Use:   "refresh",
@@ -84,7 +85,7 @@ snapshot.
 
 --offline never touches the network: it reports what the cache holds.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			src, err := readSpec(file, example, false)
+			src, err := sf.read(false)
 			if err != nil {
 				return err
 			}
@@ -142,8 +143,7 @@ snapshot.
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
-	cmd.Flags().StringVar(&example, "example", "", "use a built-in example")
+	sf.register(cmd)
 	cmd.Flags().StringVar(&region, "region", "", "region to fetch (default: the spec's)")
 	cmd.Flags().StringVar(&endpoint, "endpoint", "", "API endpoint (default "+retail.DefaultBaseURL+")")
 	cmd.Flags().BoolVar(&offline, "offline", false, "never touch the network; report the cache")

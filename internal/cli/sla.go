@@ -14,7 +14,8 @@ import (
 )
 
 func newSLA() *cobra.Command {
-	var file, example, env, format string
+	var sf specFlags
+	var env, format string
 	var zones int
 	cmd := &cobra.Command{
 		Use:   "sla",
@@ -41,7 +42,7 @@ the difference.`,
 			if zones < 0 || zones > 3 {
 				return usageError{fmt.Errorf("--zones must be 1, 2 or 3")}
 			}
-			src, err := readSpec(file, example, false)
+			src, err := sf.read(false)
 			if err != nil {
 				return err
 			}
@@ -78,8 +79,7 @@ the difference.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
-	cmd.Flags().StringVar(&example, "example", "", "use a built-in example")
+	sf.register(cmd)
 	cmd.Flags().StringVar(&env, "env", "", "only this environment")
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")
 	cmd.Flags().IntVar(&zones, "zones", 0, "what-if: re-plan with this many zones")

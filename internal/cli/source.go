@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"github.com/physarch/physarch/examples"
 )
 
@@ -17,6 +19,19 @@ type source struct {
 	path     string
 	data     []byte
 	embedded bool
+}
+
+// specFlags are the -f and --example flags every spec-reading command has.
+type specFlags struct{ file, example string }
+
+func (f *specFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVarP(&f.file, "file", "f", "", "spec file (default ./physarch.yaml)")
+	cmd.Flags().StringVar(&f.example, "example", "", "use a built-in example instead of a spec file")
+}
+
+// read returns the spec the flags name; see readSpec.
+func (f *specFlags) read(allowExample bool) (*source, error) {
+	return readSpec(f.file, f.example, allowExample)
 }
 
 // readSpec reads -f, or physarch.yaml, or (with allowExample, when neither

@@ -12,7 +12,8 @@ import (
 )
 
 func newValidate() *cobra.Command {
-	var file, format, example string
+	var sf specFlags
+	var format string
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check a spec and its plan without writing anything",
@@ -24,7 +25,7 @@ with file:line:column and a hint. Exit code 1 when there is any error.`,
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
 			}
-			src, err := readSpec(file, example, false)
+			src, err := sf.read(false)
 			if err != nil {
 				return err
 			}
@@ -57,9 +58,8 @@ with file:line:column and a hint. Exit code 1 when there is any error.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&file, "file", "f", "", "spec file (default ./physarch.yaml)")
+	sf.register(cmd)
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	cmd.Flags().StringVar(&example, "example", "", "validate a built-in example")
 	return cmd
 }
 

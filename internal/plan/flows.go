@@ -55,17 +55,6 @@ func (pl *Plan) flows(e *Env) []Flow {
 	return out
 }
 
-// FlowsTo returns the flows that reach a target.
-func (e *Env) FlowsTo(to string) []Flow {
-	var out []Flow
-	for _, f := range e.Flows {
-		if f.To == to {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // FlowsOfKind returns the flows of one kind.
 func (e *Env) FlowsOfKind(kind string) []Flow {
 	var out []Flow
