@@ -65,6 +65,18 @@ install_kube() {
     echo 'package main' > "$mod/main.go"
     (cd "$mod" && GOSUMDB=off GOFLAGS=-mod=mod go get k8s.io/kubernetes/cmd/kube-apiserver@v1.32.4 >&2 && GOSUMDB=off GOFLAGS=-mod=mod go build -o "$bin.tmp" k8s.io/kubernetes/cmd/kube-apiserver >&2 && mv "$bin.tmp" "$bin")
   fi
+  # The CRDs the prod manifests use, from their projects' own releases
+  # (served by the Go module proxy; no checksum-database entry, hence
+  # GOSUMDB=off for this download only).
+  local crds="$cache/crds"
+  if [ ! -f "$crds/secretproviderclasses.yaml" ]; then
+    local dir
+    dir=$(cd /tmp && GOSUMDB=off GOFLAGS=-mod=mod go mod download -json sigs.k8s.io/secrets-store-csi-driver@v1.5.4 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+    mkdir -p "$crds"
+    cp "$dir/config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml" "$crds/secretproviderclasses.yaml.tmp"
+    mv "$crds/secretproviderclasses.yaml.tmp" "$crds/secretproviderclasses.yaml"
+  fi
+  command -v kubectl >/dev/null 2>&1 || [ -x "$cache/bin/kubectl" ] || (cd "$cache/kube-build" && GOSUMDB=off GOFLAGS=-mod=mod go build -o "$cache/bin/kubectl" k8s.io/kubernetes/cmd/kubectl >&2)
 }
 
 # Terraform with the real azurerm provider (dev_overrides), pinned to a
@@ -96,9 +108,12 @@ print_env() {
   fi
   if [ -x "$cache/bin/kube-apiserver-v1.32.4" ]; then
     echo "export PHYSARCH_KUBE_APISERVER=$cache/bin/kube-apiserver-v1.32.4"
+    echo "export PHYSARCH_KUBE_CRDS=$cache/crds"
+    if command -v kubectl >/dev/null 2>&1; then echo "export PHYSARCH_KUBECTL=$(command -v kubectl)"; else echo "export PHYSARCH_KUBECTL=$cache/bin/kubectl"; fi
   fi
   if [ -f "$cache/terraformrc" ]; then
     echo "export PHYSARCH_TF_CLI_CONFIG=$cache/terraformrc"
+    if command -v terraform >/dev/null 2>&1; then echo "export PHYSARCH_TERRAFORM=$(command -v terraform)"; else echo "export PHYSARCH_TERRAFORM=$cache/bin/terraform"; fi
   fi
 }
 

@@ -3,6 +3,7 @@
 package generate
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/physarch/physarch/internal/analysis/availability"
@@ -11,6 +12,7 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/docs"
+	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/render/mermaid"
 	"github.com/physarch/physarch/internal/spec"
@@ -64,6 +66,11 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	var files []render.File
 	files = append(files, docs.Render(pl, an, opt.Lang)...)
 	files = append(files, mermaid.Render(pl, opt.Lang)...)
+	manifests, err := k8s.Render(pl)
+	if err != nil {
+		return nil, fmt.Errorf("kubernetes manifests: %w", err)
+	}
+	files = append(files, manifests...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

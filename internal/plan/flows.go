@@ -70,6 +70,9 @@ func (e *Env) FlowsOfKind(kind string) []Flow {
 // never appear in any output.
 func (pl *Plan) secrets(e *Env) []string {
 	var out []string
+	if e.Postgres != nil {
+		out = append(out, "postgresql-admin-password")
+	}
 	for _, db := range pl.Databases {
 		out = append(out, fmt.Sprintf("%s-db-password", db.Owner))
 	}

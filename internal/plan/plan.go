@@ -72,6 +72,7 @@ func (p *planner) env(pl *Plan, i int) *Env {
 		Profile:   se.Profile,
 		Title:     se.Title,
 		Namespace: pl.Name + "-" + se.Name,
+		Names:     names(pl.Name, se.Name),
 		Settings:  se,
 		RTO:       se.Targets.RTO,
 		RPO:       se.Targets.RPO,
@@ -111,7 +112,7 @@ func (p *planner) managed(pl *Plan, e *Env, path string) {
 				return
 			}
 			pg.SKU, pg.VCores, pg.MemoryGiB, pg.MaxConnections = sku.Name, sku.VCores, sku.MemoryGiB, sku.MaxConnections
-			pg.FQDN = fmt.Sprintf("psql-%s-%s.postgres.database.azure.com", pl.Name, e.Name)
+			pg.FQDN = e.Names.Postgres + ".postgres.database.azure.com"
 		} else {
 			pg.SKU = "postgres:" + pl.PGVersion
 			pg.MaxConnections = se.PostgreSQL.MaxConnections
@@ -132,7 +133,7 @@ func (p *planner) managed(pl *Plan, e *Env, path string) {
 				return
 			}
 			r.SKU, r.MemoryMiB = sku.Name, sku.MemoryMiB
-			r.Host, r.Port = fmt.Sprintf("redis-%s-%s.redis.cache.windows.net", pl.Name, e.Name), 6380
+			r.Host, r.Port = e.Names.Redis+".redis.cache.windows.net", 6380
 		} else {
 			r.SKU = "redis:" + pl.RedisVer
 			r.Host, r.Port = fmt.Sprintf("redis.%s.svc.cluster.local", e.Namespace), 6379
@@ -141,7 +142,7 @@ func (p *planner) managed(pl *Plan, e *Env, path string) {
 	}
 	if len(pl.Queues)+len(pl.Topics) > 0 {
 		e.Bus = &ServiceBus{
-			Namespace: fmt.Sprintf("sb-%s-%s", pl.Name, e.Name), Tier: se.ServiceBus.Tier,
+			Namespace: e.Names.ServiceBus, Tier: se.ServiceBus.Tier,
 			MessagingUnits: se.ServiceBus.MessagingUnits, MaxSizeMB: se.ServiceBus.MaxSizeMB,
 			TTL: se.ServiceBus.MessageTTL, Queues: pl.Queues, Topics: pl.Topics,
 		}

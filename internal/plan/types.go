@@ -49,6 +49,7 @@ type Env struct {
 	Profile   string
 	Title     spec.Text
 	Namespace string
+	Names     Names
 	Settings  spec.Environment // profile merged with the spec's overrides
 	Zones     []int
 	RTO, RPO  string

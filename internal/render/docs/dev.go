@@ -234,7 +234,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(2, d.T("11. 개발환경 운영 가이드", "11. Operations guide"))
 	d.H(3, d.T("11.1 일상 운영", "11.1 Daily operations"))
 	d.H(4, d.T("11.1.1 환경 시작/종료", "11.1.1 Start and stop"))
-	d.Code("bash", fmt.Sprintf("az aks start --resource-group rg-%[1]s-%[2]s --name aks-%[1]s-%[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # pause workloads\naz aks stop --resource-group rg-%[1]s-%[2]s --name aks-%[1]s-%[2]s", pl.Name, e.Name, e.Namespace))
+	d.Code("bash", fmt.Sprintf("az aks start --resource-group %[1]s --name %[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # pause workloads\naz aks stop --resource-group %[1]s --name %[2]s", e.Names.ResourceGroup, e.Names.Cluster, e.Namespace))
 	d.H(4, d.T("11.1.2 데이터 관리", "11.1.2 Data"))
 	d.Code("bash", fmt.Sprintf("kubectl -n %[1]s create job init-db-manual --from=cronjob/postgresql-backup   # backup now\nkubectl -n %[1]s exec statefulset/postgresql -- pg_dumpall -U postgres > backup.sql\nkubectl -n %[1]s exec -i statefulset/postgresql -- psql -U postgres < backup.sql", e.Namespace))
 	d.H(3, d.T("11.2 트러블슈팅", "11.2 Troubleshooting"))
@@ -306,7 +306,7 @@ func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 		cd = "GitOps (Argo CD)"
 	}
 	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, [][]string{
-		{d.T("컨테이너 레지스트리", "Container registry"), fmt.Sprintf("Azure Container Registry (acr%s%s)", strings.ReplaceAll(pl.Name, "-", ""), e.Name)},
+		{d.T("컨테이너 레지스트리", "Container registry"), fmt.Sprintf("Azure Container Registry (%s)", e.Names.Registry)},
 		{"CI", "GitHub Actions"},
 		{"CD", cd},
 		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},

@@ -1,0 +1,105 @@
+// Package appenv derives the settings a service's container receives from
+// the plan: where its database, cache, queues, callees and external systems
+// are. The Kubernetes ConfigMaps and the dev compose file both read it, so
+// the two cannot name a setting differently.
+package appenv
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// Var is one plain setting.
+type Var struct{ Name, Value string }
+
+// SecretRef is one setting taken from a secret key; values never appear in
+// any output.
+type SecretRef struct{ Name, Key string }
+
+// Hosts say how a service reaches the backing services where it runs: the
+// cluster's DNS names in Kubernetes, the compose service names locally.
+type Hosts struct {
+	Postgres string
+	Redis    string
+	// Service returns the base URL of a callee.
+	Service func(name string, port int) string
+}
+
+// ClusterHosts are the names inside the environment's cluster.
+func ClusterHosts(e *plan.Env) Hosts {
+	h := Hosts{Service: func(name string, port int) string { return fmt.Sprintf("http://%s:%d", name, port) }}
+	if e.Postgres != nil {
+		h.Postgres = e.Postgres.FQDN
+	}
+	if e.Redis != nil {
+		h.Redis = e.Redis.Host
+	}
+	return h
+}
+
+// DBUser is the database role a service logs in as: its name with
+// underscores, since hyphens would need quoting in SQL.
+func DBUser(service string) string { return strings.ReplaceAll(service, "-", "_") }
+
+// EnvName turns a name such as azure-openai into AZURE_OPENAI.
+func EnvName(name string) string {
+	return strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(name))
+}
+
+// For returns a service's plain settings and secret references, in a
+// stable order.
+func For(pl *plan.Plan, e *plan.Env, sv plan.Service, h Hosts) ([]Var, []SecretRef) {
+	vars := []Var{{"SERVER_PORT", strconv.Itoa(sv.Port)}}
+	var secrets []SecretRef
+	if sv.Database != "" && e.Postgres != nil {
+		ssl := "disable"
+		if e.Postgres.Mode == "flexible" {
+			ssl = "require"
+		}
+		vars = append(vars,
+			Var{"DB_HOST", h.Postgres}, Var{"DB_PORT", strconv.Itoa(plan.PortPostgres)},
+			Var{"DB_NAME", sv.Database}, Var{"DB_USERNAME", DBUser(sv.Name)}, Var{"DB_SSLMODE", ssl})
+		secrets = append(secrets, SecretRef{"DB_PASSWORD", sv.Name + "-db-password"})
+	}
+	if sv.Cache && e.Redis != nil {
+		port := e.Redis.Port
+		vars = append(vars, Var{"REDIS_HOST", h.Redis}, Var{"REDIS_PORT", strconv.Itoa(port)},
+			Var{"REDIS_SSL", strconv.FormatBool(port == plan.PortRedisTLS)})
+		secrets = append(secrets, SecretRef{"REDIS_PASSWORD", "redis-password"})
+	}
+	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
+		vars = append(vars, Var{"SERVICEBUS_NAMESPACE", e.Bus.Namespace + ".servicebus.windows.net"})
+		if len(sv.Produces) > 0 {
+			vars = append(vars, Var{"SERVICEBUS_PRODUCES", strings.Join(sv.Produces, ",")})
+		}
+		if len(sv.Consumes) > 0 {
+			vars = append(vars, Var{"SERVICEBUS_CONSUMES", strings.Join(sv.Consumes, ",")})
+		}
+		secrets = append(secrets, SecretRef{"SERVICEBUS_CONNECTION", "servicebus-connection"})
+	}
+	port := map[string]int{}
+	for _, s := range pl.Services {
+		port[s.Name] = s.Port
+	}
+	for _, c := range sv.Calls {
+		vars = append(vars, Var{EnvName(c) + "_URL", h.Service(c, port[c])})
+	}
+	for _, name := range sv.External {
+		for _, x := range pl.External {
+			if x.Name != name {
+				continue
+			}
+			p := EnvName(x.Name)
+			vars = append(vars, Var{p + "_URL", x.URL})
+			if x.TimeoutSeconds > 0 {
+				vars = append(vars, Var{p + "_TIMEOUT_SECONDS", strconv.Itoa(x.TimeoutSeconds)})
+			}
+			vars = append(vars, Var{p + "_CIRCUIT_BREAKER", strconv.FormatBool(x.CircuitBreaker)})
+			secrets = append(secrets, SecretRef{p + "_API_KEY", x.Name + "-api-key"})
+		}
+	}
+	return vars, secrets
+}

@@ -1,0 +1,90 @@
+package k8s
+
+import (
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// Container user for every application image: a fixed non-root UID, so
+// runAsNonRoot can be verified by the kubelet without reading the image.
+const appUID = 10001
+
+// baseObjects are what a service is in every environment: its Service and
+// the Deployment's shape. Sizing, placement and secrets come from the
+// environment overlays as patches.
+func baseObjects(pl *plan.Plan, sv plan.Service) []any {
+	labels := map[string]string{labelName: sv.Name, labelPartOf: pl.Name, labelManaged: "physarch"}
+	svc := corev1.Service{
+		TypeMeta:   typeMeta("v1", "Service"),
+		ObjectMeta: objectMeta(sv.Name, "", labels),
+		Spec: corev1.ServiceSpec{
+			Type:     corev1.ServiceTypeClusterIP,
+			Selector: selector(sv.Name),
+			Ports:    []corev1.ServicePort{{Name: "http", Port: int32(sv.Port), TargetPort: port(sv.Port), Protocol: corev1.ProtocolTCP}},
+		},
+	}
+	c := corev1.Container{
+		Name:            sv.Name,
+		Image:           sv.Image,
+		ImagePullPolicy: corev1.PullIfNotPresent,
+		Ports:           []corev1.ContainerPort{{Name: "http", ContainerPort: int32(sv.Port), Protocol: corev1.ProtocolTCP}},
+		EnvFrom:         []corev1.EnvFromSource{{ConfigMapRef: &corev1.ConfigMapEnvSource{LocalObjectReference: corev1.LocalObjectReference{Name: sv.Name + "-config"}}}},
+		SecurityContext: &corev1.SecurityContext{
+			RunAsNonRoot:             ptr(true),
+			RunAsUser:                ptr(int64(appUID)),
+			RunAsGroup:               ptr(int64(appUID)),
+			ReadOnlyRootFilesystem:   ptr(true),
+			AllowPrivilegeEscalation: ptr(false),
+			Privileged:               ptr(false),
+			Capabilities:             &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
+		},
+		// The root filesystem is read-only; runtimes (the JVM, Python)
+		// still need a scratch directory.
+		VolumeMounts: []corev1.VolumeMount{{Name: "tmp", MountPath: "/tmp"}},
+	}
+	if sv.Health != "" {
+		get := func() corev1.ProbeHandler {
+			return corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{Path: sv.Health, Port: port(sv.Port)}}
+		}
+		// Startup gives slow runtimes (the JVM) up to 5 minutes; liveness
+		// then restarts only after 3 misses in 30 s, readiness takes the
+		// pod out of the Service after 2 misses in 10 s.
+		c.StartupProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 10, FailureThreshold: 30, TimeoutSeconds: 3}
+		c.LivenessProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 10, FailureThreshold: 3, TimeoutSeconds: 3}
+		c.ReadinessProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 5, FailureThreshold: 2, TimeoutSeconds: 2}
+	}
+	dep := appsv1.Deployment{
+		TypeMeta:   typeMeta("apps/v1", "Deployment"),
+		ObjectMeta: objectMeta(sv.Name, "", labels),
+		Spec: appsv1.DeploymentSpec{
+			Selector:             &metaSelector{MatchLabels: selector(sv.Name)},
+			RevisionHistoryLimit: ptr(int32(5)),
+			Strategy: appsv1.DeploymentStrategy{
+				Type: appsv1.RollingUpdateDeploymentStrategyType,
+				RollingUpdate: &appsv1.RollingUpdateDeployment{
+					MaxUnavailable: ptr(port(0)),
+					MaxSurge:       ptr(port(1)),
+				},
+			},
+			Template: corev1.PodTemplateSpec{
+				ObjectMeta: objectMeta("", "", labels),
+				Spec: corev1.PodSpec{
+					ServiceAccountName: sv.Name,
+					SecurityContext: &corev1.PodSecurityContext{
+						RunAsNonRoot:   ptr(true),
+						FSGroup:        ptr(int64(appUID)),
+						SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+					},
+					TerminationGracePeriodSeconds: ptr(int64(30)),
+					Containers:                    []corev1.Container{c},
+					Volumes: []corev1.Volume{{Name: "tmp", VolumeSource: corev1.VolumeSource{
+						EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: ptr(quantity("256Mi"))},
+					}}},
+				},
+			},
+		},
+	}
+	return []any{svc, dep}
+}

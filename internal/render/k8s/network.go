@@ -1,0 +1,183 @@
+package k8s
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// Namespace of the NGINX ingress controller in dev; AGIC in prod reaches
+// pods from the Application Gateway subnet instead.
+const nginxNamespace = "ingress-nginx"
+
+const anywhere = "0.0.0.0/0"
+
+// networkPolicies deny everything by default, then allow exactly the plan's
+// flows: ingress controller → services, service → service, service →
+// database/cache/Service Bus/external systems, plus DNS.
+func (c envContext) networkPolicies() []any {
+	all := metaSelector{}
+	out := []any{
+		networkingv1.NetworkPolicy{
+			TypeMeta:   typeMeta("networking.k8s.io/v1", "NetworkPolicy"),
+			ObjectMeta: objectMeta("default-deny-all", c.e.Namespace, c.meta("", nil)),
+			Spec: networkingv1.NetworkPolicySpec{PodSelector: all,
+				PolicyTypes: []networkingv1.PolicyType{networkingv1.PolicyTypeIngress, networkingv1.PolicyTypeEgress}},
+		},
+		networkingv1.NetworkPolicy{
+			TypeMeta:   typeMeta("networking.k8s.io/v1", "NetworkPolicy"),
+			ObjectMeta: objectMeta("allow-dns", c.e.Namespace, c.meta("", nil)),
+			Spec: networkingv1.NetworkPolicySpec{PodSelector: all,
+				PolicyTypes: []networkingv1.PolicyType{networkingv1.PolicyTypeEgress},
+				Egress: []networkingv1.NetworkPolicyEgressRule{{
+					To:    []networkingv1.NetworkPolicyPeer{{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: "kube-system"}}}},
+					Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolUDP, 53), npPort(corev1.ProtocolTCP, 53)},
+				}}},
+		},
+	}
+	names := append([]string(nil), c.serviceNames()...)
+	for _, b := range c.e.Backing {
+		names = append(names, b.Name)
+	}
+	if c.initJob() {
+		names = append(names, initJobName)
+	}
+	for _, n := range names {
+		if np, ok := c.policyFor(n); ok {
+			out = append(out, np)
+		}
+	}
+	return out
+}
+
+func (c envContext) serviceNames() []string {
+	var out []string
+	for _, sv := range c.pl.Services {
+		out = append(out, sv.Name)
+	}
+	return out
+}
+
+func npPort(proto corev1.Protocol, p int) networkingv1.NetworkPolicyPort {
+	return networkingv1.NetworkPolicyPort{Protocol: ptr(proto), Port: ptr(port(p))}
+}
+
+// peer returns who a flow endpoint is: a pod of this namespace, or an
+// address block outside the cluster.
+func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
+	pod := func() networkingv1.NetworkPolicyPeer {
+		return networkingv1.NetworkPolicyPeer{PodSelector: &metaSelector{MatchLabels: selector(name)}}
+	}
+	block := func(cidr string) networkingv1.NetworkPolicyPeer {
+		return networkingv1.NetworkPolicyPeer{IPBlock: &networkingv1.IPBlock{CIDR: cidr}}
+	}
+	endpoints := func() networkingv1.NetworkPolicyPeer {
+		if s, ok := c.e.Network.Subnet("endpoints"); ok {
+			return block(s.CIDR)
+		}
+		return block(anywhere)
+	}
+	switch name {
+	case plan.IngressName:
+		if s, ok := c.e.Network.Subnet("gateway"); ok && c.e.Settings.Ingress.Controller == "agic" {
+			return block(s.CIDR)
+		}
+		return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: nginxNamespace}}}
+	case "postgresql":
+		if c.e.Postgres != nil && c.e.Postgres.Mode == "flexible" {
+			if s, ok := c.e.Network.Subnet("database"); ok {
+				return block(s.CIDR)
+			}
+			return block(anywhere)
+		}
+		return pod()
+	case "redis":
+		if c.e.Redis != nil && c.e.Redis.Mode == "managed" {
+			return endpoints()
+		}
+		return pod()
+	case "servicebus":
+		return endpoints()
+	}
+	for _, sv := range c.pl.Services {
+		if sv.Name == name {
+			return pod()
+		}
+	}
+	return block(anywhere) // an external system
+}
+
+// policyFor allows one workload's inbound and outbound flows.
+func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
+	var in []networkingv1.NetworkPolicyIngressRule
+	var out []networkingv1.NetworkPolicyEgressRule
+	flows := append([]plan.Flow(nil), c.e.Flows...)
+	if c.initJob() {
+		flows = append(flows, plan.Flow{From: initJobName, To: "postgresql", Port: plan.PortPostgres, Kind: "database"})
+	}
+	local := func(n string) bool { return c.peer(n).PodSelector != nil }
+	for _, f := range flows {
+		if f.To == name && local(name) {
+			in = append(in, networkingv1.NetworkPolicyIngressRule{
+				From: []networkingv1.NetworkPolicyPeer{c.peer(f.From)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
+		}
+		if f.From == name {
+			out = append(out, networkingv1.NetworkPolicyEgressRule{
+				To: []networkingv1.NetworkPolicyPeer{c.peer(f.To)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
+		}
+	}
+	if len(in)+len(out) == 0 {
+		return networkingv1.NetworkPolicy{}, false
+	}
+	np := networkingv1.NetworkPolicy{
+		TypeMeta:   typeMeta("networking.k8s.io/v1", "NetworkPolicy"),
+		ObjectMeta: objectMeta("allow-"+name, c.e.Namespace, c.meta(name, nil)),
+		Spec:       networkingv1.NetworkPolicySpec{PodSelector: metaSelector{MatchLabels: selector(name)}, Ingress: in, Egress: out},
+	}
+	if len(in) > 0 {
+		np.Spec.PolicyTypes = append(np.Spec.PolicyTypes, networkingv1.PolicyTypeIngress)
+	}
+	if len(out) > 0 {
+		np.Spec.PolicyTypes = append(np.Spec.PolicyTypes, networkingv1.PolicyTypeEgress)
+	}
+	return np, true
+}
+
+// ingress routes each public route prefix to its service.
+func (c envContext) ingress() (networkingv1.Ingress, bool) {
+	var paths []networkingv1.HTTPIngressPath
+	for _, f := range c.e.FlowsOfKind("ingress") {
+		route := ""
+		for _, sv := range c.pl.Services {
+			if sv.Name == f.To {
+				route = sv.Route
+			}
+		}
+		paths = append(paths, networkingv1.HTTPIngressPath{
+			Path: route, PathType: ptr(networkingv1.PathTypePrefix),
+			Backend: networkingv1.IngressBackend{Service: &networkingv1.IngressServiceBackend{
+				Name: f.To, Port: networkingv1.ServiceBackendPort{Number: int32(f.Port)},
+			}},
+		})
+	}
+	if len(paths) == 0 {
+		return networkingv1.Ingress{}, false
+	}
+	// NGINX in dev; in prod the Application Gateway Ingress Controller,
+	// whose gateway carries the WAF policy (Terraform), so the Ingress
+	// needs no annotation for it.
+	class := "nginx"
+	if c.e.Settings.Ingress.Controller == "agic" {
+		class = "azure-application-gateway"
+	}
+	ing := networkingv1.Ingress{
+		TypeMeta:   typeMeta("networking.k8s.io/v1", "Ingress"),
+		ObjectMeta: objectMeta(c.pl.Name, c.e.Namespace, c.meta("", nil)),
+		Spec: networkingv1.IngressSpec{
+			IngressClassName: ptr(class),
+			Rules:            []networkingv1.IngressRule{{Host: c.e.Settings.Ingress.Domain, IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{Paths: paths}}}},
+		},
+	}
+	return ing, true
+}

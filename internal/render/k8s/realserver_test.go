@@ -1,0 +1,195 @@
+package k8s
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/realtools"
+	"github.com/physarch/physarch/internal/render"
+	"github.com/physarch/physarch/internal/testplan"
+)
+
+func writeFiles(t *testing.T, files []render.File) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// serverList is what `kubectl apply --dry-run=server -o json` prints: the
+// objects as the API server would store them, defaults applied.
+type serverList struct {
+	Items []json.RawMessage `json:"items"`
+}
+
+// TestRealAPIServerAcceptsEveryOverlay applies every environment of every
+// example to a real kube-apiserver (server-side dry run) and then reads the
+// server's own version of the objects back against the plan.
+func TestRealAPIServerAcceptsEveryOverlay(t *testing.T) {
+	kube := realtools.StartKube(t)
+	kube.InstallCRDs(t)
+	for _, name := range examples.Names() {
+		pl := testplan.Example(t, name)
+		files, err := Render(pl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := writeFiles(t, files)
+		for _, e := range pl.Envs {
+			t.Run(name+"/"+e.Name, func(t *testing.T) {
+				if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
+					t.Fatalf("create namespace: %v\n%s", err, out)
+				}
+				ov := filepath.Join(dir, Dir, "overlays", e.Name)
+				out, warnings, err := kube.KubectlSplit("apply", "-k", ov, "--dry-run=server", "-o", "json")
+				if err != nil {
+					t.Fatalf("kube-apiserver rejected %s/%s: %v\n%s", name, e.Name, err, warnings)
+				}
+				// The server warns about deprecated APIs and fields it
+				// ignores; generated manifests must draw none.
+				if w := strings.TrimSpace(warnings); w != "" {
+					t.Errorf("kube-apiserver warned about %s/%s:\n%s", name, e.Name, w)
+				}
+				var list serverList
+				if err := json.Unmarshal([]byte(out), &list); err != nil {
+					t.Fatalf("reading the server's answer: %v\n%s", err, out)
+				}
+				if len(list.Items) < 6*len(pl.Services) {
+					t.Fatalf("server returned %d objects for %d services", len(list.Items), len(pl.Services))
+				}
+				checkAgainstPlan(t, e, list)
+			})
+		}
+	}
+}
+
+// checkAgainstPlan compares the server's Deployments and HPAs (after the
+// overlay's patches) with the plan: one truth, checked on what a cluster
+// would actually run.
+func checkAgainstPlan(t *testing.T, e *plan.Env, list serverList) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, raw := range list.Items {
+		var meta struct{ Kind string }
+		_ = json.Unmarshal(raw, &meta)
+		switch meta.Kind {
+		case "Deployment":
+			var d appsv1.Deployment
+			if err := json.Unmarshal(raw, &d); err != nil {
+				t.Fatal(err)
+			}
+			w := e.Workload(d.Name)
+			if w == nil {
+				t.Errorf("Deployment %s is not in the plan", d.Name)
+				continue
+			}
+			seen["deploy/"+d.Name] = true
+			if got := int(*d.Spec.Replicas); got != w.Min {
+				t.Errorf("%s replicas = %d, plan min %d", d.Name, got, w.Min)
+			}
+			c := d.Spec.Template.Spec.Containers[0]
+			for _, q := range []struct{ what, got, want string }{
+				{"cpu request", c.Resources.Requests.Cpu().String(), w.CPURequest},
+				{"memory request", c.Resources.Requests.Memory().String(), w.MemRequest},
+				{"cpu limit", c.Resources.Limits.Cpu().String(), w.CPULimit},
+				{"memory limit", c.Resources.Limits.Memory().String(), w.MemLimit},
+			} {
+				if q.got != q.want {
+					t.Errorf("%s %s = %s, plan %s", d.Name, q.what, q.got, q.want)
+				}
+			}
+			if !strings.Contains(c.Image, e.Names.Registry) {
+				t.Errorf("%s image %s is not from the environment's registry %s", d.Name, c.Image, e.Names.Registry)
+			}
+		case "HorizontalPodAutoscaler":
+			var h autoscalingv2.HorizontalPodAutoscaler
+			if err := json.Unmarshal(raw, &h); err != nil {
+				t.Fatal(err)
+			}
+			w := e.Workload(h.Name)
+			if w == nil {
+				t.Errorf("HPA %s is not in the plan", h.Name)
+				continue
+			}
+			seen["hpa/"+h.Name] = true
+			if int(*h.Spec.MinReplicas) != w.Min || int(h.Spec.MaxReplicas) != w.Max {
+				t.Errorf("%s HPA %d..%d, plan %d..%d", h.Name, *h.Spec.MinReplicas, h.Spec.MaxReplicas, w.Min, w.Max)
+			}
+		}
+	}
+	for _, w := range e.Workloads {
+		if !seen["deploy/"+w.Name] || !seen["hpa/"+w.Name] {
+			t.Errorf("%s: Deployment or HPA missing from the server's answer", w.Name)
+		}
+	}
+}
+
+// TestRealAPIServerRejectsBroken proves the judge is awake: the same
+// overlay with one deliberately broken manifest (a Deployment whose selector
+// does not match its pod labels, and an unknown field) must be refused.
+func TestRealAPIServerRejectsBroken(t *testing.T) {
+	kube := realtools.StartKube(t)
+	kube.InstallCRDs(t)
+	pl := testplan.Example(t, examples.Default)
+	files, err := Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeFiles(t, files)
+	e := pl.Envs[len(pl.Envs)-1]
+	if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
+		t.Fatalf("create namespace: %v\n%s", err, out)
+	}
+	ov := filepath.Join(dir, Dir, "overlays", e.Name)
+	broken := `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: broken
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: one}
+  template:
+    metadata:
+      labels: {app: other}
+    spec:
+      containers:
+      - name: broken
+        image: example/broken:1
+        bogusField: true
+`
+	if err := os.WriteFile(filepath.Join(ov, "broken.yaml"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, err := os.ReadFile(filepath.Join(ov, "kustomization.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k = []byte(strings.Replace(string(k), "resources:\n", "resources:\n- broken.yaml\n", 1))
+	if err := os.WriteFile(filepath.Join(ov, "kustomization.yaml"), k, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := kube.Kubectl("apply", "-k", ov, "--dry-run=server")
+	if err == nil {
+		t.Fatalf("kube-apiserver accepted a broken Deployment; the acceptance test would prove nothing:\n%s", out)
+	}
+	if !strings.Contains(out, "bogusField") && !strings.Contains(out, "selector") {
+		t.Errorf("expected the server to name the broken field or selector, got:\n%s", out)
+	}
+}

@@ -1,0 +1,88 @@
+package k8s
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// SecretProviderClass is the Secrets Store CSI driver's resource
+// (secrets-store.csi.x-k8s.io/v1). Its Go types live in the driver's own
+// module, which would pull in the driver; these few fields are all we
+// write, and the server-side dry run checks them against the real CRD.
+type SecretProviderClass struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              SecretProviderClassSpec `json:"spec"`
+}
+
+// SecretProviderClassSpec is the part of the spec physarch fills.
+type SecretProviderClassSpec struct {
+	Provider      string            `json:"provider"`
+	Parameters    map[string]string `json:"parameters"`
+	SecretObjects []SecretObject    `json:"secretObjects,omitempty"`
+}
+
+// SecretObject syncs mounted objects into a Kubernetes Secret.
+type SecretObject struct {
+	SecretName string             `json:"secretName"`
+	Type       string             `json:"type"`
+	Data       []SecretObjectData `json:"data"`
+}
+
+// SecretObjectData maps one Key Vault object to one Secret key.
+type SecretObjectData struct {
+	ObjectName string `json:"objectName"`
+	Key        string `json:"key"`
+}
+
+// secretProviderClass maps every secret the plan names to the Key Vault
+// secret of the same name; no value is written anywhere.
+func (c envContext) secretProviderClass() SecretProviderClass {
+	names := append([]string(nil), c.e.Secrets...)
+	sort.Strings(names)
+	var objects strings.Builder
+	objects.WriteString("array:\n")
+	var data []SecretObjectData
+	for _, n := range names {
+		fmt.Fprintf(&objects, "  - |\n    objectName: %s\n    objectType: secret\n", n)
+		data = append(data, SecretObjectData{ObjectName: n, Key: n})
+	}
+	return SecretProviderClass{
+		TypeMeta:   typeMeta("secrets-store.csi.x-k8s.io/v1", "SecretProviderClass"),
+		ObjectMeta: objectMeta(c.e.Names.SecretProvider, c.e.Namespace, c.meta("", nil)),
+		Spec: SecretProviderClassSpec{
+			Provider: "azure",
+			Parameters: map[string]string{
+				"usePodIdentity": "false",
+				"clientID":       placeholder("workload_identity_client_id"),
+				"keyvaultName":   c.e.Names.KeyVault,
+				"tenantId":       placeholder("tenant_id"),
+				"objects":        objects.String(),
+			},
+			SecretObjects: []SecretObject{{SecretName: c.e.Names.SecretProvider, Type: "Opaque", Data: data}},
+		},
+	}
+}
+
+// secretsReadme documents the Secret a dev cluster needs, since physarch
+// never writes secret values.
+func (c envContext) secretsReadme() []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Secrets for %s (%s)\n\n", c.e.Name, c.e.Namespace)
+	fmt.Fprintf(&b, "physarch never writes secret values. The workloads read the Kubernetes Secret\n`%s`; create it before `kubectl apply -k .`, with your own values:\n\n", c.e.Names.SecretProvider)
+	fmt.Fprintf(&b, "```bash\nkubectl create namespace %s --dry-run=client -o yaml | kubectl apply -f -\nkubectl -n %s create secret generic %s \\\n", c.e.Namespace, c.e.Namespace, c.e.Names.SecretProvider)
+	for i, n := range c.e.Secrets {
+		end := " \\"
+		if i == len(c.e.Secrets)-1 {
+			end = ""
+		}
+		fmt.Fprintf(&b, "  --from-literal=%s=\"$%s\"%s\n", n, envVar(n), end)
+	}
+	b.WriteString("```\n")
+	return []byte(b.String())
+}
+
+func envVar(n string) string { return strings.ToUpper(strings.ReplaceAll(n, "-", "_")) }

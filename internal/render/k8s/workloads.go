@@ -1,0 +1,179 @@
+package k8s
+
+import (
+	"strings"
+
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	corev1 "k8s.io/api/core/v1"
+	policyv1 "k8s.io/api/policy/v1"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/appenv"
+)
+
+// Annotation and label of AKS workload identity.
+const (
+	wiClientID = "azure.workload.identity/client-id"
+	wiUse      = "azure.workload.identity/use"
+)
+
+// envContext is what every overlay object of one environment needs.
+type envContext struct {
+	pl     *plan.Plan
+	e      *plan.Env
+	labels map[string]string
+	csi    bool // secrets come from Key Vault through the CSI driver
+}
+
+func (c envContext) meta(name string, extra map[string]string) map[string]string {
+	l := map[string]string{labelPartOf: c.pl.Name, labelManaged: "physarch", labelEnv: c.e.Name}
+	if name != "" {
+		l[labelName] = name
+	}
+	for k, v := range extra {
+		l[k] = v
+	}
+	return l
+}
+
+// deploymentPatch is the strategic-merge patch that sizes and places a
+// service's Deployment in one environment.
+func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.Deployment, error) {
+	res, err := requirements(w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit)
+	if err != nil {
+		return appsv1.Deployment{}, err
+	}
+	_, secrets := appenv.For(c.pl, c.e, sv, appenv.ClusterHosts(c.e))
+	var env []corev1.EnvVar
+	for _, s := range secrets {
+		env = append(env, corev1.EnvVar{Name: s.Name, ValueFrom: &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
+			LocalObjectReference: corev1.LocalObjectReference{Name: c.e.Names.SecretProvider}, Key: s.Key,
+		}}})
+	}
+	ctr := corev1.Container{Name: sv.Name, Resources: res, Env: env}
+	pod := corev1.PodSpec{Containers: []corev1.Container{ctr}}
+	c.place(&pod, sv.Name)
+	if c.csi {
+		// Mounting the CSI volume is what makes the driver sync Key Vault
+		// into the Kubernetes Secret the env vars read.
+		pod.Containers[0].VolumeMounts = []corev1.VolumeMount{{Name: "secrets-store", MountPath: "/mnt/secrets-store", ReadOnly: true}}
+		pod.Volumes = []corev1.Volume{{Name: "secrets-store", VolumeSource: corev1.VolumeSource{CSI: &corev1.CSIVolumeSource{
+			Driver: "secrets-store.csi.k8s.io", ReadOnly: ptr(true),
+			VolumeAttributes: map[string]string{"secretProviderClass": c.e.Names.SecretProvider},
+		}}}}
+	}
+	tmplLabels := map[string]string{}
+	if c.csi {
+		tmplLabels[wiUse] = "true"
+	}
+	return appsv1.Deployment{
+		TypeMeta:   typeMeta("apps/v1", "Deployment"),
+		ObjectMeta: objectMeta(sv.Name, "", nil),
+		Spec: appsv1.DeploymentSpec{
+			Replicas: ptr(int32(w.Min)),
+			Template: corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod},
+		},
+	}, nil
+}
+
+// place puts pods on the apps pool, tolerates its taints (Spot), and in a
+// multi-zone environment spreads replicas over zones and nodes.
+func (c envContext) place(pod *corev1.PodSpec, name string) {
+	apps := c.e.Pool("apps")
+	if apps == nil {
+		return
+	}
+	pod.NodeSelector = map[string]string{labelPool: apps.Name}
+	for _, t := range apps.Taints {
+		kv, effect, _ := strings.Cut(t, ":")
+		k, v, _ := strings.Cut(kv, "=")
+		pod.Tolerations = append(pod.Tolerations, corev1.Toleration{Key: k, Operator: corev1.TolerationOpEqual, Value: v, Effect: corev1.TaintEffect(effect)})
+	}
+	if len(c.e.Zones) > 1 {
+		pod.TopologySpreadConstraints = []corev1.TopologySpreadConstraint{{
+			MaxSkew: 1, TopologyKey: labelZone, WhenUnsatisfiable: corev1.DoNotSchedule,
+			LabelSelector: &metaSelector{MatchLabels: selector(name)},
+		}}
+		pod.Affinity = &corev1.Affinity{PodAntiAffinity: &corev1.PodAntiAffinity{
+			PreferredDuringSchedulingIgnoredDuringExecution: []corev1.WeightedPodAffinityTerm{{
+				Weight: 100,
+				PodAffinityTerm: corev1.PodAffinityTerm{
+					TopologyKey: labelHost, LabelSelector: &metaSelector{MatchLabels: selector(name)},
+				},
+			}},
+		}}
+	}
+}
+
+func nilIfEmpty(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+func (c envContext) serviceAccount(sv plan.Service) corev1.ServiceAccount {
+	sa := corev1.ServiceAccount{
+		TypeMeta:   typeMeta("v1", "ServiceAccount"),
+		ObjectMeta: objectMeta(sv.Name, c.e.Namespace, c.meta(sv.Name, nil)),
+	}
+	if c.csi {
+		sa.Annotations = map[string]string{wiClientID: placeholder("workload_identity_client_id")}
+	}
+	return sa
+}
+
+func (c envContext) configMap(sv plan.Service) corev1.ConfigMap {
+	vars, _ := appenv.For(c.pl, c.e, sv, appenv.ClusterHosts(c.e))
+	data := map[string]string{}
+	for _, v := range vars {
+		data[v.Name] = v.Value
+	}
+	return corev1.ConfigMap{
+		TypeMeta:   typeMeta("v1", "ConfigMap"),
+		ObjectMeta: objectMeta(sv.Name+"-config", c.e.Namespace, c.meta(sv.Name, nil)),
+		Data:       data,
+	}
+}
+
+func (c envContext) hpa(w *plan.Workload) autoscalingv2.HorizontalPodAutoscaler {
+	metric := func(r corev1.ResourceName, pct int) autoscalingv2.MetricSpec {
+		return autoscalingv2.MetricSpec{Type: autoscalingv2.ResourceMetricSourceType, Resource: &autoscalingv2.ResourceMetricSource{
+			Name: r, Target: autoscalingv2.MetricTarget{Type: autoscalingv2.UtilizationMetricType, AverageUtilization: ptr(int32(pct))},
+		}}
+	}
+	metrics := []autoscalingv2.MetricSpec{metric(corev1.ResourceCPU, w.HPACPU)}
+	if w.HPAMem > 0 {
+		metrics = append(metrics, metric(corev1.ResourceMemory, w.HPAMem))
+	}
+	return autoscalingv2.HorizontalPodAutoscaler{
+		TypeMeta:   typeMeta("autoscaling/v2", "HorizontalPodAutoscaler"),
+		ObjectMeta: objectMeta(w.Name, c.e.Namespace, c.meta(w.Name, nil)),
+		Spec: autoscalingv2.HorizontalPodAutoscalerSpec{
+			ScaleTargetRef: autoscalingv2.CrossVersionObjectReference{APIVersion: "apps/v1", Kind: "Deployment", Name: w.Name},
+			MinReplicas:    ptr(int32(w.Min)),
+			MaxReplicas:    int32(w.Max),
+			Metrics:        metrics,
+		},
+	}
+}
+
+func (c envContext) pdb(w *plan.Workload) policyv1.PodDisruptionBudget {
+	p := policyv1.PodDisruptionBudget{
+		TypeMeta:   typeMeta("policy/v1", "PodDisruptionBudget"),
+		ObjectMeta: objectMeta(w.Name, c.e.Namespace, c.meta(w.Name, nil)),
+		Spec:       policyv1.PodDisruptionBudgetSpec{Selector: &metaSelector{MatchLabels: selector(w.Name)}},
+	}
+	field, v := w.PDB()
+	if field == "minAvailable" {
+		p.Spec.MinAvailable = ptr(port(v))
+	} else {
+		p.Spec.MaxUnavailable = ptr(port(v))
+	}
+	return p
+}
+
+// placeholder marks a value only the deployment knows (a Terraform output);
+// the README says where each comes from.
+func placeholder(output string) string { return "SET-FROM-TERRAFORM-OUTPUT-" + output }
