@@ -20,7 +20,9 @@ import (
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/terraform"
 )
 
 // facts collects, per figure ("replicas prod/user-service"), the value each
@@ -54,6 +56,10 @@ func TestCrossFileConsistency(t *testing.T) {
 					readMarkdown(t, f, base, env, file.Data)
 				case strings.HasSuffix(base, ".mmd"):
 					readMermaid(f, base, env, string(file.Data))
+				case strings.HasPrefix(file.Path, k8s.Dir+"/") && strings.HasSuffix(base, ".yaml"):
+					readManifests(t, f, pl, file.Path, file.Data)
+				case strings.HasPrefix(file.Path, terraform.Dir+"/") && strings.HasSuffix(base, ".tf"):
+					readTerraform(t, f, file.Path, file.Data)
 				}
 			}
 			expectPlan(f, pl)
@@ -90,6 +96,23 @@ func TestCrossFileConsistency(t *testing.T) {
 					}
 				}
 			}
+			// The deployable output must state each kind of figure too.
+			for _, k := range []string{"replicas", "minreplicas", "resources", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet"} {
+				read := 0
+				for key, byFile := range f {
+					for file := range byFile {
+						if strings.HasPrefix(key, k+" ") && strings.HasPrefix(file, "deploy/") {
+							read++
+						}
+					}
+				}
+				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && pl.PGVersion == "" {
+					continue
+				}
+				if read == 0 {
+					t.Errorf("no %q figure was read from the Kubernetes manifests or Terraform; the extractors are out of date", k)
+				}
+			}
 			// Every kind of figure must have been read from at least one
 			// file besides the plan, or this test proves nothing.
 			for _, k := range []string{"replicas", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet", "cost", "avail"} {
@@ -124,6 +147,10 @@ func expectPlan(f facts, pl *plan.Plan) {
 	for _, e := range pl.Envs {
 		for _, w := range e.Workloads {
 			f.add("replicas "+e.Name+"/"+w.Name, "plan", span(w.Min, w.Max))
+			f.add("minreplicas "+e.Name+"/"+w.Name, "plan", fmt.Sprint(w.Min))
+		}
+		for _, w := range append(append([]plan.Workload(nil), e.Workloads...), e.Backing...) {
+			f.add("resources "+e.Name+"/"+w.Name, "plan", strings.Join([]string{w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit}, "/"))
 		}
 		for _, p := range e.Pools {
 			f.add("nodes "+e.Name+"/"+p.Name, "plan", span(p.Min, p.Max))
@@ -178,6 +205,11 @@ func readMarkdown(t *testing.T, f facts, file, env string, src []byte) {
 				if c := col("Replicas"); c >= 0 && col("서비스") == 0 {
 					for _, r := range rows {
 						f.add("replicas "+env+"/"+r[0], file, r[c])
+					}
+				}
+				if c := col("CPU Requests"); c >= 0 && (col("서비스") == 0) && col("Memory Limits") >= 0 {
+					for _, r := range rows {
+						f.add("resources "+env+"/"+r[0], file, strings.Join([]string{r[c], r[col("Memory Requests")], r[col("CPU Limits")], r[col("Memory Limits")]}, "/"))
 					}
 				}
 				if c := col("노드 수"); c >= 0 {

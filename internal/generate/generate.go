@@ -11,10 +11,12 @@ import (
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
+	"github.com/physarch/physarch/internal/render/compose"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/render/mermaid"
+	"github.com/physarch/physarch/internal/render/terraform"
 	"github.com/physarch/physarch/internal/spec"
 )
 
@@ -71,6 +73,16 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 		return nil, fmt.Errorf("kubernetes manifests: %w", err)
 	}
 	files = append(files, manifests...)
+	modules, err := terraform.Render(pl)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, modules...)
+	local, err := compose.Render(pl)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, local...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

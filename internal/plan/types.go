@@ -62,7 +62,12 @@ type Env struct {
 	Redis     *Redis
 	Bus       *ServiceBus
 	Flows     []Flow
-	Secrets   []string
+	// SecurityRules are the NSG rules, by subnet role.
+	SecurityRules []SecurityRule
+	Secrets       []string
+	// RegistrySKU is the container registry tier: Premium where private
+	// endpoints are used (only Premium supports them), Basic otherwise.
+	RegistrySKU string
 
 	// DowntimeMinutes is what the availability target allows per month
 	// (730 hours): (1 − target) × 730 × 60.

@@ -362,18 +362,14 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 }
 
 func nsgTable(d *md.Doc, e *plan.Env) {
-	aks, _ := e.Network.Subnet("aks")
-	gw, _ := e.Network.Subnet("gateway")
-	rows := [][]string{
-		{"snet-appgw", d.T("인바운드", "inbound"), "AllowHTTPS", "443", "Internet → " + gw.CIDR, "Allow"},
-		{"snet-appgw", d.T("인바운드", "inbound"), "AllowGatewayManager", "65200-65535", "GatewayManager", "Allow"},
-		{"snet-aks", d.T("인바운드", "inbound"), "AllowAppGateway", "80,443", gw.CIDR + " → " + aks.CIDR, "Allow"},
-	}
-	if db, ok := e.Network.Subnet("database"); ok {
-		rows = append(rows, []string{"snet-aks", d.T("아웃바운드", "outbound"), "AllowPostgreSQL", strconv.Itoa(plan.PortPostgres), aks.CIDR + " → " + db.CIDR, "Allow"})
-	}
-	if pe, ok := e.Network.Subnet("endpoints"); ok {
-		rows = append(rows, []string{"snet-aks", d.T("아웃바운드", "outbound"), "AllowPrivateEndpoints", fmt.Sprintf("%d,%d,%d", plan.PortHTTPS, plan.PortRedisTLS, plan.PortAMQP), aks.CIDR + " → " + pe.CIDR, "Allow"})
+	var rows [][]string
+	for _, r := range e.SecurityRules {
+		sn, _ := e.Network.Subnet(r.Subnet)
+		dir := d.T("인바운드", "inbound")
+		if r.Direction == "Outbound" {
+			dir = d.T("아웃바운드", "outbound")
+		}
+		rows = append(rows, []string{sn.Name, dir, r.Name, strings.Join(r.Ports, ","), r.Source + " → " + r.Destination, r.Access})
 	}
 	d.Table([]string{"NSG", d.T("방향", "Direction"), d.T("규칙 이름", "Rule"), d.T("포트", "Port"), d.T("소스 → 대상", "Source → destination"), d.T("동작", "Action")}, rows)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/physarch/physarch/internal/render/appenv"
 )
 
 // SecretProviderClass is the Secrets Store CSI driver's resource
@@ -79,10 +81,8 @@ func (c envContext) secretsReadme() []byte {
 		if i == len(c.e.Secrets)-1 {
 			end = ""
 		}
-		fmt.Fprintf(&b, "  --from-literal=%s=\"$%s\"%s\n", n, envVar(n), end)
+		fmt.Fprintf(&b, "  --from-literal=%s=\"$%s\"%s\n", n, appenv.EnvName(n), end)
 	}
 	b.WriteString("```\n")
 	return []byte(b.String())
 }
-
-func envVar(n string) string { return strings.ToUpper(strings.ReplaceAll(n, "-", "_")) }

@@ -1,0 +1,53 @@
+package terraform
+
+import "github.com/physarch/physarch/internal/plan"
+
+// network writes the VNet, the plan's subnets (with delegations) and one
+// NSG per subnet holding the plan's security rules.
+func (m *module) network() {
+	e := m.e
+	v := m.placed("azurerm_virtual_network", "main", "vnet_name")
+	v.set("address_space", []string{e.Network.VNet})
+	m.tags(v)
+	for _, s := range e.Network.Subnets {
+		id := ident(s.Role)
+		b := m.resource("azurerm_subnet", id)
+		b.set("name", s.Name)
+		b.expr("resource_group_name", "azurerm_resource_group.main.name")
+		b.expr("virtual_network_name", "azurerm_virtual_network.main.name")
+		b.set("address_prefixes", []string{s.CIDR})
+		if s.Delegation != "" {
+			d := b.child("delegation")
+			d.set("name", "delegation")
+			sd := d.child("service_delegation")
+			sd.set("name", s.Delegation)
+			sd.set("actions", []string{"Microsoft.Network/virtualNetworks/subnets/join/action"})
+		}
+		nsg := m.resource("azurerm_network_security_group", id)
+		nsg.set("name", "nsg-"+s.Name)
+		nsg.expr("location", "azurerm_resource_group.main.location")
+		nsg.expr("resource_group_name", "azurerm_resource_group.main.name")
+		for _, r := range e.SecurityRules {
+			if r.Subnet == s.Role {
+				securityRule(nsg, r)
+			}
+		}
+		m.tags(nsg)
+		a := m.resource("azurerm_subnet_network_security_group_association", id)
+		a.expr("subnet_id", "azurerm_subnet."+id+".id")
+		a.expr("network_security_group_id", "azurerm_network_security_group."+id+".id")
+	}
+}
+
+func securityRule(nsg block, r plan.SecurityRule) {
+	b := nsg.child("security_rule")
+	b.set("name", r.Name)
+	b.set("priority", r.Priority)
+	b.set("direction", r.Direction)
+	b.set("access", r.Access)
+	b.set("protocol", "Tcp")
+	b.set("source_port_range", "*")
+	b.set("destination_port_ranges", r.Ports)
+	b.set("source_address_prefix", r.Source)
+	b.set("destination_address_prefix", r.Destination)
+}

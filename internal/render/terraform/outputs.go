@@ -1,0 +1,49 @@
+package terraform
+
+// outputs are what the next step needs: kubectl credentials, the values
+// the Kubernetes overlays leave as SET-FROM-TERRAFORM-OUTPUT-<name>, hosts.
+func (m *module) outputs() {
+	out := func(name, expr, desc string) {
+		b := m.outs.top("output", name)
+		b.set("description", desc)
+		b.expr("value", expr)
+	}
+	e := m.e
+	out("resource_group_name", "azurerm_resource_group.main.name", "Resource group.")
+	out("cluster_name", "azurerm_kubernetes_cluster.main.name", "AKS cluster (az aks get-credentials).")
+	out("oidc_issuer_url", "azurerm_kubernetes_cluster.main.oidc_issuer_url", "OIDC issuer for workload identity.")
+	out("tenant_id", "data.azurerm_client_config.current.tenant_id", "Entra tenant (SecretProviderClass tenantId).")
+	out("workload_identity_client_id", "azurerm_user_assigned_identity.workloads.client_id", "Client ID the service accounts annotate.")
+	out("registry_login_server", "azurerm_container_registry.main.login_server", "Where to push the service images.")
+	out("image_references", `{ for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }`, "Image each service's overlay should deploy.")
+	l := m.main.top("locals")
+	var names []string
+	for _, sv := range m.pl.Services {
+		names = append(names, sv.Name)
+	}
+	l.set("services", names)
+	l.set("image_prefix", m.pl.Name)
+	if e.Postgres != nil && e.Postgres.Mode == "flexible" {
+		out("postgresql_fqdn", "azurerm_postgresql_flexible_server.main.fqdn", "PostgreSQL host.")
+	}
+	if e.Redis != nil && e.Redis.Mode == "managed" {
+		out("redis_hostname", "azurerm_redis_cache.main.hostname", "Redis host (TLS port 6380).")
+	}
+	if e.Bus != nil {
+		out("servicebus_namespace", "azurerm_servicebus_namespace.main.name", "Service Bus namespace.")
+	}
+	if m.gatewayOn() {
+		out("gateway_public_ip", "azurerm_public_ip.gateway.ip_address", "Application Gateway public address.")
+		out("waf_policy_id", "azurerm_web_application_firewall_policy.main.id", "WAF policy.")
+	}
+	if m.frontDoorOn() {
+		out("front_door_endpoint", "azurerm_cdn_frontdoor_endpoint.main.host_name", "Public entry point.")
+	}
+	if e.Settings.Security.KeyVault {
+		out("key_vault_name", "azurerm_key_vault.main.name", "Key Vault (SecretProviderClass keyvaultName).")
+		out("key_vault_secret_names", "local.key_vault_secret_names", "Secrets to set in Key Vault (az keyvault secret set).")
+	}
+	if e.Settings.Monitoring.LogAnalytics {
+		out("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id", "Log Analytics workspace.")
+	}
+}

@@ -1,0 +1,88 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/realtools"
+	"github.com/physarch/physarch/internal/render"
+	"github.com/physarch/physarch/internal/testplan"
+)
+
+func writeFiles(t *testing.T, files []render.File) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestRealTerraformValidates runs terraform fmt -check and terraform
+// validate, against the real azurerm provider, on every environment of
+// every example.
+func TestRealTerraformValidates(t *testing.T) {
+	tf := realtools.FindTerraform(t)
+	for _, name := range examples.Names() {
+		pl := testplan.Example(t, name)
+		files, err := Render(pl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := writeFiles(t, files)
+		for _, e := range pl.Envs {
+			t.Run(name+"/"+e.Name, func(t *testing.T) {
+				mod := filepath.Join(dir, Dir, e.Name)
+				if out, err := tf.Run(mod, "fmt", "-check", "-diff", "-recursive"); err != nil {
+					t.Errorf("terraform fmt -check: %v\n%s", err, out)
+				}
+				out, err := tf.Run(mod, "validate", "-no-color")
+				if err != nil {
+					t.Fatalf("terraform validate rejected %s/%s: %v\n%s", name, e.Name, err, out)
+				}
+				if strings.Contains(out, "Warning:") && !onlyDevOverrideWarning(out) {
+					t.Errorf("terraform validate warned about %s/%s:\n%s", name, e.Name, out)
+				}
+			})
+		}
+	}
+}
+
+// onlyDevOverrideWarning reports whether the only warning is the one
+// dev_overrides always prints (the test setup, not the module).
+func onlyDevOverrideWarning(out string) bool {
+	return strings.Count(out, "Warning:") == 1 && strings.Contains(out, "Provider development overrides are in effect")
+}
+
+// TestRealTerraformRejectsBroken proves the judge is awake: the same module
+// with one resource given an argument azurerm does not have must fail.
+func TestRealTerraformRejectsBroken(t *testing.T) {
+	tf := realtools.FindTerraform(t)
+	pl := testplan.Example(t, examples.Default)
+	files, err := Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeFiles(t, files)
+	mod := filepath.Join(dir, Dir, pl.Envs[len(pl.Envs)-1].Name)
+	bad := "\nresource \"azurerm_resource_group\" \"broken\" {\n  name       = \"rg-broken\"\n  location   = \"koreacentral\"\n  bogus_attr = true\n}\n"
+	if err := os.WriteFile(filepath.Join(mod, "broken.tf"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := tf.Run(mod, "validate", "-no-color")
+	if err == nil {
+		t.Fatalf("terraform validate accepted an unknown argument; the validation test would prove nothing:\n%s", out)
+	}
+	if !strings.Contains(out, "bogus_attr") {
+		t.Errorf("expected validate to name bogus_attr, got:\n%s", out)
+	}
+}

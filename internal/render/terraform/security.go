@@ -1,0 +1,89 @@
+package terraform
+
+import "sort"
+
+// keyVault writes the vault (RBAC, purge protection, private when the plan
+// says so), lets the workloads' identity read secrets, and lists the
+// secrets by name: their values are set by the operator, never here.
+func (m *module) keyVault() {
+	if !m.e.Settings.Security.KeyVault {
+		return
+	}
+	b := m.placed("azurerm_key_vault", "main", "key_vault_name")
+	b.expr("tenant_id", "data.azurerm_client_config.current.tenant_id")
+	b.set("sku_name", "standard")
+	b.set("rbac_authorization_enabled", true)
+	b.set("purge_protection_enabled", true)
+	b.set("soft_delete_retention_days", 90)
+	if m.privateEndpointsOn() {
+		b.set("public_network_access_enabled", false)
+		acl := b.child("network_acls")
+		acl.set("default_action", "Deny")
+		acl.set("bypass", "AzureServices")
+	}
+	m.tags(b)
+	ra := m.resource("azurerm_role_assignment", "workloads_key_vault")
+	ra.expr("scope", "azurerm_key_vault.main.id")
+	ra.set("role_definition_name", "Key Vault Secrets User")
+	ra.expr("principal_id", "azurerm_user_assigned_identity.workloads.principal_id")
+
+	names := append([]string(nil), m.e.Secrets...)
+	sort.Strings(names)
+	l := m.main.top("locals")
+	l.set("key_vault_secret_names", names)
+}
+
+// endpoint is one private endpoint and its DNS zone.
+type endpoint struct {
+	id, resource, subresource, zone string
+}
+
+func (m *module) endpoints() []endpoint {
+	var out []endpoint
+	if m.e.RegistrySKU == "Premium" {
+		out = append(out, endpoint{"registry", "azurerm_container_registry.main.id", "registry", "privatelink.azurecr.io"})
+	}
+	if r := m.e.Redis; r != nil && r.Mode == "managed" {
+		out = append(out, endpoint{"redis", "azurerm_redis_cache.main.id", "redisCache", "privatelink.redis.cache.windows.net"})
+	}
+	if b := m.e.Bus; b != nil && b.Tier == "Premium" {
+		out = append(out, endpoint{"servicebus", "azurerm_servicebus_namespace.main.id", "namespace", "privatelink.servicebus.windows.net"})
+	}
+	if m.e.Settings.Security.KeyVault {
+		out = append(out, endpoint{"key_vault", "azurerm_key_vault.main.id", "vault", "privatelink.vaultcore.azure.net"})
+	}
+	return out
+}
+
+// privateEndpoints puts each managed service on the endpoints subnet with
+// a private DNS zone linked to the VNet.
+func (m *module) privateEndpoints() {
+	if _, ok := m.e.Network.Subnet("endpoints"); !ok || !m.privateEndpointsOn() {
+		return
+	}
+	for _, ep := range m.endpoints() {
+		z := m.resource("azurerm_private_dns_zone", ep.id)
+		z.set("name", ep.zone)
+		z.expr("resource_group_name", "azurerm_resource_group.main.name")
+		m.tags(z)
+		l := m.resource("azurerm_private_dns_zone_virtual_network_link", ep.id)
+		l.set("name", ep.id)
+		l.expr("resource_group_name", "azurerm_resource_group.main.name")
+		l.expr("private_dns_zone_name", "azurerm_private_dns_zone."+ep.id+".name")
+		l.expr("virtual_network_id", "azurerm_virtual_network.main.id")
+		p := m.resource("azurerm_private_endpoint", ep.id)
+		p.set("name", "pe-"+ep.id+"-"+m.pl.Name+"-"+m.e.Name)
+		p.expr("location", "azurerm_resource_group.main.location")
+		p.expr("resource_group_name", "azurerm_resource_group.main.name")
+		p.expr("subnet_id", "azurerm_subnet.endpoints.id")
+		c := p.child("private_service_connection")
+		c.set("name", ep.id)
+		c.expr("private_connection_resource_id", ep.resource)
+		c.set("subresource_names", []string{ep.subresource})
+		c.set("is_manual_connection", false)
+		g := p.child("private_dns_zone_group")
+		g.set("name", "default")
+		g.expr("private_dns_zone_ids", "[azurerm_private_dns_zone."+ep.id+".id]")
+		m.tags(p)
+	}
+}

@@ -1,0 +1,59 @@
+package terraform
+
+func (m *module) variable(name, typ, desc string, def any) {
+	b := m.vars.top("variable", name)
+	b.expr("type", typ)
+	b.set("description", desc)
+	if def != nil {
+		b.set("default", def)
+	}
+}
+
+// variables are what differs per deployment; every name defaults to the
+// plan's, since globally unique names may be taken.
+func (m *module) variables() {
+	e, n := m.e, m.e.Names
+	sub := m.vars.top("variable", "subscription_id")
+	sub.expr("type", "string")
+	sub.set("description", "Azure subscription to deploy into; null reads ARM_SUBSCRIPTION_ID.")
+	sub.expr("default", "null")
+	m.variable("location", "string", "Azure region.", m.pl.Region)
+	m.variable("resource_group_name", "string", "Resource group.", n.ResourceGroup)
+	m.variable("cluster_name", "string", "AKS cluster.", n.Cluster)
+	m.variable("vnet_name", "string", "Virtual network.", n.VNet)
+	m.variable("registry_name", "string", "Container registry (globally unique, alphanumerics).", n.Registry)
+	m.variable("workload_identity_name", "string", "User-assigned identity the workloads use.", n.Identity)
+	m.variable("kubernetes_version", "string", "AKS Kubernetes version.", e.Settings.AKS.KubernetesVersion)
+	if e.Settings.Monitoring.LogAnalytics {
+		m.variable("log_analytics_name", "string", "Log Analytics workspace.", n.LogAnalytics)
+	}
+	if e.Settings.AKS.EntraRBAC {
+		m.variable("admin_group_object_ids", "list(string)", "Entra ID groups that administer the cluster.", []string{})
+	}
+	if e.Postgres != nil && e.Postgres.Mode == "flexible" {
+		m.variable("postgresql_server_name", "string", "PostgreSQL Flexible Server (globally unique).", n.Postgres)
+		m.variable("postgresql_admin_login", "string", "PostgreSQL administrator login.", "pgadmin")
+		pw := m.vars.top("variable", "postgresql_admin_password")
+		pw.expr("type", "string")
+		pw.set("description", "PostgreSQL administrator password; supply it (TF_VAR_postgresql_admin_password), never commit it.")
+		pw.set("sensitive", true)
+	}
+	if e.Redis != nil && e.Redis.Mode == "managed" {
+		m.variable("redis_name", "string", "Azure Cache for Redis (globally unique).", n.Redis)
+	}
+	if e.Bus != nil {
+		m.variable("servicebus_namespace_name", "string", "Service Bus namespace (globally unique).", n.ServiceBus)
+	}
+	if m.gatewayOn() {
+		m.variable("gateway_name", "string", "Application Gateway.", n.Gateway)
+		m.variable("waf_policy_name", "string", "WAF policy.", n.WAFPolicy)
+	}
+	if m.frontDoorOn() {
+		m.variable("front_door_name", "string", "Front Door profile.", n.FrontDoor)
+	}
+	if e.Settings.Security.KeyVault {
+		m.variable("key_vault_name", "string", "Key Vault (globally unique, 3-24 characters).", n.KeyVault)
+	}
+	m.variable("image_tag", "string", "Tag of the service images the overlays deploy.", "set-image-tag")
+	m.variable("tags", "map(string)", "Tags on every resource.", map[string]string{"system": m.pl.Name, "environment": e.Name, "managed-by": "physarch"})
+}
