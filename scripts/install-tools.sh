@@ -76,6 +76,8 @@ install_kube() {
     cp "$dir/config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml" "$crds/secretproviderclasses.yaml.tmp"
     mv "$crds/secretproviderclasses.yaml.tmp" "$crds/secretproviderclasses.yaml"
   fi
+  # kube-score, which reviews the prod manifests (pinned).
+  [ -x "$cache/bin/kube-score-v1.20.0" ] || (GOBIN="$cache/bin.tmp" go install github.com/zegl/kube-score/cmd/kube-score@v1.20.0 >&2 && mv "$cache/bin.tmp/kube-score" "$cache/bin/kube-score-v1.20.0" && rmdir "$cache/bin.tmp")
   command -v kubectl >/dev/null 2>&1 || [ -x "$cache/bin/kubectl" ] || (cd "$cache/kube-build" && GOSUMDB=off GOFLAGS=-mod=mod go build -o "$cache/bin/kubectl" k8s.io/kubernetes/cmd/kubectl >&2)
 }
 
@@ -109,6 +111,7 @@ print_env() {
   if [ -x "$cache/bin/kube-apiserver-v1.32.4" ]; then
     echo "export PHYSARCH_KUBE_APISERVER=$cache/bin/kube-apiserver-v1.32.4"
     echo "export PHYSARCH_KUBE_CRDS=$cache/crds"
+    [ -x "$cache/bin/kube-score-v1.20.0" ] && echo "export PHYSARCH_KUBE_SCORE=$cache/bin/kube-score-v1.20.0"
     if command -v kubectl >/dev/null 2>&1; then echo "export PHYSARCH_KUBECTL=$(command -v kubectl)"; else echo "export PHYSARCH_KUBECTL=$cache/bin/kubectl"; fi
   fi
   if [ -f "$cache/terraformrc" ]; then

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-tools.sh mermaid >/dev/null
+bash scripts/install-tools.sh mermaid kube terraform >/dev/null
 eval "$(bash scripts/install-tools.sh env)"
 export PHYSARCH_REQUIRE_TOOLS=1
 
@@ -16,7 +16,7 @@ go vet ./...
 echo "== staticcheck"
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-echo "== go test (with the real mermaid-cli)"
+echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm, kube-score)"
 go test -count=1 -timeout 20m ./...
 
 echo "== fuzz smoke (loader, 20s)"
@@ -25,6 +25,8 @@ go test -run '^$' -fuzz FuzzLoad -fuzztime 20s ./internal/spec
 echo "== main job (README's first command)"
 tmp=$(mktemp -d)
 go build -o "$tmp/physarch" ./cmd/physarch
-(cd "$tmp" && ./physarch build >/dev/null && [ "$(ls out/design/backend/physical | wc -l)" -eq 7 ])
+(cd "$tmp" && ./physarch build >/dev/null && [ "$(ls out/design/backend/physical | wc -l)" -eq 7 ] \
+  && [ -f out/deploy/k8s/overlays/prod/kustomization.yaml ] && [ -f out/deploy/terraform/prod/main.tf ] \
+  && [ -f out/deploy/compose/compose.yaml ])
 rm -rf "$tmp"
 echo "all tests passed"

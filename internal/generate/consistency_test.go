@@ -97,7 +97,7 @@ func TestCrossFileConsistency(t *testing.T) {
 				}
 			}
 			// The deployable output must state each kind of figure too.
-			for _, k := range []string{"replicas", "minreplicas", "resources", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet"} {
+			for _, k := range []string{"replicas", "resources", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet"} {
 				read := 0
 				for key, byFile := range f {
 					for file := range byFile {
@@ -147,7 +147,6 @@ func expectPlan(f facts, pl *plan.Plan) {
 	for _, e := range pl.Envs {
 		for _, w := range e.Workloads {
 			f.add("replicas "+e.Name+"/"+w.Name, "plan", span(w.Min, w.Max))
-			f.add("minreplicas "+e.Name+"/"+w.Name, "plan", fmt.Sprint(w.Min))
 		}
 		for _, w := range append(append([]plan.Workload(nil), e.Workloads...), e.Backing...) {
 			f.add("resources "+e.Name+"/"+w.Name, "plan", strings.Join([]string{w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit}, "/"))

@@ -64,8 +64,8 @@ func readManifests(t *testing.T, f facts, pl *plan.Plan, file string, data []byt
 		case "HorizontalPodAutoscaler":
 			f.add("replicas "+env+"/"+m.Metadata.Name, file, span(m.Spec.MinReplicas, m.Spec.MaxReplicas))
 		case "Deployment", "StatefulSet":
-			if env != "" && m.Spec.Replicas != nil && m.Kind == "Deployment" {
-				f.add("minreplicas "+env+"/"+m.Metadata.Name, file, fmt.Sprint(*m.Spec.Replicas))
+			if m.Kind == "Deployment" && m.Spec.Replicas != nil {
+				t.Errorf("%s: Deployment %s sets replicas; the HPA owns the count", file, m.Metadata.Name)
 			}
 			for _, c := range m.Spec.Template.Spec.Containers {
 				r := c.Resources

@@ -30,6 +30,7 @@ func (p *planner) workloads(e *Env, path string) {
 	for i, sv := range s.Services {
 		sp := fmt.Sprintf("services[%d]", i)
 		w := Workload{
+			EphemeralRequest: defaultEphemeralRequest, EphemeralLimit: defaultEphemeralLimit,
 			Name: sv.Name, Port: sv.Port,
 			CPURequest: sv.Resources.Requests.CPU, MemRequest: sv.Resources.Requests.Memory,
 			CPULimit: sv.Resources.Limits.CPU, MemLimit: sv.Resources.Limits.Memory,
@@ -86,8 +87,16 @@ func (p *planner) backingPods(pl *Plan, e *Env, path string) {
 	}
 }
 
+// Ephemeral storage per pod: enough for /tmp (JVM and Python scratch
+// files) and container logs before rotation; not derived from load.
+const (
+	defaultEphemeralRequest = "256Mi"
+	defaultEphemeralLimit   = "1Gi"
+)
+
 func backingPod(name string, port int, cpu, mem string, storageGB int, class, image string) Workload {
 	w := Workload{Name: name, Port: port, CPURequest: cpu, MemRequest: mem, CPULimit: cpu, MemLimit: mem,
+		EphemeralRequest: defaultEphemeralRequest, EphemeralLimit: defaultEphemeralLimit,
 		Min: 1, Max: 1, Needed: 1, StorageGB: storageGB, StorageClass: class, Image: image}
 	w.CPULimit = spec.DoubleQuantity(cpu)
 	w.CPURequestM, w.MemRequestMiB = milli(cpu), mebi(mem)

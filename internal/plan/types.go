@@ -92,9 +92,14 @@ type Workload struct {
 	PDBMinAvail   int // 0 means the PDB uses maxUnavailable: 1
 	HPACPU        int
 	HPAMem        int
-	StorageGB     int    // backing pods only
-	StorageClass  string // backing pods only
-	Image         string // backing pods only
+	// Scratch space: the root filesystem is read-only, so each pod gets an
+	// emptyDir of EphemeralLimit at /tmp, and requests EphemeralRequest
+	// of the node's disk for it and its logs.
+	EphemeralRequest string
+	EphemeralLimit   string
+	StorageGB        int    // backing pods only
+	StorageClass     string // backing pods only
+	Image            string // backing pods only
 }
 
 // PDB describes the disruption budget as Kubernetes spells it.

@@ -15,8 +15,10 @@ import (
 
 const initJobName = "postgresql-init"
 
-// UID of the postgres and redis users in the official images.
-const backingUID = 999
+// The official postgres and redis images run as any UID (the postgres
+// entrypoint supports arbitrary users), so the backing pods use the apps'
+// non-system UID; fsGroup makes the disk writable for it.
+const backingUID = appUID
 
 func (c envContext) initJob() bool {
 	return c.e.Postgres != nil && c.e.Postgres.Mode == "pod" && len(c.pl.Databases) > 0
@@ -40,13 +42,13 @@ func (c envContext) backingObjects() ([]any, error) {
 }
 
 func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
-	res, err := requirements(b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)
+	res, err := requirements(b)
 	if err != nil {
 		return nil, err
 	}
 	labels := c.meta(b.Name, nil)
 	ctr := corev1.Container{
-		Name: b.Name, Image: b.Image, ImagePullPolicy: corev1.PullIfNotPresent,
+		Name: b.Name, Image: b.Image, ImagePullPolicy: corev1.PullAlways,
 		Ports:     []corev1.ContainerPort{{Name: b.Name, ContainerPort: int32(b.Port), Protocol: corev1.ProtocolTCP}},
 		Resources: res,
 		SecurityContext: &corev1.SecurityContext{
@@ -77,9 +79,9 @@ func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
 		}
 		ctr.VolumeMounts = append(ctr.VolumeMounts, corev1.VolumeMount{Name: "run", MountPath: "/var/run/postgresql"})
 		volumes = append(volumes, corev1.Volume{Name: "run", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}})
-		probe := corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{"pg_isready", "-U", "postgres", "-h", "127.0.0.1"}}}
-		ctr.ReadinessProbe = &corev1.Probe{ProbeHandler: probe, PeriodSeconds: 10, TimeoutSeconds: 5}
-		ctr.LivenessProbe = &corev1.Probe{ProbeHandler: probe, PeriodSeconds: 20, FailureThreshold: 6, TimeoutSeconds: 5}
+		// Ready when it accepts connections; alive while it listens.
+		ctr.ReadinessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{"pg_isready", "-U", "postgres", "-h", "127.0.0.1"}}}, PeriodSeconds: 10, TimeoutSeconds: 5}
+		ctr.LivenessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(b.Port)}}, PeriodSeconds: 20, FailureThreshold: 6, TimeoutSeconds: 5}
 	case "redis":
 		ctr.Env = []corev1.EnvVar{{Name: "REDIS_PASSWORD", ValueFrom: secret("redis-password")}}
 		args := []string{"--requirepass", "$(REDIS_PASSWORD)", "--dir", dataDir}
@@ -100,9 +102,9 @@ func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
 			}
 		}
 		ctr.Args = args
-		probe := corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(b.Port)}}
-		ctr.ReadinessProbe = &corev1.Probe{ProbeHandler: probe, PeriodSeconds: 10}
-		ctr.LivenessProbe = &corev1.Probe{ProbeHandler: probe, PeriodSeconds: 20, FailureThreshold: 6}
+		ping := `redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG`
+		ctr.ReadinessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{"sh", "-c", ping}}}, PeriodSeconds: 10, TimeoutSeconds: 5}
+		ctr.LivenessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(b.Port)}}, PeriodSeconds: 20, FailureThreshold: 6}
 	}
 	ss := appsv1.StatefulSet{
 		TypeMeta:   typeMeta("apps/v1", "StatefulSet"),
@@ -145,9 +147,12 @@ func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
 	svc := corev1.Service{
 		TypeMeta:   typeMeta("v1", "Service"),
 		ObjectMeta: objectMeta(b.Name, c.e.Namespace, labels),
+		// Headless: the StatefulSet's governing Service, and the one pod's
+		// address is all a client needs.
 		Spec: corev1.ServiceSpec{
-			Selector: selector(b.Name),
-			Ports:    []corev1.ServicePort{{Name: b.Name, Port: int32(b.Port), TargetPort: port(b.Port), Protocol: corev1.ProtocolTCP}},
+			ClusterIP: corev1.ClusterIPNone,
+			Selector:  selector(b.Name),
+			Ports:     []corev1.ServicePort{{Name: b.Name, Port: int32(b.Port), TargetPort: port(b.Port), Protocol: corev1.ProtocolTCP}},
 		},
 	}
 	return []any{svc, ss}, nil
@@ -204,15 +209,16 @@ func (c envContext) initJobObject() batchv1.Job {
 						RunAsNonRoot: ptr(true), SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
 					},
 					Containers: []corev1.Container{{
-						Name: "init", Image: image, ImagePullPolicy: corev1.PullIfNotPresent,
+						Name: "init", Image: image, ImagePullPolicy: corev1.PullAlways,
 						Command: []string{"/bin/sh", "/scripts/init.sh"},
 						Env:     env,
 						Resources: corev1.ResourceRequirements{
-							Requests: corev1.ResourceList{corev1.ResourceCPU: quantity("50m"), corev1.ResourceMemory: quantity("64Mi")},
-							Limits:   corev1.ResourceList{corev1.ResourceCPU: quantity("200m"), corev1.ResourceMemory: quantity("128Mi")},
+							Requests: corev1.ResourceList{corev1.ResourceCPU: quantity("50m"), corev1.ResourceMemory: quantity("64Mi"), corev1.ResourceEphemeralStorage: quantity("64Mi")},
+							Limits:   corev1.ResourceList{corev1.ResourceCPU: quantity("200m"), corev1.ResourceMemory: quantity("128Mi"), corev1.ResourceEphemeralStorage: quantity("128Mi")},
 						},
+						// psql needs no particular user: run as the apps' UID.
 						SecurityContext: &corev1.SecurityContext{
-							RunAsNonRoot: ptr(true), RunAsUser: ptr(int64(backingUID)), RunAsGroup: ptr(int64(backingUID)),
+							RunAsNonRoot: ptr(true), RunAsUser: ptr(int64(appUID)), RunAsGroup: ptr(int64(appUID)),
 							ReadOnlyRootFilesystem: ptr(true), AllowPrivilegeEscalation: ptr(false), Privileged: ptr(false),
 							Capabilities: &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
 						},

@@ -26,9 +26,11 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 		},
 	}
 	c := corev1.Container{
-		Name:            sv.Name,
-		Image:           sv.Image,
-		ImagePullPolicy: corev1.PullIfNotPresent,
+		Name:  sv.Name,
+		Image: sv.Image,
+		// Always: the kubelet re-checks the tag, so a re-pushed tag cannot
+		// run stale code on some nodes.
+		ImagePullPolicy: corev1.PullAlways,
 		Ports:           []corev1.ContainerPort{{Name: "http", ContainerPort: int32(sv.Port), Protocol: corev1.ProtocolTCP}},
 		EnvFrom:         []corev1.EnvFromSource{{ConfigMapRef: &corev1.ConfigMapEnvSource{LocalObjectReference: corev1.LocalObjectReference{Name: sv.Name + "-config"}}}},
 		SecurityContext: &corev1.SecurityContext{
@@ -48,12 +50,14 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 		get := func() corev1.ProbeHandler {
 			return corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{Path: sv.Health, Port: port(sv.Port)}}
 		}
-		// Startup gives slow runtimes (the JVM) up to 5 minutes; liveness
-		// then restarts only after 3 misses in 30 s, readiness takes the
-		// pod out of the Service after 2 misses in 10 s.
+		// Startup gives slow runtimes (the JVM) up to 5 minutes. Readiness
+		// asks the health path and takes the pod out of the Service after
+		// 2 misses in 10 s. Liveness only asks whether the port accepts
+		// connections: a health path that checks dependencies would make
+		// one database outage restart every pod.
 		c.StartupProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 10, FailureThreshold: 30, TimeoutSeconds: 3}
-		c.LivenessProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 10, FailureThreshold: 3, TimeoutSeconds: 3}
 		c.ReadinessProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 5, FailureThreshold: 2, TimeoutSeconds: 2}
+		c.LivenessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(sv.Port)}}, PeriodSeconds: 10, FailureThreshold: 3, TimeoutSeconds: 3}
 	}
 	dep := appsv1.Deployment{
 		TypeMeta:   typeMeta("apps/v1", "Deployment"),
@@ -79,9 +83,8 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 					},
 					TerminationGracePeriodSeconds: ptr(int64(30)),
 					Containers:                    []corev1.Container{c},
-					Volumes: []corev1.Volume{{Name: "tmp", VolumeSource: corev1.VolumeSource{
-						EmptyDir: &corev1.EmptyDirVolumeSource{SizeLimit: ptr(quantity("256Mi"))},
-					}}},
+					// Bounded by the container's ephemeral-storage limit.
+					Volumes: []corev1.Volume{{Name: "tmp", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}}},
 				},
 			},
 		},

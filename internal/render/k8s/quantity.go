@@ -5,22 +5,25 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/physarch/physarch/internal/plan"
 )
 
 // quantity parses one of this package's own constants.
 func quantity(s string) resource.Quantity { return resource.MustParse(s) }
 
-// requirements turns the plan's requests and limits into Kubernetes'
+// requirements turns a workload's requests and limits into Kubernetes'
 // type; the plan has validated them, so an error here names a plan bug.
-func requirements(cpuReq, memReq, cpuLim, memLim string) (corev1.ResourceRequirements, error) {
+func requirements(w *plan.Workload) (corev1.ResourceRequirements, error) {
 	r := corev1.ResourceRequirements{Requests: corev1.ResourceList{}, Limits: corev1.ResourceList{}}
 	for _, q := range []struct {
 		list corev1.ResourceList
 		name corev1.ResourceName
 		val  string
 	}{
-		{r.Requests, corev1.ResourceCPU, cpuReq}, {r.Requests, corev1.ResourceMemory, memReq},
-		{r.Limits, corev1.ResourceCPU, cpuLim}, {r.Limits, corev1.ResourceMemory, memLim},
+		{r.Requests, corev1.ResourceCPU, w.CPURequest}, {r.Requests, corev1.ResourceMemory, w.MemRequest},
+		{r.Limits, corev1.ResourceCPU, w.CPULimit}, {r.Limits, corev1.ResourceMemory, w.MemLimit},
+		{r.Requests, corev1.ResourceEphemeralStorage, w.EphemeralRequest}, {r.Limits, corev1.ResourceEphemeralStorage, w.EphemeralLimit},
 	} {
 		if q.val == "" {
 			continue

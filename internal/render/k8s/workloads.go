@@ -40,7 +40,7 @@ func (c envContext) meta(name string, extra map[string]string) map[string]string
 // deploymentPatch is the strategic-merge patch that sizes and places a
 // service's Deployment in one environment.
 func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.Deployment, error) {
-	res, err := requirements(w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit)
+	res, err := requirements(w)
 	if err != nil {
 		return appsv1.Deployment{}, err
 	}
@@ -70,8 +70,9 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 	return appsv1.Deployment{
 		TypeMeta:   typeMeta("apps/v1", "Deployment"),
 		ObjectMeta: objectMeta(sv.Name, "", nil),
+		// No replicas: the HPA owns the count (from the plan's minimum up),
+		// and a static count would be reset by every apply.
 		Spec: appsv1.DeploymentSpec{
-			Replicas: ptr(int32(w.Min)),
 			Template: corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod},
 		},
 	}, nil

@@ -1,0 +1,64 @@
+package compose
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/render/appenv"
+	"github.com/physarch/physarch/internal/testplan"
+)
+
+func TestComposeMirrorsDev(t *testing.T) {
+	for _, name := range examples.Names() {
+		t.Run(name, func(t *testing.T) {
+			pl := testplan.Example(t, name)
+			files, err := Render(pl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byName := map[string]string{}
+			for _, f := range files {
+				byName[f.Path] = string(f.Data)
+			}
+			var cf File
+			if err := yaml.Unmarshal([]byte(byName[Dir+"/compose.yaml"]), &cf); err != nil {
+				t.Fatal(err)
+			}
+			e := DevEnv(pl)
+			for _, sv := range pl.Services {
+				s, ok := cf.Services[sv.Name]
+				if !ok {
+					t.Fatalf("service %s missing", sv.Name)
+				}
+				if sv.Database != "" && s.DependsOn["postgresql-init"].Condition != "service_completed_successfully" {
+					t.Errorf("%s does not wait for its database to be created", sv.Name)
+				}
+			}
+			if (e.Postgres != nil) != (cf.Services["postgresql"] != nil) || (e.Redis != nil) != (cf.Services["redis"] != nil) {
+				t.Errorf("backing services do not match the dev environment")
+			}
+			// Every secret is required from .env, and .env.example lists
+			// each one without a value.
+			ref := regexp.MustCompile(`\$\{([A-Z0-9_]+):\?`)
+			used := map[string]bool{}
+			for _, m := range ref.FindAllStringSubmatch(byName[Dir+"/compose.yaml"], -1) {
+				used[m[1]] = true
+			}
+			example := byName[Dir+"/.env.example"]
+			for v := range used {
+				if !strings.Contains(example, "\n"+v+"=\n") {
+					t.Errorf("%s is required but not listed empty in .env.example", v)
+				}
+			}
+			for _, s := range e.Secrets {
+				if !used[appenv.EnvName(s)] {
+					t.Errorf("secret %s is never used", s)
+				}
+			}
+		})
+	}
+}
