@@ -59,7 +59,7 @@ func (p *planner) network(e *Env, path string) {
 		needs = append(needs, subnetNeed{"database", "snet-postgresql", "Microsoft.DBforPostgreSQL/flexibleServers", 1 + 1 + se.PostgreSQL.ReadReplicas, 28})
 	}
 	if se.Network.PrivateEndpoints {
-		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", privateEndpointCount(p, e), 28})
+		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", len(e.PrivateEndpoints), 28})
 	}
 
 	pinned := map[string]netip.Prefix{}
@@ -136,22 +136,6 @@ func (p *planner) network(e *Env, path string) {
 		pfx := netip.MustParsePrefix(gw.CIDR)
 		e.Network.GatewayIP = nth(pfx, 10).String()
 	}
-}
-
-// privateEndpointCount counts the managed services reached privately.
-func privateEndpointCount(p *planner, e *Env) int {
-	s := &p.doc.Spec
-	n := 1 // container registry
-	if s.Backing.Redis != nil && e.Settings.Redis.Mode == "managed" {
-		n++
-	}
-	if s.Backing.ServiceBus != nil {
-		n++
-	}
-	if e.Settings.Security.KeyVault {
-		n++
-	}
-	return n
 }
 
 // bitsFor is the prefix length a need gets: the smallest subnet that holds

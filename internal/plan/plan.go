@@ -85,14 +85,15 @@ func (p *planner) env(pl *Plan, i int) *Env {
 	p.backingPods(pl, e, path)
 	p.pools(e, path)
 	p.managed(pl, e, path)
-	p.network(e, path)
-	e.Flows = pl.flows(e)
-	e.SecurityRules = securityRules(e)
-	e.Secrets = pl.secrets(e)
 	e.RegistrySKU = "Basic"
 	if se.Network.PrivateEndpoints {
 		e.RegistrySKU = "Premium"
 	}
+	e.PrivateEndpoints = privateEndpoints(e)
+	p.network(e, path)
+	e.Flows = pl.flows(e)
+	e.SecurityRules = securityRules(e)
+	e.Secrets = pl.secrets(e)
 	e.DowntimeMinutes = math.Round((100-se.Targets.Availability)/100*730*60*10) / 10
 	if len(p.errs) > before {
 		return nil

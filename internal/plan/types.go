@@ -68,6 +68,8 @@ type Env struct {
 	// RegistrySKU is the container registry tier: Premium where private
 	// endpoints are used (only Premium supports them), Basic otherwise.
 	RegistrySKU string
+	// PrivateEndpoints are the managed services reached privately.
+	PrivateEndpoints []PrivateEndpoint
 
 	// DowntimeMinutes is what the availability target allows per month
 	// (730 hours): (1 − target) × 730 × 60.

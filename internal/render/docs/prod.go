@@ -235,16 +235,9 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("7.3.1 Private Endpoints", "7.3.1 Private endpoints"))
 	pe, _ := e.Network.Subnet("endpoints")
 	var peRows [][]string
-	if e.Redis != nil && e.Redis.Mode == "managed" {
-		peRows = append(peRows, []string{"Redis", pe.Name, "privatelink.redis.cache.windows.net"})
+	for _, p := range e.PrivateEndpoints {
+		peRows = append(peRows, []string{p.Title, pe.Name, p.DNSZone})
 	}
-	if e.Bus != nil {
-		peRows = append(peRows, []string{"Service Bus", pe.Name, "privatelink.servicebus.windows.net"})
-	}
-	if se.Security.KeyVault {
-		peRows = append(peRows, []string{"Key Vault", pe.Name, "privatelink.vaultcore.azure.net"})
-	}
-	peRows = append(peRows, []string{"Container Registry", pe.Name, "privatelink.azurecr.io"})
 	if e.Postgres != nil {
 		db, _ := e.Network.Subnet("database")
 		peRows = append(peRows, []string{"PostgreSQL", db.Name + d.T(" (VNet 통합)", " (VNet integration)"), "privatelink.postgres.database.azure.com"})

@@ -1,6 +1,9 @@
 package terraform
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+)
 
 // keyVault writes the vault (RBAC, purge protection, private when the plan
 // says so), lets the workloads' identity read secrets, and lists the
@@ -33,26 +36,12 @@ func (m *module) keyVault() {
 	l.set("key_vault_secret_names", names)
 }
 
-// endpoint is one private endpoint and its DNS zone.
-type endpoint struct {
-	id, resource, subresource, zone string
-}
-
-func (m *module) endpoints() []endpoint {
-	var out []endpoint
-	if m.e.RegistrySKU == "Premium" {
-		out = append(out, endpoint{"registry", "azurerm_container_registry.main.id", "registry", "privatelink.azurecr.io"})
-	}
-	if r := m.e.Redis; r != nil && r.Mode == "managed" {
-		out = append(out, endpoint{"redis", "azurerm_redis_cache.main.id", "redisCache", "privatelink.redis.cache.windows.net"})
-	}
-	if b := m.e.Bus; b != nil && b.Tier == "Premium" {
-		out = append(out, endpoint{"servicebus", "azurerm_servicebus_namespace.main.id", "namespace", "privatelink.servicebus.windows.net"})
-	}
-	if m.e.Settings.Security.KeyVault {
-		out = append(out, endpoint{"key_vault", "azurerm_key_vault.main.id", "vault", "privatelink.vaultcore.azure.net"})
-	}
-	return out
+// endpointTarget is the Terraform resource behind each private endpoint.
+var endpointTarget = map[string]string{
+	"registry":   "azurerm_container_registry.main.id",
+	"redis":      "azurerm_redis_cache.main.id",
+	"servicebus": "azurerm_servicebus_namespace.main.id",
+	"keyvault":   "azurerm_key_vault.main.id",
 }
 
 // privateEndpoints puts each managed service on the endpoints subnet with
@@ -61,7 +50,12 @@ func (m *module) privateEndpoints() {
 	if _, ok := m.e.Network.Subnet("endpoints"); !ok || !m.privateEndpointsOn() {
 		return
 	}
-	for _, ep := range m.endpoints() {
+	for _, pe := range m.e.PrivateEndpoints {
+		ep := struct{ id, resource, subresource, zone string }{pe.Service, endpointTarget[pe.Service], pe.Subresource, pe.DNSZone}
+		if ep.resource == "" {
+			m.err = fmt.Errorf("private endpoint for %s: no Terraform resource", pe.Service)
+			return
+		}
 		z := m.resource("azurerm_private_dns_zone", ep.id)
 		z.set("name", ep.zone)
 		z.expr("resource_group_name", "azurerm_resource_group.main.name")

@@ -796,33 +796,33 @@ resource "azurerm_private_endpoint" "servicebus" {
   tags = var.tags
 }
 
-resource "azurerm_private_dns_zone" "key_vault" {
+resource "azurerm_private_dns_zone" "keyvault" {
   name                = "privatelink.vaultcore.azure.net"
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_private_dns_zone_virtual_network_link" "key_vault" {
-  name                  = "key_vault"
+resource "azurerm_private_dns_zone_virtual_network_link" "keyvault" {
+  name                  = "keyvault"
   resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.key_vault.name
+  private_dns_zone_name = azurerm_private_dns_zone.keyvault.name
   virtual_network_id    = azurerm_virtual_network.main.id
 }
 
-resource "azurerm_private_endpoint" "key_vault" {
-  name                = "pe-key_vault-kt-event-marketing-prod"
+resource "azurerm_private_endpoint" "keyvault" {
+  name                = "pe-keyvault-kt-event-marketing-prod"
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   subnet_id           = azurerm_subnet.endpoints.id
   private_service_connection {
-    name                           = "key_vault"
+    name                           = "keyvault"
     private_connection_resource_id = azurerm_key_vault.main.id
     subresource_names              = ["vault"]
     is_manual_connection           = false
   }
   private_dns_zone_group {
     name                 = "default"
-    private_dns_zone_ids = [azurerm_private_dns_zone.key_vault.id]
+    private_dns_zone_ids = [azurerm_private_dns_zone.keyvault.id]
   }
   tags = var.tags
 }
