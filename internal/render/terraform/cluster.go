@@ -14,7 +14,7 @@ func (m *module) identity() {
 	for _, sv := range m.pl.Services {
 		f := m.resource("azurerm_federated_identity_credential", ident(sv.Name))
 		f.set("name", sv.Name)
-		f.expr("parent_id", "azurerm_user_assigned_identity.workloads.id")
+		f.expr("user_assigned_identity_id", "azurerm_user_assigned_identity.workloads.id")
 		f.set("audience", []string{"api://AzureADTokenExchange"})
 		f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
 		f.set("subject", fmt.Sprintf("system:serviceaccount:%s:%s", m.e.Namespace, sv.Name))
@@ -41,6 +41,8 @@ func (m *module) cluster() {
 		pool(p, sys)
 		p.set("only_critical_addons_enabled", true)
 	}
+	// Node pools are the plan's (Manual), not node auto-provisioning.
+	b.child("node_provisioning_profile").set("mode", "Manual")
 	b.child("identity").set("type", "SystemAssigned")
 	n := b.child("network_profile")
 	n.set("network_plugin", se.AKS.NetworkPlugin)

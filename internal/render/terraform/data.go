@@ -22,8 +22,7 @@ func (m *module) postgres() {
 	m.tags(zone)
 	link := m.resource("azurerm_private_dns_zone_virtual_network_link", "postgres")
 	link.set("name", "postgres")
-	link.expr("resource_group_name", "azurerm_resource_group.main.name")
-	link.expr("private_dns_zone_name", "azurerm_private_dns_zone.postgres.name")
+	link.expr("private_dns_zone_id", "azurerm_private_dns_zone.postgres.id")
 	link.expr("virtual_network_id", "azurerm_virtual_network.main.id")
 
 	b := m.placed("azurerm_postgresql_flexible_server", "main", "postgresql_server_name")

@@ -211,59 +211,59 @@ resource "azurerm_user_assigned_identity" "workloads" {
 }
 
 resource "azurerm_federated_identity_credential" "user_service" {
-  name      = "user-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:user-service"
+  name                      = "user-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:user-service"
 }
 
 resource "azurerm_federated_identity_credential" "event_service" {
-  name      = "event-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:event-service"
+  name                      = "event-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:event-service"
 }
 
 resource "azurerm_federated_identity_credential" "ai_service" {
-  name      = "ai-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:ai-service"
+  name                      = "ai-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:ai-service"
 }
 
 resource "azurerm_federated_identity_credential" "content_service" {
-  name      = "content-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:content-service"
+  name                      = "content-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:content-service"
 }
 
 resource "azurerm_federated_identity_credential" "distribution_service" {
-  name      = "distribution-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:distribution-service"
+  name                      = "distribution-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:distribution-service"
 }
 
 resource "azurerm_federated_identity_credential" "participation_service" {
-  name      = "participation-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:participation-service"
+  name                      = "participation-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:participation-service"
 }
 
 resource "azurerm_federated_identity_credential" "analytics_service" {
-  name      = "analytics-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:kt-event-marketing-prod:analytics-service"
+  name                      = "analytics-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:kt-event-marketing-prod:analytics-service"
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -292,6 +292,9 @@ resource "azurerm_kubernetes_cluster" "main" {
       "physarch.dev/pool" = "system"
     }
     only_critical_addons_enabled = true
+  }
+  node_provisioning_profile {
+    mode = "Manual"
   }
   identity {
     type = "SystemAssigned"
@@ -351,10 +354,9 @@ resource "azurerm_private_dns_zone" "postgres" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "postgres" {
-  name                  = "postgres"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.postgres.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "postgres"
+  private_dns_zone_id = azurerm_private_dns_zone.postgres.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_postgresql_flexible_server" "main" {
@@ -710,10 +712,9 @@ resource "azurerm_private_dns_zone" "registry" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
-  name                  = "registry"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.registry.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "registry"
+  private_dns_zone_id = azurerm_private_dns_zone.registry.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "registry" {
@@ -741,10 +742,9 @@ resource "azurerm_private_dns_zone" "redis" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "redis" {
-  name                  = "redis"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.redis.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "redis"
+  private_dns_zone_id = azurerm_private_dns_zone.redis.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "redis" {
@@ -772,10 +772,9 @@ resource "azurerm_private_dns_zone" "servicebus" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "servicebus" {
-  name                  = "servicebus"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.servicebus.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "servicebus"
+  private_dns_zone_id = azurerm_private_dns_zone.servicebus.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "servicebus" {
@@ -803,10 +802,9 @@ resource "azurerm_private_dns_zone" "keyvault" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "keyvault" {
-  name                  = "keyvault"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.keyvault.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "keyvault"
+  private_dns_zone_id = azurerm_private_dns_zone.keyvault.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "keyvault" {

@@ -50,27 +50,27 @@ resource "azurerm_user_assigned_identity" "workloads" {
 }
 
 resource "azurerm_federated_identity_credential" "auth_service" {
-  name      = "auth-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:phonebill-dev:auth-service"
+  name                      = "auth-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:phonebill-dev:auth-service"
 }
 
 resource "azurerm_federated_identity_credential" "bill_inquiry_service" {
-  name      = "bill-inquiry-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:phonebill-dev:bill-inquiry-service"
+  name                      = "bill-inquiry-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:phonebill-dev:bill-inquiry-service"
 }
 
 resource "azurerm_federated_identity_credential" "product_change_service" {
-  name      = "product-change-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:phonebill-dev:product-change-service"
+  name                      = "product-change-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:phonebill-dev:product-change-service"
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -97,6 +97,9 @@ resource "azurerm_kubernetes_cluster" "main" {
       "physarch.dev/pool" = "system"
     }
     only_critical_addons_enabled = true
+  }
+  node_provisioning_profile {
+    mode = "Manual"
   }
   identity {
     type = "SystemAssigned"

@@ -211,27 +211,27 @@ resource "azurerm_user_assigned_identity" "workloads" {
 }
 
 resource "azurerm_federated_identity_credential" "auth_service" {
-  name      = "auth-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:phonebill-prod:auth-service"
+  name                      = "auth-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:phonebill-prod:auth-service"
 }
 
 resource "azurerm_federated_identity_credential" "bill_inquiry_service" {
-  name      = "bill-inquiry-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:phonebill-prod:bill-inquiry-service"
+  name                      = "bill-inquiry-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:phonebill-prod:bill-inquiry-service"
 }
 
 resource "azurerm_federated_identity_credential" "product_change_service" {
-  name      = "product-change-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:phonebill-prod:product-change-service"
+  name                      = "product-change-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:phonebill-prod:product-change-service"
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -260,6 +260,9 @@ resource "azurerm_kubernetes_cluster" "main" {
       "physarch.dev/pool" = "system"
     }
     only_critical_addons_enabled = true
+  }
+  node_provisioning_profile {
+    mode = "Manual"
   }
   identity {
     type = "SystemAssigned"
@@ -319,10 +322,9 @@ resource "azurerm_private_dns_zone" "postgres" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "postgres" {
-  name                  = "postgres"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.postgres.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "postgres"
+  private_dns_zone_id = azurerm_private_dns_zone.postgres.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_postgresql_flexible_server" "main" {
@@ -613,10 +615,9 @@ resource "azurerm_private_dns_zone" "registry" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
-  name                  = "registry"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.registry.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "registry"
+  private_dns_zone_id = azurerm_private_dns_zone.registry.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "registry" {
@@ -644,10 +645,9 @@ resource "azurerm_private_dns_zone" "redis" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "redis" {
-  name                  = "redis"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.redis.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "redis"
+  private_dns_zone_id = azurerm_private_dns_zone.redis.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "redis" {
@@ -675,10 +675,9 @@ resource "azurerm_private_dns_zone" "keyvault" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "keyvault" {
-  name                  = "keyvault"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.keyvault.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "keyvault"
+  private_dns_zone_id = azurerm_private_dns_zone.keyvault.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "keyvault" {

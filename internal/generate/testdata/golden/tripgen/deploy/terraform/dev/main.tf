@@ -50,35 +50,35 @@ resource "azurerm_user_assigned_identity" "workloads" {
 }
 
 resource "azurerm_federated_identity_credential" "user_service" {
-  name      = "user-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-dev:user-service"
+  name                      = "user-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-dev:user-service"
 }
 
 resource "azurerm_federated_identity_credential" "trip_service" {
-  name      = "trip-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-dev:trip-service"
+  name                      = "trip-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-dev:trip-service"
 }
 
 resource "azurerm_federated_identity_credential" "ai_service" {
-  name      = "ai-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-dev:ai-service"
+  name                      = "ai-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-dev:ai-service"
 }
 
 resource "azurerm_federated_identity_credential" "location_service" {
-  name      = "location-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-dev:location-service"
+  name                      = "location-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-dev:location-service"
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -105,6 +105,9 @@ resource "azurerm_kubernetes_cluster" "main" {
       "physarch.dev/pool" = "system"
     }
     only_critical_addons_enabled = true
+  }
+  node_provisioning_profile {
+    mode = "Manual"
   }
   identity {
     type = "SystemAssigned"

@@ -211,35 +211,35 @@ resource "azurerm_user_assigned_identity" "workloads" {
 }
 
 resource "azurerm_federated_identity_credential" "user_service" {
-  name      = "user-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-prod:user-service"
+  name                      = "user-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-prod:user-service"
 }
 
 resource "azurerm_federated_identity_credential" "trip_service" {
-  name      = "trip-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-prod:trip-service"
+  name                      = "trip-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-prod:trip-service"
 }
 
 resource "azurerm_federated_identity_credential" "ai_service" {
-  name      = "ai-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-prod:ai-service"
+  name                      = "ai-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-prod:ai-service"
 }
 
 resource "azurerm_federated_identity_credential" "location_service" {
-  name      = "location-service"
-  parent_id = azurerm_user_assigned_identity.workloads.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject   = "system:serviceaccount:tripgen-prod:location-service"
+  name                      = "location-service"
+  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
+  subject                   = "system:serviceaccount:tripgen-prod:location-service"
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -268,6 +268,9 @@ resource "azurerm_kubernetes_cluster" "main" {
       "physarch.dev/pool" = "system"
     }
     only_critical_addons_enabled = true
+  }
+  node_provisioning_profile {
+    mode = "Manual"
   }
   identity {
     type = "SystemAssigned"
@@ -327,10 +330,9 @@ resource "azurerm_private_dns_zone" "postgres" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "postgres" {
-  name                  = "postgres"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.postgres.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "postgres"
+  private_dns_zone_id = azurerm_private_dns_zone.postgres.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_postgresql_flexible_server" "main" {
@@ -657,10 +659,9 @@ resource "azurerm_private_dns_zone" "registry" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
-  name                  = "registry"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.registry.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "registry"
+  private_dns_zone_id = azurerm_private_dns_zone.registry.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "registry" {
@@ -688,10 +689,9 @@ resource "azurerm_private_dns_zone" "redis" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "redis" {
-  name                  = "redis"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.redis.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "redis"
+  private_dns_zone_id = azurerm_private_dns_zone.redis.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "redis" {
@@ -719,10 +719,9 @@ resource "azurerm_private_dns_zone" "servicebus" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "servicebus" {
-  name                  = "servicebus"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.servicebus.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "servicebus"
+  private_dns_zone_id = azurerm_private_dns_zone.servicebus.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "servicebus" {
@@ -750,10 +749,9 @@ resource "azurerm_private_dns_zone" "keyvault" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "keyvault" {
-  name                  = "keyvault"
-  resource_group_name   = azurerm_resource_group.main.name
-  private_dns_zone_name = azurerm_private_dns_zone.keyvault.name
-  virtual_network_id    = azurerm_virtual_network.main.id
+  name                = "keyvault"
+  private_dns_zone_id = azurerm_private_dns_zone.keyvault.id
+  virtual_network_id  = azurerm_virtual_network.main.id
 }
 
 resource "azurerm_private_endpoint" "keyvault" {
