@@ -20,10 +20,9 @@ const (
 
 // envContext is what every overlay object of one environment needs.
 type envContext struct {
-	pl     *plan.Plan
-	e      *plan.Env
-	labels map[string]string
-	csi    bool // secrets come from Key Vault through the CSI driver
+	pl  *plan.Plan
+	e   *plan.Env
+	csi bool // secrets come from Key Vault through the CSI driver
 }
 
 func (c envContext) meta(name string, extra map[string]string) map[string]string {
