@@ -17,10 +17,13 @@ func newBuild() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Generate the physical architecture package from a spec",
+		Short: "Generate the physical architecture package and its deployable output",
 		Long: `build reads the spec (-f, default ./physarch.yaml), resolves it into one plan
-per environment and writes the seven-file package under
-<out>/design/backend/physical/.
+per environment and writes, all from that plan:
+  <out>/design/backend/physical/   the seven-file package (documents, diagrams)
+  <out>/deploy/k8s/                Kustomize base + one overlay per environment
+  <out>/deploy/terraform/<env>/    azurerm root module per environment
+  <out>/deploy/compose/            the dev environment for docker compose
 
 With no spec in the current directory and no -f, build uses the built-in
 kt-event-marketing example, so 'physarch build' works on a fresh checkout.

@@ -97,16 +97,19 @@ func TestCrossFileConsistency(t *testing.T) {
 				}
 			}
 			// The deployable output must state each kind of figure too.
-			for _, k := range []string{"replicas", "resources", "nodes", "vm", "subnet", "port", "queues", "pgsku", "vnet"} {
+			for _, k := range []string{"replicas", "resources", "nodes", "vm", "subnet", "port", "queues", "pgsku", "redissku", "nsg", "vnet"} {
 				read := 0
 				for key, byFile := range f {
 					for file := range byFile {
 						if strings.HasPrefix(key, k+" ") && strings.HasPrefix(file, "deploy/") {
 							read++
+							if _, ok := byFile["plan"]; !ok {
+								t.Errorf("%s read from %s has no plan figure to compare with", key, file)
+							}
 						}
 					}
 				}
-				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && pl.PGVersion == "" {
+				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && pl.PGVersion == "" || k == "redissku" && pl.RedisVer == "" {
 					continue
 				}
 				if read == 0 {
@@ -167,6 +170,13 @@ func expectPlan(f facts, pl *plan.Plan) {
 		}
 		if e.Postgres != nil && e.Postgres.Mode == "flexible" {
 			f.add("pgsku "+e.Name, "plan", e.Postgres.SKU)
+		}
+		if e.Redis != nil && e.Redis.Mode == "managed" {
+			f.add("redissku "+e.Name, "plan", e.Redis.SKU)
+		}
+		for _, r := range e.SecurityRules {
+			sn, _ := e.Network.Subnet(r.Subnet)
+			f.add("nsg "+e.Name+"/nsg-"+sn.Name+"/"+r.Name, "plan", strings.Join([]string{r.Direction, strings.Join(r.Ports, ","), r.Source, r.Destination}, " "))
 		}
 	}
 }

@@ -148,6 +148,20 @@ func readTerraform(t *testing.T, f facts, file string, data []byte) {
 			f.add("vnet "+env, file, str(b, "address_space"))
 		case "azurerm_postgresql_flexible_server":
 			f.add("pgsku "+env, file, str(b, "sku_name"))
+		case "azurerm_redis_cache":
+			f.add("redissku "+env, file, str(b, "family")+str(b, "capacity"))
+		case "azurerm_network_security_group":
+			for _, r := range b.Blocks {
+				if r.Type == "security_rule" {
+					ports, _ := lit(r.Body, "destination_port_ranges")
+					var ps []string
+					for _, p := range ports.AsValueSlice() {
+						ps = append(ps, p.AsString())
+					}
+					f.add("nsg "+env+"/"+str(b, "name")+"/"+str(r.Body, "name"), file,
+						strings.Join([]string{str(r.Body, "direction"), strings.Join(ps, ","), str(r.Body, "source_address_prefix"), str(r.Body, "destination_address_prefix")}, " "))
+				}
+			}
 		case "azurerm_servicebus_queue", "azurerm_servicebus_topic":
 			queues = append(queues, str(b, "name"))
 		}
