@@ -3,8 +3,10 @@
 package generate
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
@@ -65,24 +67,36 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	for _, r := range availability.Estimate(pl) {
 		an.Avail[r.Env] = r
 	}
+	// The renderers only read the plan and the analysis, so they run
+	// concurrently; their files are sorted by path afterwards, so the
+	// output does not depend on which finishes first.
+	renderers := []func() ([]render.File, error){
+		func() ([]render.File, error) { return docs.Render(pl, an, opt.Lang), nil },
+		func() ([]render.File, error) { return mermaid.Render(pl, opt.Lang), nil },
+		func() ([]render.File, error) {
+			f, err := k8s.Render(pl)
+			if err != nil {
+				return nil, fmt.Errorf("kubernetes manifests: %w", err)
+			}
+			return f, nil
+		},
+		func() ([]render.File, error) { return terraform.Render(pl) },
+		func() ([]render.File, error) { return compose.Render(pl) },
+	}
+	results := make([][]render.File, len(renderers))
+	errs := make([]error, len(renderers))
+	var wg sync.WaitGroup
+	for i, r := range renderers {
+		wg.Go(func() { results[i], errs[i] = r() })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	var files []render.File
-	files = append(files, docs.Render(pl, an, opt.Lang)...)
-	files = append(files, mermaid.Render(pl, opt.Lang)...)
-	manifests, err := k8s.Render(pl)
-	if err != nil {
-		return nil, fmt.Errorf("kubernetes manifests: %w", err)
+	for _, r := range results {
+		files = append(files, r...)
 	}
-	files = append(files, manifests...)
-	modules, err := terraform.Render(pl)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, modules...)
-	local, err := compose.Render(pl)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, local...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

@@ -88,9 +88,18 @@ func Write(dir string, files []render.File, force bool) (*Report, error) {
 		return nil, fmt.Errorf("creating staging directory: %w", err)
 	}
 	defer os.RemoveAll(stage)
+	// Thousands of files share few directories: create each once.
+	made := map[string]bool{}
+	mkdir := func(d string) error {
+		if made[d] {
+			return nil
+		}
+		made[d] = true
+		return os.MkdirAll(d, 0o755)
+	}
 	for _, rel := range toWrite {
 		p := filepath.Join(stage, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := mkdir(filepath.Dir(p)); err != nil {
 			return nil, fmt.Errorf("staging %s: %w", rel, err)
 		}
 		if err := os.WriteFile(p, data[rel], 0o644); err != nil {
@@ -101,7 +110,7 @@ func Write(dir string, files []render.File, force bool) (*Report, error) {
 	// lack of space.
 	for _, rel := range toWrite {
 		dst := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		if err := mkdir(filepath.Dir(dst)); err != nil {
 			return nil, fmt.Errorf("creating %s: %w", filepath.Dir(rel), err)
 		}
 		if err := os.Rename(filepath.Join(stage, rel), dst); err != nil {

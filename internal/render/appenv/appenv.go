@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // Var is one plain setting.
@@ -49,9 +50,32 @@ func EnvName(name string) string {
 	return strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(name))
 }
 
+// Builder derives settings for the services of one environment.
+type Builder struct {
+	pl    *plan.Plan
+	e     *plan.Env
+	h     Hosts
+	port  map[string]int
+	extra map[string]spec.External
+}
+
+// New prepares the lookups every service's settings need, once per
+// environment (not per service: that is quadratic in services).
+func New(pl *plan.Plan, e *plan.Env, h Hosts) *Builder {
+	b := &Builder{pl: pl, e: e, h: h, port: map[string]int{}, extra: map[string]spec.External{}}
+	for _, s := range pl.Services {
+		b.port[s.Name] = s.Port
+	}
+	for _, x := range pl.External {
+		b.extra[x.Name] = x
+	}
+	return b
+}
+
 // For returns a service's plain settings and secret references, in a
 // stable order.
-func For(pl *plan.Plan, e *plan.Env, sv plan.Service, h Hosts) ([]Var, []SecretRef) {
+func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
+	e, h := b.e, b.h
 	vars := []Var{{"SERVER_PORT", strconv.Itoa(sv.Port)}}
 	var secrets []SecretRef
 	if sv.Database != "" && e.Postgres != nil {
@@ -80,18 +104,11 @@ func For(pl *plan.Plan, e *plan.Env, sv plan.Service, h Hosts) ([]Var, []SecretR
 		}
 		secrets = append(secrets, SecretRef{"SERVICEBUS_CONNECTION", "servicebus-connection"})
 	}
-	port := map[string]int{}
-	for _, s := range pl.Services {
-		port[s.Name] = s.Port
-	}
 	for _, c := range sv.Calls {
-		vars = append(vars, Var{EnvName(c) + "_URL", h.Service(c, port[c])})
+		vars = append(vars, Var{EnvName(c) + "_URL", h.Service(c, b.port[c])})
 	}
 	for _, name := range sv.External {
-		for _, x := range pl.External {
-			if x.Name != name {
-				continue
-			}
+		if x, ok := b.extra[name]; ok {
 			p := EnvName(x.Name)
 			vars = append(vars, Var{p + "_URL", x.URL})
 			if x.TimeoutSeconds > 0 {

@@ -10,12 +10,11 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/appenv"
 	"github.com/physarch/physarch/internal/render/k8s"
+	"github.com/physarch/physarch/internal/render/yamlout"
 )
 
 // Dir is where the compose files go.
@@ -23,33 +22,33 @@ const Dir = "deploy/compose"
 
 // File is the part of the Compose specification physarch writes.
 type File struct {
-	Name     string              `yaml:"name"`
-	Services map[string]*Service `yaml:"services"`
-	Volumes  map[string]struct{} `yaml:"volumes,omitempty"`
+	Name     string              `json:"name"`
+	Services map[string]*Service `json:"services"`
+	Volumes  map[string]struct{} `json:"volumes,omitempty"`
 }
 
 // Service is one compose service.
 type Service struct {
-	Image       string                `yaml:"image"`
-	Command     []string              `yaml:"command,omitempty"`
-	Environment map[string]string     `yaml:"environment,omitempty"`
-	Ports       []string              `yaml:"ports,omitempty"`
-	Volumes     []string              `yaml:"volumes,omitempty"`
-	DependsOn   map[string]Dependency `yaml:"depends_on,omitempty"`
-	Healthcheck *Healthcheck          `yaml:"healthcheck,omitempty"`
-	Restart     string                `yaml:"restart,omitempty"`
+	Image       string                `json:"image"`
+	Command     []string              `json:"command,omitempty"`
+	Environment map[string]string     `json:"environment,omitempty"`
+	Ports       []string              `json:"ports,omitempty"`
+	Volumes     []string              `json:"volumes,omitempty"`
+	DependsOn   map[string]Dependency `json:"depends_on,omitempty"`
+	Healthcheck *Healthcheck          `json:"healthcheck,omitempty"`
+	Restart     string                `json:"restart,omitempty"`
 }
 
 // Dependency waits for another service.
 type Dependency struct {
-	Condition string `yaml:"condition"`
+	Condition string `json:"condition"`
 }
 
 // Healthcheck tells compose when a service is ready.
 type Healthcheck struct {
-	Test     []string `yaml:"test,flow"`
-	Interval string   `yaml:"interval"`
-	Retries  int      `yaml:"retries"`
+	Test     []string `json:"test"`
+	Interval string   `json:"interval"`
+	Retries  int      `json:"retries"`
 }
 
 // DevEnv picks the environment compose mirrors: the first with the dev
@@ -118,8 +117,9 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 			Healthcheck: &Healthcheck{Test: []string{"CMD", "redis-cli", "--no-auth-warning", "-a", required("redis-password"), "ping"}, Interval: "5s", Retries: 20},
 		}
 	}
+	settings := appenv.New(pl, e, hosts)
 	for i, sv := range pl.Services {
-		vars, secrets := appenv.For(pl, e, sv, hosts)
+		vars, secrets := settings.For(sv)
 		env := map[string]string{}
 		for _, v := range vars {
 			env[v.Name] = v.Value
@@ -160,14 +160,11 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 	if e.Bus != nil {
 		fmt.Fprintf(&buf, "# Not emulated here: the Service Bus queues and topics %s.\n# Point SERVICEBUS_CONNECTION at a Service Bus namespace or at the Service Bus emulator.\n", strings.Join(append(append([]string(nil), e.Bus.Queues...), e.Bus.Topics...), ", "))
 	}
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(f); err != nil {
+	doc, err := yamlout.Documents(f)
+	if err != nil {
 		return nil, fmt.Errorf("compose: %w", err)
 	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("compose: %w", err)
-	}
+	buf.Write(doc)
 	var env strings.Builder
 	env.WriteString("# Secrets for docker compose; copy to .env and fill in. physarch never writes values.\nIMAGE_TAG=\n")
 	for _, s := range e.Secrets {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"sigs.k8s.io/yaml"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/render/appenv"

@@ -21,7 +21,7 @@ func objects(t *testing.T, files []render.File, env string) []map[string]any {
 	t.Helper()
 	var out []map[string]any
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".yaml") || strings.HasSuffix(f.Path, "kustomization.yaml") || strings.Contains(f.Path, "/patches/") {
+		if !strings.HasSuffix(f.Path, ".yaml") || strings.HasSuffix(f.Path, "kustomization.yaml") || strings.HasSuffix(f.Path, patchFile) {
 			continue
 		}
 		if !strings.Contains(f.Path, "/base/") && !strings.Contains(f.Path, "/overlays/"+env+"/") {
@@ -101,7 +101,7 @@ func TestObjectsPerEnvironment(t *testing.T) {
 func TestNetworkPoliciesFollowFlows(t *testing.T) {
 	pl := testplan.Example(t, examples.Default)
 	e := pl.Envs[0]
-	c := envContext{pl: pl, e: e}
+	c := newEnvContext(pl, e)
 	calls := map[[2]string]bool{}
 	for _, f := range e.FlowsOfKind("call") {
 		calls[[2]string{f.From, f.To}] = true

@@ -100,10 +100,8 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 	case "servicebus":
 		return endpoints()
 	}
-	for _, sv := range c.pl.Services {
-		if sv.Name == name {
-			return pod()
-		}
+	if c.services[name] {
+		return pod()
 	}
 	return block(anywhere) // an external system
 }
@@ -112,13 +110,9 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	var in []networkingv1.NetworkPolicyIngressRule
 	var out []networkingv1.NetworkPolicyEgressRule
-	flows := append([]plan.Flow(nil), c.e.Flows...)
-	if c.initJob() {
-		flows = append(flows, plan.Flow{From: initJobName, To: "postgresql", Port: plan.PortPostgres, Kind: "database"})
-	}
-	local := func(n string) bool { return c.peer(n).PodSelector != nil }
-	for _, f := range flows {
-		if f.To == name && local(name) {
+	local := c.peer(name).PodSelector != nil
+	for _, f := range c.flowsOf[name] {
+		if f.To == name && local {
 			in = append(in, networkingv1.NetworkPolicyIngressRule{
 				From: []networkingv1.NetworkPolicyPeer{c.peer(f.From)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
 		}

@@ -20,9 +20,31 @@ const (
 
 // envContext is what every overlay object of one environment needs.
 type envContext struct {
-	pl  *plan.Plan
-	e   *plan.Env
-	csi bool // secrets come from Key Vault through the CSI driver
+	pl       *plan.Plan
+	e        *plan.Env
+	csi      bool // secrets come from Key Vault through the CSI driver
+	env      *appenv.Builder
+	services map[string]bool
+	flowsOf  map[string][]plan.Flow // flows by each endpoint, in plan order
+}
+
+func newEnvContext(pl *plan.Plan, e *plan.Env) envContext {
+	c := envContext{pl: pl, e: e, csi: e.Settings.Security.KeyVault, env: appenv.New(pl, e, appenv.ClusterHosts(e)),
+		services: map[string]bool{}, flowsOf: map[string][]plan.Flow{}}
+	for _, sv := range pl.Services {
+		c.services[sv.Name] = true
+	}
+	flows := append([]plan.Flow(nil), e.Flows...)
+	if c.initJob() {
+		flows = append(flows, plan.Flow{From: initJobName, To: "postgresql", Port: plan.PortPostgres, Kind: "database"})
+	}
+	for _, f := range flows {
+		c.flowsOf[f.From] = append(c.flowsOf[f.From], f)
+		if f.To != f.From {
+			c.flowsOf[f.To] = append(c.flowsOf[f.To], f)
+		}
+	}
+	return c
 }
 
 func (c envContext) meta(name string, extra map[string]string) map[string]string {
@@ -43,7 +65,7 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 	if err != nil {
 		return appsv1.Deployment{}, err
 	}
-	_, secrets := appenv.For(c.pl, c.e, sv, appenv.ClusterHosts(c.e))
+	_, secrets := c.env.For(sv)
 	var env []corev1.EnvVar
 	for _, s := range secrets {
 		env = append(env, corev1.EnvVar{Name: s.Name, ValueFrom: &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
@@ -125,7 +147,7 @@ func (c envContext) serviceAccount(sv plan.Service) corev1.ServiceAccount {
 }
 
 func (c envContext) configMap(sv plan.Service) corev1.ConfigMap {
-	vars, _ := appenv.For(c.pl, c.e, sv, appenv.ClusterHosts(c.e))
+	vars, _ := c.env.For(sv)
 	data := map[string]string{}
 	for _, v := range vars {
 		data[v.Name] = v.Value

@@ -1,0 +1,17 @@
+package k8s
+
+import (
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/testplan"
+)
+
+func BenchmarkRender(b *testing.B) {
+	pl := testplan.Example(b, examples.Default)
+	for b.Loop() {
+		if _, err := Render(pl); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
