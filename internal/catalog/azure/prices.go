@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -76,12 +77,23 @@ type Prices struct {
 
 // Embedded returns the snapshot compiled into physarch.
 func Embedded() (*Prices, error) {
+	items, err := embeddedItems()
+	if err != nil {
+		return nil, err
+	}
+	return &Prices{Items: items, Origin: "embedded snapshot"}, nil
+}
+
+// embeddedItems parses the snapshot once per process: it is compiled in
+// and never changes, and nothing writes to the items (callers that add
+// rows append to their own slice).
+var embeddedItems = sync.OnceValues(func() ([]Item, error) {
 	var p Page
 	if err := json.Unmarshal(snapshot, &p); err != nil {
 		return nil, fmt.Errorf("embedded price snapshot is damaged: %w", err)
 	}
-	return &Prices{Items: p.Items, Origin: "embedded snapshot"}, nil
-}
+	return p.Items, nil
+})
 
 // Meter says which price a cost component needs.
 type Meter struct {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 
@@ -171,15 +173,30 @@ spec:
         image: example/broken:1
         bogusField: true
 `
-	if err := os.WriteFile(filepath.Join(ov, "broken.yaml"), []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	k, err := os.ReadFile(filepath.Join(ov, "kustomization.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	k = []byte(strings.Replace(string(k), "resources:\n", "resources:\n- broken.yaml\n", 1))
+	var kz Kustomization
+	if err := yaml.Unmarshal(k, &kz); err != nil {
+		t.Fatal(err)
+	}
+	kz.Resources = append(kz.Resources, "broken.yaml")
+	if k, err = kustomization(kz); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(filepath.Join(ov, "kustomization.yaml"), k, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The unbroken overlay with the same edit passes: the rejection below
+	// is the broken manifest's, not the edit's.
+	if err := os.WriteFile(filepath.Join(ov, "broken.yaml"), []byte("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := kube.Kubectl("apply", "-k", ov, "--dry-run=server"); err != nil {
+		t.Fatalf("the overlay with a valid extra manifest was rejected: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(ov, "broken.yaml"), []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, err := kube.Kubectl("apply", "-k", ov, "--dry-run=server")
