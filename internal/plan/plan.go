@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/catalog/azure"
@@ -45,7 +46,7 @@ func Build(doc *spec.Document) (*Plan, error) {
 	for _, sv := range s.Services {
 		pl.Services = append(pl.Services, Service{
 			Name: sv.Name, Title: sv.Title, Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
-			Image: sv.Image, Health: sv.Health, Database: sv.Database, Cache: sv.Cache,
+			Image: sv.Image, Health: sv.Health, Database: sv.Database, DBPool: sv.DBPool, Cache: sv.Cache,
 			Calls: sv.Calls, Produces: sv.Produces, Consumes: sv.Consumes, External: sv.External,
 		})
 		if sv.Database != "" {
@@ -143,6 +144,7 @@ func (p *planner) managed(pl *Plan, e *Env, path string) {
 		} else {
 			r.SKU = "redis:" + pl.RedisVer
 			r.Host, r.Port = fmt.Sprintf("redis.%s.svc.cluster.local", e.Namespace), 6379
+			r.MemoryMiB = redisMaxMemoryMiB(se.Redis.MaxMemory, se.Redis.Memory)
 		}
 		e.Redis = r
 	}
@@ -170,4 +172,21 @@ func or(s, def string) string {
 
 func hintFrom(val string, options []string) string {
 	return spec.DidYouMean(val, options, fmt.Sprintf("known: %s", strings.Join(options, ", ")))
+}
+
+// redisMaxMemoryMiB is what a Redis pod may cache: its maxmemory setting
+// ("200mb", "1gb"), else its memory request.
+func redisMaxMemoryMiB(maxMemory, request string) int {
+	m := strings.ToLower(strings.TrimSpace(maxMemory))
+	for _, u := range []struct {
+		suffix string
+		mul    float64
+	}{{"gb", 1024}, {"mb", 1}, {"kb", 1.0 / 1024}, {"g", 1000 * 1000 * 1000 / 1048576.0}, {"m", 1000 * 1000 / 1048576.0}} {
+		if n, ok := strings.CutSuffix(m, u.suffix); ok {
+			if v, err := strconv.ParseFloat(n, 64); err == nil {
+				return int(v * u.mul)
+			}
+		}
+	}
+	return int(mebi(request))
 }

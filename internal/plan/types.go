@@ -30,6 +30,7 @@ type Service struct {
 	Image    string
 	Health   string
 	Database string
+	DBPool   int // connections per replica
 	Cache    bool
 	Calls    []string
 	Produces []string

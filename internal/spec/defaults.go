@@ -8,6 +8,7 @@ import (
 // the JSON Schema descriptions and the README.
 const (
 	DefaultPort                     = 8080
+	DefaultDBPool                   = 10
 	DefaultRequestsPerUserPerMinute = 2
 	DefaultCPUMillisPerRequest      = 20
 	DefaultCPURequest               = "250m"
@@ -17,6 +18,9 @@ const (
 func applyDefaults(s *Spec) {
 	for i := range s.Services {
 		sv := &s.Services[i]
+		if sv.DBPool == 0 && sv.Database != "" {
+			sv.DBPool = DefaultDBPool
+		}
 		if sv.Port == 0 {
 			sv.Port = DefaultPort
 		}

@@ -16,9 +16,16 @@ import (
 // Document is a loaded spec with the position of every value in it, so that
 // later stages can point at the key behind a problem.
 type Document struct {
-	File string
-	Spec Spec
-	pos  map[string]Pos
+	File   string
+	Spec   Spec
+	pos    map[string]Pos
+	source []byte
+}
+
+// SourceLines returns the spec's text, line by line (for comments such as
+// physarch:ignore, which the decoded spec does not keep).
+func (d *Document) SourceLines() []string {
+	return strings.Split(strings.ReplaceAll(string(d.source), "\r\n", "\n"), "\n")
 }
 
 // At returns the position of the value at path ("services[1].calls[0]"),
@@ -78,7 +85,7 @@ func Load(file string, data []byte) (*Document, error) {
 	if errs := mergeProfiles(file, top, d.origin); len(errs) > 0 {
 		d.errs = append(d.errs, errs...)
 	}
-	doc := &Document{File: file, pos: d.pos}
+	doc := &Document{File: file, pos: d.pos, source: data}
 	d.decode(top, reflect.ValueOf(&doc.Spec).Elem(), "", 0)
 	if len(d.errs) > 0 {
 		return nil, d.errs.Sorted()

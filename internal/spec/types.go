@@ -46,6 +46,7 @@ type Service struct {
 	Resources Resources   `yaml:"resources"`
 	Replicas  *Bounds     `yaml:"replicas" jsonschema:"description=pin replica bounds; computed from the load when absent"`
 	Database  string      `yaml:"database" jsonschema:"description=PostgreSQL database this service owns"`
+	DBPool    int         `yaml:"dbPoolSize" jsonschema:"minimum=1,description=connections each replica keeps open to its database (default 10: HikariCP's default)"`
 	Cache     bool        `yaml:"cache" jsonschema:"description=uses the shared Redis cache"`
 	Calls     []string    `yaml:"calls" jsonschema:"description=services called synchronously"`
 	Produces  []string    `yaml:"produces" jsonschema:"description=queues or topics this service sends to"`

@@ -1,0 +1,183 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// prodEnvs are the environments the availability and security rules
+// hold to production standards.
+func prodEnvs(c *Context) []*plan.Env {
+	var out []*plan.Env
+	for _, e := range c.Plan.Envs {
+		if e.IsProdLike() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func availabilityRules(r *Registry) {
+	r.Add(
+		Rule{ID: "AV001", Family: "availability", Severity: Error,
+			Title:     "Composite availability does not reach the environment's target",
+			Rationale: "The request path is only as available as the product of its serial components' SLAs. A target the design cannot reach is a promise nobody can keep.",
+			Fix:       "Remove single points on the request path (see the weakest links in `physarch sla`), add zones, or lower the target to what the design reaches.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					a := c.Avail[e.Name]
+					if a == nil || a.Target == 0 || a.Percent >= a.Target {
+						continue
+					}
+					weak := ""
+					if len(a.Weakest) > 0 {
+						weak = "; weakest link: " + a.Weakest[0].Name
+					}
+					out = append(out, at(e, c, "targets.availability", "composite availability %.4f%% is below the target %.4g%% by %.4f points%s", a.Percent, a.Target, a.ShortBy, weak))
+				}
+				return out
+			}},
+		Rule{ID: "AV002", Family: "availability", Severity: Error,
+			Title:     "Redis Basic on the production request path",
+			Rationale: "Basic is a single node with no SLA and no replication: a patch or a host failure empties the cache and stops every service that needs it.",
+			Fix:       "Use redis.tier Standard or Premium in production.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					if e.Redis != nil && e.Redis.Mode == "managed" && e.Redis.Tier == "Basic" {
+						out = append(out, at(e, c, "redis.tier", "Redis %s %s is a single node without an SLA", e.Redis.Tier, e.Redis.SKU))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV003", Family: "availability", Severity: Error,
+			Title:     "PostgreSQL without high availability in production",
+			Rationale: "Without a standby a zone or host failure takes the database, and every service that owns data, down until Azure recovers the server.",
+			Fix:       "Set postgresql.ha to zoneredundant (or samezone where the region has no zones).",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					if e.Postgres != nil && e.Postgres.Mode == "flexible" && e.Postgres.HA == "none" {
+						out = append(out, at(e, c, "postgresql.ha", "PostgreSQL Flexible Server %s runs without a standby", e.Postgres.SKU))
+					}
+					if e.Postgres != nil && e.Postgres.Mode == "pod" {
+						out = append(out, at(e, c, "postgresql.mode", "PostgreSQL runs as a single pod in a production environment"))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV004", Family: "availability", Severity: Error,
+			Title:     "AKS Free tier in production",
+			Rationale: "The Free tier's control plane has no SLA; the Standard tier's is 99.95% with availability zones.",
+			Fix:       "Set aks.tier to Standard (or Premium).",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					if e.Settings.AKS.Tier == "Free" {
+						out = append(out, at(e, c, "aks.tier", "the cluster's control plane is on the Free tier, without an SLA"))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV005", Family: "availability", Severity: Warning,
+			Title:     "Production in a single availability zone",
+			Rationale: "One zone is one datacenter: its failure stops nodes, the gateway and zonal data services together.",
+			Fix:       "Set targets.zones to 3 where the region has zones.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					if len(e.Zones) < 2 {
+						out = append(out, at(e, c, "targets.zones", "production runs in %d zone", len(e.Zones)))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV006", Family: "availability", Severity: Warning,
+			Title:     "HPA minimum below the number of zones in production",
+			Rationale: "With fewer replicas than zones, some zone runs none, and losing a zone that runs the only replicas is an outage of that service.",
+			Fix:       "Raise the service's replicas.min (or scaling.minReplicas) to at least the zone count.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					for _, w := range e.Workloads {
+						if len(e.Zones) > 1 && w.Min < len(e.Zones) {
+							f := at(e, c, "", "%s has at least %d replicas over %d zones", w.Name, w.Min, len(e.Zones))
+							f.Path = c.servicePath(w.Name) + ".replicas"
+							out = append(out, f)
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV007", Family: "availability", Severity: Error,
+			Title:     "PodDisruptionBudget allows no voluntary disruption",
+			Rationale: "A budget that never allows an eviction blocks node drains: cluster upgrades and node-image updates hang until someone deletes it.",
+			Fix:       "Let minAvailable stay below the minimum replicas (physarch's plan does this unless replicas are pinned to 1 with a higher floor).",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					for _, w := range e.Workloads {
+						if field, v := w.PDB(); field == "minAvailable" && v >= w.Min {
+							f := at(e, c, "", "%s: minAvailable %d with %d replicas allows no eviction", w.Name, v, w.Min)
+							f.Path = c.servicePath(w.Name) + ".replicas"
+							out = append(out, f)
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV008", Family: "availability", Severity: Error,
+			Title:     "Spot nodes run production workloads",
+			Rationale: "Azure evicts Spot VMs at any time with 30 seconds' notice and gives them no SLA.",
+			Fix:       "Set nodePools.apps.spot to false in production.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					for _, p := range e.Pools {
+						if p.Spot {
+							out = append(out, at(e, c, "nodePools."+p.Name+".spot", "node pool %s runs on Spot VMs", p.Name))
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV009", Family: "availability", Severity: Warning,
+			Title:     "External system without a stated availability on a production path",
+			Rationale: "A dependency with no SLA makes the composite figure an upper bound: the real availability can be anything below it.",
+			Fix:       "State the system's availability (external[].availability) from its contract, or make its calls asynchronous.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				if len(prodEnvs(c)) == 0 {
+					return nil
+				}
+				used := map[string]bool{}
+				for _, s := range c.Plan.Services {
+					for _, x := range s.External {
+						used[x] = true
+					}
+				}
+				for i, x := range c.Plan.External {
+					if used[x.Name] && x.Availability == 0 {
+						out = append(out, Finding{Path: fmt.Sprintf("external[%d]", i), Message: fmt.Sprintf("%s states no availability; the composite figure is an upper bound", x.Name)})
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV010", Family: "availability", Severity: Warning,
+			Title:     "Service Bus below Premium in production",
+			Rationale: "Only Premium has zone redundancy, private endpoints and isolated capacity; Basic and Standard share a multi-tenant namespace.",
+			Fix:       "Set serviceBus.tier to Premium with at least one messaging unit.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					if e.Bus != nil && e.Bus.Tier != "Premium" {
+						out = append(out, at(e, c, "serviceBus.tier", "Service Bus %s carries the production queues (%s)", e.Bus.Tier, strings.Join(e.Bus.Queues, ", ")))
+					}
+				}
+				return out
+			}},
+	)
+}

@@ -1,0 +1,154 @@
+package check
+
+import "k8s.io/apimachinery/pkg/api/resource"
+
+func capacityRules(r *Registry) {
+	r.Add(
+		Rule{ID: "CP001", Family: "capacity", Severity: Error,
+			Title:     "Limits below requests",
+			Rationale: "Kubernetes rejects a container whose limit is below its request; where it does not (defaults, LimitRanges) the pod is throttled or killed below what the scheduler reserved.",
+			Fix:       "Make resources.limits at least resources.requests, or omit limits (physarch then uses twice the request).",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					for _, w := range e.Workloads {
+						for _, q := range [][3]string{{"cpu", w.CPURequest, w.CPULimit}, {"memory", w.MemRequest, w.MemLimit}} {
+							req, err1 := resource.ParseQuantity(q[1])
+							lim, err2 := resource.ParseQuantity(q[2])
+							if err1 == nil && err2 == nil && q[2] != "" && lim.Cmp(req) < 0 {
+								f := at(e, c, "", "%s: %s limit %s is below the request %s", w.Name, q[0], q[2], q[1])
+								f.Path = c.servicePath(w.Name) + ".resources.limits." + q[0]
+								out = append(out, f)
+							}
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP002", Family: "capacity", Severity: Error,
+			Title:     "Pod larger than a node's allocatable resources",
+			Rationale: "A pod that fits no node stays Pending forever; the autoscaler cannot help because a new node is no bigger.",
+			Fix:       "Use a larger nodePools.apps.vmSize or smaller requests.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					apps := e.Pool("apps")
+					if apps == nil {
+						continue
+					}
+					for _, w := range e.Workloads {
+						if w.CPURequestM > apps.AllocCPUM || w.MemRequestMiB > apps.AllocMemMiB {
+							f := at(e, c, "", "%s requests %s CPU / %s, a %s node offers %dm / %d MiB", w.Name, w.CPURequest, w.MemRequest, apps.VMSize, apps.AllocCPUM, apps.AllocMemMiB)
+							f.Path = c.servicePath(w.Name) + ".resources.requests"
+							out = append(out, f)
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP003", Family: "capacity", Severity: Error,
+			Title:     "Database connections at maximum scale exceed the server's limit",
+			Rationale: "Every replica opens its pool: at the HPA maximum the connections are replicas × pool size per service. Past max_connections new pods fail to start exactly when load peaks.",
+			Fix:       "Use a PostgreSQL SKU with more connections, smaller dbPoolSize, lower replicas.max, or a connection pooler (PgBouncer).",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if e.Postgres == nil || e.Postgres.MaxConnections == 0 {
+						continue
+					}
+					total := 0
+					for _, s := range c.Plan.Services {
+						if w := e.Workload(s.Name); w != nil && s.Database != "" {
+							total += w.Max * s.DBPool
+						}
+					}
+					// PostgreSQL keeps some connections for superusers and Azure.
+					usable := e.Postgres.MaxConnections - 15
+					if total > usable {
+						out = append(out, at(e, c, "postgresql", "services open up to %d connections at maximum scale; %s allows %d (%d usable)", total, e.Postgres.SKU, e.Postgres.MaxConnections, usable))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP004", Family: "capacity", Severity: Warning,
+			Title:     "Cache smaller than the working set the spec states",
+			Rationale: "When the working set does not fit, Redis evicts keys the services still need and the database takes the misses.",
+			Fix:       "Use a larger redis.sku (managed) or raise redis.maxMemory and memory (pod).",
+			Check: func(c *Context) []Finding {
+				b := c.Doc.Spec.Backing.Redis
+				if b == nil || b.WorkingSetMiB == 0 {
+					return nil
+				}
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if e.Redis != nil && e.Redis.MemoryMiB > 0 && e.Redis.MemoryMiB < b.WorkingSetMiB && e.IsProdLike() {
+						out = append(out, at(e, c, "redis", "Redis holds %d MiB, the working set is %d MiB", e.Redis.MemoryMiB, b.WorkingSetMiB))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP005", Family: "capacity", Severity: Error,
+			Title:     "AKS subnet too small for maximum nodes × maximum pods",
+			Rationale: "Azure CNI gives every pod a VNet address: when the subnet runs out at scale-out, new nodes and pods fail to get addresses.",
+			Fix:       "Give the aks subnet a larger prefix (network.subnets) or lower nodePools maxPods/max.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					s, ok := e.Network.Subnet("aks")
+					if ok && s.Usable < s.Required {
+						out = append(out, at(e, c, "network.subnets", "subnet %s (%s) has %d usable addresses, %d are needed at maximum scale", s.Name, s.CIDR, s.Usable, s.Required))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP006", Family: "capacity", Severity: Warning,
+			Title:     "No room to scale out in production",
+			Rationale: "An HPA whose maximum equals its minimum cannot absorb a peak above the estimate.",
+			Fix:       "Raise replicas.max or scaling.headroom.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					for _, w := range e.Workloads {
+						if w.Max <= w.Min {
+							f := at(e, c, "", "%s runs %d..%d replicas", w.Name, w.Min, w.Max)
+							f.Path = c.servicePath(w.Name) + ".replicas"
+							out = append(out, f)
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP007", Family: "capacity", Severity: Warning,
+			Title:     "Peak load needs every replica the HPA allows",
+			Rationale: "Without headroom the first request above the estimate, or one failed replica, overloads the rest.",
+			Fix:       "Raise replicas.max or scaling.headroom above 1.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					for _, w := range e.Workloads {
+						if w.Needed >= w.Max && w.Max > w.Min {
+							f := at(e, c, "", "%s needs %d replicas at peak and may have %d", w.Name, w.Needed, w.Max)
+							f.Path = c.servicePath(w.Name) + ".replicas"
+							out = append(out, f)
+						}
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CP008", Family: "capacity", Severity: Warning,
+			Title:     "Node pool at its maximum when the pods are at theirs",
+			Rationale: "When the pods at maximum replicas need every node the autoscaler may add, one node failure leaves pods Pending.",
+			Fix:       "Raise nodePools.apps.max or use a larger VM size.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					for _, p := range e.Pools {
+						if p.Autoscale && p.NodesAtMax >= p.Max && p.Name == "apps" {
+							out = append(out, at(e, c, "nodePools."+p.Name+".max", "pool %s needs %d nodes at maximum replicas and may grow to %d", p.Name, p.NodesAtMax, p.Max))
+						}
+					}
+				}
+				return out
+			}},
+	)
+}

@@ -1,0 +1,83 @@
+package check
+
+func costRules(r *Registry) {
+	r.Add(
+		Rule{ID: "CO001", Family: "cost", Severity: Error,
+			Title:     "Monthly cost over budget at minimum scale",
+			Rationale: "The environment costs more than its budget before any autoscaling.",
+			Fix:       "Use smaller SKUs, fewer zones or Spot where the profile allows, or raise targets.budgetUSD.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if r := c.Cost[e.Name]; r != nil && r.BudgetUSD > 0 && r.TotalMin > r.BudgetUSD {
+						out = append(out, at(e, c, "targets.budgetUSD", "$%.2f per month at minimum scale, budget $%.2f", r.TotalMin, r.BudgetUSD))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CO002", Family: "cost", Severity: Warning,
+			Title:     "Monthly cost over budget at maximum scale",
+			Rationale: "At the autoscalers' maximum the bill exceeds the budget; a traffic peak becomes a budget overrun.",
+			Fix:       "Lower replicas.max or nodePools max, or raise targets.budgetUSD.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if r := c.Cost[e.Name]; r != nil && r.BudgetUSD > 0 && r.TotalMin <= r.BudgetUSD && r.TotalMax > r.BudgetUSD {
+						out = append(out, at(e, c, "targets.budgetUSD", "up to $%.2f per month at maximum scale, budget $%.2f (over by $%.2f)", r.TotalMax, r.BudgetUSD, r.OverByUSD))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CO003", Family: "cost", Severity: Warning,
+			Title:     "Development uses managed services where the format runs pods",
+			Rationale: "The physical architecture format runs dev's PostgreSQL and Redis as pods on managed disks: managed servers cost more than the dev nodes they replace.",
+			Fix:       "Set postgresql.mode: pod and redis.mode: pod in the dev environment.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if e.IsProdLike() {
+						continue
+					}
+					if e.Postgres != nil && e.Postgres.Mode == "flexible" {
+						out = append(out, at(e, c, "postgresql.mode", "dev runs PostgreSQL Flexible Server %s", e.Postgres.SKU))
+					}
+					if e.Redis != nil && e.Redis.Mode == "managed" {
+						out = append(out, at(e, c, "redis.mode", "dev runs Azure Cache for Redis %s %s", e.Redis.Tier, e.Redis.SKU))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CO004", Family: "cost", Severity: Info,
+			Title:     "Development on paid tiers or regular VMs",
+			Rationale: "Dev needs no control-plane SLA or eviction-proof nodes: the Free tier and Spot apps nodes cut its largest costs.",
+			Fix:       "Set aks.tier: Free and nodePools.apps.spot: true in dev.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if e.IsProdLike() {
+						continue
+					}
+					if e.Settings.AKS.Tier != "Free" {
+						out = append(out, at(e, c, "aks.tier", "dev pays for the %s tier", e.Settings.AKS.Tier))
+					}
+					if p := e.Pool("apps"); p != nil && !p.Spot {
+						out = append(out, at(e, c, "nodePools.apps.spot", "dev's apps pool runs on regular VMs"))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "CO005", Family: "cost", Severity: Info,
+			Title:     "Cost priced from another region or estimated",
+			Rationale: "Rows priced outside the requested region or derived by a rule are estimates; the real bill can differ.",
+			Fix:       "Run `physarch prices refresh` on a machine with network access to price the spec's region.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					if r := c.Cost[e.Name]; r != nil && (r.Fallbacks > 0) {
+						out = append(out, at(e, c, "", "%d of %d cost rows are priced outside %s", r.Fallbacks, len(r.Components), r.Region))
+					}
+				}
+				return out
+			}},
+	)
+}
