@@ -58,15 +58,25 @@ func TestSerialProduct(t *testing.T) {
 	}
 }
 
-// TestProd999 is the question: does the 99.9% prod example reach
-// its target, and if not, what holds it back and by how much?
+// TestProd999 is the question: does the prod example reach the
+// seed documents' 99.9% target, and if not, what holds it back and by how
+// much? (The example itself now promises 99.5%, what it reaches.)
 func TestProd999(t *testing.T) {
-	r := reports(t, "kt-event-marketing")["prod"]
+	pl := testplan.Example(t, "kt-event-marketing")
+	for _, e := range pl.Envs {
+		e.Settings.Targets.Availability = 99.9
+	}
+	var r *Report
+	for _, x := range Estimate(pl) {
+		if x.Env == "prod" {
+			r = x
+		}
+	}
 	if r.Target != 99.9 {
 		t.Fatalf("target %v", r.Target)
 	}
 	if r.Meets {
-		return
+		t.Fatal("the single-region request path cannot reach 99.9% with published SLAs; the estimate says it does")
 	}
 	if r.ShortBy <= 0 || len(r.Weakest) == 0 {
 		t.Fatalf("misses the target but names no weak link: %+v", r)
