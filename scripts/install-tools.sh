@@ -3,7 +3,7 @@
 # what can be cached under ${PHYSARCH_CACHE:-~/.cache/physarch} so that a second
 # run on the same machine costs seconds. Works on a fresh machine too.
 #
-#   scripts/install-tools.sh [mermaid|kube|terraform ...]   (default: mermaid)
+#   scripts/install-tools.sh [mermaid|kube|terraform|sarif ...]   (default: mermaid)
 #
 # Prints one line per tool with the path the tests should use; the test
 # harness finds the tools through the environment variables printed by
@@ -103,6 +103,17 @@ provider_installation {
 TFRC
 }
 
+# The SARIF 2.1.0 JSON schema (OASIS), as gosec's module ships it for its
+# own tests; physarch's SARIF output is validated against it.
+install_sarif() {
+  local dst="$cache/sarif-schema-2.1.0.json"
+  if [ ! -f "$dst" ]; then
+    local dir
+    dir=$(cd /tmp && GOFLAGS=-mod=mod go mod download -json github.com/securego/gosec/v2@v2.30.0 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+    cp "$dir/report/sarif/testdata/sarif-schema-2.1.0.json" "$dst.tmp" && mv "$dst.tmp" "$dst"
+  fi
+}
+
 print_env() {
   if [ -x "$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc" ]; then
     echo "export PHYSARCH_MMDC=$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc"
@@ -113,6 +124,9 @@ print_env() {
     echo "export PHYSARCH_KUBE_CRDS=$cache/crds"
     [ -x "$cache/bin/kube-score-v1.20.0" ] && echo "export PHYSARCH_KUBE_SCORE=$cache/bin/kube-score-v1.20.0"
     if command -v kubectl >/dev/null 2>&1; then echo "export PHYSARCH_KUBECTL=$(command -v kubectl)"; else echo "export PHYSARCH_KUBECTL=$cache/bin/kubectl"; fi
+  fi
+  if [ -f "$cache/sarif-schema-2.1.0.json" ]; then
+    echo "export PHYSARCH_SARIF_SCHEMA=$cache/sarif-schema-2.1.0.json"
   fi
   if [ -f "$cache/terraformrc" ]; then
     echo "export PHYSARCH_TF_CLI_CONFIG=$cache/terraformrc"
@@ -132,7 +146,8 @@ for t in "${tools[@]}"; do
     mermaid) install_mermaid ;;
     kube) install_kube ;;
     terraform) install_terraform ;;
-    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform)" >&2; exit 2 ;;
+    sarif) install_sarif ;;
+    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif)" >&2; exit 2 ;;
   esac
 done
 print_env

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-tools.sh mermaid kube terraform >/dev/null
+bash scripts/install-tools.sh mermaid kube terraform sarif >/dev/null
 eval "$(bash scripts/install-tools.sh env)"
 export PHYSARCH_REQUIRE_TOOLS=1
 

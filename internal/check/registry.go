@@ -70,6 +70,9 @@ func (r *Registry) Run(c *Context, cfg Config) []Finding {
 				f.Severity = sev
 			}
 			f.Pos = c.position(f)
+			if f.line == 0 && f.Path != "" && c.Doc.At(f.Path).File != c.Doc.File {
+				f.Message += " (value from " + c.Doc.At(f.Path).File + ")"
+			}
 			out = append(out, f)
 		}
 	}

@@ -18,15 +18,19 @@ func newVersion() *cobra.Command {
 		Use:   "version",
 		Short: "Print physarch's version and the spec version it reads",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			v := Version
-			if v == "" {
-				v = "dev"
-				if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-					v = bi.Main.Version
-				}
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "physarch %s (spec %s)\n", v, spec.APIVersion)
+			fmt.Fprintf(cmd.OutOrStdout(), "physarch %s (spec %s)\n", versionString(), spec.APIVersion)
 			return nil
 		},
 	}
+}
+
+// versionString is Version, else the module version, else "dev".
+func versionString() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
 }

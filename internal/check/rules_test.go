@@ -1,0 +1,185 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// base is the kt-event-marketing example in its intended form.
+func base(t *testing.T) string {
+	t.Helper()
+	_, data, err := examples.Spec("kt-event-marketing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// variant is a spec edit plus, for rules that guard invariants the loader
+// or the planner already enforce, a change to the plan or the context.
+type variant struct {
+	edit    func(string) string
+	planMut func(*plan.Plan)
+	ctxMut  func(*Context)
+}
+
+func replace(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
+}
+
+// prod adds settings to the prod environment, dev to the dev one.
+func prod(yaml string) func(string) string {
+	return replace("    profile: prod\n", "    profile: prod\n    "+yaml+"\n")
+}
+
+func dev(yaml string) func(string) string {
+	return replace("    profile: dev\n", "    profile: dev\n    "+yaml+"\n")
+}
+
+func prodEnv(pl *plan.Plan) *plan.Env { return pl.Envs[len(pl.Envs)-1] }
+
+func (v variant) context(t *testing.T) *Context {
+	t.Helper()
+	text := base(t)
+	if v.edit != nil {
+		text = v.edit(text)
+		if text == base(t) {
+			t.Fatal("the spec edit changed nothing; the example no longer has the text it replaces")
+		}
+	}
+	doc, err := spec.Load("physarch.yaml", []byte(text))
+	if err != nil {
+		t.Fatalf("variant does not load: %v", err)
+	}
+	pl, err := plan.Build(doc)
+	if err != nil {
+		t.Fatalf("variant does not plan: %v", err)
+	}
+	if v.planMut != nil {
+		v.planMut(pl)
+	}
+	prices, err := azure.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewContext(doc, pl, prices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.ctxMut != nil {
+		v.ctxMut(c)
+	}
+	return c
+}
+
+var quiet = variant{}
+
+// ruleCases: for every rule, a variant that triggers it and one that
+// leaves it quiet (the example as intended, unless that already triggers).
+var ruleCases = map[string][2]variant{
+	"AV001": {{edit: replace("availability: 99.5", "availability: 99.9")}, quiet},
+	"AV002": {{edit: prod("redis: {tier: Basic, sku: C1}")}, quiet},
+	"AV003": {{edit: prod("postgresql: {ha: none}")}, quiet},
+	"AV004": {{edit: prod("aks: {tier: Free}")}, quiet},
+	"AV005": {{edit: func(s string) string {
+		return prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s))
+	}}, quiet},
+	"AV006": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].Min = 1 }}, quiet},
+	"AV007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.PDBMinAvail = w.Min }}, quiet},
+	"AV008": {{edit: prod("nodePools: {apps: {spot: true}}")}, quiet},
+	"AV009": {quiet, {edit: func(s string) string {
+		return strings.ReplaceAll(s, "circuitBreaker: true\n", "circuitBreaker: true\n    availability: 99.9\n")
+	}}},
+	"AV010": {{edit: prod("serviceBus: {tier: Standard}")}, quiet},
+	"RS001": {{planMut: func(pl *plan.Plan) { pl.Services[0].Calls = []string{pl.Services[1].Name} }}, quiet},
+	"RS002": {{planMut: func(pl *plan.Plan) {
+		for i := range pl.Services {
+			pl.Services[i].Consumes = nil
+		}
+	}}, quiet},
+	"RS003": {{planMut: func(pl *plan.Plan) {
+		for i := range pl.Services {
+			pl.Services[i].Produces = nil
+		}
+	}}, quiet},
+	"RS004": {{edit: replace("    timeoutSeconds: 60\n", "")}, quiet},
+	"RS005": {{edit: replace("    health: /actuator/health\n", "")}, quiet},
+	"RS006": {{planMut: func(pl *plan.Plan) {
+		s := pl.Services // user ← event ← participation already; make a chain of four
+		s[0].Calls = []string{s[3].Name}
+	}}, quiet},
+	"RS007": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Postgres.BackupDays = 3 }}, quiet},
+	"CP001": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPULimit = "100m" }}, quiet},
+	"CP002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPURequestM = 64000 }}, quiet},
+	"CP003": {{edit: func(s string) string { return strings.ReplaceAll(s, "    dbPoolSize: 4\n", "") }}, quiet},
+	"CP004": {{edit: replace("workingSetMiB: 2048", "workingSetMiB: 8192")}, quiet},
+	"CP005": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].Usable = 10 }}, quiet},
+	"CP006": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Max = w.Min }}, quiet},
+	"CP007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Needed = w.Max }}, quiet},
+	"CP008": {quiet, {edit: prod("nodePools: {apps: {max: 40}}")}},
+	"NW001": {{planMut: func(pl *plan.Plan) { n := &prodEnv(pl).Network; n.Subnets[1].CIDR = n.Subnets[0].CIDR }}, quiet},
+	"NW002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].CIDR = "192.168.0.0/24" }}, quiet},
+	"NW003": {{edit: prod("network: {privateEndpoints: false}")}, quiet},
+	"NW004": {{edit: prod("aks: {privateCluster: false}")}, quiet},
+	"NW005": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.AKS.NetworkPolicy = "" }}, quiet},
+	"SC001": {{edit: prod("ingress: {waf: false}")}, quiet},
+	"SC002": {{edit: prod("ingress: {rateLimitPerMinute: 0}")}, quiet},
+	"SC003": {{edit: prod("ingress: {wafMode: Detection}")}, quiet},
+	"SC004": {{edit: prod("security: {keyVault: false}")}, quiet},
+	"SC005": {{edit: dev("postgresql: {storageClass: hostpath}")}, quiet},
+	"SC006": {{edit: prod("aks: {entraRBAC: false}")}, quiet},
+	"SC007": {{edit: prod("ingress: {frontDoor: none}")}, quiet},
+	"CO001": {{edit: replace("budgetUSD: 5000", "budgetUSD: 100")}, quiet},
+	"CO002": {quiet, {edit: replace("budgetUSD: 5000", "budgetUSD: 10000")}},
+	"CO003": {{edit: dev("redis: {mode: managed, tier: Basic, sku: C0}")}, quiet},
+	"CO004": {{edit: dev("aks: {tier: Standard}")}, quiet},
+	"CO005": {quiet, {ctxMut: func(c *Context) {
+		for _, r := range c.Cost {
+			r.Fallbacks = 0
+		}
+	}}},
+	"OP001": {{edit: prod("monitoring: {logAnalytics: false}")}, quiet},
+	"OP002": {{edit: prod("monitoring: {retentionDays: 7}")}, quiet},
+	"OP003": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.Targets.RTO = "" }}, quiet},
+	"OP004": {{edit: prod("# physarch:ignore AV005")}, quiet},
+	"OP005": {{planMut: func(pl *plan.Plan) {
+		for _, e := range pl.Envs {
+			e.Profile = "prod"
+		}
+	}}, quiet},
+}
+
+func fired(c *Context, id string) []Finding {
+	rule, _ := Default().Rule(id)
+	return rule.Check(c)
+}
+
+// TestEveryRuleTriggersAndStaysQuiet runs each rule on a variant that must
+// trigger it and one that must not.
+func TestEveryRuleTriggersAndStaysQuiet(t *testing.T) {
+	reg := Default()
+	for _, r := range reg.Rules() {
+		t.Run(r.ID, func(t *testing.T) {
+			cases, ok := ruleCases[r.ID]
+			if !ok {
+				t.Fatalf("rule %s has no trigger/quiet case", r.ID)
+			}
+			if got := fired(cases[0].context(t), r.ID); len(got) == 0 {
+				t.Errorf("trigger variant does not trigger %s", r.ID)
+			}
+			if got := fired(cases[1].context(t), r.ID); len(got) != 0 {
+				t.Errorf("quiet variant triggers %s: %s", r.ID, got[0].Message)
+			}
+		})
+	}
+	for id := range ruleCases {
+		if _, ok := reg.Rule(id); !ok {
+			t.Errorf("case for unknown rule %s", id)
+		}
+	}
+}
