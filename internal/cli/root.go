@@ -71,7 +71,7 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage errors.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(), newValidate(), newCheck(), newCost(), newSLA(), newPrices(), newSchema(), newInit(), newVersion())
+	root.AddCommand(newBuild(), newValidate(), newCheck(), newDiff(), newCost(), newSLA(), newPrices(), newSchema(), newInit(), newVersion())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/diff"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// side is one design, analysed and checked.
+type side struct {
+	label string
+	plan  *plan.Plan
+	envs  map[string]*diff.Env
+	// system holds the findings about no single environment.
+	system []check.Finding
+}
+
+func newDiff() *cobra.Command {
+	var sf specFlags
+	var gitRev, format string
+	var envs []string
+	cmd := &cobra.Command{
+		Use:   "diff [OLD NEW]",
+		Short: "Show what a change does to cost, availability, capacity and findings",
+		Long: `diff compares two designs per environment: monthly cost (total and by
+component), composite availability, node pools and nodes, replicas,
+subnets, and the check findings that appear or disappear.
+
+  physarch diff old.yaml new.yaml          two spec files
+  physarch diff --git main [-f spec]       the spec against itself at a git revision
+  physarch diff --env dev --env prod       two environments of one spec, side by side
+
+--format markdown writes a pull-request comment; json is for machines.`,
+		Args: cobra.RangeArgs(0, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" && format != "markdown" {
+				return usageError{fmt.Errorf("--format must be text, json or markdown, not %q", format)}
+			}
+			var report diff.Report
+			switch {
+			case len(envs) > 0:
+				if len(envs) != 2 || len(args) > 0 || gitRev != "" {
+					return usageError{fmt.Errorf("--env takes exactly two environments of one spec (--env dev --env prod)")}
+				}
+				src, err := sf.read(false)
+				if err != nil {
+					return err
+				}
+				s, err := analyse(src, src.path)
+				if err != nil {
+					return err
+				}
+				a, b := s.envs[envs[0]], s.envs[envs[1]]
+				if a == nil || b == nil {
+					return usageError{fmt.Errorf("the spec has environments %s, not %s and %s", envList(s.plan), envs[0], envs[1])}
+				}
+				report = diff.Compare(envs[0], envs[1], []diff.Pair{{Name: envs[0] + " → " + envs[1], Old: a, New: b}})
+			case gitRev != "":
+				if len(args) > 0 {
+					return usageError{fmt.Errorf("--git compares the -f spec with itself at a revision; give no files")}
+				}
+				src, err := sf.read(false)
+				if err != nil {
+					return err
+				}
+				oldData, err := gitShow(gitRev, src.path)
+				if err != nil {
+					return err
+				}
+				oldSide, err := analyse(&source{path: src.path, data: oldData}, src.path+"@"+gitRev)
+				if err != nil {
+					return fmt.Errorf("the spec at %s: %w", gitRev, err)
+				}
+				newSide, err := analyse(src, src.path)
+				if err != nil {
+					return err
+				}
+				report = compareSides(oldSide, newSide)
+			default:
+				if len(args) != 2 {
+					return usageError{fmt.Errorf("give two spec files, --git REV, or --env A --env B")}
+				}
+				var sides [2]*side
+				for i, p := range args {
+					src, err := readSpec(p, "", false)
+					if err != nil {
+						return err
+					}
+					if sides[i], err = analyse(src, p); err != nil {
+						return err
+					}
+				}
+				report = compareSides(sides[0], sides[1])
+			}
+			w := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				b, _ := json.MarshalIndent(report, "", "  ")
+				fmt.Fprintln(w, string(b))
+			case "markdown":
+				diff.Markdown(w, report)
+			default:
+				diff.Text(w, report)
+			}
+			return nil
+		},
+	}
+	sf.register(cmd)
+	cmd.Flags().StringVar(&gitRev, "git", "", "compare the spec with its version at this git revision")
+	cmd.Flags().StringArrayVar(&envs, "env", nil, "two environments of one spec to put side by side (repeat: --env dev --env prod)")
+	cmd.Flags().StringVar(&format, "format", "text", "output: text, json or markdown")
+	return cmd
+}
+
+// analyse loads, plans, prices, estimates and checks one design.
+func analyse(src *source, label string) (*side, error) {
+	doc, err := spec.Load(src.path, src.data)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := plan.Build(doc)
+	if err != nil {
+		return nil, err
+	}
+	prices, err := pricesFor(src)
+	if err != nil {
+		return nil, err
+	}
+	ctx, err := check.NewContext(doc, pl, prices)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := checkConfig("", src.path, check.Default())
+	if err != nil {
+		return nil, err
+	}
+	s := &side{label: label, plan: pl, envs: map[string]*diff.Env{}}
+	for _, e := range pl.Envs {
+		s.envs[e.Name] = &diff.Env{Plan: e, Cost: ctx.Cost[e.Name], Avail: ctx.Avail[e.Name]}
+	}
+	for _, f := range check.Default().Run(ctx, cfg) {
+		if e := s.envs[f.Env]; e != nil {
+			e.Findings = append(e.Findings, f)
+		} else {
+			s.system = append(s.system, f)
+		}
+	}
+	return s, nil
+}
+
+// compareSides pairs environments by name, in the new spec's order, then
+// those only the old one has; findings about no environment come last.
+func compareSides(o, n *side) diff.Report {
+	var pairs []diff.Pair
+	for _, e := range n.plan.Envs {
+		pairs = append(pairs, diff.Pair{Name: e.Name, Old: o.envs[e.Name], New: n.envs[e.Name]})
+	}
+	for _, e := range o.plan.Envs {
+		if n.envs[e.Name] == nil {
+			pairs = append(pairs, diff.Pair{Name: e.Name, Old: o.envs[e.Name]})
+		}
+	}
+	if len(o.system)+len(n.system) > 0 {
+		pairs = append(pairs, diff.Pair{Name: "system", Old: &diff.Env{Findings: o.system}, New: &diff.Env{Findings: n.system}})
+	}
+	r := diff.Compare(o.label, n.label, pairs)
+	// The system pair only carries findings; show it when they changed.
+	if last := len(r.Envs) - 1; last >= 0 && r.Envs[last].Env == "system" && r.Envs[last].Status == "unchanged" {
+		r.Envs = r.Envs[:last]
+	}
+	return r
+}
+
+// gitShow reads a file as it was at a revision.
+func gitShow(rev, path string) ([]byte, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	cmd := exec.Command("git", "show", rev+":./"+base)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		msg := err.Error()
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = strings.TrimSpace(string(ee.Stderr))
+		}
+		return nil, usageError{fmt.Errorf("git show %s:%s: %s", rev, path, msg)}
+	}
+	return out, nil
+}
