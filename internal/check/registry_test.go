@@ -170,3 +170,27 @@ func TestProfileValuesPointAtTheProfileKey(t *testing.T) {
 	}
 	t.Fatal("SC003 not reported")
 }
+
+// FuzzLoadConfig: any config file is a config or an error, never a panic.
+func FuzzLoadConfig(f *testing.F) {
+	for _, s := range []string{"disable: [SC001]\n", "only: [AV001]\nseverity: {AV005: error}\n", "severity: {AV005: loud}\n", "- x\n", ""} {
+		f.Add(s)
+	}
+	reg := Default()
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, s string) {
+		p := filepath.Join(dir, "c.yaml")
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := LoadConfig(p, reg)
+		if err != nil {
+			return
+		}
+		for _, id := range append(cfg.Disable, cfg.Only...) {
+			if _, ok := reg.Rule(id); !ok {
+				t.Fatalf("config accepted unknown rule %q", id)
+			}
+		}
+	})
+}
