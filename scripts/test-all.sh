@@ -19,14 +19,17 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm, kube-score)"
 go test -count=1 -timeout 20m ./...
 
-echo "== fuzz smoke (loader, 20s)"
-go test -run '^$' -fuzz FuzzLoad -fuzztime 20s ./internal/spec
+echo "== fuzz smoke (spec loader 20s; YAML emitter, Terraform layout, check config 5s each)"
+go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 20s ./internal/spec
+go test -run '^$' -fuzz '^FuzzEmit$' -fuzztime 5s ./internal/render/yamlout
+go test -run '^$' -fuzz '^FuzzLayout$' -fuzztime 5s ./internal/render/terraform
+go test -run '^$' -fuzz '^FuzzLoadConfig$' -fuzztime 5s ./internal/check
 
 echo "== main job (README's first command)"
 tmp=$(mktemp -d)
 go build -o "$tmp/physarch" ./cmd/physarch
 (cd "$tmp" && ./physarch build >/dev/null && [ "$(ls out/design/backend/physical | wc -l)" -eq 7 ] \
   && [ -f out/deploy/k8s/overlays/prod/kustomization.yaml ] && [ -f out/deploy/terraform/prod/main.tf ] \
-  && [ -f out/deploy/compose/compose.yaml ])
+  && [ -f out/deploy/compose/compose.yaml ] && ./physarch check --example kt-event-marketing >/dev/null)
 rm -rf "$tmp"
 echo "all tests passed"

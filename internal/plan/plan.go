@@ -140,6 +140,9 @@ func (p *planner) managed(pl *Plan, e *Env, path string) {
 				return
 			}
 			r.SKU, r.MemoryMiB = sku.Name, sku.MemoryMiB
+			// Azure Cache for Redis runs major version 6 (4 is retired);
+			// the spec's version applies to the dev pods.
+			r.Version = "6"
 			r.Host, r.Port = e.Names.Redis+".redis.cache.windows.net", 6380
 		} else {
 			r.SKU = "redis:" + pl.RedisVer

@@ -96,9 +96,7 @@ func (m *module) redis() {
 	b.set("capacity", capacity)
 	b.set("non_ssl_port_enabled", false)
 	b.set("minimum_tls_version", "1.2")
-	// The provider accepts the major version only; the plan's minor
-	// version is what Azure runs for that major.
-	b.set("redis_version", "6")
+	b.set("redis_version", r.Version)
 	if m.privateEndpointsOn() {
 		b.set("public_network_access_enabled", false)
 	}
