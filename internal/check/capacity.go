@@ -136,14 +136,16 @@ func capacityRules(r *Registry) {
 				return out
 			}},
 		Rule{ID: "CP008", Family: "capacity", Severity: Warning,
-			Title:     "Node pool at its maximum when the pods are at theirs",
-			Rationale: "When the pods at maximum replicas need every node the autoscaler may add, one node failure leaves pods Pending.",
-			Fix:       "Raise nodePools.apps.max or use a larger VM size.",
+			Title:     "Pinned node pool maximum leaves no spare node",
+			Rationale: "When the pods at maximum replicas need every node a pinned maximum allows, one node failure leaves pods Pending. (A maximum physarch computes already sits above the peak by scaling.headroom.)",
+			Fix:       "Raise nodePools.apps.max, or drop the pin and let physarch size the pool.",
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, e := range prodEnvs(c) {
 					for _, p := range e.Pools {
-						if p.Autoscale && p.NodesAtMax >= p.Max && p.Name == "apps" {
+						path := c.envPath(e) + ".nodePools." + p.Name + ".max"
+						pinned := c.Doc.Has(path) && c.Doc.At(path).File == c.Doc.File
+						if pinned && p.Autoscale && p.NodesAtMax >= p.Max {
 							out = append(out, at(e, c, "nodePools."+p.Name+".max", "pool %s needs %d nodes at maximum replicas and may grow to %d", p.Name, p.NodesAtMax, p.Max))
 						}
 					}

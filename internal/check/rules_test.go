@@ -121,7 +121,7 @@ var ruleCases = map[string][2]variant{
 	"CP005": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].Usable = 10 }}, quiet},
 	"CP006": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Max = w.Min }}, quiet},
 	"CP007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Needed = w.Max }}, quiet},
-	"CP008": {quiet, {edit: prod("nodePools: {apps: {max: 40}}")}},
+	"CP008": {{edit: prod("nodePools: {apps: {max: 21}}")}, {edit: prod("nodePools: {apps: {max: 40}}")}},
 	"NW001": {{planMut: func(pl *plan.Plan) { n := &prodEnv(pl).Network; n.Subnets[1].CIDR = n.Subnets[0].CIDR }}, quiet},
 	"NW002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].CIDR = "192.168.0.0/24" }}, quiet},
 	"NW003": {{edit: prod("network: {privateEndpoints: false}")}, quiet},
