@@ -20,10 +20,10 @@ echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm
 go test -count=1 -timeout 20m ./...
 
 echo "== fuzz smoke (spec loader 20s; YAML emitter, Terraform layout, check config 5s each)"
-go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 20s ./internal/spec
-go test -run '^$' -fuzz '^FuzzEmit$' -fuzztime 5s ./internal/render/yamlout
-go test -run '^$' -fuzz '^FuzzLayout$' -fuzztime 5s ./internal/render/terraform
-go test -run '^$' -fuzz '^FuzzLoadConfig$' -fuzztime 5s ./internal/check
+go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 20s -fuzzminimizetime 5s ./internal/spec
+go test -run '^$' -fuzz '^FuzzEmit$' -fuzztime 5s -fuzzminimizetime 2s ./internal/render/yamlout
+go test -run '^$' -fuzz '^FuzzLayout$' -fuzztime 5s -fuzzminimizetime 2s ./internal/render/terraform
+go test -run '^$' -fuzz '^FuzzLoadConfig$' -fuzztime 5s -fuzzminimizetime 2s ./internal/check
 
 echo "== main job (README's first command)"
 tmp=$(mktemp -d)

@@ -44,6 +44,11 @@ func LoadConfig(path string, reg *Registry) (Config, error) {
 	if err != nil {
 		return Config{}, fmt.Errorf("reading check config: %w", err)
 	}
+	return ParseConfig(path, data, reg)
+}
+
+// ParseConfig reads a config file's contents; path only names it in errors.
+func ParseConfig(path string, data []byte, reg *Registry) (Config, error) {
 	var raw struct {
 		Disable  []string          `yaml:"disable"`
 		Only     []string          `yaml:"only"`

@@ -177,13 +177,8 @@ func FuzzLoadConfig(f *testing.F) {
 		f.Add(s)
 	}
 	reg := Default()
-	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, s string) {
-		p := filepath.Join(dir, "c.yaml")
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := LoadConfig(p, reg)
+		cfg, err := ParseConfig("c.yaml", []byte(s), reg)
 		if err != nil {
 			return
 		}
