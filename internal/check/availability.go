@@ -100,34 +100,24 @@ func availabilityRules(r *Registry) {
 			Rationale: "With fewer replicas than zones, some zone runs none, and losing a zone that runs the only replicas is an outage of that service.",
 			Fix:       "Raise the service's replicas.min (or scaling.minReplicas) to at least the zone count.",
 			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					for _, w := range e.Workloads {
-						if len(e.Zones) > 1 && w.Min < len(e.Zones) {
-							f := at(e, c, "", "%s has at least %d replicas over %d zones", w.Name, w.Min, len(e.Zones))
-							f.Path = c.servicePath(w.Name) + ".replicas"
-							out = append(out, f)
-						}
+				return eachWorkload(c, prodEnvs(c), "replicas", func(e *plan.Env, w *plan.Workload) string {
+					if len(e.Zones) > 1 && w.Min < len(e.Zones) {
+						return fmt.Sprintf("%s has at least %d replicas over %d zones", w.Name, w.Min, len(e.Zones))
 					}
-				}
-				return out
+					return ""
+				})
 			}},
 		Rule{ID: "AV007", Family: "availability", Severity: Error,
 			Title:     "PodDisruptionBudget allows no voluntary disruption",
 			Rationale: "A budget that never allows an eviction blocks node drains: cluster upgrades and node-image updates hang until someone deletes it.",
 			Fix:       "Let minAvailable stay below the minimum replicas (physarch's plan does this unless replicas are pinned to 1 with a higher floor).",
 			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range c.Plan.Envs {
-					for _, w := range e.Workloads {
-						if field, v := w.PDB(); field == "minAvailable" && v >= w.Min {
-							f := at(e, c, "", "%s: minAvailable %d with %d replicas allows no eviction", w.Name, v, w.Min)
-							f.Path = c.servicePath(w.Name) + ".replicas"
-							out = append(out, f)
-						}
+				return eachWorkload(c, c.Plan.Envs, "replicas", func(_ *plan.Env, w *plan.Workload) string {
+					if field, v := w.PDB(); field == "minAvailable" && v >= w.Min {
+						return fmt.Sprintf("%s: minAvailable %d with %d replicas allows no eviction", w.Name, v, w.Min)
 					}
-				}
-				return out
+					return ""
+				})
 			}},
 		Rule{ID: "AV008", Family: "availability", Severity: Error,
 			Title:     "Spot nodes run production workloads",

@@ -1,6 +1,12 @@
 package check
 
-import "k8s.io/apimachinery/pkg/api/resource"
+import (
+	"fmt"
+
+	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/physarch/physarch/internal/plan"
+)
 
 func capacityRules(r *Registry) {
 	r.Add(
@@ -30,21 +36,13 @@ func capacityRules(r *Registry) {
 			Rationale: "A pod that fits no node stays Pending forever; the autoscaler cannot help because a new node is no bigger.",
 			Fix:       "Use a larger nodePools.apps.vmSize or smaller requests.",
 			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range c.Plan.Envs {
+				return eachWorkload(c, c.Plan.Envs, "resources.requests", func(e *plan.Env, w *plan.Workload) string {
 					apps := e.Pool("apps")
-					if apps == nil {
-						continue
+					if apps != nil && (w.CPURequestM > apps.AllocCPUM || w.MemRequestMiB > apps.AllocMemMiB) {
+						return fmt.Sprintf("%s requests %s CPU / %s, a %s node offers %dm / %d MiB", w.Name, w.CPURequest, w.MemRequest, apps.VMSize, apps.AllocCPUM, apps.AllocMemMiB)
 					}
-					for _, w := range e.Workloads {
-						if w.CPURequestM > apps.AllocCPUM || w.MemRequestMiB > apps.AllocMemMiB {
-							f := at(e, c, "", "%s requests %s CPU / %s, a %s node offers %dm / %d MiB", w.Name, w.CPURequest, w.MemRequest, apps.VMSize, apps.AllocCPUM, apps.AllocMemMiB)
-							f.Path = c.servicePath(w.Name) + ".resources.requests"
-							out = append(out, f)
-						}
-					}
-				}
-				return out
+					return ""
+				})
 			}},
 		Rule{ID: "CP003", Family: "capacity", Severity: Error,
 			Title:     "Database connections at maximum scale exceed the server's limit",
@@ -106,34 +104,24 @@ func capacityRules(r *Registry) {
 			Rationale: "An HPA whose maximum equals its minimum cannot absorb a peak above the estimate.",
 			Fix:       "Raise replicas.max or scaling.headroom.",
 			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					for _, w := range e.Workloads {
-						if w.Max <= w.Min {
-							f := at(e, c, "", "%s runs %d..%d replicas", w.Name, w.Min, w.Max)
-							f.Path = c.servicePath(w.Name) + ".replicas"
-							out = append(out, f)
-						}
+				return eachWorkload(c, prodEnvs(c), "replicas", func(_ *plan.Env, w *plan.Workload) string {
+					if w.Max <= w.Min {
+						return fmt.Sprintf("%s runs %d..%d replicas", w.Name, w.Min, w.Max)
 					}
-				}
-				return out
+					return ""
+				})
 			}},
 		Rule{ID: "CP007", Family: "capacity", Severity: Warning,
 			Title:     "Peak load needs every replica the HPA allows",
 			Rationale: "Without headroom the first request above the estimate, or one failed replica, overloads the rest.",
 			Fix:       "Raise replicas.max or scaling.headroom above 1.",
 			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					for _, w := range e.Workloads {
-						if w.Needed >= w.Max && w.Max > w.Min {
-							f := at(e, c, "", "%s needs %d replicas at peak and may have %d", w.Name, w.Needed, w.Max)
-							f.Path = c.servicePath(w.Name) + ".replicas"
-							out = append(out, f)
-						}
+				return eachWorkload(c, prodEnvs(c), "replicas", func(_ *plan.Env, w *plan.Workload) string {
+					if w.Needed >= w.Max && w.Max > w.Min {
+						return fmt.Sprintf("%s needs %d replicas at peak and may have %d", w.Name, w.Needed, w.Max)
 					}
-				}
-				return out
+					return ""
+				})
 			}},
 		Rule{ID: "CP008", Family: "capacity", Severity: Warning,
 			Title:     "Pinned node pool maximum leaves no spare node",

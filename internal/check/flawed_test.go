@@ -8,30 +8,11 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/examples"
-	"github.com/physarch/physarch/internal/catalog/azure"
-	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 func runOn(t *testing.T, file string, data []byte) []Finding {
 	t.Helper()
-	doc, err := spec.Load(file, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := plan.Build(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prices, err := azure.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := NewContext(doc, pl, prices)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Default().Run(c, Config{})
+	return Default().Run(analyse(t, file, data, nil), Config{})
 }
 
 // TestExamplesHaveNoErrors: every example, as intended, passes check.

@@ -79,14 +79,8 @@ func (r *Registry) Run(c *Context, cfg Config) []Finding {
 	applySuppressions(c.Doc, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Pos, out[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
+		if a != b {
+			return a.Before(b)
 		}
 		return out[i].Rule < out[j].Rule
 	})

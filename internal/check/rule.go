@@ -120,3 +120,19 @@ func at(e *plan.Env, c *Context, sub, format string, args ...any) Finding {
 	}
 	return Finding{Env: e.Name, Path: p, Message: fmt.Sprintf(format, args...)}
 }
+
+// eachWorkload makes one finding per environment and service for which msg
+// returns a message, pointing at the service's key sub (such as
+// "replicas").
+func eachWorkload(c *Context, envs []*plan.Env, sub string, msg func(e *plan.Env, w *plan.Workload) string) []Finding {
+	var out []Finding
+	for _, e := range envs {
+		for i := range e.Workloads {
+			w := &e.Workloads[i]
+			if m := msg(e, w); m != "" {
+				out = append(out, Finding{Env: e.Name, Path: c.servicePath(w.Name) + "." + sub, Message: m})
+			}
+		}
+	}
+	return out
+}

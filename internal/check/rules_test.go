@@ -52,16 +52,26 @@ func (v variant) context(t *testing.T) *Context {
 			t.Fatal("the spec edit changed nothing; the example no longer has the text it replaces")
 		}
 	}
-	doc, err := spec.Load("physarch.yaml", []byte(text))
+	c := analyse(t, "physarch.yaml", []byte(text), v.planMut)
+	if v.ctxMut != nil {
+		v.ctxMut(c)
+	}
+	return c
+}
+
+// analyse loads, plans (then applies planMut, if any) and analyses a spec.
+func analyse(t *testing.T, file string, data []byte, planMut func(*plan.Plan)) *Context {
+	t.Helper()
+	doc, err := spec.Load(file, data)
 	if err != nil {
-		t.Fatalf("variant does not load: %v", err)
+		t.Fatalf("%s does not load: %v", file, err)
 	}
 	pl, err := plan.Build(doc)
 	if err != nil {
-		t.Fatalf("variant does not plan: %v", err)
+		t.Fatalf("%s does not plan: %v", file, err)
 	}
-	if v.planMut != nil {
-		v.planMut(pl)
+	if planMut != nil {
+		planMut(pl)
 	}
 	prices, err := azure.Embedded()
 	if err != nil {
@@ -70,9 +80,6 @@ func (v variant) context(t *testing.T) *Context {
 	c, err := NewContext(doc, pl, prices)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if v.ctxMut != nil {
-		v.ctxMut(c)
 	}
 	return c
 }

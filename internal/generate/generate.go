@@ -3,10 +3,8 @@
 package generate
 
 import (
-	"errors"
 	"fmt"
 	"sort"
-	"sync"
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
@@ -70,7 +68,7 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	// The renderers only read the plan and the analysis, so they run
 	// concurrently; their files are sorted by path afterwards, so the
 	// output does not depend on which finishes first.
-	renderers := []func() ([]render.File, error){
+	files, err := render.Concurrently(
 		func() ([]render.File, error) { return docs.Render(pl, an, opt.Lang), nil },
 		func() ([]render.File, error) { return mermaid.Render(pl, opt.Lang), nil },
 		func() ([]render.File, error) {
@@ -82,20 +80,9 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 		},
 		func() ([]render.File, error) { return terraform.Render(pl) },
 		func() ([]render.File, error) { return compose.Render(pl) },
-	}
-	results := make([][]render.File, len(renderers))
-	errs := make([]error, len(renderers))
-	var wg sync.WaitGroup
-	for i, r := range renderers {
-		wg.Go(func() { results[i], errs[i] = r() })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	)
+	if err != nil {
 		return nil, err
-	}
-	var files []render.File
-	for _, r := range results {
-		files = append(files, r...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil

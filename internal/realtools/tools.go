@@ -9,8 +9,11 @@ package realtools
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render"
 )
 
 // Lookup returns the tool named by the first variable that is set, or a
@@ -33,4 +36,21 @@ func Lookup(t testing.TB, install string, vars []string, path string) string {
 	}
 	t.Skip(msg)
 	return ""
+}
+
+// WriteFiles writes generated files into a fresh temporary directory, for a
+// real tool to read, and returns the directory.
+func WriteFiles(t testing.TB, files []render.File) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

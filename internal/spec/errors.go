@@ -14,6 +14,17 @@ type Pos struct {
 	Col  int    `json:"column"`
 }
 
+// Before orders positions by file, line and column.
+func (p Pos) Before(q Pos) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
 func (p Pos) String() string {
 	if p.Line == 0 {
 		return p.File
@@ -51,16 +62,7 @@ func (l Errors) Error() string {
 // so the same input always reports the same way.
 func (l Errors) Sorted() Errors {
 	out := append(Errors(nil), l...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Pos, out[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos.Before(out[j].Pos) })
 	dedup := out[:0]
 	for i, e := range out {
 		if i > 0 && e == out[i-1] {

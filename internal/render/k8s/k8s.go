@@ -6,10 +6,8 @@ package k8s
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -74,25 +72,17 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 			return ov, nil
 		})
 	}
-	out := make([][]render.File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Go(func() { out[i], errs[i] = j() })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	rendered, err := render.Concurrently(jobs...)
+	if err != nil {
 		return nil, err
 	}
 	var files []render.File
-	for _, fs := range out {
-		for _, f := range fs {
-			data := f.Data
-			if path.Ext(f.Path) == ".yaml" {
-				data = append([]byte(header), data...)
-			}
-			files = append(files, render.File{Path: path.Join(Dir, f.Path), Data: data})
+	for _, f := range rendered {
+		data := f.Data
+		if path.Ext(f.Path) == ".yaml" {
+			data = append([]byte(header), data...)
 		}
+		files = append(files, render.File{Path: path.Join(Dir, f.Path), Data: data})
 	}
 	return files, nil
 }

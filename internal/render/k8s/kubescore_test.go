@@ -50,7 +50,7 @@ func TestKubeScoreProd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := writeFiles(t, files)
+		dir := realtools.WriteFiles(t, files)
 		for _, e := range pl.Envs {
 			if !e.IsProdLike() {
 				continue

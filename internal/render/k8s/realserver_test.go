@@ -15,24 +15,8 @@ import (
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/realtools"
-	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/testplan"
 )
-
-func writeFiles(t *testing.T, files []render.File) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, f := range files {
-		p := filepath.Join(dir, f.Path)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // serverList is what `kubectl apply --dry-run=server -o json` prints: the
 // objects as the API server would store them, defaults applied.
@@ -52,7 +36,7 @@ func TestRealAPIServerAcceptsEveryOverlay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := writeFiles(t, files)
+		dir := realtools.WriteFiles(t, files)
 		for _, e := range pl.Envs {
 			t.Run(name+"/"+e.Name, func(t *testing.T) {
 				if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
@@ -150,7 +134,7 @@ func TestRealAPIServerRejectsBroken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := writeFiles(t, files)
+	dir := realtools.WriteFiles(t, files)
 	e := pl.Envs[len(pl.Envs)-1]
 	if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
 		t.Fatalf("create namespace: %v\n%s", err, out)

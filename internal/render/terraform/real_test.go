@@ -8,24 +8,8 @@ import (
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/realtools"
-	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/testplan"
 )
-
-func writeFiles(t *testing.T, files []render.File) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, f := range files {
-		p := filepath.Join(dir, f.Path)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // TestRealTerraformValidates runs terraform fmt -check and terraform
 // validate, against the real azurerm provider, on every environment of
@@ -38,7 +22,7 @@ func TestRealTerraformValidates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := writeFiles(t, files)
+		dir := realtools.WriteFiles(t, files)
 		for _, e := range pl.Envs {
 			t.Run(name+"/"+e.Name, func(t *testing.T) {
 				mod := filepath.Join(dir, Dir, e.Name)
@@ -72,7 +56,7 @@ func TestRealTerraformRejectsBroken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := writeFiles(t, files)
+	dir := realtools.WriteFiles(t, files)
 	mod := filepath.Join(dir, Dir, pl.Envs[len(pl.Envs)-1].Name)
 	bad := "\nresource \"azurerm_resource_group\" \"broken\" {\n  name       = \"rg-broken\"\n  location   = \"koreacentral\"\n  bogus_attr = true\n}\n"
 	if err := os.WriteFile(filepath.Join(mod, "broken.tf"), []byte(bad), 0o644); err != nil {

@@ -4,11 +4,9 @@
 package terraform
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
@@ -36,21 +34,11 @@ type module struct {
 func Render(pl *plan.Plan) ([]render.File, error) {
 	// Environments are independent modules: render them concurrently
 	// (hclwrite's formatting dominates), then keep the plan's order.
-	out := make([][]render.File, len(pl.Envs))
-	errs := make([]error, len(pl.Envs))
-	var wg sync.WaitGroup
-	for i, e := range pl.Envs {
-		wg.Go(func() { out[i], errs[i] = renderEnv(pl, e) })
+	var jobs []func() ([]render.File, error)
+	for _, e := range pl.Envs {
+		jobs = append(jobs, func() ([]render.File, error) { return renderEnv(pl, e) })
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	var files []render.File
-	for _, f := range out {
-		files = append(files, f...)
-	}
-	return files, nil
+	return render.Concurrently(jobs...)
 }
 
 // namedFile is one .tf file of a module.
