@@ -43,7 +43,12 @@ func emitValue(buf *bytes.Buffer, v any, indent int, afterDash bool) {
 			if !(afterDash && i == 0) {
 				pad(buf, indent)
 			}
-			writeKey(buf, k)
+			if !writeKey(buf, k) {
+				// An explicit key: YAML limits implicit keys to 1024
+				// characters.
+				buf.WriteByte('\n')
+				pad(buf, indent)
+			}
 			buf.WriteByte(':')
 			emitValue(buf, t[k], indent+2, false)
 		}
@@ -101,12 +106,19 @@ func pad(buf *bytes.Buffer, n int) {
 }
 
 // writeKey writes a mapping key: plain or double-quoted, never a block.
-func writeKey(buf *bytes.Buffer, k string) {
-	if plain(k) {
-		buf.WriteString(k)
-		return
+// A key too long to be implicit is written explicitly ("? key") and
+// writeKey reports false: the caller then puts ":" on the next line.
+func writeKey(buf *bytes.Buffer, k string) bool {
+	q := k
+	if !plain(k) {
+		q = strconv.Quote(k)
 	}
-	buf.WriteString(strconv.Quote(k))
+	if len(q) > 1000 {
+		buf.WriteString("? " + q)
+		return false
+	}
+	buf.WriteString(q)
+	return true
 }
 
 // writeString writes a string plain, as a literal block, or double-quoted,
