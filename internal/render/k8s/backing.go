@@ -15,11 +15,6 @@ import (
 
 const initJobName = "postgresql-init"
 
-// The official postgres and redis images run as any UID (the postgres
-// entrypoint supports arbitrary users), so the backing pods use the apps'
-// non-system UID; fsGroup makes the disk writable for it.
-const backingUID = appUID
-
 func (c envContext) initJob() bool {
 	return c.e.Postgres != nil && c.e.Postgres.Mode == "pod" && len(c.pl.Databases) > 0
 }
@@ -49,25 +44,18 @@ func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
 	labels := c.meta(b.Name, nil)
 	ctr := corev1.Container{
 		Name: b.Name, Image: b.Image, ImagePullPolicy: corev1.PullAlways,
-		Ports:     []corev1.ContainerPort{{Name: b.Name, ContainerPort: int32(b.Port), Protocol: corev1.ProtocolTCP}},
-		Resources: res,
-		SecurityContext: &corev1.SecurityContext{
-			RunAsNonRoot: ptr(true), RunAsUser: ptr(int64(backingUID)), RunAsGroup: ptr(int64(backingUID)),
-			ReadOnlyRootFilesystem: ptr(true), AllowPrivilegeEscalation: ptr(false), Privileged: ptr(false),
-			Capabilities: &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
-		},
-		VolumeMounts: []corev1.VolumeMount{{Name: "tmp", MountPath: "/tmp"}},
+		Ports:           []corev1.ContainerPort{{Name: b.Name, ContainerPort: int32(b.Port), Protocol: corev1.ProtocolTCP}},
+		Resources:       res,
+		SecurityContext: containerSecurity(),
+		VolumeMounts:    []corev1.VolumeMount{{Name: "tmp", MountPath: "/tmp"}},
 	}
 	volumes := []corev1.Volume{{Name: "tmp", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}}}
-	secret := func(key string) *corev1.EnvVarSource {
-		return &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{LocalObjectReference: corev1.LocalObjectReference{Name: c.e.Names.SecretProvider}, Key: key}}
-	}
 	dataDir := "/data"
 	switch b.Name {
 	case "postgresql":
 		dataDir = "/var/lib/postgresql/data"
 		ctr.Env = []corev1.EnvVar{
-			{Name: "POSTGRES_PASSWORD", ValueFrom: secret("postgresql-admin-password")},
+			c.secretEnv("POSTGRES_PASSWORD", "postgresql-admin-password"),
 			{Name: "PGDATA", Value: dataDir + "/pgdata"},
 		}
 		if p := c.e.Postgres; p != nil {
@@ -83,7 +71,7 @@ func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
 		ctr.ReadinessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{"pg_isready", "-U", "postgres", "-h", "127.0.0.1"}}}, PeriodSeconds: 10, TimeoutSeconds: 5}
 		ctr.LivenessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(b.Port)}}, PeriodSeconds: 20, FailureThreshold: 6, TimeoutSeconds: 5}
 	case "redis":
-		ctr.Env = []corev1.EnvVar{{Name: "REDIS_PASSWORD", ValueFrom: secret("redis-password")}}
+		ctr.Env = []corev1.EnvVar{c.secretEnv("REDIS_PASSWORD", "redis-password")}
 		args := []string{"--requirepass", "$(REDIS_PASSWORD)", "--dir", dataDir}
 		if r := c.e.Redis; r != nil {
 			if r.MaxMemory != "" {
@@ -117,12 +105,9 @@ func (c envContext) statefulSet(b *plan.Workload) ([]any, error) {
 				ObjectMeta: objectMeta("", "", labels),
 				Spec: corev1.PodSpec{
 					AutomountServiceAccountToken: ptr(false),
-					SecurityContext: &corev1.PodSecurityContext{
-						RunAsNonRoot: ptr(true), FSGroup: ptr(int64(backingUID)),
-						SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
-					},
-					Containers: []corev1.Container{ctr},
-					Volumes:    volumes,
+					SecurityContext:              podSecurity(true),
+					Containers:                   []corev1.Container{ctr},
+					Volumes:                      volumes,
 				},
 			},
 		},
@@ -182,15 +167,12 @@ func (c envContext) initConfigMap() corev1.ConfigMap {
 }
 
 func (c envContext) initJobObject() batchv1.Job {
-	secret := func(key string) *corev1.EnvVarSource {
-		return &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{LocalObjectReference: corev1.LocalObjectReference{Name: c.e.Names.SecretProvider}, Key: key}}
-	}
 	env := []corev1.EnvVar{
 		{Name: "PGHOST", Value: "postgresql"},
-		{Name: "PGPASSWORD", ValueFrom: secret("postgresql-admin-password")},
+		c.secretEnv("PGPASSWORD", "postgresql-admin-password"),
 	}
 	for _, db := range c.pl.Databases {
-		env = append(env, corev1.EnvVar{Name: appenv.EnvName(db.Owner) + "_DB_PASSWORD", ValueFrom: secret(db.Owner + "-db-password")})
+		env = append(env, c.secretEnv(appenv.EnvName(db.Owner)+"_DB_PASSWORD", db.Owner+"-db-password"))
 	}
 	image := "postgres:" + c.pl.PGVersion
 	labels := c.meta(initJobName, nil)
@@ -205,9 +187,7 @@ func (c envContext) initJobObject() batchv1.Job {
 				Spec: corev1.PodSpec{
 					RestartPolicy:                corev1.RestartPolicyOnFailure,
 					AutomountServiceAccountToken: ptr(false),
-					SecurityContext: &corev1.PodSecurityContext{
-						RunAsNonRoot: ptr(true), SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
-					},
+					SecurityContext:              podSecurity(false),
 					Containers: []corev1.Container{{
 						Name: "init", Image: image, ImagePullPolicy: corev1.PullAlways,
 						Command: []string{"/bin/sh", "/scripts/init.sh"},
@@ -216,13 +196,8 @@ func (c envContext) initJobObject() batchv1.Job {
 							Requests: corev1.ResourceList{corev1.ResourceCPU: quantity("50m"), corev1.ResourceMemory: quantity("64Mi"), corev1.ResourceEphemeralStorage: quantity("64Mi")},
 							Limits:   corev1.ResourceList{corev1.ResourceCPU: quantity("200m"), corev1.ResourceMemory: quantity("128Mi"), corev1.ResourceEphemeralStorage: quantity("128Mi")},
 						},
-						// psql needs no particular user: run as the apps' UID.
-						SecurityContext: &corev1.SecurityContext{
-							RunAsNonRoot: ptr(true), RunAsUser: ptr(int64(appUID)), RunAsGroup: ptr(int64(appUID)),
-							ReadOnlyRootFilesystem: ptr(true), AllowPrivilegeEscalation: ptr(false), Privileged: ptr(false),
-							Capabilities: &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
-						},
-						VolumeMounts: []corev1.VolumeMount{{Name: "scripts", MountPath: "/scripts", ReadOnly: true}},
+						SecurityContext: containerSecurity(),
+						VolumeMounts:    []corev1.VolumeMount{{Name: "scripts", MountPath: "/scripts", ReadOnly: true}},
 					}},
 					Volumes: []corev1.Volume{{Name: "scripts", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{
 						LocalObjectReference: corev1.LocalObjectReference{Name: initJobName},

@@ -7,10 +7,6 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 )
 
-// Container user for every application image: a fixed non-root UID, so
-// runAsNonRoot can be verified by the kubelet without reading the image.
-const appUID = 10001
-
 // baseObjects are what a service is in every environment: its Service and
 // the Deployment's shape. Sizing, placement and secrets come from the
 // environment overlays as patches.
@@ -33,15 +29,7 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 		ImagePullPolicy: corev1.PullAlways,
 		Ports:           []corev1.ContainerPort{{Name: "http", ContainerPort: int32(sv.Port), Protocol: corev1.ProtocolTCP}},
 		EnvFrom:         []corev1.EnvFromSource{{ConfigMapRef: &corev1.ConfigMapEnvSource{LocalObjectReference: corev1.LocalObjectReference{Name: sv.Name + "-config"}}}},
-		SecurityContext: &corev1.SecurityContext{
-			RunAsNonRoot:             ptr(true),
-			RunAsUser:                ptr(int64(appUID)),
-			RunAsGroup:               ptr(int64(appUID)),
-			ReadOnlyRootFilesystem:   ptr(true),
-			AllowPrivilegeEscalation: ptr(false),
-			Privileged:               ptr(false),
-			Capabilities:             &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
-		},
+		SecurityContext: containerSecurity(),
 		// The root filesystem is read-only; runtimes (the JVM, Python)
 		// still need a scratch directory.
 		VolumeMounts: []corev1.VolumeMount{{Name: "tmp", MountPath: "/tmp"}},
@@ -75,12 +63,8 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 			Template: corev1.PodTemplateSpec{
 				ObjectMeta: objectMeta("", "", labels),
 				Spec: corev1.PodSpec{
-					ServiceAccountName: sv.Name,
-					SecurityContext: &corev1.PodSecurityContext{
-						RunAsNonRoot:   ptr(true),
-						FSGroup:        ptr(int64(appUID)),
-						SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
-					},
+					ServiceAccountName:            sv.Name,
+					SecurityContext:               podSecurity(true),
 					TerminationGracePeriodSeconds: ptr(int64(30)),
 					Containers:                    []corev1.Container{c},
 					// Bounded by the container's ephemeral-storage limit.

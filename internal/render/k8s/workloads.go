@@ -68,9 +68,7 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 	_, secrets := c.env.For(sv)
 	var env []corev1.EnvVar
 	for _, s := range secrets {
-		env = append(env, corev1.EnvVar{Name: s.Name, ValueFrom: &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
-			LocalObjectReference: corev1.LocalObjectReference{Name: c.e.Names.SecretProvider}, Key: s.Key,
-		}}})
+		env = append(env, c.secretEnv(s.Name, s.Key))
 	}
 	ctr := corev1.Container{Name: sv.Name, Resources: res, Env: env}
 	pod := corev1.PodSpec{Containers: []corev1.Container{ctr}}
@@ -199,3 +197,12 @@ func (c envContext) pdb(w *plan.Workload) policyv1.PodDisruptionBudget {
 // placeholder marks a value only the deployment knows (a Terraform output);
 // the README says where each comes from.
 func placeholder(output string) string { return "SET-FROM-TERRAFORM-OUTPUT-" + output }
+
+// secretEnv is an environment variable read from one key of the
+// environment's Secret (created by the user in dev, synced from Key Vault in
+// prod): the manifests name secrets, never hold them.
+func (c envContext) secretEnv(name, key string) corev1.EnvVar {
+	return corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
+		LocalObjectReference: corev1.LocalObjectReference{Name: c.e.Names.SecretProvider}, Key: key,
+	}}}
+}
