@@ -16,14 +16,7 @@ func (m *module) postgres() {
 	if pg == nil || pg.Mode != "flexible" {
 		return
 	}
-	zone := m.resource("azurerm_private_dns_zone", "postgres")
-	zone.set("name", "privatelink.postgres.database.azure.com")
-	zone.expr("resource_group_name", "azurerm_resource_group.main.name")
-	m.tags(zone)
-	link := m.resource("azurerm_private_dns_zone_virtual_network_link", "postgres")
-	link.set("name", "postgres")
-	link.expr("private_dns_zone_id", "azurerm_private_dns_zone.postgres.id")
-	link.expr("virtual_network_id", "azurerm_virtual_network.main.id")
+	m.privateDNSZone("postgres", "privatelink.postgres.database.azure.com")
 
 	b := m.placed("azurerm_postgresql_flexible_server", "main", "postgresql_server_name")
 	b.set("version", pg.Version)

@@ -51,3 +51,17 @@ func securityRule(nsg block, r plan.SecurityRule) {
 	b.set("source_address_prefix", r.Source)
 	b.set("destination_address_prefix", r.Destination)
 }
+
+// privateDNSZone writes a private DNS zone linked to the VNet, so names
+// of private endpoints and VNet-integrated servers resolve inside it. The
+// zone and its link are both named id in Terraform.
+func (m *module) privateDNSZone(id, zone string) {
+	z := m.resource("azurerm_private_dns_zone", id)
+	z.set("name", zone)
+	z.expr("resource_group_name", "azurerm_resource_group.main.name")
+	m.tags(z)
+	l := m.resource("azurerm_private_dns_zone_virtual_network_link", id)
+	l.set("name", id)
+	l.expr("private_dns_zone_id", "azurerm_private_dns_zone."+id+".id")
+	l.expr("virtual_network_id", "azurerm_virtual_network.main.id")
+}

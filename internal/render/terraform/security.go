@@ -51,32 +51,25 @@ func (m *module) privateEndpoints() {
 		return
 	}
 	for _, pe := range m.e.PrivateEndpoints {
-		ep := struct{ id, resource, subresource, zone string }{pe.Service, endpointTarget[pe.Service], pe.Subresource, pe.DNSZone}
-		if ep.resource == "" {
+		id, target := pe.Service, endpointTarget[pe.Service]
+		if target == "" {
 			m.err = fmt.Errorf("private endpoint for %s: no Terraform resource", pe.Service)
 			return
 		}
-		z := m.resource("azurerm_private_dns_zone", ep.id)
-		z.set("name", ep.zone)
-		z.expr("resource_group_name", "azurerm_resource_group.main.name")
-		m.tags(z)
-		l := m.resource("azurerm_private_dns_zone_virtual_network_link", ep.id)
-		l.set("name", ep.id)
-		l.expr("private_dns_zone_id", "azurerm_private_dns_zone."+ep.id+".id")
-		l.expr("virtual_network_id", "azurerm_virtual_network.main.id")
-		p := m.resource("azurerm_private_endpoint", ep.id)
-		p.set("name", "pe-"+ep.id+"-"+m.pl.Name+"-"+m.e.Name)
+		m.privateDNSZone(id, pe.DNSZone)
+		p := m.resource("azurerm_private_endpoint", id)
+		p.set("name", "pe-"+id+"-"+m.pl.Name+"-"+m.e.Name)
 		p.expr("location", "azurerm_resource_group.main.location")
 		p.expr("resource_group_name", "azurerm_resource_group.main.name")
 		p.expr("subnet_id", "azurerm_subnet.endpoints.id")
 		c := p.child("private_service_connection")
-		c.set("name", ep.id)
-		c.expr("private_connection_resource_id", ep.resource)
-		c.set("subresource_names", []string{ep.subresource})
+		c.set("name", id)
+		c.expr("private_connection_resource_id", target)
+		c.set("subresource_names", []string{pe.Subresource})
 		c.set("is_manual_connection", false)
 		g := p.child("private_dns_zone_group")
 		g.set("name", "default")
-		g.expr("private_dns_zone_ids", "[azurerm_private_dns_zone."+ep.id+".id]")
+		g.expr("private_dns_zone_ids", "[azurerm_private_dns_zone."+id+".id]")
 		m.tags(p)
 	}
 }
