@@ -47,7 +47,8 @@ var endpointTarget = map[string]string{
 // privateEndpoints puts each managed service on the endpoints subnet with
 // a private DNS zone linked to the VNet.
 func (m *module) privateEndpoints() {
-	if _, ok := m.e.Network.Subnet("endpoints"); !ok || !m.privateEndpointsOn() {
+	// The plan lists endpoints only where the environment uses them.
+	if _, ok := m.e.Network.Subnet("endpoints"); !ok {
 		return
 	}
 	for _, pe := range m.e.PrivateEndpoints {

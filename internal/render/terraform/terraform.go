@@ -105,13 +105,11 @@ func (m *module) versions(f *file) {
 	f.top("data", "azurerm_client_config", "current")
 }
 
-// resource appends a resource block to main.tf with the location and
-// resource group every Azure resource here shares.
-func (m *module) resource(typ, name string) block {
-	b := m.main.top("resource", typ, name)
-	return b
-}
+// resource appends a resource block to main.tf.
+func (m *module) resource(typ, name string) block { return m.main.top("resource", typ, name) }
 
+// placed appends a resource named by a variable, in the resource group and
+// its location, as most Azure resources here are.
 func (m *module) placed(typ, name, nameVar string) block {
 	b := m.resource(typ, name)
 	b.expr("name", "var."+nameVar)

@@ -85,6 +85,8 @@ func emitScalar(buf *bytes.Buffer, v any, indent int) {
 		writeString(buf, t, indent)
 	case int64:
 		buf.WriteString(strconv.FormatInt(t, 10))
+	case int:
+		buf.WriteString(strconv.Itoa(t))
 	case float64:
 		buf.WriteString(strconv.FormatFloat(t, 'f', -1, 64))
 	case bool:
