@@ -3,7 +3,7 @@
 # what can be cached under ${PHYSARCH_CACHE:-~/.cache/physarch} so that a second
 # run on the same machine costs seconds. Works on a fresh machine too.
 #
-#   scripts/install-tools.sh [mermaid|kube|terraform|sarif ...]   (default: mermaid)
+#   scripts/install-tools.sh [mermaid|kube|terraform|sarif|ajv ...]   (default: mermaid)
 #
 # Prints one line per tool with the path the tests should use; the test
 # harness finds the tools through the environment variables printed by
@@ -114,6 +114,18 @@ install_sarif() {
   fi
 }
 
+# ajv with ajv-formats, the JavaScript JSON Schema validator: the editor
+# schema is judged with the regular-expression engine editors use.
+install_ajv() {
+  local dir="$cache/ajv-8.20.0"
+  if [ ! -f "$dir/node_modules/ajv-formats/package.json" ]; then
+    echo "install-tools: npm install ajv@8.20.0 ajv-formats@3.0.1" >&2
+    mkdir -p "$dir"
+    (cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
+    (cd "$dir" && npm install --silent --no-audit --no-fund ajv@8.20.0 ajv-formats@3.0.1 >&2)
+  fi
+}
+
 print_env() {
   if [ -x "$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc" ]; then
     echo "export PHYSARCH_MMDC=$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc"
@@ -124,6 +136,9 @@ print_env() {
     echo "export PHYSARCH_KUBE_CRDS=$cache/crds"
     [ -x "$cache/bin/kube-score-v1.20.0" ] && echo "export PHYSARCH_KUBE_SCORE=$cache/bin/kube-score-v1.20.0"
     if command -v kubectl >/dev/null 2>&1; then echo "export PHYSARCH_KUBECTL=$(command -v kubectl)"; else echo "export PHYSARCH_KUBECTL=$cache/bin/kubectl"; fi
+  fi
+  if [ -f "$cache/ajv-8.20.0/node_modules/ajv-formats/package.json" ]; then
+    echo "export PHYSARCH_AJV_DIR=$cache/ajv-8.20.0/node_modules"
   fi
   if [ -f "$cache/sarif-schema-2.1.0.json" ]; then
     echo "export PHYSARCH_SARIF_SCHEMA=$cache/sarif-schema-2.1.0.json"
@@ -147,7 +162,8 @@ for t in "${tools[@]}"; do
     kube) install_kube ;;
     terraform) install_terraform ;;
     sarif) install_sarif ;;
-    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif)" >&2; exit 2 ;;
+    ajv) install_ajv ;;
+    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif, ajv)" >&2; exit 2 ;;
   esac
 done
 print_env

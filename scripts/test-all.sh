@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-tools.sh mermaid kube terraform sarif >/dev/null
+bash scripts/install-tools.sh mermaid kube terraform sarif ajv >/dev/null
 eval "$(bash scripts/install-tools.sh env)"
 export PHYSARCH_REQUIRE_TOOLS=1
 
@@ -16,7 +16,7 @@ go vet ./...
 echo "== staticcheck"
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm, kube-score)"
+echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm, kube-score, ajv)"
 go test -count=1 -timeout 20m ./...
 
 echo "== fuzz smoke (spec loader 20s; YAML emitter, Terraform layout, check config 5s each)"

@@ -21,14 +21,14 @@ func operationsRules(r *Registry) {
 				}
 				return out
 			}},
-		Rule{ID: "OP002", Family: "operations", Severity: Warning,
-			Title:     "Production logs kept less than 30 days",
-			Rationale: "Incidents are often investigated weeks later; Log Analytics includes 31 days of retention in the ingestion price.",
-			Fix:       "Set monitoring.retentionDays to 30 or more.",
+		Rule{ID: "OP002", Family: "operations", Severity: Info,
+			Title:     "Production logs kept less than 90 days",
+			Rationale: "Security incidents are often found weeks after they began, and audits ask for history: PCI DSS 10.5.1, for one, wants the last three months of audit logs immediately available. Log Analytics itself keeps 30 to 730 days (physarch refuses less).",
+			Fix:       "Set monitoring.retentionDays to 90 or more where investigations or audits need a quarter of history.",
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, e := range prodEnvs(c) {
-					if m := e.Settings.Monitoring; m.LogAnalytics && m.RetentionDays < 30 {
+					if m := e.Settings.Monitoring; m.LogAnalytics && m.RetentionDays < 90 {
 						out = append(out, at(e, c, "monitoring.retentionDays", "logs are kept %d days", m.RetentionDays))
 					}
 				}

@@ -151,7 +151,7 @@ var ruleCases = map[string][2]variant{
 		}
 	}}},
 	"OP001": {{edit: prod("monitoring: {logAnalytics: false}")}, quiet},
-	"OP002": {{edit: prod("monitoring: {retentionDays: 7}")}, quiet},
+	"OP002": {{edit: prod("monitoring: {retentionDays: 30}")}, {edit: prod("monitoring: {retentionDays: 90}")}},
 	"OP003": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.Targets.RTO = "" }}, quiet},
 	"OP004": {{edit: prod("# physarch:ignore AV005")}, quiet},
 	"OP005": {{planMut: func(pl *plan.Plan) {

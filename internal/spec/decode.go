@@ -1,9 +1,11 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,6 +22,39 @@ type decoder struct {
 	pos    map[string]Pos
 	errs   Errors
 	steps  int // values visited, aliases expanded
+	// failed holds the paths whose values could not be decoded, so that
+	// validation does not report a consequence of the same mistake again.
+	failed map[string]bool
+	rules  map[reflect.Type]Rules
+	re     map[string]*regexp.Regexp
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, origin: map[*yaml.Node]string{}, pos: map[string]Pos{}, failed: map[string]bool{},
+		rules: map[reflect.Type]Rules{}, re: map[string]*regexp.Regexp{}}
+}
+
+// rulesOf returns a type's field rules, asking the type once per load.
+func (d *decoder) rulesOf(t reflect.Type) Rules {
+	if r, ok := d.rules[t]; ok {
+		return r
+	}
+	var r Rules
+	if fr, ok := reflect.Zero(t).Interface().(fieldRuler); ok {
+		r = fr.FieldRules()
+	}
+	d.rules[t] = r
+	return r
+}
+
+// regexp compiles a rule's pattern once per load.
+func (d *decoder) regexp(p string) *regexp.Regexp {
+	if re, ok := d.re[p]; ok {
+		return re
+	}
+	re := regexp.MustCompile(p)
+	d.re[p] = re
+	return re
 }
 
 // Limits that keep hostile input (alias bombs, deep nesting) cheap to reject.
@@ -40,7 +75,24 @@ func (d *decoder) fail(n *yaml.Node, hint, format string, args ...any) {
 	d.errs = append(d.errs, Error{Pos: d.posOf(n), Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
+// failAt records an error about the value at path, unless an enclosing
+// value was already reported (an environment whose profile is unknown).
+func (d *decoder) failAt(n *yaml.Node, path, hint, format string, args ...any) {
+	for p := path; ; {
+		if d.failed[p] {
+			return
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	d.failed[path] = true
+	d.fail(n, hint, format, args...)
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int, rule *Rule) {
 	d.steps++
 	if d.steps == maxSteps {
 		d.fail(n, "write each value out; do not multiply anchors and aliases", "the document expands to more than %d values", maxSteps)
@@ -57,11 +109,14 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			d.fail(n, "", "unresolved alias")
 			return
 		}
-		d.decode(n.Alias, v, path, depth+1)
+		d.decode(n.Alias, v, path, depth+1, rule)
 		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return // an explicit null leaves the zero value
+		// An empty value is almost always a mistake ("redis:" meant
+		// "redis: {}"), and editors refuse it too.
+		d.failAt(n, path, "give it a value ({} for a section with defaults), or remove the key", "%s has no value", field(path))
+		return
 	}
 	d.pos[path] = d.posOf(n)
 	switch v.Kind() {
@@ -69,21 +124,33 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		d.decode(n, v.Elem(), path, depth+1)
+		d.decode(n, v.Elem(), path, depth+1, rule)
 	case reflect.Struct:
 		d.decodeStruct(n, v, path, depth)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.fail(n, "write a list with one '- item' per line", "%s must be a list, not %s", field(path), describe(n))
+			d.failAt(n, path, "write a list with one '- item' per line", "%s must be a list, not %s", field(path), describe(n))
 			return
+		}
+		var item *Rule
+		if rule != nil {
+			item = rule.Items
+			switch {
+			case rule.MinItems > 0 && len(n.Content) < rule.MinItems:
+				d.failAt(n, path, rule.Hint, "%s needs at least %d item(s)", field(path), rule.MinItems)
+			case rule.MaxItems > 0 && len(n.Content) > rule.MaxItems:
+				// Decoding the rest would only multiply the work.
+				d.failAt(n, path, rule.Hint, "%s has %d items; at most %d are allowed", field(path), len(n.Content), rule.MaxItems)
+				return
+			}
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
-			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1, item)
 		}
 		v.Set(s)
 	default:
-		d.decodeScalar(n, v, path)
+		d.decodeScalar(n, v, path, rule)
 	}
 }
 
@@ -93,6 +160,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		return
 	}
 	fields := yamlFields(v.Type())
+	rules := d.rulesOf(v.Type())
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -110,46 +178,134 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			hint := "allowed here: " + strings.Join(fieldNames(v.Type()), ", ")
 			if s := suggest(k.Value, fieldNames(v.Type())); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
+				// What the misspelt key leaves unset is not a second
+				// mistake: do not report it as one.
+				seen[s] = true
+				d.failed[join(path, s)] = true
 			}
 			d.fail(k, hint, "unknown key %q in %s", k.Value, where(path))
 			continue
 		}
-		d.decode(val, v.Field(idx), join(path, k.Value), depth+1)
+		var rule *Rule
+		if r, ok := rules[k.Value]; ok {
+			rule = &r
+		}
+		d.decode(val, v.Field(idx), join(path, k.Value), depth+1, rule)
+	}
+	for _, name := range requiredFields(v.Type()) {
+		if !seen[name] {
+			d.failAt(n, join(path, name), "add "+name+" here; `physarch init` writes a complete starter spec", "missing key %q in %s", name, where(path))
+		}
 	}
 }
 
-func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
+// requiredFields lists the keys a type's mapping must have: those its
+// JSON Schema marks required, so that loader and schema agree.
+func requiredFields(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		for _, opt := range strings.Split(f.Tag.Get("jsonschema"), ",") {
+			if opt == "required" {
+				out = append(out, yamlName(f))
+			}
+		}
+	}
+	return out
+}
+
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string, rule *Rule) {
 	if n.Kind != yaml.ScalarNode {
-		d.fail(n, "", "%s must be a single value, not %s", field(path), describe(n))
+		d.failAt(n, path, "", "%s must be a single value, not %s", field(path), describe(n))
 		return
 	}
+	key := lastKey(path)
 	switch v.Kind() {
 	case reflect.String:
+		numeric := n.Tag == "!!int" || n.Tag == "!!float"
+		if n.Tag != "!!str" && !(numeric && rule != nil && rule.Number) {
+			// Editors read an unquoted 16 or 1.35 as a number and refuse
+			// it where text is expected; so does physarch.
+			d.failAt(n, path, fmt.Sprintf("write it in quotes: %q", n.Value), "%s must be text, not %s", field(path), describeTag(n))
+			return
+		}
 		v.SetString(n.Value)
+		if rule != nil {
+			if msg := rule.checkText(n.Value, d.regexp); msg != "" {
+				d.failAt(n, path, rule.hint(n.Value), "%s %q %s", key, n.Value, msg)
+			}
+		}
 	case reflect.Bool:
 		b, err := strconv.ParseBool(n.Value)
 		if err != nil || n.Tag != "!!bool" {
-			d.fail(n, "write true or false", "%s must be true or false, not %q", field(path), n.Value)
+			d.failAt(n, path, "write true or false", "%s must be true or false, not %q", field(path), n.Value)
 			return
 		}
 		v.SetBool(b)
 	case reflect.Int:
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 32)
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil && errors.Is(err, strconv.ErrRange) {
+			d.failAt(n, path, ruleHint(rule, n.Value), "%s %s is out of range", key, n.Value)
+			return
+		}
 		if err != nil || n.Tag == "!!str" {
-			d.fail(n, "write a whole number such as 3", "%s must be a whole number, not %q", field(path), n.Value)
+			d.failAt(n, path, "write a whole number such as 3", "%s must be a whole number, not %q", field(path), n.Value)
+			return
+		}
+		if rule != nil {
+			if msg := rule.checkNumber(float64(i)); msg != "" {
+				d.failAt(n, path, rule.hint(n.Value), "%s %d %s", key, i, msg)
+				return
+			}
+		} else if i < math.MinInt32 || i > math.MaxInt32 {
+			d.failAt(n, path, "", "%s %d is out of range", key, i)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Float64:
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || n.Tag == "!!str" || math.IsNaN(f) || math.IsInf(f, 0) {
-			d.fail(n, "write a number such as 99.9", "%s must be a number, not %q", field(path), n.Value)
+			d.failAt(n, path, "write a number such as 99.9", "%s must be a finite number, not %q", field(path), n.Value)
 			return
+		}
+		if rule != nil {
+			if msg := rule.checkNumber(f); msg != "" {
+				d.failAt(n, path, rule.hint(n.Value), "%s %s %s", key, n.Value, msg)
+				return
+			}
 		}
 		v.SetFloat(f)
 	default:
-		d.fail(n, "", "%s has a type physarch cannot read", field(path))
+		d.failAt(n, path, "", "%s has a type physarch cannot read", field(path))
 	}
+}
+
+func ruleHint(r *Rule, val string) string {
+	if r == nil {
+		return ""
+	}
+	return r.hint(val)
+}
+
+// lastKey is the key a path ends in ("port" for services[2].port).
+func lastKey(path string) string {
+	if i := strings.LastIndex(path, "."); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// describeTag names what YAML read a plain value as.
+func describeTag(n *yaml.Node) string {
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return "the boolean " + n.Value
+	case "!!timestamp":
+		return "the date " + n.Value
+	}
+	return fmt.Sprintf("the value %q", n.Value)
 }
 
 // yamlFields maps yaml key names to struct field indexes.

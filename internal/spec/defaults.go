@@ -1,6 +1,9 @@
 package spec
 
 import (
+	"fmt"
+	"strings"
+
 	"k8s.io/apimachinery/pkg/api/resource"
 )
 
@@ -15,24 +18,30 @@ const (
 	DefaultMemoryRequest            = "512Mi"
 )
 
-func applyDefaults(s *Spec) {
+// applyDefaults fills what the spec leaves out. A value the user wrote is
+// never replaced, even a zero: "requestsPerUserPerMinute: 0" is a service
+// users do not call, and "port: 0" is an error the loader reports.
+func applyDefaults(doc *Document) {
+	s := &doc.Spec
 	for i := range s.Services {
 		sv := &s.Services[i]
+		p := fmt.Sprintf("services[%d]", i)
 		if sv.DBPool == 0 && sv.Database != "" {
 			sv.DBPool = DefaultDBPool
 		}
-		if sv.Port == 0 {
+		if !doc.Has(p + ".port") {
 			sv.Port = DefaultPort
 		}
 		if sv.Image == "" {
 			sv.Image = s.Metadata.Name + "/" + sv.Name
 		}
-		if sv.Load.RequestsPerUserPerMinute == 0 {
+		if !doc.Has(p + ".load.requestsPerUserPerMinute") {
 			sv.Load.RequestsPerUserPerMinute = DefaultRequestsPerUserPerMinute
 		}
-		if sv.Load.CPUMillisPerRequest == 0 {
+		if !doc.Has(p + ".load.cpuMillisPerRequest") {
 			sv.Load.CPUMillisPerRequest = DefaultCPUMillisPerRequest
 		}
+		sv.Route = NormalizeRoute(sv.Route)
 		if sv.Title.En == "" {
 			sv.Title.En = sv.Name
 		}
@@ -79,6 +88,23 @@ func applyDefaults(s *Spec) {
 			e.Title.Ko = e.Title.En
 		}
 	}
+}
+
+// NormalizeRoute collapses repeated slashes and drops a trailing one, so
+// that /api//bills and /api/bills/ are the route /api/bills (and collide
+// with it). Dot segments are left for validation to refuse: what they mean
+// differs between clients, gateways and ingress controllers.
+func NormalizeRoute(r string) string {
+	if r == "" {
+		return ""
+	}
+	for strings.Contains(r, "//") {
+		r = strings.ReplaceAll(r, "//", "/")
+	}
+	if len(r) > 1 {
+		r = strings.TrimSuffix(r, "/")
+	}
+	return r
 }
 
 // DoubleQuantity returns twice a quantity, or the input unchanged when it does not

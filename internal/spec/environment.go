@@ -1,10 +1,12 @@
 package spec
 
+import "github.com/physarch/physarch/internal/catalog/azure"
+
 // Environment is one deployment of the system. Every field but name and
 // profile may come from the profile; what the environment states wins.
 type Environment struct {
-	Name       string             `yaml:"name" jsonschema:"required,pattern=^[a-z][a-z0-9-]{0,14}$"`
-	Profile    string             `yaml:"profile" jsonschema:"required,enum=dev,enum=prod,description=built-in defaults this environment starts from"`
+	Name       string             `yaml:"name" jsonschema:"required"`
+	Profile    string             `yaml:"profile" jsonschema:"required" jsonschema_description:"built-in defaults this environment starts from"`
 	Title      Text               `yaml:"title"`
 	Targets    Targets            `yaml:"targets"`
 	AKS        AKSSettings        `yaml:"aks"`
@@ -21,20 +23,20 @@ type Environment struct {
 
 // Targets are what the environment must deliver.
 type Targets struct {
-	Users        int     `yaml:"users" jsonschema:"description=peak concurrent users"`
-	Availability float64 `yaml:"availability" jsonschema:"description=availability target in percent such as 99.9"`
-	RTO          string  `yaml:"rto" jsonschema:"description=recovery time objective as a duration such as 30m"`
-	RPO          string  `yaml:"rpo" jsonschema:"description=recovery point objective as a duration such as 1h"`
-	BudgetUSD    float64 `yaml:"budgetUSD" jsonschema:"description=monthly budget in USD"`
-	Zones        int     `yaml:"zones" jsonschema:"minimum=1,maximum=3"`
+	Users        int     `yaml:"users" jsonschema_description:"peak concurrent users"`
+	Availability float64 `yaml:"availability" jsonschema_description:"availability target in percent such as 99.9"`
+	RTO          string  `yaml:"rto" jsonschema_description:"recovery time objective as a duration such as 30m"`
+	RPO          string  `yaml:"rpo" jsonschema_description:"recovery point objective as a duration such as 1h"`
+	BudgetUSD    float64 `yaml:"budgetUSD" jsonschema_description:"monthly budget in USD"`
+	Zones        int     `yaml:"zones"`
 }
 
 // AKSSettings configure the cluster.
 type AKSSettings struct {
-	Tier              string `yaml:"tier" jsonschema:"enum=Free,enum=Standard,enum=Premium"`
+	Tier              string `yaml:"tier"`
 	KubernetesVersion string `yaml:"kubernetesVersion"`
-	NetworkPlugin     string `yaml:"networkPlugin" jsonschema:"enum=azure"`
-	NetworkPolicy     string `yaml:"networkPolicy" jsonschema:"enum=azure,enum=calico,enum=cilium"`
+	NetworkPlugin     string `yaml:"networkPlugin"`
+	NetworkPolicy     string `yaml:"networkPolicy"`
 	PrivateCluster    bool   `yaml:"privateCluster"`
 	EntraRBAC         bool   `yaml:"entraRBAC"`
 }
@@ -49,46 +51,46 @@ type NodePools struct {
 // when absent.
 type NodePool struct {
 	VMSize    string `yaml:"vmSize"`
-	Min       int    `yaml:"min" jsonschema:"description=pin the minimum node count"`
-	Max       int    `yaml:"max" jsonschema:"description=pin the maximum node count"`
+	Min       int    `yaml:"min" jsonschema_description:"pin the minimum node count"`
+	Max       int    `yaml:"max" jsonschema_description:"pin the maximum node count"`
 	Spot      bool   `yaml:"spot"`
 	Autoscale bool   `yaml:"autoscale"`
-	MaxPods   int    `yaml:"maxPods" jsonschema:"description=max pods per node (Azure CNI default 30)"`
+	MaxPods   int    `yaml:"maxPods" jsonschema_description:"max pods per node (Azure CNI default 30)"`
 	OSDiskGB  int    `yaml:"osDiskGB"`
 }
 
 // ScalingSettings steer replica computation.
 type ScalingSettings struct {
-	TargetCPUUtilization int     `yaml:"targetCPUUtilization" jsonschema:"description=HPA CPU target in percent"`
-	TargetMemUtilization int     `yaml:"targetMemoryUtilization" jsonschema:"description=HPA memory target in percent"`
-	MinReplicas          int     `yaml:"minReplicas" jsonschema:"description=floor for every service's minimum replicas"`
-	Headroom             float64 `yaml:"headroom" jsonschema:"description=factor over the computed peak for HPA max (1.5 = 50% spare)"`
-	OffPeakFraction      float64 `yaml:"offPeakFraction" jsonschema:"description=share of the peak the minimum replicas must carry"`
-	SpreadZones          bool    `yaml:"spreadZones" jsonschema:"description=spread replicas over zones (min replicas >= zones)"`
+	TargetCPUUtilization int     `yaml:"targetCPUUtilization" jsonschema_description:"HPA CPU target in percent"`
+	TargetMemUtilization int     `yaml:"targetMemoryUtilization" jsonschema_description:"HPA memory target in percent"`
+	MinReplicas          int     `yaml:"minReplicas" jsonschema_description:"floor for every service's minimum replicas"`
+	Headroom             float64 `yaml:"headroom" jsonschema_description:"factor over the computed peak for HPA max (1.5 = 50% spare)"`
+	OffPeakFraction      float64 `yaml:"offPeakFraction" jsonschema_description:"share of the peak the minimum replicas must carry"`
+	SpreadZones          bool    `yaml:"spreadZones" jsonschema_description:"spread replicas over zones (min replicas >= zones)"`
 }
 
 // PostgreSQLSettings choose how PostgreSQL runs.
 type PostgreSQLSettings struct {
-	Mode                string `yaml:"mode" jsonschema:"enum=pod,enum=flexible"`
-	SKU                 string `yaml:"sku" jsonschema:"description=Flexible Server SKU such as GP_Standard_D2ds_v5"`
+	Mode                string `yaml:"mode"`
+	SKU                 string `yaml:"sku" jsonschema_description:"Flexible Server SKU such as GP_Standard_D2ds_v5"`
 	StorageGB           int    `yaml:"storageGB"`
-	HA                  string `yaml:"ha" jsonschema:"enum=none,enum=samezone,enum=zoneredundant"`
+	HA                  string `yaml:"ha"`
 	BackupRetentionDays int    `yaml:"backupRetentionDays"`
 	GeoBackup           bool   `yaml:"geoBackup"`
 	ReadReplicas        int    `yaml:"readReplicas"`
-	CPU                 string `yaml:"cpu" jsonschema:"description=pod CPU request (mode pod)"`
-	Memory              string `yaml:"memory" jsonschema:"description=pod memory request (mode pod)"`
+	CPU                 string `yaml:"cpu" jsonschema_description:"pod CPU request (mode pod)"`
+	Memory              string `yaml:"memory" jsonschema_description:"pod memory request (mode pod)"`
 	MaxConnections      int    `yaml:"maxConnections"`
-	StorageClass        string `yaml:"storageClass" jsonschema:"description=managed-disk storage class (mode pod)"`
+	StorageClass        string `yaml:"storageClass" jsonschema_description:"managed-disk storage class (mode pod)"`
 }
 
 // RedisSettings choose how Redis runs.
 type RedisSettings struct {
-	Mode           string `yaml:"mode" jsonschema:"enum=pod,enum=managed"`
-	Tier           string `yaml:"tier" jsonschema:"enum=Basic,enum=Standard,enum=Premium"`
-	SKU            string `yaml:"sku" jsonschema:"description=cache size such as C1 or P1"`
+	Mode           string `yaml:"mode"`
+	Tier           string `yaml:"tier"`
+	SKU            string `yaml:"sku" jsonschema_description:"cache size such as C1 or P1"`
 	Shards         int    `yaml:"shards"`
-	Persistence    string `yaml:"persistence" jsonschema:"enum=none,enum=rdb,enum=aof"`
+	Persistence    string `yaml:"persistence"`
 	CPU            string `yaml:"cpu"`
 	Memory         string `yaml:"memory"`
 	MaxMemory      string `yaml:"maxMemory"`
@@ -98,7 +100,7 @@ type RedisSettings struct {
 
 // ServiceBusSettings choose the Service Bus tier.
 type ServiceBusSettings struct {
-	Tier           string `yaml:"tier" jsonschema:"enum=Basic,enum=Standard,enum=Premium"`
+	Tier           string `yaml:"tier"`
 	MessagingUnits int    `yaml:"messagingUnits"`
 	MaxSizeMB      int    `yaml:"maxSizeMB"`
 	MessageTTL     string `yaml:"messageTTL"`
@@ -106,11 +108,11 @@ type ServiceBusSettings struct {
 
 // IngressSettings choose the edge.
 type IngressSettings struct {
-	Controller         string `yaml:"controller" jsonschema:"enum=nginx,enum=agic"`
-	FrontDoor          string `yaml:"frontDoor" jsonschema:"enum=none,enum=Standard,enum=Premium"`
+	Controller         string `yaml:"controller"`
+	FrontDoor          string `yaml:"frontDoor"`
 	WAF                bool   `yaml:"waf"`
-	WAFMode            string `yaml:"wafMode" jsonschema:"enum=Detection,enum=Prevention"`
-	RateLimitPerMinute int    `yaml:"rateLimitPerMinute" jsonschema:"description=requests per minute per client IP"`
+	WAFMode            string `yaml:"wafMode"`
+	RateLimitPerMinute int    `yaml:"rateLimitPerMinute" jsonschema_description:"requests per minute per client IP"`
 	GatewayMinCapacity int    `yaml:"gatewayMinCapacity"`
 	GatewayMaxCapacity int    `yaml:"gatewayMaxCapacity"`
 	Domain             string `yaml:"domain"`
@@ -127,7 +129,7 @@ type NetworkSettings struct {
 
 // SubnetPinning fixes one subnet's CIDR by role.
 type SubnetPinning struct {
-	Role string `yaml:"role" jsonschema:"required,enum=aks,enum=gateway,enum=database,enum=endpoints"`
+	Role string `yaml:"role" jsonschema:"required"`
 	CIDR string `yaml:"cidr" jsonschema:"required"`
 }
 
@@ -143,4 +145,144 @@ type MonitoringSettings struct {
 	RetentionDays   int     `yaml:"retentionDays"`
 	IngestGBPerDay  float64 `yaml:"ingestGBPerDay"`
 	AlertCPUPercent int     `yaml:"alertCPUPercent"`
+}
+
+// FieldRules constrains an environment's name and profile.
+func (Environment) FieldRules() Rules {
+	return Rules{
+		"name":    text(namePattern, 15, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 15 characters"),
+		"profile": oneOf(ProfileNames()...),
+	}
+}
+
+// MaxUsers bounds peak users: beyond it the design is no longer one AKS
+// cluster in one region.
+const MaxUsers = 100_000_000
+
+// FieldRules bounds the targets.
+func (Targets) FieldRules() Rules {
+	return Rules{
+		"users":        between(1, MaxUsers).withHint("peak concurrent users, from 1 to 100,000,000"),
+		"availability": percent(),
+		"rto":          duration(),
+		"rpo":          duration(),
+		"budgetUSD":    between(0, 10_000_000).withHint("a monthly budget in USD, from 0 to 10,000,000"),
+		"zones":        between(1, 3).withHint("Azure regions have up to 3 availability zones"),
+	}
+}
+
+// FieldRules constrains the cluster settings.
+func (AKSSettings) FieldRules() Rules {
+	return Rules{
+		"tier":              oneOf("Free", "Standard", "Premium"),
+		"kubernetesVersion": text(`^[0-9]+\.[0-9]+(\.[0-9]+)?$`, 12, `a minor version AKS supports, in quotes, such as "`+azure.SupportedKubernetes("Standard")[0]+`"`),
+		"networkPlugin":     oneOf("azure"),
+		"networkPolicy":     oneOf("azure", "calico", "cilium"),
+	}
+}
+
+// FieldRules constrains a node pool.
+func (NodePool) FieldRules() Rules {
+	nodes := between(0, MaxPoolNodes).withHint("0 (computed from the pods) or a node count up to 1,000, AKS's limit per pool")
+	return Rules{
+		"vmSize":   oneOf(azure.VMNames()...),
+		"min":      nodes,
+		"max":      nodes,
+		"maxPods":  between(10, 250).withHint("Azure CNI allows 10 to 250 pods per node; 30 is the default"),
+		"osDiskGB": between(30, 2048).withHint("an OS disk from 30 to 2,048 GB"),
+	}
+}
+
+// MaxPoolNodes is AKS's node limit per pool.
+const MaxPoolNodes = 1000
+
+// FieldRules bounds the scaling settings.
+func (ScalingSettings) FieldRules() Rules {
+	return Rules{
+		"targetCPUUtilization":    between(10, 95).withHint("a percentage from 10 to 95, usually 70"),
+		"targetMemoryUtilization": between(0, 95).withHint("0 (no memory metric) or a percentage up to 95"),
+		"minReplicas":             between(1, MaxReplicas).withHint("from 1 to 1,000 replicas"),
+		"headroom":                between(1, 10).withHint("1.0 means no spare; 1.5 means 50% spare; at most 10"),
+		"offPeakFraction":         between(0, 1).withHint("a share of the peak from 0 to 1, such as 0.3"),
+	}
+}
+
+// FieldRules constrains PostgreSQL's settings.
+func (PostgreSQLSettings) FieldRules() Rules {
+	return Rules{
+		"mode":                oneOf("pod", "flexible"),
+		"sku":                 oneOf(azure.PostgresNames()...),
+		"storageGB":           between(1, 32768).withHint("GiB, from 1 to 32,768 (Flexible Server needs at least 32)"),
+		"ha":                  oneOf("none", "samezone", "zoneredundant"),
+		"backupRetentionDays": between(1, 35).withHint("days, from 1 to 35 (Flexible Server keeps 7 to 35)"),
+		"readReplicas":        between(0, 5).withHint("from 0 to 5 read replicas"),
+		"cpu":                 quantity("cpu"),
+		"memory":              quantity("memory"),
+		"maxConnections":      between(10, 5000).withHint("from 10 to 5,000 connections"),
+		"storageClass":        text(`^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$`, 63, "a Kubernetes storage class name such as managed-csi"),
+	}
+}
+
+// FieldRules constrains Redis's settings.
+func (RedisSettings) FieldRules() Rules {
+	return Rules{
+		"mode":        oneOf("pod", "managed"),
+		"tier":        oneOf("Basic", "Standard", "Premium"),
+		"sku":         oneOf(azure.RedisSizes()...),
+		"shards":      between(0, 30).withHint("0 (no clustering) or from 1 to 30 shards"),
+		"persistence": oneOf("none", "rdb", "aof"),
+		"cpu":         quantity("cpu"),
+		"memory":      quantity("memory"),
+		"maxMemory":   text(`^[0-9]{1,9}(kb|mb|gb|k|m|g)?$`, 12, "a Redis memory size such as 200mb or 1gb"),
+		"evictionPolicy": oneOf("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
+			"volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"),
+		"storageGB": between(0, 1024).withHint("GiB, from 0 (no disk) to 1,024"),
+	}
+}
+
+// FieldRules constrains Service Bus's settings.
+func (ServiceBusSettings) FieldRules() Rules {
+	return Rules{
+		"tier":           oneOf("Basic", "Standard", "Premium"),
+		"messagingUnits": Rule{EnumInt: []int{0, 1, 2, 4, 8, 16}, Hint: "Premium takes 1, 2, 4, 8 or 16 messaging units; 0 for other tiers"},
+		"maxSizeMB":      Rule{EnumInt: []int{1024, 2048, 3072, 4096, 5120, 10240, 20480, 40960, 81920}, Hint: "1024 to 5120 in steps of 1024 (Premium up to 81920)"},
+		"messageTTL":     duration(),
+	}
+}
+
+// FieldRules constrains the edge.
+func (IngressSettings) FieldRules() Rules {
+	capacity := between(0, 125).withHint("Application Gateway v2 autoscales from 0 to 125 instances")
+	return Rules{
+		"controller":         oneOf("nginx", "agic"),
+		"frontDoor":          oneOf("none", "Standard", "Premium"),
+		"wafMode":            oneOf("Detection", "Prevention"),
+		"rateLimitPerMinute": between(0, 100000).withHint("0 (off) or requests per minute per client, up to 100,000"),
+		"gatewayMinCapacity": capacity,
+		"gatewayMaxCapacity": capacity,
+		"domain":             text(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$`, 253, "a host name such as shop.example.com"),
+	}
+}
+
+// FieldRules constrains the address plan.
+func (NetworkSettings) FieldRules() Rules {
+	cidr := text(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/16")
+	return Rules{"vnetCIDR": cidr, "serviceCIDR": cidr, "subnets": Rule{MaxItems: 10}}
+}
+
+// FieldRules constrains a pinned subnet.
+func (SubnetPinning) FieldRules() Rules {
+	return Rules{
+		"role": oneOf("aks", "gateway", "database", "endpoints"),
+		"cidr": text(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/22"),
+	}
+}
+
+// FieldRules bounds monitoring.
+func (MonitoringSettings) FieldRules() Rules {
+	return Rules{
+		"retentionDays":   between(1, 730).withHint("days, from 1 to 730 (Log Analytics keeps 30 to 730)"),
+		"ingestGBPerDay":  between(0, 10000).withHint("GB a day, from 0 to 10,000"),
+		"alertCPUPercent": between(1, 100).withHint("a percentage from 1 to 100"),
+	}
 }

@@ -80,3 +80,17 @@ func (l Errors) Err() error {
 	}
 	return l.Sorted()
 }
+
+// MaxErrors is how many errors one run reports; beyond it the rest are
+// counted, not listed (a spec with thousands of errors has one or two
+// mistakes repeated).
+const MaxErrors = 200
+
+// capped keeps the first MaxErrors errors and says how many were left out.
+func (l Errors) capped() Errors {
+	if len(l) <= MaxErrors {
+		return l
+	}
+	out := append(Errors(nil), l[:MaxErrors]...)
+	return append(out, Error{Pos: Pos{File: l[MaxErrors].Pos.File}, Msg: fmt.Sprintf("and %d more errors, not listed", len(l)-MaxErrors), Hint: "fix the ones above first; they are often one mistake repeated"})
+}

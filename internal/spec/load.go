@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -62,46 +64,86 @@ func LoadFile(path string) (*Document, error) {
 }
 
 // Load parses, merges profiles, decodes strictly, fills defaults and
-// validates. It returns Errors (every problem found) or a valid Document.
+// validates. It returns Errors (every problem found, from decoding and from
+// validation alike) or a valid Document.
 func Load(file string, data []byte) (*Document, error) {
+	if err := checkUTF8(file, data); err != nil {
+		return nil, Errors{*err}
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
-		return nil, Errors{syntaxError(file, err)}
+		if errors.Is(err, io.EOF) {
+			return nil, Errors{emptySpec(file)}
+		}
+		return nil, Errors{syntaxError(file, data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, Errors{{Pos: Pos{File: file, Line: extra.Line, Col: extra.Column}, Msg: "more than one YAML document", Hint: "keep one spec per file; remove the '---' separator"}}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, Errors{syntaxError(file, data, err)}
 	}
 	if len(root.Content) == 0 {
-		return nil, Errors{{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "the spec is empty", Hint: "run 'physarch init' for a starter spec"}}
+		return nil, Errors{emptySpec(file)}
 	}
 	top := root.Content[0]
-	d := &decoder{file: file, origin: map[*yaml.Node]string{}, pos: map[string]Pos{}}
+	d := newDecoder(file)
 	if top.Kind != yaml.MappingNode {
 		d.fail(top, "run 'physarch init' for a starter spec", "the spec must be a mapping of keys such as apiVersion, services, environments")
 		return nil, d.errs
 	}
-	if errs := mergeProfiles(file, top, d.origin); len(errs) > 0 {
+	if errs := mergeProfiles(file, top, d.origin, d.failed); len(errs) > 0 {
 		d.errs = append(d.errs, errs...)
 	}
 	doc := &Document{File: file, pos: d.pos, source: data}
-	d.decode(top, reflect.ValueOf(&doc.Spec).Elem(), "", 0)
-	if len(d.errs) > 0 {
+	d.decode(top, reflect.ValueOf(&doc.Spec).Elem(), "", 0, nil)
+	if d.steps >= maxSteps {
+		// The document is cut short; its semantics are not worth judging.
 		return nil, d.errs.Sorted()
 	}
-	applyDefaults(&doc.Spec)
-	if errs := validate(doc); len(errs) > 0 {
-		return nil, errs.Sorted()
+	applyDefaults(doc)
+	errs := append(d.errs, validate(doc, d.failed)...)
+	if len(errs) > 0 {
+		return nil, errs.Sorted().capped()
 	}
 	return doc, nil
 }
 
+func emptySpec(file string) Error {
+	return Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "the spec is empty", Hint: "run 'physarch init' for a starter spec"}
+}
+
+// checkUTF8 points at the first byte that is not UTF-8: yaml.v3 would
+// report it at the start of the file.
+func checkUTF8(file string, data []byte) *Error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	line, col := 1, 1
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			return &Error{Pos: Pos{File: file, Line: line, Col: col},
+				Msg:  fmt.Sprintf("the spec is not UTF-8: byte 0x%02x at byte offset %d", data[off], off),
+				Hint: "save the file as UTF-8"}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		off += size
+	}
+	return nil
+}
+
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
-// syntaxError turns yaml.v3's message into a positioned Error. yaml.v3 gives
-// a line but no column; column 1 is the honest best.
-func syntaxError(file string, err error) Error {
+// syntaxError turns yaml.v3's message into a positioned Error. yaml.v3
+// gives a line but no column; a tab in the indentation, the most common
+// cause, is pointed at exactly.
+func syntaxError(file string, data []byte, err error) Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -112,18 +154,38 @@ func syntaxError(file string, err error) Error {
 	if errors.As(err, &te) {
 		msg = strings.Join(te.Errors, "; ")
 	}
+	if tl, tc, ok := indentTab(data, line+1); ok {
+		return Error{Pos: Pos{File: file, Line: tl, Col: tc}, Msg: "a tab character indents this line (YAML syntax: " + msg + ")", Hint: "YAML indents with spaces only; replace the tab with spaces"}
+	}
 	return Error{Pos: Pos{File: file, Line: line, Col: 1}, Msg: "YAML syntax: " + msg, Hint: "check indentation and quoting on this line and the one before"}
+}
+
+// indentTab finds a tab in the indentation of a line up to one past the
+// reported one, the last one first.
+func indentTab(data []byte, upTo int) (line, col int, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	for i := min(upTo, len(lines)) - 1; i >= 0 && i >= upTo-3; i-- {
+		for j, r := range []rune(lines[i]) {
+			if r == '\t' {
+				return i + 1, j + 1, true
+			}
+			if r != ' ' {
+				break
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // mergeProfiles lays every environment over its built-in profile: the
 // profile's keys fill in what the environment does not say.
-func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string) Errors {
+func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string, failed map[string]bool) Errors {
 	envs := mapValue(top, "environments")
 	if envs == nil || envs.Kind != yaml.SequenceNode {
 		return nil // the decoder reports the shape
 	}
 	var errs Errors
-	for _, env := range envs.Content {
+	for i, env := range envs.Content {
 		if env.Kind != yaml.MappingNode {
 			continue
 		}
@@ -133,7 +195,10 @@ func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string) Er
 		}
 		prof, name, err := profileNode(pn.Value)
 		if err != nil {
-			errs = append(errs, Error{Pos: Pos{File: file, Line: pn.Line, Col: pn.Column}, Msg: err.Error(), Hint: "built-in profiles: " + strings.Join(ProfileNames(), ", ")})
+			errs = append(errs, Error{Pos: Pos{File: file, Line: pn.Line, Col: pn.Column}, Msg: err.Error(), Hint: DidYouMean(pn.Value, ProfileNames(), "built-in profiles: "+strings.Join(ProfileNames(), ", "))})
+			// Without its profile the environment lacks most values;
+			// reporting each would bury the one real mistake.
+			failed[fmt.Sprintf("environments[%d]", i)] = true
 			continue
 		}
 		markOrigin(prof, name, origin)

@@ -102,16 +102,15 @@ func TestLoadErrors(t *testing.T) {
 		{"undefined queue", "    produces: [jobs]\n", "    produces: [jobs, nope]\n", 15, 22, []string{`undefined queue or topic "nope"`}},
 		{"database owned twice", "    consumes: [jobs]\n", "    consumes: [jobs]\n    database: apidb\n", 18, 15, []string{`database "apidb" is owned by two services`}},
 		{"cycle of calls", "    consumes: [jobs]\n", "    consumes: [jobs]\n    calls: [api]\n", 18, 13, []string{"cycle of synchronous calls: api → worker → api"}},
-		{"impossible availability", "    profile: prod\n", "    profile: prod\n    targets: {availability: 100}\n", 28, 29, []string{"availability target 100% is impossible"}},
+		{"impossible availability", "    profile: prod\n", "    profile: prod\n    targets: {availability: 100}\n", 28, 29, []string{"availability 100 is out of range: must be above 0 and below 100", "no design reaches 100%"}},
 		{"unknown profile", "    profile: prod\n", "    profile: production\n", 27, 14, []string{`unknown profile "production"`}},
-		{"bad CPU quantity", "    health: /health\n", "    health: /health\n    resources: {requests: {cpu: lots}}\n", 12, 33, []string{`"lots" is not a positive cpu quantity`}},
+		{"bad CPU quantity", "    health: /health\n", "    health: /health\n    resources: {requests: {cpu: lots}}\n", 12, 33, []string{`cpu "lots" is not in the expected form`, "250m"}},
 		{"limit below request", "    health: /health\n", "    health: /health\n    resources: {requests: {cpu: 500m}, limits: {cpu: 100m}}\n", 12, 54, []string{"cpu limit 100m is below its request 500m"}},
 		{"duplicate service", "backing:\n", "  - name: api\nbacking:\n", 18, 11, []string{`service "api" is declared twice`}},
 		{"cache without redis", "  redis: {}\n", "", 13, 12, []string{"declares no Redis"}},
 		{"duplicate key", "cloud: azure\n", "cloud: azure\ncloud: azure\n", 7, 1, []string{`key "cloud" appears twice`}},
-		{"wrong apiVersion", "apiVersion: physarch.dev/v1", "apiVersion: physarch.dev/v9", 1, 13, []string{"this physarch reads physarch.dev/v1"}},
-		// yaml.v3 names the line before a tab; the hint says to look there too.
-		{"yaml syntax (tab)", "kind: System\n", "kind: System\n\tbad: x\n", 2, 1, []string{"YAML syntax"}},
+		{"wrong apiVersion", "apiVersion: physarch.dev/v1", "apiVersion: physarch.dev/v9", 1, 13, []string{`apiVersion "physarch.dev/v9" is not allowed here`, "this physarch reads physarch.dev/v1"}},
+		{"yaml syntax (tab)", "kind: System\n", "kind: System\n\tbad: x\n", 3, 1, []string{"a tab character indents this line", "spaces"}},
 		{"zone-redundant HA in one zone", "    profile: prod\n", "    profile: prod\n    targets: {zones: 1}\n", 28, 22, []string{"zone-redundant HA needs at least 2 zones"}},
 		{"bad enum with suggestion", "    profile: dev\n", "    profile: dev\n    aks: {tier: Standrd}\n", 26, 17, []string{`"Standrd" is not allowed`, `did you mean "Standard"`}},
 	}
@@ -152,17 +151,15 @@ func TestAllErrorsAtOnce(t *testing.T) {
 	if !errors.As(err, &errs) {
 		t.Fatalf("want Errors, got %v", err)
 	}
-	// Decoding errors stop before validation, so the unknown key is
-	// reported alone first...
-	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "rout") {
-		t.Fatalf("want the unknown key, got %v", errs)
+	// The unknown key, the bad value and the undefined reference all come
+	// in one run, in file order.
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Msg)
 	}
-	// ...and with it fixed, both validation errors come in one run.
-	src = strings.Replace(src, "    rout: /api\n", "    route: /api\n", 1)
-	_, err = Load("shop.yaml", []byte(src))
-	errors.As(err, &errs)
-	if len(errs) != 2 {
-		t.Fatalf("want 2 errors at once, got %d: %v", len(errs), errs)
+	want := []string{`cloud "aws" is not allowed here`, `unknown key "rout" in services[0]`, `call to undefined service "ghost"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -3,6 +3,8 @@ package spec
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strconv"
 
 	"github.com/invopop/jsonschema"
 )
@@ -11,7 +13,8 @@ import (
 const SchemaID = "https://physarch.dev/schema/v1/physarch.schema.json"
 
 // Schema returns the JSON Schema (draft 2020-12) of spec v1, reflected from
-// the Go types so that it cannot drift from what the loader accepts.
+// the Go types, with every field rule (FieldRules) written into it: the
+// loader and the schema read the same rules, so they cannot drift apart.
 func Schema() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		FieldNameTag:               "yaml",
@@ -23,9 +26,117 @@ func Schema() ([]byte, error) {
 	s.ID = SchemaID
 	s.Title = "physarch spec v1"
 	s.Description = "One physarch.yaml: services, backing services and environments of a system on Azure."
+	if err := applyRules(s, reflect.TypeFor[Spec](), s, map[reflect.Type]bool{}); err != nil {
+		return nil, err
+	}
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encoding schema: %w", err)
 	}
 	return append(b, '\n'), nil
 }
+
+// applyRules writes t's field rules into its schema node, then does the
+// same for every struct type its fields hold.
+func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema, done map[reflect.Type]bool) error {
+	if done[t] {
+		return nil
+	}
+	done[t] = true
+	if node.Properties == nil {
+		return fmt.Errorf("schema of %s has no properties", t.Name())
+	}
+	var rules Rules
+	if fr, ok := reflect.Zero(t).Interface().(fieldRuler); ok {
+		rules = fr.FieldRules()
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := yamlName(f)
+		if name == "" {
+			continue
+		}
+		prop, ok := node.Properties.Get(name)
+		if !ok {
+			return fmt.Errorf("schema of %s lacks %s", t.Name(), name)
+		}
+		if rule, ok := rules[name]; ok {
+			if err := setRule(prop, rule, f.Type); err != nil {
+				return fmt.Errorf("%s.%s: %w", t.Name(), name, err)
+			}
+		}
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() != reflect.Struct {
+			continue
+		}
+		if err := applyRules(root, ft, definition(root, ft), done); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// definition is the $defs entry the reflector made for a struct type.
+func definition(root *jsonschema.Schema, t reflect.Type) *jsonschema.Schema {
+	if d, ok := root.Definitions[t.Name()]; ok {
+		return d
+	}
+	return &jsonschema.Schema{}
+}
+
+// setRule writes one rule into a property's schema.
+func setRule(s *jsonschema.Schema, r Rule, t reflect.Type) error {
+	if t.Kind() == reflect.Slice {
+		if r.MinItems > 0 {
+			s.MinItems = ptr(uint64(r.MinItems))
+		}
+		if r.MaxItems > 0 {
+			s.MaxItems = ptr(uint64(r.MaxItems))
+		}
+		if r.Items != nil {
+			if s.Items == nil {
+				return fmt.Errorf("list without an items schema")
+			}
+			return setRule(s.Items, *r.Items, t.Elem())
+		}
+		return nil
+	}
+	for _, e := range r.Enum {
+		s.Enum = append(s.Enum, e)
+	}
+	for _, e := range r.EnumInt {
+		s.Enum = append(s.Enum, e)
+	}
+	s.Pattern = r.Pattern
+	if r.MaxLen > 0 {
+		s.MaxLength = ptr(uint64(r.MaxLen))
+	}
+	if r.Min != nil {
+		if r.ExclMin {
+			s.ExclusiveMinimum = number(*r.Min)
+		} else {
+			s.Minimum = number(*r.Min)
+		}
+	}
+	if r.Max != nil {
+		if r.ExclMax {
+			s.ExclusiveMaximum = number(*r.Max)
+		} else {
+			s.Maximum = number(*r.Max)
+		}
+	}
+	if r.Number {
+		// A quantity: text in its form, or a plain positive number.
+		text := &jsonschema.Schema{Type: "string", Pattern: s.Pattern, MaxLength: s.MaxLength}
+		s.Type, s.Pattern, s.MaxLength = "", "", nil
+		s.AnyOf = []*jsonschema.Schema{text, {Type: "number", ExclusiveMinimum: "0"}}
+	}
+	return nil
+}
+
+func number(f float64) json.Number { return json.Number(strconv.FormatFloat(f, 'f', -1, 64)) }
+
+func ptr[T any](v T) *T { return &v }

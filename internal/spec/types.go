@@ -3,6 +3,12 @@
 // figure; that is the plan's job.
 package spec
 
+import (
+	"fmt"
+
+	"github.com/physarch/physarch/internal/catalog/azure"
+)
+
 // APIVersion and Kind identify spec format v1; they let the format evolve.
 const (
 	APIVersion = "physarch.dev/v1"
@@ -11,47 +17,47 @@ const (
 
 // Spec is the whole physarch.yaml.
 type Spec struct {
-	APIVersion   string        `yaml:"apiVersion" jsonschema:"required,enum=physarch.dev/v1"`
-	Kind         string        `yaml:"kind" jsonschema:"required,enum=System"`
+	APIVersion   string        `yaml:"apiVersion" jsonschema:"required"`
+	Kind         string        `yaml:"kind" jsonschema:"required"`
 	Metadata     Metadata      `yaml:"metadata" jsonschema:"required"`
-	Cloud        string        `yaml:"cloud" jsonschema:"required,enum=azure"`
-	Region       string        `yaml:"region" jsonschema:"required,description=Azure region name such as koreacentral"`
-	Services     []Service     `yaml:"services" jsonschema:"required,minItems=1"`
+	Cloud        string        `yaml:"cloud" jsonschema:"required"`
+	Region       string        `yaml:"region" jsonschema:"required" jsonschema_description:"Azure region name such as koreacentral"`
+	Services     []Service     `yaml:"services" jsonschema:"required"`
 	Backing      Backing       `yaml:"backing"`
 	External     []External    `yaml:"external"`
-	Environments []Environment `yaml:"environments" jsonschema:"required,minItems=1"`
+	Environments []Environment `yaml:"environments" jsonschema:"required"`
 }
 
 // Text is a label in both languages of the package.
 type Text struct {
-	Ko string `yaml:"ko" jsonschema:"description=Korean text"`
-	En string `yaml:"en" jsonschema:"description=English text"`
+	Ko string `yaml:"ko" jsonschema_description:"Korean text"`
+	En string `yaml:"en" jsonschema_description:"English text"`
 }
 
 // Metadata names the system.
 type Metadata struct {
-	Name  string `yaml:"name" jsonschema:"required,pattern=^[a-z][a-z0-9-]{0,38}[a-z0-9]$,description=DNS-style system name used in resource names"`
+	Name  string `yaml:"name" jsonschema:"required" jsonschema_description:"DNS-style system name used in resource names"`
 	Title Text   `yaml:"title" jsonschema:"required"`
 }
 
 // Service is one deployable microservice.
 type Service struct {
-	Name      string      `yaml:"name" jsonschema:"required,pattern=^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"`
+	Name      string      `yaml:"name" jsonschema:"required"`
 	Title     Text        `yaml:"title"`
-	Port      int         `yaml:"port" jsonschema:"minimum=1,maximum=65535,description=container and Service port (default 8080)"`
-	Route     string      `yaml:"route" jsonschema:"description=public route prefix such as /api/users; empty for internal workers"`
-	Runtime   string      `yaml:"runtime" jsonschema:"description=runtime such as java17 or python3.12"`
-	Image     string      `yaml:"image" jsonschema:"description=container image repository without tag"`
-	Health    string      `yaml:"health" jsonschema:"description=HTTP health path used by probes"`
+	Port      int         `yaml:"port" jsonschema_description:"container and Service port (default 8080)"`
+	Route     string      `yaml:"route" jsonschema_description:"public route prefix such as /api/users; empty for internal workers"`
+	Runtime   string      `yaml:"runtime" jsonschema_description:"runtime such as java17 or python3.12"`
+	Image     string      `yaml:"image" jsonschema_description:"container image repository without tag"`
+	Health    string      `yaml:"health" jsonschema_description:"HTTP health path used by probes"`
 	Resources Resources   `yaml:"resources"`
-	Replicas  *Bounds     `yaml:"replicas" jsonschema:"description=pin replica bounds; computed from the load when absent"`
-	Database  string      `yaml:"database" jsonschema:"description=PostgreSQL database this service owns"`
-	DBPool    int         `yaml:"dbPoolSize" jsonschema:"minimum=1,description=connections each replica keeps open to its database (default 10: HikariCP's default)"`
-	Cache     bool        `yaml:"cache" jsonschema:"description=uses the shared Redis cache"`
-	Calls     []string    `yaml:"calls" jsonschema:"description=services called synchronously"`
-	Produces  []string    `yaml:"produces" jsonschema:"description=queues or topics this service sends to"`
-	Consumes  []string    `yaml:"consumes" jsonschema:"description=queues or topics this service receives from"`
-	External  []string    `yaml:"external" jsonschema:"description=external systems this service calls"`
+	Replicas  *Bounds     `yaml:"replicas" jsonschema_description:"pin replica bounds; computed from the load when absent"`
+	Database  string      `yaml:"database" jsonschema_description:"PostgreSQL database this service owns"`
+	DBPool    int         `yaml:"dbPoolSize" jsonschema_description:"connections each replica keeps open to its database (default 10: HikariCP's default)"`
+	Cache     bool        `yaml:"cache" jsonschema_description:"uses the shared Redis cache"`
+	Calls     []string    `yaml:"calls" jsonschema_description:"services called synchronously"`
+	Produces  []string    `yaml:"produces" jsonschema_description:"queues or topics this service sends to"`
+	Consumes  []string    `yaml:"consumes" jsonschema_description:"queues or topics this service receives from"`
+	External  []string    `yaml:"external" jsonschema_description:"external systems this service calls"`
 	Load      LoadProfile `yaml:"load"`
 }
 
@@ -63,20 +69,20 @@ type Resources struct {
 
 // Quantities is a CPU/memory pair such as {cpu: 250m, memory: 512Mi}.
 type Quantities struct {
-	CPU    string `yaml:"cpu" jsonschema:"description=Kubernetes CPU quantity (250m or 1)"`
-	Memory string `yaml:"memory" jsonschema:"description=Kubernetes memory quantity (512Mi or 1Gi)"`
+	CPU    string `yaml:"cpu" jsonschema_description:"Kubernetes CPU quantity (250m or 1)"`
+	Memory string `yaml:"memory" jsonschema_description:"Kubernetes memory quantity (512Mi or 1Gi)"`
 }
 
 // Bounds pins a minimum and maximum.
 type Bounds struct {
-	Min int `yaml:"min" jsonschema:"minimum=1"`
-	Max int `yaml:"max" jsonschema:"minimum=1"`
+	Min int `yaml:"min"`
+	Max int `yaml:"max"`
 }
 
 // LoadProfile is how much work one user causes at peak.
 type LoadProfile struct {
-	RequestsPerUserPerMinute float64 `yaml:"requestsPerUserPerMinute" jsonschema:"description=requests each concurrent user sends to this service per minute at peak (default 2)"`
-	CPUMillisPerRequest      float64 `yaml:"cpuMillisPerRequest" jsonschema:"description=CPU milliseconds one request costs (default 20)"`
+	RequestsPerUserPerMinute float64 `yaml:"requestsPerUserPerMinute" jsonschema_description:"requests each concurrent user sends to this service per minute at peak (default 2)"`
+	CPUMillisPerRequest      float64 `yaml:"cpuMillisPerRequest" jsonschema_description:"CPU milliseconds one request costs (default 20)"`
 }
 
 // Backing lists the shared backing services.
@@ -88,13 +94,13 @@ type Backing struct {
 
 // PostgreSQL holds one database per owning service.
 type PostgreSQL struct {
-	Version string `yaml:"version" jsonschema:"description=major version such as 16"`
+	Version string `yaml:"version" jsonschema_description:"major version such as 16"`
 }
 
 // Redis is the shared cache.
 type Redis struct {
-	Version       string `yaml:"version" jsonschema:"description=Redis version such as 7.2"`
-	WorkingSetMiB int    `yaml:"workingSetMiB" jsonschema:"description=expected cache working set in MiB"`
+	Version       string `yaml:"version" jsonschema_description:"Redis version such as 7.2"`
+	WorkingSetMiB int    `yaml:"workingSetMiB" jsonschema_description:"expected cache working set in MiB"`
 }
 
 // ServiceBus declares queues and topics.
@@ -108,7 +114,110 @@ type External struct {
 	Name           string  `yaml:"name" jsonschema:"required"`
 	Title          Text    `yaml:"title"`
 	URL            string  `yaml:"url"`
-	TimeoutSeconds int     `yaml:"timeoutSeconds" jsonschema:"description=client timeout the callers use"`
-	CircuitBreaker bool    `yaml:"circuitBreaker" jsonschema:"description=callers wrap this system in a circuit breaker"`
-	Availability   float64 `yaml:"availability" jsonschema:"description=the system's availability in percent (its SLA); unknown when absent"`
+	TimeoutSeconds int     `yaml:"timeoutSeconds" jsonschema_description:"client timeout the callers use"`
+	CircuitBreaker bool    `yaml:"circuitBreaker" jsonschema_description:"callers wrap this system in a circuit breaker"`
+	Availability   float64 `yaml:"availability" jsonschema_description:"the system's availability in percent (its SLA); unknown when absent"`
+}
+
+// Field rules: the loader enforces them with positions, and the JSON
+// Schema carries them (see rules.go).
+
+// FieldRules constrains the top level.
+func (Spec) FieldRules() Rules {
+	return Rules{
+		"apiVersion":   oneOf(APIVersion).withHint("this physarch reads " + APIVersion + "; write apiVersion: " + APIVersion),
+		"kind":         oneOf(Kind),
+		"cloud":        oneOf("azure").withHint("physarch designs for azure; write cloud: azure"),
+		"region":       oneOf(azure.RegionNames()...),
+		"services":     Rule{MinItems: 1, MaxItems: MaxServices, Hint: fmt.Sprintf("declare from 1 to %d services", MaxServices)},
+		"external":     Rule{MaxItems: 100},
+		"environments": Rule{MinItems: 1, MaxItems: 10, Hint: "declare from 1 to 10 environments, such as dev and prod"},
+	}
+}
+
+// FieldRules constrains labels.
+func (Text) FieldRules() Rules {
+	return Rules{"ko": text("", 200, "at most 200 characters"), "en": text("", 200, "at most 200 characters")}
+}
+
+// FieldRules constrains the system's name, which every resource name
+// starts from.
+func (Metadata) FieldRules() Rules {
+	return Rules{"name": text(namePattern, 40, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 40 characters")}
+}
+
+// MaxServices bounds a spec's services; the planner's work and the output's
+// size grow with them.
+const MaxServices = 2000
+
+// FieldRules constrains a service.
+func (Service) FieldRules() Rules {
+	ref := &Rule{MaxLen: 63}
+	return Rules{
+		"name":       text(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 63 characters"),
+		"port":       between(1, 65535).withHint("a port from 1 to 65535"),
+		"route":      text(pathPattern, 200, "a path prefix such as /api/users"),
+		"runtime":    text(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`, 40, "a runtime such as java21 or python3.12"),
+		"image":      text(`^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?$`, 200, "an image repository without tag, such as shop/order-service"),
+		"health":     text(pathPattern, 200, "a path such as /actuator/health"),
+		"database":   text(`^[a-z][a-z0-9_-]*$`, 63, "lower-case letters, digits, '_' and '-', starting with a letter, at most 63 characters"),
+		"dbPoolSize": between(1, 1000).withHint("connections per replica, from 1 to 1,000 (HikariCP's default is 10)"),
+		"calls":      list(50, ref),
+		"produces":   list(50, ref),
+		"consumes":   list(50, ref),
+		"external":   list(20, ref),
+	}
+}
+
+// FieldRules constrains CPU and memory quantities.
+func (Quantities) FieldRules() Rules {
+	return Rules{"cpu": quantity("cpu"), "memory": quantity("memory")}
+}
+
+// FieldRules bounds pinned replicas.
+func (Bounds) FieldRules() Rules {
+	r := between(1, MaxReplicas).withHint(fmt.Sprintf("from 1 to %d replicas", MaxReplicas))
+	return Rules{"min": r, "max": r}
+}
+
+// MaxReplicas bounds one service's replicas: far above any real service,
+// low enough that planning stays cheap.
+const MaxReplicas = 1000
+
+// FieldRules bounds the load one user causes.
+func (LoadProfile) FieldRules() Rules {
+	return Rules{
+		"requestsPerUserPerMinute": between(0, 10000).withHint("requests per user per minute, from 0 to 10,000"),
+		"cpuMillisPerRequest":      between(0, 60000).withHint("CPU milliseconds per request, from 0 to 60,000"),
+	}
+}
+
+// FieldRules constrains PostgreSQL.
+func (PostgreSQL) FieldRules() Rules {
+	return Rules{"version": oneOf("13", "14", "15", "16", "17").withHint(`a major version Azure Database for PostgreSQL runs, in quotes: "13" to "17"`)}
+}
+
+// FieldRules constrains Redis.
+func (Redis) FieldRules() Rules {
+	return Rules{
+		"version":       text(`^[0-9]+(\.[0-9]+){0,2}$`, 10, `a version such as "7.2", in quotes`),
+		"workingSetMiB": between(0, 1048576).withHint("MiB, from 0 to 1,048,576"),
+	}
+}
+
+// FieldRules constrains queue and topic names as Service Bus and its
+// Terraform provider accept them.
+func (ServiceBus) FieldRules() Rules {
+	entity := text(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`, 50, "letters, digits, '.', '_' and '-', starting and ending with a letter or digit, at most 50 characters")
+	return Rules{"queues": list(500, &entity), "topics": list(500, &entity)}
+}
+
+// FieldRules constrains an external system.
+func (External) FieldRules() Rules {
+	return Rules{
+		"name":           text(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter"),
+		"url":            text(`^https?://[^\s/?#]+([/?#][^\s]*)?$`, 500, "an http:// or https:// URL"),
+		"timeoutSeconds": between(1, 3600).withHint("seconds, from 1 to 3,600"),
+		"availability":   percent(),
+	}
 }

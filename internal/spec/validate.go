@@ -9,48 +9,61 @@ import (
 	"time"
 
 	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/physarch/physarch/internal/catalog/azure"
 )
 
+// validator checks what the field rules cannot: values against each other
+// and every reference between parts of the spec. Its work is linear in the
+// spec's expanded size: suggestions are computed once per unknown name.
 type validator struct {
-	doc  *Document
-	errs Errors
+	doc    *Document
+	errs   Errors
+	failed map[string]bool // paths the decoder already reported
+	hints  map[string]string
 }
 
 func (v *validator) fail(path, hint, format string, args ...any) {
+	for p := path; ; {
+		if v.failed[p] {
+			return // a consequence of a value already reported
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
 	v.errs = append(v.errs, Error{Pos: v.doc.At(path), Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-var (
-	dnsLabel  = regexp.MustCompile(`^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$`)
-	envName   = regexp.MustCompile(`^[a-z][a-z0-9-]{0,14}$`)
-	routeRe   = regexp.MustCompile(`^/[A-Za-z0-9/_.-]*$`)
-	entityRe  = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$`)
-	regionRe  = regexp.MustCompile(`^[a-z][a-z0-9]+$`)
-	durationR = regexp.MustCompile(`^(\d+)([smhd])$`)
-)
+// didYouMean is DidYouMean, remembered per set of options and value: a
+// spec can repeat one wrong name thousands of times through an alias.
+func (v *validator) didYouMean(set, val string, options []string, fallback string) string {
+	key := set + "\x00" + val
+	if h, ok := v.hints[key]; ok {
+		return h
+	}
+	h := DidYouMean(val, options, fallback)
+	v.hints[key] = h
+	return h
+}
 
-// validate checks what a typed decode cannot: values in range, names well
-// formed, and every reference between parts of the spec.
-func validate(doc *Document) Errors {
-	v := &validator{doc: doc}
+// ReservedNames are names the generated output already uses for objects
+// of its own, next to the services': a service with one of these names
+// would collide with them.
+var reservedNames = []string{"postgresql", "postgresql-init", "redis", "servicebus", "ingress"}
+
+var dotSegment = regexp.MustCompile(`(^|/)\.\.?(/|$)`)
+
+// validate checks what a typed decode cannot: values against each other,
+// and every reference between parts of the spec. failed holds the paths
+// the decoder already reported.
+func validate(doc *Document, failed map[string]bool) Errors {
+	v := &validator{doc: doc, failed: failed, hints: map[string]string{}}
 	s := &doc.Spec
-	if s.APIVersion != APIVersion {
-		v.fail("apiVersion", "write apiVersion: "+APIVersion, "apiVersion is %q; this physarch reads %s", s.APIVersion, APIVersion)
-	}
-	if s.Kind != Kind {
-		v.fail("kind", "write kind: "+Kind, "kind is %q; expected %s", s.Kind, Kind)
-	}
-	if !dnsLabel.MatchString(s.Metadata.Name) || len(s.Metadata.Name) > 40 {
-		v.fail("metadata.name", "use lower-case letters, digits and '-', at most 40 characters", "metadata.name %q is not a valid system name", s.Metadata.Name)
-	}
 	if s.Metadata.Title.Ko == "" {
 		v.fail("metadata", "add metadata.title.ko and/or metadata.title.en", "the system has no title")
-	}
-	if s.Cloud != "azure" {
-		v.fail("cloud", "write cloud: azure", "cloud %q is not supported; physarch designs for azure", s.Cloud)
-	}
-	if !regionRe.MatchString(s.Region) {
-		v.fail("region", "use an Azure region name such as koreacentral", "region %q is not an Azure region name", s.Region)
 	}
 	v.services()
 	v.references()
@@ -68,38 +81,30 @@ func (v *validator) services() {
 	routes := map[string]int{}
 	for i, sv := range s.Services {
 		p := fmt.Sprintf("services[%d]", i)
-		if !dnsLabel.MatchString(sv.Name) {
-			v.fail(p+".name", "use lower-case letters, digits and '-'", "service name %q is not a valid Kubernetes name", sv.Name)
-		}
 		if j, dup := names[sv.Name]; dup {
 			v.fail(p+".name", fmt.Sprintf("services[%d] has the same name", j), "service %q is declared twice", sv.Name)
 		}
 		names[sv.Name] = i
-		if sv.Port < 1 || sv.Port > 65535 {
-			v.fail(p+".port", "use a port from 1 to 65535", "port %d is out of range", sv.Port)
+		for _, r := range reservedNames {
+			if sv.Name == r {
+				v.fail(p+".name", "choose another name, such as "+sv.Name+"-service", "service name %q is taken by physarch's own %s objects", sv.Name, r)
+			}
 		}
 		if sv.Route != "" {
-			if !routeRe.MatchString(sv.Route) {
-				v.fail(p+".route", "write a path prefix such as /api/users", "route %q is not a path prefix", sv.Route)
-			} else if j, dup := routes[sv.Route]; dup {
-				v.fail(p+".route", fmt.Sprintf("services[%d] already serves it", j), "route %q is served twice", sv.Route)
+			raw := s.Services[i].Route
+			switch {
+			case dotSegment.MatchString(raw):
+				v.fail(p+".route", "write the path without '.' or '..' segments", "route %q has a dot segment, which clients, gateways and ingress controllers resolve differently", raw)
+			default:
+				if j, dup := routes[sv.Route]; dup {
+					v.fail(p+".route", fmt.Sprintf("services[%d] already serves %s", j, sv.Route), "route %q is served twice", sv.Route)
+				}
+				routes[sv.Route] = i
 			}
-			routes[sv.Route] = i
-		}
-		if sv.Health != "" && !strings.HasPrefix(sv.Health, "/") {
-			v.fail(p+".health", "write a path such as /actuator/health", "health path %q must start with /", sv.Health)
 		}
 		v.quantities(p+".resources", sv.Resources)
-		if r := sv.Replicas; r != nil {
-			if r.Min < 1 {
-				v.fail(p+".replicas.min", "at least 1", "replicas.min %d must be at least 1", r.Min)
-			}
-			if r.Max < r.Min {
-				v.fail(p+".replicas.max", "make max at least min", "replicas.max %d is below replicas.min %d", r.Max, r.Min)
-			}
-		}
-		if sv.Load.RequestsPerUserPerMinute < 0 || sv.Load.CPUMillisPerRequest < 0 {
-			v.fail(p+".load", "use numbers of zero or more", "load figures cannot be negative")
+		if r := sv.Replicas; r != nil && r.Max < r.Min {
+			v.fail(p+".replicas.max", "make max at least min", "replicas.max %d is below replicas.min %d", r.Max, r.Min)
 		}
 	}
 }
@@ -120,14 +125,10 @@ func (v *validator) quantities(p string, r Resources) {
 		parsed, err := resource.ParseQuantity(q.val)
 		if err != nil || parsed.Sign() <= 0 {
 			bad[q.kind] = true
-			hint := "write a CPU quantity such as 250m or 1"
-			if q.kind == "memory" {
-				hint = "write a memory quantity such as 512Mi or 1Gi"
-			}
-			v.fail(q.path, hint, "%q is not a positive %s quantity", q.val, q.kind)
+			v.fail(q.path, quantity(q.kind).Hint, "%q is not a positive %s quantity", q.val, q.kind)
 			continue
 		}
-		if strings.Contains(q.path, ".requests.") {
+		if !isLimit {
 			req[q.kind] = parsed
 		} else if rq, ok := req[q.kind]; ok && parsed.Cmp(rq) < 0 {
 			v.fail(q.path, "Kubernetes rejects a limit below its request; raise the limit", "%s limit %s is below its request %s", q.kind, q.val, rq.String())
@@ -144,30 +145,37 @@ func (v *validator) references() {
 	}
 	ext := map[string]bool{}
 	for i, e := range s.External {
-		if !dnsLabel.MatchString(e.Name) {
-			v.fail(fmt.Sprintf("external[%d].name", i), "use lower-case letters, digits and '-'", "external system name %q is not valid", e.Name)
-		}
+		p := fmt.Sprintf("external[%d].name", i)
 		if ext[e.Name] {
-			v.fail(fmt.Sprintf("external[%d].name", i), "", "external system %q is declared twice", e.Name)
+			v.fail(p, "", "external system %q is declared twice", e.Name)
+		}
+		if svc[e.Name] {
+			v.fail(p, "give the external system another name", "%q names both a service and an external system", e.Name)
 		}
 		ext[e.Name] = true
 	}
+	svcNames, extNames := keys(svc), keys(ext)
 	entities := map[string]bool{}
+	folded := map[string]string{} // Service Bus names are case-insensitive
 	producers, consumers := map[string]bool{}, map[string]bool{}
 	if sb := s.Backing.ServiceBus; sb != nil {
-		for kind, list := range map[string][]string{"queues": sb.Queues, "topics": sb.Topics} {
+		for _, kind := range []string{"queues", "topics"} {
+			list := sb.Queues
+			if kind == "topics" {
+				list = sb.Topics
+			}
 			for i, q := range list {
 				p := fmt.Sprintf("backing.serviceBus.%s[%d]", kind, i)
-				if !entityRe.MatchString(q) {
-					v.fail(p, "letters, digits, '.', '_', '-', at most 50 characters", "%q is not a valid Service Bus entity name", q)
+				if prev, dup := folded[strings.ToLower(q)]; dup {
+					v.fail(p, "queue and topic names share one namespace, and Service Bus ignores case", "%q is declared twice (as %q)", q, prev)
+					v.failed[p] = true // its producers and consumers are not a second mistake
 				}
-				if entities[q] {
-					v.fail(p, "queue and topic names share one namespace", "%q is declared twice", q)
-				}
+				folded[strings.ToLower(q)] = q
 				entities[q] = true
 			}
 		}
 	}
+	entityNames := keys(entities)
 	owners := map[string]int{}
 	for i, sv := range s.Services {
 		p := fmt.Sprintf("services[%d]", i)
@@ -177,18 +185,22 @@ func (v *validator) references() {
 			case c == sv.Name:
 				v.fail(cp, "remove the call; a service calls itself in-process", "service %q calls itself", sv.Name)
 			case !svc[c]:
-				v.fail(cp, DidYouMean(c, keys(svc), "declare it under services"), "call to undefined service %q", c)
+				v.fail(cp, v.didYouMean("services", c, svcNames, "declare it under services"), "call to undefined service %q", c)
 			}
 		}
 		for j, e := range sv.External {
 			if !ext[e] {
-				v.fail(fmt.Sprintf("%s.external[%d]", p, j), DidYouMean(e, keys(ext), "declare it under external"), "undefined external system %q", e)
+				v.fail(fmt.Sprintf("%s.external[%d]", p, j), v.didYouMean("external", e, extNames, "declare it under external"), "undefined external system %q", e)
 			}
 		}
-		for kind, list := range map[string][]string{"produces": sv.Produces, "consumes": sv.Consumes} {
+		for _, kind := range []string{"produces", "consumes"} {
+			list := sv.Produces
+			if kind == "consumes" {
+				list = sv.Consumes
+			}
 			for j, q := range list {
 				if !entities[q] {
-					v.fail(fmt.Sprintf("%s.%s[%d]", p, kind, j), DidYouMean(q, keys(entities), "declare it under backing.serviceBus"), "undefined queue or topic %q", q)
+					v.fail(fmt.Sprintf("%s.%s[%d]", p, kind, j), v.didYouMean("entities", q, entityNames, "declare it under backing.serviceBus"), "undefined queue or topic %q", q)
 					continue
 				}
 				if kind == "produces" {
@@ -199,23 +211,24 @@ func (v *validator) references() {
 			}
 		}
 		if sv.Database != "" {
-			if !dnsLabel.MatchString(strings.ReplaceAll(sv.Database, "_", "-")) {
-				v.fail(p+".database", "use lower-case letters, digits and '_'", "database name %q is not valid", sv.Database)
-			}
 			if j, dup := owners[sv.Database]; dup {
 				v.fail(p+".database", fmt.Sprintf("services[%d] (%s) owns it; one database per owning service", j, s.Services[j].Name), "database %q is owned by two services", sv.Database)
 			}
 			owners[sv.Database] = i
-			if s.Backing.PostgreSQL == nil {
+			if s.Backing.PostgreSQL == nil && !v.failed["backing.postgresql"] {
 				v.fail(p+".database", "add backing.postgresql", "service %q owns a database but the spec declares no PostgreSQL", sv.Name)
 			}
 		}
-		if sv.Cache && s.Backing.Redis == nil {
+		if sv.Cache && s.Backing.Redis == nil && !v.failed["backing.redis"] {
 			v.fail(p+".cache", "add backing.redis", "service %q uses the cache but the spec declares no Redis", sv.Name)
 		}
 	}
 	if sb := s.Backing.ServiceBus; sb != nil {
-		for kind, list := range map[string][]string{"queues": sb.Queues, "topics": sb.Topics} {
+		for _, kind := range []string{"queues", "topics"} {
+			list := sb.Queues
+			if kind == "topics" {
+				list = sb.Topics
+			}
 			for i, q := range list {
 				p := fmt.Sprintf("backing.serviceBus.%s[%d]", kind, i)
 				if !consumers[q] {
@@ -229,8 +242,11 @@ func (v *validator) references() {
 	}
 }
 
-// callCycles reports each cycle of synchronous calls once; such a cycle
-// deadlocks under load and cannot be started in any order.
+// maxCycles bounds how many call cycles one run describes.
+const maxCycles = 20
+
+// callCycles reports cycles of synchronous calls (up to maxCycles); such a
+// cycle deadlocks under load and cannot be started in any order.
 func (v *validator) callCycles() {
 	s := &v.doc.Spec
 	index := map[string]int{}
@@ -239,10 +255,13 @@ func (v *validator) callCycles() {
 	}
 	const white, grey, black = 0, 1, 2
 	color := make([]int, len(s.Services))
+	depth := make([]int, len(s.Services)) // position on the stack while grey
 	var stack []int
+	found := 0
 	var visit func(i int)
 	visit = func(i int) {
 		color[i] = grey
+		depth[i] = len(stack)
 		stack = append(stack, i)
 		for j, c := range s.Services[i].Calls {
 			k, ok := index[c]
@@ -251,14 +270,11 @@ func (v *validator) callCycles() {
 			}
 			switch color[k] {
 			case grey:
-				var names []string
-				start := 0
-				for n, x := range stack {
-					if x == k {
-						start = n
-					}
+				if found++; found > maxCycles {
+					continue
 				}
-				for _, x := range stack[start:] {
+				var names []string
+				for _, x := range stack[depth[k]:] {
 					names = append(names, s.Services[x].Name)
 				}
 				names = append(names, c)
@@ -282,12 +298,10 @@ func (v *validator) environments() {
 	if len(s.Environments) == 0 {
 		v.fail("environments", "add dev and prod environments", "the spec has no environments")
 	}
+	region, regionKnown := azure.LookupRegion(s.Region)
 	seen := map[string]bool{}
 	for i, e := range s.Environments {
 		p := fmt.Sprintf("environments[%d]", i)
-		if !envName.MatchString(e.Name) {
-			v.fail(p+".name", "lower-case letters and digits, at most 15 characters", "environment name %q is not valid", e.Name)
-		}
 		if seen[e.Name] {
 			v.fail(p+".name", "", "environment %q is declared twice", e.Name)
 		}
@@ -297,68 +311,92 @@ func (v *validator) environments() {
 			continue
 		}
 		t := e.Targets
-		if t.Users < 1 {
-			v.fail(p+".targets.users", "peak concurrent users, at least 1", "targets.users %d must be at least 1", t.Users)
-		}
-		if t.Availability <= 0 || t.Availability >= 100 {
-			v.fail(p+".targets.availability", "a percentage below 100 such as 99.9; no design reaches 100%", "availability target %g%% is impossible", t.Availability)
-		}
-		if t.Zones < 1 || t.Zones > 3 {
-			v.fail(p+".targets.zones", "Azure regions have up to 3 availability zones", "zones %d must be 1, 2 or 3", t.Zones)
-		}
-		if t.BudgetUSD < 0 {
-			v.fail(p+".targets.budgetUSD", "", "budget cannot be negative")
-		}
-		for _, d := range []struct{ key, val string }{{"rto", t.RTO}, {"rpo", t.RPO}} {
+		for _, d := range []struct{ key, val string }{{"targets.rto", t.RTO}, {"targets.rpo", t.RPO}, {"serviceBus.messageTTL", e.ServiceBus.MessageTTL}} {
 			if _, err := ParseDuration(d.val); err != nil {
-				v.fail(p+".targets."+d.key, "write a duration such as 30m, 4h or 1d", "%s %q is not a duration", d.key, d.val)
+				v.fail(p+"."+d.key, "write a duration such as 30m, 4h or 14d, at most 10 years", "%s %q is not a duration physarch can use", lastKey(d.key), d.val)
 			}
 		}
-		v.enum(p+".aks.tier", e.AKS.Tier, "Free", "Standard", "Premium")
-		v.enum(p+".aks.networkPolicy", e.AKS.NetworkPolicy, "azure", "calico", "cilium")
-		v.enum(p+".postgresql.mode", e.PostgreSQL.Mode, "pod", "flexible")
-		v.enum(p+".postgresql.ha", e.PostgreSQL.HA, "none", "samezone", "zoneredundant")
-		v.enum(p+".redis.mode", e.Redis.Mode, "pod", "managed")
-		if e.Redis.Mode == "managed" {
-			v.enum(p+".redis.tier", e.Redis.Tier, "Basic", "Standard", "Premium")
+		if regionKnown && t.Zones > max(region.Zones, 1) {
+			at := p + ".targets.zones"
+			if v.doc.At(at).File != v.doc.File {
+				at = "region" // the zones are the profile's: the region is what the user chose
+			}
+			v.fail(at, "use targets.zones: 1, or a region with availability zones such as koreacentral",
+				"region %s has no availability zones, but %s asks for %d", s.Region, e.Name, t.Zones)
 		}
-		v.enum(p+".serviceBus.tier", e.ServiceBus.Tier, "Basic", "Standard", "Premium")
-		v.enum(p+".ingress.controller", e.Ingress.Controller, "nginx", "agic")
-		v.enum(p+".ingress.frontDoor", e.Ingress.FrontDoor, "none", "Standard", "Premium")
+		v.kubernetesVersion(p, e.AKS)
 		if e.Ingress.Controller == "nginx" && e.Ingress.WAF {
 			v.fail(p+".ingress.waf", "use controller: agic for the Application Gateway WAF", "a WAF needs the Application Gateway; the NGINX ingress has none")
+		}
+		if e.Ingress.Controller == "agic" && e.Ingress.GatewayMinCapacity > e.Ingress.GatewayMaxCapacity {
+			v.fail(p+".ingress.gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", e.Ingress.GatewayMinCapacity, e.Ingress.GatewayMaxCapacity)
 		}
 		if e.PostgreSQL.HA == "zoneredundant" && t.Zones < 2 {
 			v.fail(p+".targets.zones", "use postgresql.ha: samezone, or targets.zones: 2 or more", "zone-redundant HA needs at least 2 zones; this environment has %d", t.Zones)
 		}
-		if e.Scaling.TargetCPUUtilization < 10 || e.Scaling.TargetCPUUtilization > 95 {
-			v.fail(p+".scaling.targetCPUUtilization", "a percentage from 10 to 95, usually 70", "CPU target %d%% is out of range", e.Scaling.TargetCPUUtilization)
-		}
-		if e.Scaling.Headroom < 1 {
-			v.fail(p+".scaling.headroom", "1.0 means no spare; 1.5 means 50% spare", "headroom %g is below 1", e.Scaling.Headroom)
-		}
-		for _, c := range []struct{ key, val string }{{"vnetCIDR", e.Network.VNetCIDR}, {"serviceCIDR", e.Network.ServiceCIDR}} {
-			if _, err := netip.ParsePrefix(c.val); err != nil {
-				v.fail(p+".network."+c.key, "write an IPv4 CIDR such as 10.20.0.0/16", "%s %q is not a CIDR", c.key, c.val)
+		if e.PostgreSQL.Mode == "flexible" {
+			if e.PostgreSQL.StorageGB < 32 {
+				v.fail(p+".postgresql.storageGB", "Flexible Server storage starts at 32 GiB", "PostgreSQL storage %d GiB is below Flexible Server's minimum", e.PostgreSQL.StorageGB)
+			}
+			if e.PostgreSQL.BackupRetentionDays < 7 {
+				v.fail(p+".postgresql.backupRetentionDays", "Flexible Server keeps backups 7 to 35 days", "backup retention %d days is below Flexible Server's minimum", e.PostgreSQL.BackupRetentionDays)
 			}
 		}
-		for j, sn := range e.Network.Subnets {
-			sp := fmt.Sprintf("%s.network.subnets[%d]", p, j)
-			v.enum(sp+".role", sn.Role, "aks", "gateway", "database", "endpoints")
-			if _, err := netip.ParsePrefix(sn.CIDR); err != nil {
-				v.fail(sp+".cidr", "write an IPv4 CIDR such as 10.20.0.0/22", "subnet CIDR %q is not a CIDR", sn.CIDR)
+		for _, pool := range []struct {
+			key string
+			np  NodePool
+		}{{"system", e.NodePools.System}, {"apps", e.NodePools.Apps}} {
+			if pool.np.Min > 0 && pool.np.Max > 0 && pool.np.Max < pool.np.Min {
+				v.fail(p+".nodePools."+pool.key+".max", "make max at least min", "node pool %s max %d is below min %d", pool.key, pool.np.Max, pool.np.Min)
 			}
 		}
+		if e.Monitoring.LogAnalytics && e.Monitoring.RetentionDays < 30 {
+			v.fail(p+".monitoring.retentionDays", "Log Analytics keeps data 30 to 730 days", "retention %d days is below Log Analytics' minimum", e.Monitoring.RetentionDays)
+		}
+		v.cidrs(p, e.Network)
 	}
 }
 
-func (v *validator) enum(path, val string, allowed ...string) {
-	for _, a := range allowed {
-		if val == a {
-			return
+// kubernetesVersion checks the version against what AKS supports at the
+// catalog's date.
+func (v *validator) kubernetesVersion(p string, aks AKSSettings) {
+	minor := aks.KubernetesVersion
+	if parts := strings.Split(minor, "."); len(parts) == 3 {
+		minor = parts[0] + "." + parts[1]
+	}
+	supported := azure.SupportedKubernetes(aks.Tier)
+	hint := "supported now: " + strings.Join(supported, ", ")
+	kv, ok := azure.LookupKubernetes(minor)
+	switch {
+	case !ok:
+		v.fail(p+".aks.kubernetesVersion", hint, "Kubernetes %q is not a version AKS offers", aks.KubernetesVersion)
+	case !kv.Supported(aks.Tier):
+		v.fail(p+".aks.kubernetesVersion", hint+" (long-term support needs aks.tier: Premium)",
+			"Kubernetes %s reached its end of life on AKS on %s; AKS creates no clusters on it", minor, kv.EndOfLife.Format("2006-01-02"))
+	}
+}
+
+// cidrs checks that the address ranges parse as IPv4 prefixes AKS can use.
+func (v *validator) cidrs(p string, n NetworkSettings) {
+	for _, c := range []struct {
+		key          string
+		val          string
+		widest, tiny int
+	}{{"vnetCIDR", n.VNetCIDR, 8, 29}, {"serviceCIDR", n.ServiceCIDR, 12, 28}} {
+		pfx, err := netip.ParsePrefix(c.val)
+		switch {
+		case err != nil || !pfx.Addr().Is4():
+			v.fail(p+".network."+c.key, "write an IPv4 CIDR such as 10.20.0.0/16", "%s %q is not an IPv4 CIDR", c.key, c.val)
+		case pfx.Bits() < c.widest || pfx.Bits() > c.tiny:
+			v.fail(p+".network."+c.key, fmt.Sprintf("use a prefix from /%d to /%d", c.widest, c.tiny), "%s %s has a prefix length AKS does not accept here", c.key, c.val)
 		}
 	}
-	v.fail(path, DidYouMean(val, allowed, "one of "+strings.Join(allowed, ", ")), "%q is not allowed here", val)
+	for j, sn := range n.Subnets {
+		pfx, err := netip.ParsePrefix(sn.CIDR)
+		if err != nil || !pfx.Addr().Is4() {
+			v.fail(fmt.Sprintf("%s.network.subnets[%d].cidr", p, j), "write an IPv4 CIDR such as 10.20.0.0/22", "subnet CIDR %q is not an IPv4 CIDR", sn.CIDR)
+		}
+	}
 }
 
 // DidYouMean returns a "did you mean" hint for val, or fallback.
@@ -378,7 +416,13 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-// ParseDuration reads 30s, 30m, 4h or 1d.
+var durationR = regexp.MustCompile(`^(\d{1,6})([smhd])$`)
+
+// maxDuration bounds durations: RTOs, RPOs and TTLs beyond ten years are
+// typing mistakes, and larger values overflow.
+const maxDuration = 10 * 365 * 24 * time.Hour
+
+// ParseDuration reads 30s, 30m, 4h or 1d, up to ten years.
 func ParseDuration(s string) (time.Duration, error) {
 	m := durationR.FindStringSubmatch(s)
 	if m == nil {
@@ -387,5 +431,8 @@ func ParseDuration(s string) (time.Duration, error) {
 	var n int64
 	fmt.Sscan(m[1], &n)
 	unit := map[string]time.Duration{"s": time.Second, "m": time.Minute, "h": time.Hour, "d": 24 * time.Hour}[m[2]]
+	if time.Duration(n) > maxDuration/unit {
+		return 0, fmt.Errorf("duration %q is longer than ten years", s)
+	}
 	return time.Duration(n) * unit, nil
 }

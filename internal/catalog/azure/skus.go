@@ -168,3 +168,16 @@ func RedisNames(tier string) []string {
 }
 
 func (s Source) String() string { return fmt.Sprintf("%s, %s", s.Ref, s.Date) }
+
+// RedisSizes lists every cache size of every tier, once each.
+func RedisSizes() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range redisSKUs {
+		if !seen[s.Name] {
+			seen[s.Name] = true
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}

@@ -45,7 +45,7 @@ variable "workload_identity_name" {
 variable "kubernetes_version" {
   type        = string
   description = "AKS Kubernetes version."
-  default     = "1.32"
+  default     = "1.35"
 }
 
 variable "log_analytics_name" {
