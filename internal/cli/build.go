@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -16,33 +15,38 @@ func newBuild() *cobra.Command {
 	var out, lang, format string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "build",
+		Use:   "build [SPEC]",
 		Short: "Generate the physical architecture package and its deployable output",
-		Long: `build reads the spec (-f, default ./physarch.yaml), resolves it into one plan
+		Long: `build reads the spec (default ./physarch.yaml), resolves it into one plan
 per environment and writes, all from that plan:
   <out>/design/backend/physical/   the seven-file package (documents, diagrams)
   <out>/deploy/k8s/                Kustomize base + one overlay per environment
   <out>/deploy/terraform/<env>/    azurerm root module per environment
   <out>/deploy/compose/            the dev environment for docker compose
 
-With no spec in the current directory and no -f, build uses the built-in
-kt-event-marketing example, so 'physarch build' works on a fresh checkout.
+With no spec in the current directory and none named, build uses the
+built-in kt-event-marketing example, so 'physarch build' works on a fresh
+checkout.
 
 Output is staged and moved into place only when everything was generated;
 files physarch did not generate (or that were edited since) are never
 replaced unless --force is given. <out>/.physarch-generated.json records what
-was generated.`,
+was generated.
+
+` + specArgHelp,
 		Example: `  physarch build
-  physarch build -f physarch.yaml -o out --lang en
+  physarch build spec.yaml -o out --lang en
+  physarch build services/shop/        (reads services/shop/physarch.yaml)
   physarch build --example phonebill -o /tmp/phonebill`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Args: specArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if lang != string(md.Ko) && lang != string(md.En) {
 				return usageError{fmt.Errorf("--lang must be ko or en, not %q", lang)}
 			}
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
 			}
-			src, err := sf.read(true)
+			src, err := sf.read(args, true)
 			if err != nil {
 				return err
 			}
@@ -60,13 +64,11 @@ was generated.`,
 			}
 			w := cmd.OutOrStdout()
 			if format == "json" {
-				b, _ := json.MarshalIndent(struct {
+				return writeJSON(w, struct {
 					Spec     string `json:"spec"`
 					Embedded bool   `json:"embedded"`
 					*output.Report
-				}{src.path, src.embedded, rep}, "", "  ")
-				fmt.Fprintln(w, string(b))
-				return nil
+				}{src.path, src.embedded, rep})
 			}
 			if src.embedded {
 				fmt.Fprintf(w, "No %s here: building the built-in example %s.\n", DefaultSpec, src.path)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // defaultCheckConfig is looked for next to the spec.
@@ -22,7 +20,7 @@ func newCheck() *cobra.Command {
 	var format, failOn, config, writeDocs string
 	var list, showSuppressed bool
 	cmd := &cobra.Command{
-		Use:   "check",
+		Use:   "check [SPEC]",
 		Short: "Judge the design against availability, cost, capacity and security rules",
 		Long: `check plans the spec, estimates cost and availability, and applies every
 rule (physarch check --list; docs/rules/<ID>.md explains each). Findings
@@ -37,8 +35,14 @@ spec, or --config):
   severity: {AV005: error}
 
 Exit code 1 when a finding not suppressed reaches --fail-on (default error;
-"none" never fails), 2 on usage errors.`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+"none" never fails), 2 on usage errors.
+
+` + specArgHelp,
+		Example: `  physarch check
+  physarch check services/shop/ --format sarif
+  physarch check --list`,
+		Args: specArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
 			reg := check.Default()
 			w := cmd.OutOrStdout()
 			if list {
@@ -61,7 +65,7 @@ Exit code 1 when a finding not suppressed reaches --fail-on (default error;
 					return usageError{fmt.Errorf("--fail-on must be warning, error or none, not %q", failOn)}
 				}
 			}
-			src, err := sf.read(false)
+			src, err := sf.read(args, false)
 			if err != nil {
 				return err
 			}
@@ -69,7 +73,7 @@ Exit code 1 when a finding not suppressed reaches --fail-on (default error;
 			if err != nil {
 				return usageError{err}
 			}
-			doc, err := spec.Load(src.path, src.data)
+			doc, err := src.load()
 			var pl *plan.Plan
 			if err == nil {
 				pl, err = plan.Build(doc)
@@ -88,11 +92,12 @@ Exit code 1 when a finding not suppressed reaches --fail-on (default error;
 			findings := reg.Run(ctx, cfg)
 			switch format {
 			case "json":
-				b, _ := json.MarshalIndent(struct {
+				if err := writeJSON(w, struct {
 					Spec     string          `json:"spec"`
 					Findings []check.Finding `json:"findings"`
-				}{src.path, append([]check.Finding{}, findings...)}, "", "  ")
-				fmt.Fprintln(w, string(b))
+				}{src.path, append([]check.Finding{}, findings...)}); err != nil {
+					return err
+				}
 			case "sarif":
 				b, err := check.SARIF(reg, findings, versionString())
 				if err != nil {

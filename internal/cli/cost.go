@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,7 +19,7 @@ func newCost() *cobra.Command {
 	var env, format string
 	var users int
 	cmd := &cobra.Command{
-		Use:   "cost",
+		Use:   "cost [SPEC]",
 		Short: "Monthly cost per environment and component",
 		Long: `cost prices each environment's plan with the catalog: one row per cost
 component (node pools at minimum and maximum nodes, AKS tier, databases,
@@ -32,18 +31,21 @@ back and say so) and carries an estimate mark where no source had the
 figure. The total is compared with the environment's budget.
 
 --users N re-plans the environment(s) with N peak users and shows the
-difference against the spec as written.`,
+difference against the spec as written.
+
+` + specArgHelp,
 		Example: `  physarch cost --example kt-event-marketing
-  physarch cost --env prod --format json
+  physarch cost spec.yaml --env prod --format json
   physarch cost --env prod --users 20000`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Args: specArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" && format != "csv" {
 				return usageError{fmt.Errorf("--format must be table, json or csv, not %q", format)}
 			}
 			if users < 0 {
 				return usageError{fmt.Errorf("--users must be positive")}
 			}
-			src, err := sf.read(false)
+			src, err := sf.read(args, false)
 			if err != nil {
 				return err
 			}
@@ -95,12 +97,7 @@ func money(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 func writeCost(w io.Writer, format string, reps []*cost.Report) error {
 	switch format {
 	case "json":
-		b, err := json.MarshalIndent(reps, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintln(w, string(b))
-		return err
+		return writeJSON(w, reps)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"environment", "component", "sku", "quantity_min", "quantity_max", "unit", "unit_price_usd", "monthly_min_usd", "monthly_max_usd", "priced_region", "region_fallback", "estimate", "source"})
@@ -186,12 +183,7 @@ func writeCostDiff(w io.Writer, format string, before, after []*cost.Report, use
 		diffs = append(diffs, d)
 	}
 	if format == "json" {
-		b, err := json.MarshalIndent(diffs, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintln(w, string(b))
-		return err
+		return writeJSON(w, diffs)
 	}
 	for _, d := range diffs {
 		fmt.Fprintf(w, "Environment %s with %d peak users: total %s–%s → %s–%s USD/month (%+.2f / %+.2f)\n", d.Env, d.Users,

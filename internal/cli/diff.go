@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/diff"
 	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // side is one design, analysed and checked.
@@ -29,17 +27,24 @@ func newDiff() *cobra.Command {
 	var gitRev, format string
 	var envs []string
 	cmd := &cobra.Command{
-		Use:   "diff [OLD NEW]",
+		Use:   "diff [OLD NEW | --git REV [SPEC] | --env A --env B [SPEC]]",
 		Short: "Show what a change does to cost, availability, capacity and findings",
 		Long: `diff compares two designs per environment: monthly cost (total and by
 component), composite availability, node pools and nodes, replicas,
 subnets, and the check findings that appear or disappear.
 
   physarch diff old.yaml new.yaml          two spec files
-  physarch diff --git main [-f spec]       the spec against itself at a git revision
-  physarch diff --env dev --env prod       two environments of one spec, side by side
+  physarch diff --git main [SPEC]          the spec against itself at a git revision
+  physarch diff --env dev --env prod [SPEC]  two environments of one spec, side by side
 
---format markdown writes a pull-request comment; json is for machines.`,
+--git takes a revision git can resolve to a commit (a branch, tag, commit
+id, HEAD~1, ...), never an option: a revision starting with "-" is
+refused. Errors in the spec as it was at the revision say so
+(physarch.yaml@main:12:5).
+
+--format markdown writes a pull-request comment; json is for machines.
+
+With --git or --env, ` + specArgHelp,
 		Args: cobra.RangeArgs(0, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" && format != "markdown" {
@@ -48,10 +53,10 @@ subnets, and the check findings that appear or disappear.
 			var report diff.Report
 			switch {
 			case len(envs) > 0:
-				if len(envs) != 2 || len(args) > 0 || gitRev != "" {
-					return usageError{fmt.Errorf("--env takes exactly two environments of one spec (--env dev --env prod)")}
+				if len(envs) != 2 || len(args) > 1 || gitRev != "" {
+					return usageError{fmt.Errorf("--env takes exactly two environments of one spec (--env dev --env prod [SPEC])")}
 				}
-				src, err := sf.read(false)
+				src, err := sf.read(args, false)
 				if err != nil {
 					return err
 				}
@@ -65,18 +70,22 @@ subnets, and the check findings that appear or disappear.
 				}
 				report = diff.Compare(envs[0], envs[1], []diff.Pair{{Name: envs[0] + " → " + envs[1], Old: a, New: b}})
 			case gitRev != "":
-				if len(args) > 0 {
-					return usageError{fmt.Errorf("--git compares the -f spec with itself at a revision; give no files")}
+				if len(args) > 1 {
+					return usageError{fmt.Errorf("--git compares one spec with itself at a revision; give one spec (or -f), not %d files", len(args))}
 				}
-				src, err := sf.read(false)
+				src, err := sf.read(args, false)
 				if err != nil {
 					return err
+				}
+				if src.embedded {
+					return usageError{fmt.Errorf("--git compares a spec file in a git repository; --example has no history")}
 				}
 				oldData, err := gitShow(gitRev, src.path)
 				if err != nil {
 					return err
 				}
-				oldSide, err := analyse(&source{path: src.path, data: oldData}, src.path+"@"+gitRev)
+				label := src.path + "@" + gitRev
+				oldSide, err := analyse(&source{path: src.path, name: label, data: oldData}, label)
 				if err != nil {
 					return fmt.Errorf("the spec at %s: %w", gitRev, err)
 				}
@@ -104,8 +113,7 @@ subnets, and the check findings that appear or disappear.
 			w := cmd.OutOrStdout()
 			switch format {
 			case "json":
-				b, _ := json.MarshalIndent(report, "", "  ")
-				fmt.Fprintln(w, string(b))
+				return writeJSON(w, report)
 			case "markdown":
 				diff.Markdown(w, report)
 			default:
@@ -123,7 +131,7 @@ subnets, and the check findings that appear or disappear.
 
 // analyse loads, plans, prices, estimates and checks one design.
 func analyse(src *source, label string) (*side, error) {
-	doc, err := spec.Load(src.path, src.data)
+	doc, err := src.load()
 	if err != nil {
 		return nil, err
 	}
@@ -180,21 +188,46 @@ func compareSides(o, n *side) diff.Report {
 	return r
 }
 
-// gitShow reads a file as it was at a revision.
+// gitShow reads a file as it was at a revision. The revision is resolved
+// to a commit id first, and only that id reaches the command that reads
+// the file, so nothing the user typed is ever parsed by git as an option:
+// a revision starting with "-" is refused outright, and rev-parse is told
+// where its options end.
 func gitShow(rev, path string) ([]byte, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return nil, usageError{fmt.Errorf("--git %q is not a revision: it must not start with '-' (a branch, tag, commit id or HEAD~1, for example)", rev)}
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	cmd := exec.Command("git", "show", rev+":./"+base)
-	cmd.Dir = dir
-	out, err := cmd.Output()
+	commit, msg, err := git(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
-		msg := err.Error()
-		if ee, ok := err.(*exec.ExitError); ok {
-			msg = strings.TrimSpace(string(ee.Stderr))
-		}
-		return nil, usageError{fmt.Errorf("git show %s:%s: %s", rev, path, msg)}
+		return nil, usageError{fmt.Errorf("--git %s: not a commit in the repository of %s%s", rev, path, msg)}
+	}
+	id := strings.TrimSpace(string(commit))
+	out, msg, err := git(dir, "show", "--end-of-options", id+":./"+base)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("git show %s:%s (%s is commit %s)%s", rev, path, rev, id, msg)}
 	}
 	return out, nil
+}
+
+// git runs git in dir and returns its output or, when it fails, git's
+// message (as " (message)", empty when git said nothing).
+func git(dir string, args ...string) (out []byte, msg string, err error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err = cmd.Output()
+	if err == nil {
+		return out, "", nil
+	}
+	msg = err.Error()
+	if ee, ok := err.(*exec.ExitError); ok {
+		msg = strings.TrimSpace(string(ee.Stderr))
+	}
+	if msg != "" {
+		msg = " (" + msg + ")"
+	}
+	return nil, msg, err
 }

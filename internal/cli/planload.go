@@ -10,7 +10,7 @@ import (
 // loadPlan loads a spec and plans it; tweak, when set, changes the loaded
 // spec first (for what-if runs).
 func loadPlan(src *source, tweak func(*spec.Spec)) (*plan.Plan, error) {
-	doc, err := spec.Load(src.path, src.data)
+	doc, err := src.load()
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,30 +32,52 @@ func cacheDir() string {
 // loadPrices is the one price source every command uses: the refreshed
 // cache for the region when there is one (its rows win, being for the
 // region itself), with the embedded snapshot behind it for anything the
-// cache lacks.
+// cache lacks. Only a region the catalog knows has a cache: no other name
+// becomes a file name.
 func loadPrices(region string) (*azure.Prices, error) {
 	emb, err := azure.Embedded()
 	if err != nil {
 		return nil, err
 	}
-	path := retail.CachePath(cacheDir(), region)
-	items, err := retail.LoadCache(path)
+	if _, ok := azure.LookupRegion(strings.ToLower(region)); !ok {
+		return emb, nil
+	}
+	items, err := retail.LoadCache(cacheDir(), retail.CacheFile(region))
 	if errors.Is(err, fs.ErrNotExist) {
 		return emb, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + path + " over the embedded snapshot"}, nil
+	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + retail.CachePath(cacheDir(), region) + " over the embedded snapshot"}, nil
 }
 
 // pricesFor returns the price source for a spec's region.
 func pricesFor(src *source) (*azure.Prices, error) {
-	doc, err := spec.Load(src.path, src.data)
+	doc, err := src.load()
 	if err != nil {
 		return nil, err
 	}
 	return loadPrices(doc.Spec.Region)
+}
+
+// maxRefreshMiB caps --max-mib: the pages are held in memory until the
+// cache is written.
+const maxRefreshMiB = 4096
+
+// refreshRegion checks the region a refresh is for against the catalog's
+// list before it names a cache file. A wrong --region is a usage error, a
+// wrong region in the spec an input error.
+func refreshRegion(region string, fromFlag bool) (string, error) {
+	r := strings.ToLower(region)
+	if _, ok := azure.LookupRegion(r); ok {
+		return r, nil
+	}
+	hint := spec.DidYouMean(r, azure.RegionNames(), "give a programmatic name such as koreacentral ('az account list-locations -o table' lists them)")
+	if fromFlag {
+		return "", usageError{fmt.Errorf("--region %q is not an Azure region; %s", region, hint)}
+	}
+	return "", fmt.Errorf("the spec's region %q is not an Azure region; %s", region, hint)
 }
 
 func newPrices() *cobra.Command {
@@ -71,8 +95,10 @@ func newPricesRefresh() *cobra.Command {
 	var sf specFlags
 	var region, endpoint string
 	var offline bool
+	var deadline time.Duration
+	var maxMiB int
 	cmd := &cobra.Command{
-		Use:   "refresh",
+		Use:   "refresh [SPEC]",
 		Short: "Fetch current prices for the spec's region into the local cache",
 		Long: `refresh asks the Azure Retail Prices API for the meters the catalog needs
 in the spec's region (the spec's VM sizes and every priced service, plus
@@ -83,9 +109,28 @@ when every page arrived; a failed refresh leaves the previous cache intact.
 Later runs of build and cost use the cache in preference to the embedded
 snapshot.
 
---offline never touches the network: it reports what the cache holds.`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			src, err := sf.read(false)
+Bounds: the whole refresh stops after --deadline (default 10m); the pages
+together may hold at most --max-mib MiB (default 64), one page at most
+16 MiB; NextPageLink is followed only to the endpoint's own scheme and
+host; every price must be a finite number of at least 0. A refresh that
+hits any of them fails and leaves the cache as it was. The region must be
+one the catalog knows (a programmatic name such as koreacentral).
+
+--offline never touches the network: it reports what the cache holds.
+
+` + specArgHelp,
+		Example: `  physarch prices refresh
+  physarch prices refresh spec.yaml --region koreacentral --deadline 20m
+  physarch prices refresh --offline`,
+		Args: specArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if deadline <= 0 {
+				return usageError{fmt.Errorf("--deadline must be positive, not %s", deadline)}
+			}
+			if maxMiB <= 0 || maxMiB > maxRefreshMiB {
+				return usageError{fmt.Errorf("--max-mib must be between 1 and %d, not %d", maxRefreshMiB, maxMiB)}
+			}
+			src, err := sf.read(args, false)
 			if err != nil {
 				return err
 			}
@@ -93,13 +138,18 @@ snapshot.
 			if err != nil {
 				return err
 			}
-			if region == "" {
+			fromFlag := region != ""
+			if !fromFlag {
 				region = pl.Region
 			}
-			path := retail.CachePath(cacheDir(), region)
+			if region, err = refreshRegion(region, fromFlag); err != nil {
+				return err
+			}
+			dir, name := cacheDir(), retail.CacheFile(region)
+			path := retail.CachePath(dir, region)
 			w := cmd.OutOrStdout()
 			if offline {
-				items, err := retail.LoadCache(path)
+				items, err := retail.LoadCache(dir, name)
 				if errors.Is(err, fs.ErrNotExist) {
 					fmt.Fprintf(w, "No price cache for %s at %s; builds use the embedded snapshot.\n", region, path)
 					return nil
@@ -125,6 +175,7 @@ snapshot.
 				}
 			}
 			c := retail.New()
+			c.Deadline, c.MaxBytes = deadline, int64(maxMiB)<<20
 			if endpoint != "" {
 				c.BaseURL = endpoint
 			}
@@ -135,9 +186,9 @@ snapshot.
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
-			n, err := c.Refresh(ctx, retail.Filters(region, vms), path, nowFunc())
+			n, err := c.Refresh(ctx, retail.Filters(region, vms), dir, name, nowFunc())
 			if err != nil {
-				return fmt.Errorf("refresh failed, the previous cache (if any) is unchanged: %w", err)
+				return fmt.Errorf("refresh failed, the previous cache (if any) is unchanged: %w%s", err, refreshHint(err))
 			}
 			fmt.Fprintf(w, "Cached %d price items for %s in %s.\n", n, region, path)
 			return nil
@@ -147,5 +198,18 @@ snapshot.
 	cmd.Flags().StringVar(&region, "region", "", "region to fetch (default: the spec's)")
 	cmd.Flags().StringVar(&endpoint, "endpoint", "", "API endpoint (default "+retail.DefaultBaseURL+")")
 	cmd.Flags().BoolVar(&offline, "offline", false, "never touch the network; report the cache")
+	cmd.Flags().DurationVar(&deadline, "deadline", retail.DefaultDeadline, "stop the whole refresh after this long (on top of the 30s per request)")
+	cmd.Flags().IntVar(&maxMiB, "max-mib", retail.DefaultMaxBytes>>20, "stop when the pages add up to more than this many MiB")
 	return cmd
+}
+
+// refreshHint names the flag that raises the bound a refresh hit.
+func refreshHint(err error) string {
+	switch {
+	case errors.Is(err, retail.ErrDeadline):
+		return " (raise it with --deadline)"
+	case errors.Is(err, retail.ErrBudget):
+		return " (raise it with --max-mib)"
+	}
+	return ""
 }

@@ -6,20 +6,27 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/spec"
 )
 
 // Exit codes CI can rely on.
 const (
-	ExitOK    = 0
-	ExitInput = 1 // the spec (or what it asks for) has errors
-	ExitUsage = 2 // the command line is wrong
+	ExitOK       = 0
+	ExitInput    = 1 // the spec (or what it asks for) has errors
+	ExitUsage    = 2 // the command line is wrong
+	ExitInternal = 3 // a bug in physarch (a panic): nothing the user did wrong
 )
+
+// bugReports is where the internal-error message sends people.
+const bugReports = "https://github.com/physarch/physarch/issues"
 
 // silentExit ends with a code after the command already printed its
 // result (for example JSON output that lists the errors).
@@ -32,7 +39,22 @@ type usageError struct{ error }
 
 // Execute runs physarch with args and returns the exit code.
 func Execute(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	return execute(newRoot(stdout, stderr), args, stderr)
+}
+
+// execute runs a command tree; tests give it trees with commands of their
+// own. A panic, here or in a goroutine that recovered it into a
+// *render.Panic, is reported as a bug in one line, not as a stack trace.
+func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			p, ok := v.(*render.Panic)
+			if !ok {
+				p = &render.Panic{Value: v, Stack: debug.Stack()}
+			}
+			code = reportBug(stderr, p)
+		}
+	}()
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -41,7 +63,10 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 	var serrs spec.Errors
 	var uerr usageError
 	var quiet silentExit
+	var bug *render.Panic
 	switch {
+	case errors.As(err, &bug):
+		return reportBug(stderr, bug)
 	case errors.As(err, &quiet):
 		return quiet.code
 	case errors.As(err, &serrs):
@@ -56,6 +81,18 @@ func Execute(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
+// reportBug prints one line saying what happened, that it is a bug and
+// where to report it; PHYSARCH_DEBUG=1 adds the stack of where it
+// happened.
+func reportBug(stderr io.Writer, p *render.Panic) int {
+	what := strings.TrimRight(strings.Join(strings.Fields(fmt.Sprint(p.Value)), " "), ".")
+	fmt.Fprintf(stderr, "physarch: internal error: %s. This is a bug in physarch, not in your input; please report it at %s with the command you ran (PHYSARCH_DEBUG=1 prints the stack trace).\n", what, bugReports)
+	if os.Getenv("PHYSARCH_DEBUG") == "1" {
+		fmt.Fprintf(stderr, "%s", p.Stack)
+	}
+	return ExitInternal
+}
+
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "physarch",
@@ -64,7 +101,8 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 package (design/backend/physical/: master, per-environment documents and
 Mermaid diagrams), with every figure computed once from the spec.
 
-Exit codes: 0 ok, 1 errors in the input, 2 usage errors.`,
+Exit codes: 0 ok, 1 errors in the input, 2 usage errors, 3 an internal
+error (a bug in physarch; the message says where to report it).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -78,7 +116,8 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage errors.`,
 	return root
 }
 
-// wrapArgs makes argument-count errors usage errors.
+// wrapArgs makes argument-count errors usage errors, in c and its
+// subcommands; a command that names no Args takes none.
 func wrapArgs(c *cobra.Command) {
 	if c.Args == nil {
 		c.Args = cobra.NoArgs
@@ -89,6 +128,9 @@ func wrapArgs(c *cobra.Command) {
 			return usageError{err}
 		}
 		return nil
+	}
+	for _, sub := range c.Commands() {
+		wrapArgs(sub)
 	}
 }
 

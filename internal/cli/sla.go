@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -18,7 +17,7 @@ func newSLA() *cobra.Command {
 	var env, format string
 	var zones int
 	cmd := &cobra.Command{
-		Use:   "sla",
+		Use:   "sla [SPEC]",
 		Short: "Composite availability per environment and route",
 		Long: `sla builds each environment's request path (Front Door → gateway → AKS →
 service replicas → database / cache / queue / external systems on the
@@ -32,17 +31,20 @@ figure is marked as an upper bound.
 Every composite figure is an estimate, not a financially backed SLA.
 
 --zones N re-plans the environment(s) with N availability zones and shows
-the difference.`,
+the difference.
+
+` + specArgHelp,
 		Example: `  physarch sla --example kt-event-marketing --env prod
-  physarch sla --env prod --zones 1`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+  physarch sla spec.yaml --env prod --zones 1`,
+		Args: specArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" {
 				return usageError{fmt.Errorf("--format must be table or json, not %q", format)}
 			}
 			if zones < 0 || zones > 3 {
 				return usageError{fmt.Errorf("--zones must be 1, 2 or 3")}
 			}
-			src, err := sf.read(false)
+			src, err := sf.read(args, false)
 			if err != nil {
 				return err
 			}
@@ -67,9 +69,7 @@ the difference.`,
 				return err
 			}
 			if format == "json" {
-				b, _ := json.MarshalIndent(map[string]any{"zones": zones, "before": base, "after": after}, "", "  ")
-				_, err := fmt.Fprintln(w, string(b))
-				return err
+				return writeJSON(w, map[string]any{"zones": zones, "before": base, "after": after})
 			}
 			for i := range base {
 				fmt.Fprintf(w, "Environment %s with %d zone(s): composite %.4f%% → %.4f%% (%+.4f points), downtime %.1f → %.1f min/month\n",
@@ -96,12 +96,7 @@ func slaOf(src *source, env string, tweak func(*spec.Spec)) ([]*availability.Rep
 
 func writeSLA(w io.Writer, format string, reps []*availability.Report) error {
 	if format == "json" {
-		b, err := json.MarshalIndent(reps, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintln(w, string(b))
-		return err
+		return writeJSON(w, reps)
 	}
 	for _, r := range reps {
 		fmt.Fprintf(w, "Environment %s (target %g%%)\n", r.Env, r.Target)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -15,21 +14,26 @@ func newValidate() *cobra.Command {
 	var sf specFlags
 	var format string
 	cmd := &cobra.Command{
-		Use:   "validate",
+		Use:   "validate [SPEC]",
 		Short: "Check a spec and its plan without writing anything",
 		Long: `validate loads the spec strictly (unknown keys, wrong types), checks every
 reference (calls, queues, databases, external systems, call cycles) and
 resolves the plan (capacity, node pools, subnets), reporting every problem
-with file:line:column and a hint. Exit code 1 when there is any error.`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+with file:line:column and a hint. Exit code 1 when there is any error.
+
+` + specArgHelp,
+		Example: `  physarch validate
+  physarch validate spec.yaml --format json`,
+		Args: specArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
 			}
-			src, err := sf.read(false)
+			src, err := sf.read(args, false)
 			if err != nil {
 				return err
 			}
-			doc, err := spec.Load(src.path, src.data)
+			doc, err := src.load()
 			var pl *plan.Plan
 			if err == nil {
 				pl, err = plan.Build(doc)
@@ -40,12 +44,13 @@ with file:line:column and a hint. Exit code 1 when there is any error.`,
 			}
 			w := cmd.OutOrStdout()
 			if format == "json" {
-				b, _ := json.MarshalIndent(struct {
+				if werr := writeJSON(w, struct {
 					Spec   string      `json:"spec"`
 					Valid  bool        `json:"valid"`
 					Errors spec.Errors `json:"errors"`
-				}{src.path, err == nil, append(spec.Errors{}, errs...)}, "", "  ")
-				fmt.Fprintln(w, string(b))
+				}{src.path, err == nil, append(spec.Errors{}, errs...)}); werr != nil {
+					return werr
+				}
 				if err != nil {
 					return silentExit{ExitInput}
 				}

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/physarch/physarch/internal/render"
 )
 
 // file is one .tf file being written with hclwrite, one hclwrite.File per
@@ -32,15 +34,21 @@ func (f *file) top(typ string, labels ...string) block {
 }
 
 // bytes returns the file as terraform fmt writes it: hclwrite formats the
-// tokens of each block when it writes them.
+// tokens of each block when it writes them. A block that panics does not
+// end the process from its worker: the panic is raised again here, on the
+// caller's goroutine, where render.Concurrently turns it into an error.
 func (f *file) bytes() []byte {
 	out := make([][]byte, len(f.blocks))
+	panics := make([]error, len(f.blocks))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(f.blocks)) {
 		wg.Go(func() {
 			for i := range work {
-				out[i] = blockBytes(f.blocks[i])
+				func() {
+					defer render.Recover(&panics[i])
+					out[i] = blockBytes(f.blocks[i])
+				}()
 			}
 		})
 	}
@@ -49,6 +57,11 @@ func (f *file) bytes() []byte {
 	}
 	close(work)
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	return bytes.Join(out, []byte("\n"))
 }
 

@@ -1,6 +1,7 @@
 // Package retail is a client for the Azure Retail Prices API: OData
 // filters, paging through NextPageLink, retries with backoff, timeouts,
-// and a cache file that is replaced only when a refresh fully succeeds.
+// bounds on time and bytes, and a cache file that is replaced only when a
+// refresh fully succeeds.
 package retail
 
 import (
@@ -11,8 +12,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -26,6 +25,22 @@ const DefaultBaseURL = "https://prices.azure.com/api/retail/prices"
 
 const apiVersion = "2023-01-01-preview"
 
+// Bounds a client applies when its fields leave them zero. A real refresh
+// of one region reads a few MB in pages of about 100 KB; the bounds are
+// far above that and far below what exhausts memory.
+const (
+	DefaultDeadline     = 10 * time.Minute
+	DefaultMaxBytes     = 64 << 20
+	DefaultMaxPageBytes = 16 << 20
+)
+
+// Errors a refresh stops with when it hits one of its bounds.
+var (
+	ErrBudget   = errors.New("download budget exceeded")
+	ErrPageSize = errors.New("page too large")
+	ErrDeadline = errors.New("overall deadline exceeded")
+)
+
 // Client fetches price items.
 type Client struct {
 	BaseURL  string
@@ -34,16 +49,51 @@ type Client struct {
 	Backoff  time.Duration // first retry delay; doubles each time
 	Progress io.Writer     // nil: silent
 	MaxPages int           // guard against a server that never ends
+
+	// Deadline bounds a whole Refresh, on top of the per-request timeout
+	// (a server that answers every request in time can still never end).
+	Deadline time.Duration
+	// MaxBytes bounds the bodies of all pages of one Refresh (or Fetch)
+	// together, MaxPageBytes one page's: the items are held in memory
+	// until the cache is written.
+	MaxBytes, MaxPageBytes int64
 }
 
 // New returns a client with sensible defaults.
 func New() *Client {
-	return &Client{BaseURL: DefaultBaseURL, HTTP: &http.Client{Timeout: 30 * time.Second}, Retries: 3, Backoff: 500 * time.Millisecond, MaxPages: 500}
+	return &Client{BaseURL: DefaultBaseURL, HTTP: &http.Client{Timeout: 30 * time.Second}, Retries: 3, Backoff: 500 * time.Millisecond, MaxPages: 500,
+		Deadline: DefaultDeadline, MaxBytes: DefaultMaxBytes, MaxPageBytes: DefaultMaxPageBytes}
+}
+
+// budget is what is left of MaxBytes across the pages of one run.
+type budget struct{ left, max int64 }
+
+func (c *Client) newBudget() *budget {
+	max := c.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	return &budget{left: max, max: max}
+}
+
+func (c *Client) pageLimit() int64 {
+	if c.MaxPageBytes <= 0 {
+		return DefaultMaxPageBytes
+	}
+	return c.MaxPageBytes
 }
 
 // Fetch returns every item matching the OData filter, following
 // NextPageLink until it is null.
 func (c *Client) Fetch(ctx context.Context, filter string) ([]azure.Item, error) {
+	return c.fetch(ctx, filter, c.newBudget())
+}
+
+func (c *Client) fetch(ctx context.Context, filter string, b *budget) ([]azure.Item, error) {
+	base, err := url.Parse(c.BaseURL)
+	if err != nil || base.Host == "" {
+		return nil, fmt.Errorf("endpoint %q is not an absolute URL", c.BaseURL)
+	}
 	q := url.Values{}
 	q.Set("api-version", apiVersion)
 	q.Set("$filter", filter)
@@ -53,7 +103,10 @@ func (c *Client) Fetch(ctx context.Context, filter string) ([]azure.Item, error)
 		if c.MaxPages > 0 && page > c.MaxPages {
 			return nil, fmt.Errorf("more than %d pages for %q", c.MaxPages, filter)
 		}
-		p, err := c.page(ctx, next)
+		p, err := c.page(ctx, next, b)
+		if err == nil {
+			err = checkPrices(p.Items)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("page %d of %q: %w", page, filter, err)
 		}
@@ -62,7 +115,10 @@ func (c *Client) Fetch(ctx context.Context, filter string) ([]azure.Item, error)
 			fmt.Fprintf(c.Progress, "\r  %-60.60s page %d, %d items", filter, page, len(items))
 		}
 		next = ""
-		if p.NextPageLink != nil {
+		if p.NextPageLink != nil && *p.NextPageLink != "" {
+			if err := sameOrigin(base, *p.NextPageLink); err != nil {
+				return nil, fmt.Errorf("page %d of %q: %w", page, filter, err)
+			}
 			next = *p.NextPageLink
 		}
 	}
@@ -72,22 +128,35 @@ func (c *Client) Fetch(ctx context.Context, filter string) ([]azure.Item, error)
 	return items, nil
 }
 
+// sameOrigin refuses a NextPageLink that leaves the endpoint: a page must
+// not send the client (and what it reads into the cache) to another host.
+func sameOrigin(base *url.URL, link string) error {
+	u, err := url.Parse(link)
+	if err != nil {
+		return fmt.Errorf("NextPageLink %.200q is not a URL: %w", link, err)
+	}
+	if !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) {
+		return fmt.Errorf("NextPageLink leads to host %q (%s), not to the endpoint's %q (%s); refusing to follow it", u.Host, u.Scheme, base.Host, base.Scheme)
+	}
+	return nil
+}
+
 // retryable errors are worth another attempt.
 type retryable struct{ error }
 
-func (c *Client) page(ctx context.Context, u string) (*azure.Page, error) {
+func (c *Client) page(ctx context.Context, u string, b *budget) (*azure.Page, error) {
 	delay := c.Backoff
 	var last error
 	for attempt := 0; attempt <= c.Retries; attempt++ {
 		if attempt > 0 {
 			select {
 			case <-ctx.Done():
-				return nil, ctx.Err()
+				return nil, context.Cause(ctx)
 			case <-time.After(delay):
 			}
 			delay *= 2
 		}
-		p, err := c.get(ctx, u)
+		p, err := c.get(ctx, u, b)
 		if err == nil {
 			return p, nil
 		}
@@ -100,7 +169,7 @@ func (c *Client) page(ctx context.Context, u string) (*azure.Page, error) {
 	return nil, fmt.Errorf("giving up after %d attempts: %w", c.Retries+1, last)
 }
 
-func (c *Client) get(ctx context.Context, u string) (*azure.Page, error) {
+func (c *Client) get(ctx context.Context, u string, b *budget) (*azure.Page, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
@@ -108,26 +177,60 @@ func (c *Client) get(ctx context.Context, u string) (*azure.Page, error) {
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, context.Cause(ctx)
 		}
 		return nil, retryable{err} // network errors and timeouts
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, retryable{err}
-	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
 		return nil, retryable{fmt.Errorf("HTTP %d", resp.StatusCode)}
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, msg)
+	}
+	body, err := readBounded(resp, c.pageLimit(), b)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
+		return nil, err
 	}
 	var p azure.Page
 	if err := json.Unmarshal(body, &p); err != nil {
 		return nil, fmt.Errorf("not a price page: %w", err)
 	}
 	return &p, nil
+}
+
+// readBounded reads a page's body, never more than the page limit or what
+// is left of the budget (plus one byte, to tell a full read from a cut
+// one); an accepted page is charged to the budget.
+func readBounded(resp *http.Response, pageLimit int64, b *budget) ([]byte, error) {
+	limit, tooLarge := pageLimit, fmt.Errorf("%w: a page is larger than the %s page limit", ErrPageSize, size(pageLimit))
+	if b.left < limit {
+		limit, tooLarge = b.left, fmt.Errorf("%w: the pages add up to more than the %s budget", ErrBudget, size(b.max))
+	}
+	if resp.ContentLength > limit {
+		return nil, tooLarge
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, retryable{err}
+	}
+	if int64(len(body)) > limit {
+		return nil, tooLarge
+	}
+	b.left -= int64(len(body))
+	return body, nil
+}
+
+// size writes a byte count for a message.
+func size(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d-byte", n)
 }
 
 // Filters returns the OData filters that fetch what the catalog needs in a
@@ -149,12 +252,20 @@ func Filters(region string, vmSizes []string) []string {
 	return out
 }
 
-// Refresh fetches every filter and writes the cache file; on any failure the
-// previous cache file is left exactly as it was.
-func (c *Client) Refresh(ctx context.Context, filters []string, cachePath string, now time.Time) (int, error) {
+// Refresh fetches every filter, within the deadline and the byte budget,
+// and writes the cache file name inside dir; on any failure the previous
+// cache file is left exactly as it was.
+func (c *Client) Refresh(ctx context.Context, filters []string, dir, name string, now time.Time) (int, error) {
+	d := c.Deadline
+	if d <= 0 {
+		d = DefaultDeadline
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, d, fmt.Errorf("%w: the refresh took longer than %s", ErrDeadline, d))
+	defer cancel()
+	b := c.newBudget()
 	var all []azure.Item
 	for _, f := range filters {
-		items, err := c.Fetch(ctx, f)
+		items, err := c.fetch(ctx, f, b)
 		if err != nil {
 			return 0, err
 		}
@@ -165,45 +276,12 @@ func (c *Client) Refresh(ctx context.Context, filters []string, cachePath string
 		all[i].Provenance = prov
 	}
 	page := azure.Page{BillingCurrency: "USD", Items: all, Count: len(all)}
-	b, err := json.MarshalIndent(page, "", " ")
+	data, err := json.MarshalIndent(page, "", " ")
 	if err != nil {
+		return 0, fmt.Errorf("encoding the cache: %w", err)
+	}
+	if err := writeCache(dir, name, append(data, '\n')); err != nil {
 		return 0, err
 	}
-	if err := os.MkdirAll(filepath.Dir(cachePath), 0o755); err != nil {
-		return 0, fmt.Errorf("creating cache directory: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(cachePath), ".prices-*.json")
-	if err != nil {
-		return 0, fmt.Errorf("writing cache: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
-		tmp.Close()
-		return 0, fmt.Errorf("writing cache: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("writing cache: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), cachePath); err != nil {
-		return 0, fmt.Errorf("replacing cache: %w", err)
-	}
 	return len(all), nil
-}
-
-// LoadCache reads a cache file written by Refresh.
-func LoadCache(path string) ([]azure.Item, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var p azure.Page
-	if err := json.Unmarshal(b, &p); err != nil {
-		return nil, fmt.Errorf("price cache %s is damaged (%v); run 'physarch prices refresh' again", path, err)
-	}
-	return p.Items, nil
-}
-
-// CachePath is where a region's prices are cached.
-func CachePath(dir, region string) string {
-	return filepath.Join(dir, "prices-"+strings.ToLower(region)+".json")
 }

@@ -99,10 +99,10 @@ func TestSlowPageTimesOut(t *testing.T) {
 
 func TestFailedRefreshKeepsTheCache(t *testing.T) {
 	dir := t.TempDir()
-	path := CachePath(dir, "koreacentral")
+	path, name := CachePath(dir, "koreacentral"), CacheFile("koreacentral")
 	good := &recorded{pages: 2, failed: map[int]int{}}
 	srv := httptest.NewServer(good)
-	n, err := client(srv.URL).Refresh(context.Background(), []string{"a", "b"}, path, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	n, err := client(srv.URL).Refresh(context.Background(), []string{"a", "b"}, dir, name, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	srv.Close()
 	if err != nil || n != 4 {
 		t.Fatalf("%v, %d items", err, n)
@@ -111,7 +111,7 @@ func TestFailedRefreshKeepsTheCache(t *testing.T) {
 	bad := &recorded{pages: 3, fail: map[int]int{3: 100}, failed: map[int]int{}}
 	srv = httptest.NewServer(bad)
 	defer srv.Close()
-	if _, err := client(srv.URL).Refresh(context.Background(), []string{"a"}, path, time.Now()); err == nil {
+	if _, err := client(srv.URL).Refresh(context.Background(), []string{"a"}, dir, name, time.Now()); err == nil {
 		t.Fatal("want the failing page to fail the refresh")
 	}
 	after, _ := os.ReadFile(path)
@@ -121,7 +121,7 @@ func TestFailedRefreshKeepsTheCache(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, ".prices-*")); len(left) != 0 {
 		t.Errorf("temp files left: %v", left)
 	}
-	items, err := LoadCache(path)
+	items, err := LoadCache(dir, name)
 	if err != nil || len(items) != 4 || items[0].Provenance == nil || items[0].Provenance.Date != "2026-11-23" {
 		t.Errorf("cache: %v %d %+v", err, len(items), items)
 	}
