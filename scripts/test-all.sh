@@ -24,6 +24,8 @@ go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 20s -fuzzminimizetime 5s ./intern
 go test -run '^$' -fuzz '^FuzzEmit$' -fuzztime 5s -fuzzminimizetime 2s ./internal/render/yamlout
 go test -run '^$' -fuzz '^FuzzLayout$' -fuzztime 5s -fuzzminimizetime 2s ./internal/render/terraform
 go test -run '^$' -fuzz '^FuzzLoadConfig$' -fuzztime 5s -fuzzminimizetime 2s ./internal/check
+echo "== property test of the whole pipeline (generated specs, 10s)"
+go test -run '^$' -fuzz '^FuzzPipeline$' -fuzztime 10s -fuzzminimizetime 5s ./internal/generate
 
 echo "== main job (README's first command)"
 tmp=$(mktemp -d)

@@ -1,0 +1,145 @@
+package generate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"gopkg.in/yaml.v3"
+
+	"github.com/physarch/physarch/internal/analysis/availability"
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render"
+	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/testspec"
+)
+
+// nonFinite finds a NaN or infinity printed as a figure.
+var nonFinite = regexp.MustCompile(`\bNaN\b|[+-]Inf\b|\bInf\b`)
+
+// checkPipeline builds a generated spec and asserts what must hold for
+// every valid spec: every YAML and HCL file parses, no figure is NaN or
+// infinite, costs are non-negative, availability is at most 100%, and the
+// output is the same twice.
+func checkPipeline(t *testing.T, seed uint64) {
+	src := testspec.Random(seed)
+	name := fmt.Sprintf("random-%d.yaml", seed)
+	pl, files, err := Spec(name, src, Options{Lang: md.Ko})
+	if err != nil {
+		t.Fatalf("seed %d: a valid spec does not build: %v\n%s", seed, err, src)
+	}
+	for _, f := range files {
+		if m := nonFinite.Find(f.Data); m != nil {
+			t.Errorf("seed %d: %s prints %q", seed, f.Path, m)
+		}
+		switch path.Ext(f.Path) {
+		case ".yaml", ".yml":
+			if err := parseYAML(f.Data); err != nil {
+				t.Errorf("seed %d: %s is not YAML: %v", seed, f.Path, err)
+			}
+		case ".tf":
+			if _, diags := hclsyntax.ParseConfig(f.Data, f.Path, hcl.InitialPos); diags.HasErrors() {
+				t.Errorf("seed %d: %s is not HCL: %v", seed, f.Path, diags)
+			}
+		}
+	}
+	checkFigures(t, seed, pl)
+	_, again, err := Spec(name, src, Options{Lang: md.Ko})
+	if err != nil || !sameFiles(files, again) {
+		t.Errorf("seed %d: a second build differs (%v)", seed, err)
+	}
+}
+
+func parseYAML(b []byte) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func checkFigures(t *testing.T, seed uint64, pl *plan.Plan) {
+	prices, err := azure.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reps, err := cost.Estimate(pl, prices)
+	if err != nil {
+		t.Fatalf("seed %d: pricing: %v", seed, err)
+	}
+	ok := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= 0 }
+	for _, r := range reps {
+		if !ok(r.TotalMin) || !ok(r.TotalMax) || r.TotalMax < r.TotalMin {
+			t.Errorf("seed %d: %s total %v–%v", seed, r.Env, r.TotalMin, r.TotalMax)
+		}
+		for _, c := range r.Components {
+			if !ok(c.MonthlyMin) || !ok(c.MonthlyMax) || !ok(c.UnitPrice) || !ok(c.Quantity) {
+				t.Errorf("seed %d: %s %s costs %v–%v (%v × %v)", seed, r.Env, c.Name, c.MonthlyMin, c.MonthlyMax, c.Quantity, c.UnitPrice)
+			}
+		}
+	}
+	pct := func(v float64) bool { return !math.IsNaN(v) && v >= 0 && v <= 100 }
+	for _, a := range availability.Estimate(pl) {
+		if !pct(a.Percent) || a.Downtime < 0 {
+			t.Errorf("seed %d: %s composite %v%%, downtime %v", seed, a.Env, a.Percent, a.Downtime)
+		}
+		for _, rt := range a.Routes {
+			if !pct(rt.Percent) {
+				t.Errorf("seed %d: %s route %s %v%%", seed, a.Env, rt.Route, rt.Percent)
+			}
+		}
+		for _, c := range a.Components {
+			if !pct(c.Percent) {
+				t.Errorf("seed %d: %s component %s SLA %v%%", seed, a.Env, c.Name, c.Percent)
+			}
+		}
+	}
+}
+
+func sameFiles(a, b []render.File) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestPipelineProperties runs the property over a fixed set of seeds on
+// every `go test`; FuzzPipeline explores further in the full test run.
+func TestPipelineProperties(t *testing.T) {
+	n := uint64(40)
+	if testing.Short() {
+		n = 5
+	}
+	for seed := range n {
+		checkPipeline(t, seed)
+	}
+}
+
+// FuzzPipeline: any seed's spec builds, and its output keeps the
+// properties of checkPipeline.
+func FuzzPipeline(f *testing.F) {
+	for seed := range uint64(5) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, seed uint64) { checkPipeline(t, seed) })
+}
