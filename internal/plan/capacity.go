@@ -16,6 +16,23 @@ import (
 // packing never plans a node full to its max-pods limit.
 const daemonSetPods = 8
 
+// Hard limits. Beyond them a figure is a typo or a different kind of
+// system, and planning it would only cost time and memory.
+const (
+	// maxReplicas bounds every service's replicas, computed or pinned.
+	// Kubernetes truncates a Service's Endpoints object at 1,000
+	// addresses (the endpoints.kubernetes.io/over-capacity annotation),
+	// and at 1,000 replicas even the smallest pods fill hundreds of
+	// nodes: a service that needs more is split or sized by hand, not
+	// by this formula.
+	maxReplicas = 1000
+	// AKS allows 1,000 nodes per node pool and 5,000 per cluster
+	// (learn.microsoft.com/azure/aks/quotas-skus-regions, "Service
+	// quotas and limits").
+	maxNodesPerPool    = 1000
+	maxNodesPerCluster = 5000
+)
+
 // workloads sizes every service from the expected load:
 //
 //	peak RPS      = users × requests per user per minute / 60
@@ -23,10 +40,15 @@ const daemonSetPods = 8
 //	needed        = ⌈CPU at peak / (CPU request × target)⌉
 //	min replicas  = max(profile floor, zones when spread, ⌈needed × off-peak share⌉)
 //	max replicas  = max(⌈needed × headroom⌉, min, 2 × min when headroom > 1)
-func (p *planner) workloads(e *Env, path string) {
+//
+// The figures are computed in float64 and checked against maxReplicas
+// before they become ints, so no input can overflow them. It reports
+// false when a figure is out of bounds.
+func (p *planner) workloads(e *Env, path string) bool {
 	s := &p.doc.Spec
 	sc := e.Settings.Scaling
 	users := float64(e.Settings.Targets.Users)
+	ok := true
 	for i, sv := range s.Services {
 		sp := fmt.Sprintf("services[%d]", i)
 		w := Workload{
@@ -41,22 +63,47 @@ func (p *planner) workloads(e *Env, path string) {
 		w.PeakRPS = round2(users * sv.Load.RequestsPerUserPerMinute / 60)
 		w.CPUNeededM = math.Round(w.PeakRPS * sv.Load.CPUMillisPerRequest)
 		perPod := float64(w.CPURequestM) * float64(sc.TargetCPUUtilization) / 100
-		w.Needed = max(1, int(math.Ceil(w.CPUNeededM/perPod)))
-		w.Min = max(1, sc.MinReplicas, int(math.Ceil(float64(w.Needed)*sc.OffPeakFraction)))
-		if sc.SpreadZones {
-			w.Min = max(w.Min, len(e.Zones))
+		needed := max(1, math.Ceil(w.CPUNeededM/perPod))
+		if !(needed <= maxReplicas) { // also NaN and +Inf
+			at, hint := p.loadDriver(e, i, sv, perPod, path)
+			p.fail(at, hint, "in %s, %s needs %s replicas at peak (%s req/s × %g ms CPU per request at %d%% of %s); physarch plans at most %d replicas per service",
+				e.Name, sv.Name, big(needed), big(w.PeakRPS), sv.Load.CPUMillisPerRequest, sc.TargetCPUUtilization, w.CPURequest, maxReplicas)
+			ok = false
+			continue
 		}
-		w.Max = max(int(math.Ceil(float64(w.Needed)*sc.Headroom)), w.Min)
+		minR := max(1, float64(sc.MinReplicas), math.Ceil(needed*sc.OffPeakFraction))
+		if sc.SpreadZones {
+			minR = max(minR, float64(len(e.Zones)))
+		}
+		maxR := max(math.Ceil(needed*sc.Headroom), minR)
 		if sc.Headroom > 1 {
-			w.Max = max(w.Max, 2*w.Min)
+			maxR = max(maxR, 2*minR)
 		}
 		if r := sv.Replicas; r != nil {
-			w.Min, w.Max, w.Pinned = r.Min, r.Max, true
-			if r.Max < w.Needed {
-				p.fail(sp+".replicas.max", fmt.Sprintf("raise replicas.max to at least %d, raise the CPU request, or lower the load", w.Needed),
-					"in %s, %d replicas cannot carry the peak: %.0f req/s × %g ms = %.0fm CPU needs %d pods at %d%% of %s",
-					e.Name, r.Max, w.PeakRPS, sv.Load.CPUMillisPerRequest, w.CPUNeededM, w.Needed, sc.TargetCPUUtilization, w.CPURequest)
+			minR, maxR, w.Pinned = float64(r.Min), float64(r.Max), true
+			if !(maxR <= maxReplicas) || !(minR <= maxReplicas) {
+				at := sp + ".replicas.max"
+				if !(minR <= maxReplicas) {
+					at = sp + ".replicas.min"
+				}
+				p.fail(at, fmt.Sprintf("pin at most %d replicas, or split the service", maxReplicas),
+					"%s pins %s replicas; physarch plans at most %d per service", sv.Name, big(max(minR, maxR)), maxReplicas)
+				ok = false
+				continue
 			}
+		}
+		if !(maxR <= maxReplicas) || !(minR <= maxReplicas) {
+			at, hint := p.scalingDriver(e, minR, needed, path)
+			p.fail(at, hint, "in %s, %s would scale between %s and %s replicas; physarch plans at most %d per service",
+				e.Name, sv.Name, big(minR), big(maxR), maxReplicas)
+			ok = false
+			continue
+		}
+		w.Needed, w.Min, w.Max = int(needed), int(minR), int(maxR)
+		if w.Pinned && w.Max < w.Needed {
+			p.fail(sp+".replicas.max", fmt.Sprintf("raise replicas.max to at least %d, raise the CPU request, or lower the load", w.Needed),
+				"in %s, %d replicas cannot carry the peak: %.0f req/s × %g ms = %.0fm CPU needs %d pods at %d%% of %s",
+				e.Name, w.Max, w.PeakRPS, sv.Load.CPUMillisPerRequest, w.CPUNeededM, w.Needed, sc.TargetCPUUtilization, w.CPURequest)
 		}
 		if w.Min >= 2 {
 			w.PDBMinAvail = w.Min - 1
@@ -65,6 +112,46 @@ func (p *planner) workloads(e *Env, path string) {
 		e.Workloads = append(e.Workloads, w)
 	}
 	e.PeakRPS = round2(e.PeakRPS)
+	return ok
+}
+
+// loadDriver is the spec key to blame for too many replicas at peak: the
+// service's load when a single user alone would need a whole pod (such a
+// figure is a typo), else the environment's peak users.
+func (p *planner) loadDriver(e *Env, i int, sv spec.Service, perPod float64, path string) (at, hint string) {
+	sp := fmt.Sprintf("services[%d]", i)
+	perUser := sv.Load.RequestsPerUserPerMinute / 60 * sv.Load.CPUMillisPerRequest / perPod
+	if !(perUser < 1) {
+		for _, key := range []string{".load.cpuMillisPerRequest", ".load.requestsPerUserPerMinute", ".resources.requests.cpu"} {
+			if p.doc.Has(sp + key) {
+				return sp + key, "check the service's load figures: one user alone needs a whole pod"
+			}
+		}
+	}
+	return path + ".targets.users", fmt.Sprintf("lower the peak users or the load of %s, or raise its CPU request, so that it needs at most %d replicas", sv.Name, maxReplicas)
+}
+
+// scalingDriver is the spec key to blame for replica bounds that are too
+// large although the replicas needed at peak are not: the minimum floor,
+// the off-peak share, or the headroom.
+func (p *planner) scalingDriver(e *Env, minR, needed float64, path string) (at, hint string) {
+	sc := e.Settings.Scaling
+	switch {
+	case float64(sc.MinReplicas) > maxReplicas/2:
+		return path + ".scaling.minReplicas", fmt.Sprintf("a minimum of at most %d replicas (the maximum is at least twice the minimum)", maxReplicas/2)
+	case math.Ceil(needed*sc.OffPeakFraction) >= minR && !(needed*sc.OffPeakFraction <= maxReplicas/2):
+		return path + ".scaling.offPeakFraction", "a share of the peak between 0 and 1, such as 0.3"
+	default:
+		return path + ".scaling.headroom", "a factor over the peak such as 1.5"
+	}
+}
+
+// big prints a figure that may be huge (1e300) or not finite.
+func big(f float64) string {
+	if f < 1e15 {
+		return fmt.Sprintf("%.0f", f)
+	}
+	return fmt.Sprintf("%.3g", f)
 }
 
 // backingPods adds PostgreSQL and Redis as pods where the environment runs
@@ -136,7 +223,9 @@ func (p *planner) pools(e *Env, path string) {
 			np.Taints = []string{"CriticalAddonsOnly=true:NoSchedule"}
 			np.Min, np.Max = max(cfg.Min, 1), max(cfg.Max, cfg.Min, 1)
 			np.NodesAtMin, np.NodesAtMax = np.Min, np.Max
-			e.Pools = append(e.Pools, np)
+			if p.poolWithinLimit(e, np, cfg, def.path) {
+				e.Pools = append(e.Pools, np)
+			}
 			continue
 		}
 		if cfg.Spot {
@@ -181,53 +270,142 @@ func (p *planner) pools(e *Env, path string) {
 		if np.Max < np.Min {
 			p.fail(def.path+".max", "make max at least min", "node pool max %d is below min %d", np.Max, np.Min)
 		}
+		if !p.poolWithinLimit(e, np, cfg, def.path) {
+			return
+		}
 		e.Pools = append(e.Pools, np)
+	}
+	p.clusterWithinLimit(e, path)
+}
+
+// clusterWithinLimit checks the pools together against AKS's 5,000 nodes
+// per cluster. With two pools of at most 1,000 it cannot fail today; it
+// holds the limit should pools be added.
+func (p *planner) clusterWithinLimit(e *Env, path string) {
+	if lo, hi := e.TotalNodes(); hi > maxNodesPerCluster || lo > maxNodesPerCluster {
+		p.fail(path+".nodePools", fmt.Sprintf("AKS allows %d nodes per cluster; choose larger VM sizes or lower the load", maxNodesPerCluster),
+			"in %s, the node pools reach %d nodes; AKS allows %d per cluster", e.Name, max(lo, hi), maxNodesPerCluster)
 	}
 }
 
+// poolWithinLimit checks a pool against AKS's 1,000 nodes per pool,
+// pointing at the pinned bound when the spec pins one and at the VM size
+// otherwise (more pods per node is the usual fix).
+func (p *planner) poolWithinLimit(e *Env, np NodePool, cfg spec.NodePool, path string) bool {
+	if np.Min <= maxNodesPerPool && np.Max <= maxNodesPerPool {
+		return true
+	}
+	switch {
+	case cfg.Min > maxNodesPerPool:
+		p.fail(path+".min", fmt.Sprintf("AKS allows at most %d nodes per pool", maxNodesPerPool), "node pool min %d is over AKS's limit of %d nodes per pool", cfg.Min, maxNodesPerPool)
+	case cfg.Max > maxNodesPerPool:
+		p.fail(path+".max", fmt.Sprintf("AKS allows at most %d nodes per pool", maxNodesPerPool), "node pool max %d is over AKS's limit of %d nodes per pool", cfg.Max, maxNodesPerPool)
+	default:
+		p.fail(path+".vmSize", "choose a larger VM size, or lower the load or the replicas",
+			"in %s, the %s pool needs %d %s nodes; AKS allows %d per pool", e.Name, np.Name, max(np.Min, np.Max), np.VMSize, maxNodesPerPool)
+	}
+	return false
+}
+
 // pack places pods first-fit decreasing onto nodes and returns how many
-// nodes it used and the total requests it placed.
+// nodes it used and the total requests it placed. It works on counts per
+// pod shape (CPU, memory) instead of single pods, and holds the nodes as
+// runs of identical nodes, so its work grows with the number of shapes,
+// not with the number of pods; the result is exactly per-pod first-fit
+// decreasing (pack_test.go compares the two). Requests are non-negative.
 func pack(ws []Workload, atMax bool, alloc azure.Allocatable, maxPods int) (nodes int, cpu, mem int64) {
-	type pod struct{ cpu, mem int64 }
-	var pods []pod
+	type shape struct{ cpu, mem, n int64 }
+	var shapes []shape
 	for _, w := range ws {
-		n := w.Min
+		n := int64(w.Min)
 		if atMax {
-			n = w.Max
+			n = int64(w.Max)
 		}
-		for range n {
-			pods = append(pods, pod{w.CPURequestM, w.MemRequestMiB})
-			cpu += w.CPURequestM
-			mem += w.MemRequestMiB
+		if n <= 0 {
+			continue
 		}
+		shapes = append(shapes, shape{w.CPURequestM, w.MemRequestMiB, n})
+		cpu += n * w.CPURequestM
+		mem += n * w.MemRequestMiB
 	}
-	sort.SliceStable(pods, func(i, j int) bool {
-		if pods[i].cpu != pods[j].cpu {
-			return pods[i].cpu > pods[j].cpu
+	// Decreasing by CPU, then memory; pods of one shape are then
+	// contiguous, as in the per-pod order.
+	sort.SliceStable(shapes, func(i, j int) bool {
+		if shapes[i].cpu != shapes[j].cpu {
+			return shapes[i].cpu > shapes[j].cpu
 		}
-		return pods[i].mem > pods[j].mem
+		return shapes[i].mem > shapes[j].mem
 	})
-	type node struct {
-		cpu, mem int64
-		pods     int
+	slots := int64(maxPods - daemonSetPods)
+	// fit is how many more pods of a shape a node with the given free
+	// room takes (a node already over its room takes none).
+	fit := func(freeCPU, freeMem, freeSlots, c, m int64) int64 {
+		if freeCPU < 0 || freeMem < 0 || freeSlots <= 0 {
+			return 0
+		}
+		k := freeSlots
+		if c > 0 {
+			k = min(k, freeCPU/c)
+		}
+		if m > 0 {
+			k = min(k, freeMem/m)
+		}
+		return k
 	}
-	var bins []node
-	slots := maxPods - daemonSetPods
-	for _, pd := range pods {
-		placed := false
-		for i := range bins {
-			b := &bins[i]
-			if b.cpu+pd.cpu <= alloc.CPUMilli && b.mem+pd.mem <= alloc.MemoryMiB && b.pods < slots {
-				b.cpu, b.mem, b.pods = b.cpu+pd.cpu, b.mem+pd.mem, b.pods+1
-				placed = true
-				break
+	// run is count identical nodes, in the order first-fit opened them.
+	type run struct{ cpu, mem, pods, count int64 }
+	var runs []run
+	for _, sh := range shapes {
+		left := sh.n
+		var next []run
+		for _, r := range runs {
+			k := fit(alloc.CPUMilli-r.cpu, alloc.MemoryMiB-r.mem, slots-r.pods, sh.cpu, sh.mem)
+			if left == 0 || k == 0 {
+				next = append(next, r)
+				continue
+			}
+			full := min(left/k, r.count) // nodes of the run that take k pods each
+			left -= full * k
+			filled := run{r.cpu + k*sh.cpu, r.mem + k*sh.mem, r.pods + k, full}
+			if full > 0 {
+				next = append(next, filled)
+			}
+			rest := r.count - full
+			if rest > 0 && left > 0 {
+				// The next node takes what is left (fewer than k).
+				next = append(next, run{r.cpu + left*sh.cpu, r.mem + left*sh.mem, r.pods + left, 1})
+				left, rest = 0, rest-1
+			}
+			if rest > 0 {
+				next = append(next, run{r.cpu, r.mem, r.pods, rest})
 			}
 		}
-		if !placed {
-			bins = append(bins, node{pd.cpu, pd.mem, 1})
+		if left > 0 {
+			// New nodes, each opened with one pod and then filled; a pod
+			// larger than a node still opens one (the caller refuses
+			// such pods before packing).
+			k := max(1, fit(alloc.CPUMilli, alloc.MemoryMiB, slots, sh.cpu, sh.mem))
+			if full := left / k; full > 0 {
+				next = append(next, run{k * sh.cpu, k * sh.mem, k, full})
+			}
+			if rest := left % k; rest > 0 {
+				next = append(next, run{rest * sh.cpu, rest * sh.mem, rest, 1})
+			}
+		}
+		runs = next[:0:0]
+		for _, r := range next {
+			if n := len(runs); n > 0 && runs[n-1].cpu == r.cpu && runs[n-1].mem == r.mem && runs[n-1].pods == r.pods {
+				runs[n-1].count += r.count
+				continue
+			}
+			runs = append(runs, r)
 		}
 	}
-	return len(bins), cpu, mem
+	var total int64
+	for _, r := range runs {
+		total += r.count
+	}
+	return int(total), cpu, mem
 }
 
 func roundUp(n, multiple int) int {

@@ -1,10 +1,13 @@
 package plan
 
+import "github.com/physarch/physarch/internal/catalog/azure/naming"
+
 // PrivateEndpoint is one managed service reached through the endpoints
 // subnet. The subnet's size, the cost, the prod document's table and the
 // Terraform endpoints all come from this one list.
 type PrivateEndpoint struct {
 	Service     string // registry, redis, servicebus, keyvault
+	Name        string // the private endpoint resource
 	Title       string
 	Subresource string // the private link group ID
 	DNSZone     string
@@ -13,19 +16,22 @@ type PrivateEndpoint struct {
 // privateEndpoints lists what the environment reaches privately. Service
 // Bus offers private endpoints only on Premium, the registry only on
 // Premium (which RegistrySKU then is).
-func privateEndpoints(e *Env) []PrivateEndpoint {
+func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	if !e.Settings.Network.PrivateEndpoints {
 		return nil
 	}
-	out := []PrivateEndpoint{{"registry", "Container Registry", "registry", "privatelink.azurecr.io"}}
+	out := []PrivateEndpoint{{Service: "registry", Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io"}}
 	if e.Redis != nil && e.Redis.Mode == "managed" {
-		out = append(out, PrivateEndpoint{"redis", "Redis", "redisCache", "privatelink.redis.cache.windows.net"})
+		out = append(out, PrivateEndpoint{Service: "redis", Title: "Redis", Subresource: "redisCache", DNSZone: "privatelink.redis.cache.windows.net"})
 	}
 	if e.Bus != nil && e.Bus.Tier == "Premium" {
-		out = append(out, PrivateEndpoint{"servicebus", "Service Bus", "namespace", "privatelink.servicebus.windows.net"})
+		out = append(out, PrivateEndpoint{Service: "servicebus", Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net"})
 	}
 	if e.Settings.Security.KeyVault {
-		out = append(out, PrivateEndpoint{"keyvault", "Key Vault", "vault", "privatelink.vaultcore.azure.net"})
+		out = append(out, PrivateEndpoint{Service: "keyvault", Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net"})
+	}
+	for i := range out {
+		out[i].Name = r.use("private endpoint", naming.PrivateEndpoint("pe-"+out[i].Service+"-"+system+"-"+e.Name))
 	}
 	return out
 }

@@ -1,6 +1,6 @@
 package plan
 
-import "fmt"
+import "strings"
 
 // Flow is one allowed connection: the network policies, NSG rules and
 // diagram edges are all drawn from this one list.
@@ -28,7 +28,7 @@ func (pl *Plan) flows(e *Env) []Flow {
 	var out []Flow
 	for _, sv := range pl.Services {
 		if sv.Route != "" {
-			out = append(out, Flow{From: IngressName, To: sv.Name, Port: sv.Port, Proto: "TCP", Kind: "ingress", Route: sv.Route + "/**"})
+			out = append(out, Flow{From: IngressName, To: sv.Name, Port: sv.Port, Proto: "TCP", Kind: "ingress", Route: RoutePattern(sv.Route)})
 		}
 	}
 	port := map[string]int{}
@@ -55,6 +55,11 @@ func (pl *Plan) flows(e *Env) []Flow {
 	return out
 }
 
+// RoutePattern is the path pattern of a route prefix as the documents and
+// the availability report print it: the prefix and everything below it.
+// The root route is "/**", not "//**".
+func RoutePattern(route string) string { return strings.TrimRight(route, "/") + "/**" }
+
 // FlowsOfKind returns the flows of one kind.
 func (e *Env) FlowsOfKind(kind string) []Flow {
 	var out []Flow
@@ -62,28 +67,6 @@ func (e *Env) FlowsOfKind(kind string) []Flow {
 		if f.Kind == kind {
 			out = append(out, f)
 		}
-	}
-	return out
-}
-
-// secrets lists the secrets the environment needs, by name only: values
-// never appear in any output.
-func (pl *Plan) secrets(e *Env) []string {
-	var out []string
-	if e.Postgres != nil {
-		out = append(out, "postgresql-admin-password")
-	}
-	for _, db := range pl.Databases {
-		out = append(out, fmt.Sprintf("%s-db-password", db.Owner))
-	}
-	if e.Redis != nil {
-		out = append(out, "redis-password")
-	}
-	if e.Bus != nil {
-		out = append(out, "servicebus-connection")
-	}
-	for _, x := range pl.External {
-		out = append(out, x.Name+"-api-key")
 	}
 	return out
 }

@@ -1,51 +1,118 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
+)
 
 // Names are the Azure resource names of one environment. Documents,
 // manifests and Terraform all take them from here; Terraform exposes each as
-// a variable default, since globally unique names may be taken.
+// a variable default, since globally unique names may be taken. Every name
+// comes from the naming package's rule for its resource type.
 type Names struct {
-	ResourceGroup  string
-	Cluster        string
-	VNet           string
-	Registry       string // alphanumerics only, 5–50
-	KeyVault       string // 3–24, letters, digits and hyphens
-	LogAnalytics   string
-	Gateway        string
-	WAFPolicy      string // alphanumerics only
-	FrontDoor      string
-	Postgres       string
-	Redis          string
-	ServiceBus     string
-	Identity       string // the workloads' user-assigned managed identity
-	SecretProvider string // the Kubernetes Secret and SecretProviderClass name
+	ResourceGroup     string
+	Cluster           string
+	DNSPrefix         string // the cluster's dns_prefix (54 characters at most)
+	VNet              string
+	Registry          string // alphanumerics only, 5–50
+	KeyVault          string // 3–24, letters, digits and hyphens
+	LogAnalytics      string
+	AppInsights       string
+	Gateway           string
+	GatewayIP         string // the gateway's public IP address resource
+	WAFPolicy         string // alphanumerics only
+	FrontDoor         string
+	FrontDoorEndpoint string
+	Postgres          string
+	Redis             string
+	RedisBackup       string // storage account for Redis RDB backups
+	ServiceBus        string
+	// SecretProvider is the Kubernetes Secret the backing pods and, where
+	// secrets are not in Key Vault, the services read.
+	SecretProvider string
 }
 
-func names(system, env string) Names {
+// NameChange is a name the naming rules had to change: which resource,
+// what physarch wanted, what it uses, and why.
+type NameChange struct {
+	Resource string
+	Wanted   string
+	Got      string
+	Why      string
+}
+
+// renamer derives names and remembers every one it had to change.
+type renamer struct{ changes []NameChange }
+
+// use returns the derived name, recording it when it differs from the
+// wanted one.
+func (r *renamer) use(resource string, n naming.Name) string {
+	if n.Changed() {
+		for _, c := range r.changes {
+			if c.Resource == resource && c.Wanted == n.Wanted {
+				return n.Got
+			}
+		}
+		r.changes = append(r.changes, NameChange{Resource: resource, Wanted: n.Wanted, Got: n.Got, Why: n.Why})
+	}
+	return n.Got
+}
+
+func (r *renamer) names(system, env string) Names {
 	base := system + "-" + env
 	alnum := strings.ReplaceAll(system, "-", "") + env
+	cluster := r.use("AKS cluster", naming.AKSCluster("aks-"+base))
+	gateway := r.use("Application Gateway", naming.ApplicationGateway("agw-"+base))
 	return Names{
-		ResourceGroup:  "rg-" + base,
-		Cluster:        "aks-" + base,
-		VNet:           "vnet-" + base,
-		Registry:       clip("acr"+alnum, 50),
-		KeyVault:       "kv-" + strings.TrimRight(clip(system, 24-len("kv--")-len(env)), "-") + "-" + env,
-		LogAnalytics:   "log-" + base,
-		Gateway:        "agw-" + base,
-		WAFPolicy:      clip("waf"+alnum, 80),
-		FrontDoor:      "afd-" + base,
-		Postgres:       "psql-" + base,
-		Redis:          "redis-" + base,
-		ServiceBus:     "sb-" + base,
-		Identity:       "id-" + base + "-workloads",
-		SecretProvider: system + "-secrets",
+		ResourceGroup:     r.use("resource group", naming.ResourceGroup("rg-"+base)),
+		Cluster:           cluster,
+		DNSPrefix:         r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
+		VNet:              r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
+		Registry:          r.use("container registry", naming.ContainerRegistry("acr"+alnum)),
+		KeyVault:          r.use("Key Vault", naming.KeyVault("kv-"+base)),
+		LogAnalytics:      r.use("Log Analytics workspace", naming.LogAnalyticsWorkspace("log-"+base)),
+		AppInsights:       r.use("Application Insights", naming.ApplicationInsights("appi-"+base)),
+		Gateway:           gateway,
+		GatewayIP:         r.use("public IP address", naming.PublicIP("pip-"+gateway)),
+		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
+		FrontDoor:         r.use("Front Door profile", naming.FrontDoorProfile("afd-"+base)),
+		FrontDoorEndpoint: r.use("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base)),
+		Postgres:          r.use("PostgreSQL flexible server", naming.PostgresServer("psql-"+base)),
+		Redis:             r.use("Azure Cache for Redis", naming.RedisCache("redis-"+base)),
+		RedisBackup:       r.use("storage account", naming.StorageAccount("st"+alnum)),
+		ServiceBus:        r.use("Service Bus namespace", naming.ServiceBusNamespace("sb-"+base)),
+		SecretProvider:    r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
 	}
 }
 
-func clip(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
+// inUse reports whether the environment deploys the resource a name
+// change is about: a name that goes nowhere needs no note.
+func (e *Env) inUse(resource string) bool {
+	se := e.Settings
+	gateway := false
+	if _, ok := e.Network.Subnet("gateway"); ok && se.Ingress.Controller == "agic" {
+		gateway = true
 	}
-	return s
+	switch resource {
+	case "Key Vault":
+		return se.Security.KeyVault
+	case "Log Analytics workspace":
+		return se.Monitoring.LogAnalytics
+	case "Application Insights":
+		return se.Monitoring.LogAnalytics && se.Monitoring.AppInsights
+	case "Application Gateway", "public IP address", "WAF policy":
+		return gateway
+	case "Front Door profile", "Front Door endpoint":
+		return gateway && se.Ingress.FrontDoor != "" && se.Ingress.FrontDoor != "none"
+	case "PostgreSQL flexible server":
+		return e.Postgres != nil && e.Postgres.Mode == "flexible"
+	case "Azure Cache for Redis":
+		return e.Redis != nil && e.Redis.Mode == "managed"
+	case "storage account":
+		return e.Redis != nil && e.Redis.Mode == "managed" && e.Redis.Tier == "Premium" && e.Redis.Persistence == "rdb"
+	case "Service Bus namespace":
+		return e.Bus != nil
+	}
+	return true
 }

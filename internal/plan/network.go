@@ -5,10 +5,27 @@ import (
 	"math/bits"
 	"net/netip"
 	"sort"
+
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
 )
 
 // azureReserved is how many addresses Azure keeps in every subnet.
 const azureReserved = 5
+
+// maxSubnetAddresses is the most one subnet can hold: all of IPv4.
+const maxSubnetAddresses = 1 << 32
+
+// The service CIDR. AKS puts the cluster DNS service at dnsServiceOffset
+// (physarch's choice, the usual .10) and requires it inside the service
+// CIDR; AKS's networking guide says the service address range "must be
+// smaller than /12" (learn.microsoft.com/azure/aks/configure-azure-cni,
+// "Kubernetes service address range"). /28 is the smallest range that
+// holds the 10th address.
+const (
+	dnsServiceOffset = 10
+	minServiceBits   = 13
+	maxServiceBits   = 28
+)
 
 // subnetNeed is one subnet the environment needs, before placement.
 type subnetNeed struct {
@@ -26,7 +43,7 @@ type subnetNeed struct {
 //
 // Subnets are placed largest first on aligned boundaries, so they never
 // overlap; subnets pinned in the spec are checked, not trusted.
-func (p *planner) network(e *Env, path string) {
+func (p *planner) network(e *Env, path string, r *renamer) {
 	se := e.Settings
 	np := path + ".network"
 	vnet, err := netip.ParsePrefix(se.Network.VNetCIDR)
@@ -41,17 +58,29 @@ func (p *planner) network(e *Env, path string) {
 		return
 	}
 	svc = svc.Masked()
+	if svc.Bits() < minServiceBits || svc.Bits() > maxServiceBits {
+		// The DNS service gets the 10th address, which must lie inside
+		// the range; AKS also refuses ranges of /12 and larger.
+		p.fail(np+".serviceCIDR", fmt.Sprintf("use a /%d to /%d such as 172.16.0.0/16", minServiceBits, maxServiceBits),
+			"service CIDR %s cannot be used: AKS needs the DNS service IP %s inside it and a range smaller than /12", svc, nth(svc, dnsServiceOffset))
+		return
+	}
 	if svc.Overlaps(vnet) {
 		p.fail(np+".serviceCIDR", "Kubernetes service addresses must lie outside the VNet; use 172.16.0.0/16", "service CIDR %s overlaps the VNet %s", svc, vnet)
 	}
-	e.Network = Network{VNet: vnet.String(), ServiceCIDR: svc.String(), DNSServiceIP: nth(svc, 10).String()}
+	e.Network = Network{VNet: vnet.String(), ServiceCIDR: svc.String(), DNSServiceIP: nth(svc, dnsServiceOffset).String()}
 
 	var needs []subnetNeed
-	aksIPs := 0
+	// In 64 bits: a pool of 17 million nodes would wrap 32.
+	var aksIPs int64
 	for _, pool := range e.Pools {
-		aksIPs += (pool.Max + 1) * (pool.MaxPods + 1)
+		aksIPs += (int64(pool.Max) + 1) * (int64(pool.MaxPods) + 1)
 	}
-	needs = append(needs, subnetNeed{"aks", "snet-aks", "", aksIPs, 29})
+	if aksIPs+azureReserved > maxSubnetAddresses {
+		p.fail(path+".nodePools.apps.max", "fewer nodes or fewer pods per node", "in %s, the AKS subnet would need %d addresses; IPv4 has %d", e.Name, aksIPs, int64(maxSubnetAddresses))
+		return
+	}
+	needs = append(needs, subnetNeed{"aks", "snet-aks", "", int(aksIPs), 29})
 	if se.Ingress.Controller == "agic" {
 		needs = append(needs, subnetNeed{"gateway", "snet-appgw", "", 251, 24})
 	}
@@ -67,8 +96,14 @@ func (p *planner) network(e *Env, path string) {
 	for j, sn := range se.Network.Subnets {
 		pp := fmt.Sprintf("%s.subnets[%d].cidr", np, j)
 		pfx, err := netip.ParsePrefix(sn.CIDR)
-		if err != nil || !pfx.Addr().Is4() {
+		if err != nil {
 			continue // validation reported it
+		}
+		if !pfx.Addr().Is4() {
+			// Never dropped silently: the subnet would vanish from the
+			// design and a computed one take its place.
+			p.fail(pp, "write an IPv4 CIDR inside the VNet; AKS subnets here are IPv4", "subnet %s is not IPv4", sn.CIDR)
+			continue
 		}
 		if pfx != pfx.Masked() {
 			p.fail(pp, fmt.Sprintf("write %s", pfx.Masked()), "subnet %s has host bits set", sn.CIDR)
@@ -110,7 +145,9 @@ func (p *planner) network(e *Env, path string) {
 	sort.SliceStable(needs, func(i, j int) bool { return bitsFor(needs[i]) < bitsFor(needs[j]) })
 	for _, n := range needs {
 		bitsLen := bitsFor(n)
-		sn := Subnet{Role: n.role, Name: n.name, Required: n.required, Delegation: n.delegation}
+		name := r.use("subnet", naming.Subnet(n.name))
+		sn := Subnet{Role: n.role, Name: name, NSG: r.use("network security group", naming.NetworkSecurityGroup("nsg-"+name)),
+			Required: n.required, Delegation: n.delegation}
 		if pfx, ok := pinned[n.role]; ok {
 			sn.Pinned = true
 			if pfx.Bits() > bitsLen {
@@ -140,10 +177,12 @@ func (p *planner) network(e *Env, path string) {
 
 // bitsFor is the prefix length a need gets: the smallest subnet that holds
 // its addresses plus Azure's five, but never smaller than Azure allows.
+// It counts in 64 bits, so no need can wrap to a small subnet; a need
+// beyond IPv4 gets length 0, which no VNet can place.
 func bitsFor(n subnetNeed) int {
-	total := uint32(n.required + azureReserved)
-	b := 32 - bits.Len32(total-1)
-	return min(b, n.minBits)
+	total := uint64(n.required) + azureReserved
+	b := 32 - bits.Len64(total-1)
+	return max(0, min(b, n.minBits))
 }
 
 // allocate finds the first aligned free block of the given length.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/spec"
 )
 
@@ -33,9 +34,25 @@ func Build(doc *spec.Document) (*Plan, error) {
 		Region:   s.Region,
 		External: s.External,
 	}
+	// Names every environment shares: queues, topics and databases.
+	shared := &renamer{}
+	bus := map[string]string{}
 	if s.Backing.ServiceBus != nil {
-		pl.Queues = s.Backing.ServiceBus.Queues
-		pl.Topics = s.Backing.ServiceBus.Topics
+		for _, q := range s.Backing.ServiceBus.Queues {
+			bus[q] = shared.use("Service Bus queue", naming.ServiceBusQueue(q))
+			pl.Queues = append(pl.Queues, bus[q])
+		}
+		for _, t := range s.Backing.ServiceBus.Topics {
+			bus[t] = shared.use("Service Bus topic", naming.ServiceBusTopic(t))
+			pl.Topics = append(pl.Topics, bus[t])
+		}
+	}
+	busNames := func(names []string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, or(bus[n], n))
+		}
+		return out
 	}
 	if s.Backing.PostgreSQL != nil {
 		pl.PGVersion = or(s.Backing.PostgreSQL.Version, "16")
@@ -44,17 +61,19 @@ func Build(doc *spec.Document) (*Plan, error) {
 		pl.RedisVer = or(s.Backing.Redis.Version, "7.2")
 	}
 	for _, sv := range s.Services {
+		db := ""
+		if sv.Database != "" {
+			db = shared.use("PostgreSQL database", naming.PostgresDatabase(sv.Database))
+			pl.Databases = append(pl.Databases, Database{Name: db, Owner: sv.Name})
+		}
 		pl.Services = append(pl.Services, Service{
 			Name: sv.Name, Title: sv.Title, Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
-			Image: sv.Image, Health: sv.Health, Database: sv.Database, DBPool: sv.DBPool, Cache: sv.Cache,
-			Calls: sv.Calls, Produces: sv.Produces, Consumes: sv.Consumes, External: sv.External,
+			Image: sv.Image, Health: sv.Health, Database: db, DBPool: sv.DBPool, Cache: sv.Cache,
+			Calls: sv.Calls, Produces: busNames(sv.Produces), Consumes: busNames(sv.Consumes), External: sv.External,
 		})
-		if sv.Database != "" {
-			pl.Databases = append(pl.Databases, Database{Name: sv.Database, Owner: sv.Name})
-		}
 	}
 	for i := range s.Environments {
-		if env := p.env(pl, i); env != nil {
+		if env := p.env(pl, i, shared.changes); env != nil {
 			pl.Envs = append(pl.Envs, env)
 		}
 	}
@@ -64,16 +83,17 @@ func Build(doc *spec.Document) (*Plan, error) {
 	return pl, nil
 }
 
-func (p *planner) env(pl *Plan, i int) *Env {
+func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	s := &p.doc.Spec
 	se := s.Environments[i]
 	path := fmt.Sprintf("environments[%d]", i)
+	r := &renamer{changes: append([]NameChange(nil), shared...)}
 	e := &Env{
 		Name:      se.Name,
 		Profile:   se.Profile,
 		Title:     se.Title,
-		Namespace: pl.Name + "-" + se.Name,
-		Names:     names(pl.Name, se.Name),
+		Namespace: r.use("Kubernetes namespace", naming.Namespace(pl.Name+"-"+se.Name)),
+		Names:     r.names(pl.Name, se.Name),
 		Settings:  se,
 		RTO:       se.Targets.RTO,
 		RPO:       se.Targets.RPO,
@@ -82,7 +102,11 @@ func (p *planner) env(pl *Plan, i int) *Env {
 		e.Zones = append(e.Zones, z)
 	}
 	before := len(p.errs)
-	p.workloads(e, path)
+	if !p.workloads(e, path) {
+		// Replica figures out of bounds make every later figure
+		// meaningless (and unbounded): stop here.
+		return nil
+	}
 	p.backingPods(pl, e, path)
 	p.pools(e, path)
 	p.managed(pl, e, path)
@@ -90,11 +114,22 @@ func (p *planner) env(pl *Plan, i int) *Env {
 	if se.Network.PrivateEndpoints {
 		e.RegistrySKU = "Premium"
 	}
-	e.PrivateEndpoints = privateEndpoints(e)
-	p.network(e, path)
+	e.PrivateEndpoints = privateEndpoints(e, pl.Name, r)
+	p.network(e, path, r)
 	e.Flows = pl.flows(e)
 	e.SecurityRules = securityRules(e)
-	e.Secrets = pl.secrets(e)
+	e.Secrets = pl.secrets(e, r)
+	for _, sv := range pl.Services {
+		if w := e.Workload(sv.Name); w != nil {
+			w.Secrets = pl.secretRefs(e, sv)
+		}
+	}
+	e.Identities = pl.identities(e, r)
+	for _, c := range r.changes {
+		if e.inUse(c.Resource) {
+			e.NameChanges = append(e.NameChanges, c)
+		}
+	}
 	e.DowntimeMinutes = math.Round((100-se.Targets.Availability)/100*730*60*10) / 10
 	if len(p.errs) > before {
 		return nil

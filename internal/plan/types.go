@@ -66,6 +66,12 @@ type Env struct {
 	// SecurityRules are the NSG rules, by subnet role.
 	SecurityRules []SecurityRule
 	Secrets       []string
+	// Identities are the services' workload identities, in spec order.
+	Identities []WorkloadIdentity
+	// NameChanges lists every name the naming rules changed from the one
+	// physarch wanted (too long, a character the resource refuses, ...),
+	// so the documents and the build can say so.
+	NameChanges []NameChange
 	// RegistrySKU is the container registry tier: Premium where private
 	// endpoints are used (only Premium supports them), Basic otherwise.
 	RegistrySKU string
@@ -100,9 +106,11 @@ type Workload struct {
 	// of the node's disk for it and its logs.
 	EphemeralRequest string
 	EphemeralLimit   string
-	StorageGB        int    // backing pods only
-	StorageClass     string // backing pods only
-	Image            string // backing pods only
+	// Secrets are the secrets the container reads (services only).
+	Secrets      []SecretRef
+	StorageGB    int    // backing pods only
+	StorageClass string // backing pods only
+	Image        string // backing pods only
 }
 
 // PDB describes the disruption budget as Kubernetes spells it.
@@ -149,6 +157,7 @@ type Network struct {
 type Subnet struct {
 	Role       string // aks, gateway, database, endpoints
 	Name       string
+	NSG        string // its network security group
 	CIDR       string
 	Required   int // addresses its contents need
 	Usable     int // addresses Azure leaves usable (size − 5)

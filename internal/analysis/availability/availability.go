@@ -180,7 +180,7 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 			addAll(svcComp[s])
 		}
 		p, upper := product(b, path)
-		rep.Routes = append(rep.Routes, Route{Route: sv.Route + "/**", Service: sv.Name, Components: path, Percent: round4(p), Downtime: downtime(p), UpperBound: upper})
+		rep.Routes = append(rep.Routes, Route{Route: plan.RoutePattern(sv.Route), Service: sv.Name, Components: path, Percent: round4(p), Downtime: downtime(p), UpperBound: upper})
 		for _, n := range path {
 			all[n] = true
 		}

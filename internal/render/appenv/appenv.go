@@ -78,6 +78,13 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 	e, h := b.e, b.h
 	vars := []Var{{"SERVER_PORT", strconv.Itoa(sv.Port)}}
 	var secrets []SecretRef
+	if w := e.Workload(sv.Name); w != nil {
+		// The plan decides which secrets a service reads; the same list
+		// names its SecretProviderClass's objects.
+		for _, s := range w.Secrets {
+			secrets = append(secrets, SecretRef{s.Env, s.Secret})
+		}
+	}
 	if sv.Database != "" && e.Postgres != nil {
 		ssl := "disable"
 		if e.Postgres.Mode == "flexible" {
@@ -86,13 +93,11 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 		vars = append(vars,
 			Var{"DB_HOST", h.Postgres}, Var{"DB_PORT", strconv.Itoa(plan.PortPostgres)},
 			Var{"DB_NAME", sv.Database}, Var{"DB_USERNAME", DBUser(sv.Name)}, Var{"DB_SSLMODE", ssl})
-		secrets = append(secrets, SecretRef{"DB_PASSWORD", sv.Name + "-db-password"})
 	}
 	if sv.Cache && e.Redis != nil {
 		port := e.Redis.Port
 		vars = append(vars, Var{"REDIS_HOST", h.Redis}, Var{"REDIS_PORT", strconv.Itoa(port)},
 			Var{"REDIS_SSL", strconv.FormatBool(port == plan.PortRedisTLS)})
-		secrets = append(secrets, SecretRef{"REDIS_PASSWORD", "redis-password"})
 	}
 	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
 		vars = append(vars, Var{"SERVICEBUS_NAMESPACE", e.Bus.Namespace + ".servicebus.windows.net"})
@@ -102,7 +107,6 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 		if len(sv.Consumes) > 0 {
 			vars = append(vars, Var{"SERVICEBUS_CONSUMES", strings.Join(sv.Consumes, ",")})
 		}
-		secrets = append(secrets, SecretRef{"SERVICEBUS_CONNECTION", "servicebus-connection"})
 	}
 	for _, c := range sv.Calls {
 		vars = append(vars, Var{EnvName(c) + "_URL", h.Service(c, b.port[c])})
@@ -115,7 +119,6 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 				vars = append(vars, Var{p + "_TIMEOUT_SECONDS", strconv.Itoa(x.TimeoutSeconds)})
 			}
 			vars = append(vars, Var{p + "_CIRCUIT_BREAKER", strconv.FormatBool(x.CircuitBreaker)})
-			secrets = append(secrets, SecretRef{p + "_API_KEY", x.Name + "-api-key"})
 		}
 	}
 	return vars, secrets

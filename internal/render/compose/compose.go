@@ -82,7 +82,7 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 	if e.Postgres != nil {
 		f.Services["postgresql"] = &Service{
 			Image:       "postgres:" + pl.PGVersion,
-			Environment: map[string]string{"POSTGRES_PASSWORD": required("postgresql-admin-password")},
+			Environment: map[string]string{"POSTGRES_PASSWORD": required(plan.SecretPostgresAdmin)},
 			Command:     []string{"postgres", "-c", "max_connections=" + strconv.Itoa(e.Postgres.MaxConnections)},
 			Ports:       []string{"127.0.0.1:5432:5432"},
 			Volumes:     []string{"pgdata:/var/lib/postgresql/data"},
@@ -90,9 +90,9 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		}
 		f.Volumes = map[string]struct{}{"pgdata": {}}
 		if len(pl.Databases) > 0 {
-			env := map[string]string{"PGHOST": "postgresql", "PGPASSWORD": required("postgresql-admin-password")}
+			env := map[string]string{"PGHOST": "postgresql", "PGPASSWORD": required(plan.SecretPostgresAdmin)}
 			for _, db := range pl.Databases {
-				env[appenv.EnvName(db.Owner)+"_DB_PASSWORD"] = required(db.Owner + "-db-password")
+				env[appenv.EnvName(db.Owner)+"_DB_PASSWORD"] = required(plan.DBPasswordSecret(db.Owner))
 			}
 			f.Services["postgresql-init"] = &Service{
 				Image:       "postgres:" + pl.PGVersion,
@@ -105,7 +105,7 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		}
 	}
 	if e.Redis != nil {
-		cmd := []string{"redis-server", "--requirepass", required("redis-password")}
+		cmd := []string{"redis-server", "--requirepass", required(plan.SecretRedis)}
 		if e.Redis.MaxMemory != "" {
 			cmd = append(cmd, "--maxmemory", e.Redis.MaxMemory)
 		}
@@ -114,7 +114,7 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		}
 		f.Services["redis"] = &Service{
 			Image: "redis:" + pl.RedisVer, Command: cmd, Ports: []string{"127.0.0.1:6379:6379"},
-			Healthcheck: &Healthcheck{Test: []string{"CMD", "redis-cli", "--no-auth-warning", "-a", required("redis-password"), "ping"}, Interval: "5s", Retries: 20},
+			Healthcheck: &Healthcheck{Test: []string{"CMD", "redis-cli", "--no-auth-warning", "-a", required(plan.SecretRedis), "ping"}, Interval: "5s", Retries: 20},
 		}
 	}
 	settings := appenv.New(pl, e, hosts)

@@ -312,6 +312,21 @@ func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},
 		{d.T("환경별 설정", "Per-environment values"), fmt.Sprintf("deploy/k8s/overlays/%s", e.Name)},
 	})
+	nameChanges(d, e)
+}
+
+// nameChanges says which names physarch had to change to meet the
+// platforms' naming rules (length, characters, hyphens), one row each.
+func nameChanges(d *md.Doc, e *plan.Env) {
+	if len(e.NameChanges) == 0 {
+		return
+	}
+	d.P(d.T("이름 규칙에 맞추려고 바꾼 이름 (Terraform 변수로 다시 정할 수 있습니다):", "Names changed to meet the platforms' naming rules (Terraform variables can override them):"))
+	var rows [][]string
+	for _, c := range e.NameChanges {
+		rows = append(rows, []string{c.Resource, "`" + c.Wanted + "`", "`" + c.Got + "`", c.Why})
+	}
+	d.Table([]string{d.T("리소스", "Resource"), d.T("원하던 이름", "Wanted"), d.T("사용하는 이름", "Used"), d.T("이유", "Why")}, rows)
 }
 
 func backing(e *plan.Env, name string) plan.Workload {

@@ -184,7 +184,7 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 		steps = append(steps, struct {
 			name string
 			objs []any
-		}{"secret-provider-class.yaml", []any{c.secretProviderClass()}})
+		}{"secret-provider-class.yaml", c.secretProviderClasses()})
 	}
 	if len(patches) > 0 {
 		// One file of strategic-merge patches, one document per service.
@@ -208,7 +208,7 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 			return nil, err
 		}
 	}
-	if !c.csi {
+	if !c.csi || len(c.handMadeSecrets()) > 0 {
 		files = append(files, render.File{Path: "SECRETS.md", Data: c.secretsReadme()})
 	}
 	kb, err := kustomization(k)

@@ -78,9 +78,16 @@ func TestObjectsPerEnvironment(t *testing.T) {
 				if k["NetworkPolicy"] < 2+n {
 					t.Errorf("%d NetworkPolicies, want at least %d", k["NetworkPolicy"], 2+n)
 				}
-				prodLike := e.Settings.Security.KeyVault
-				if got := k["SecretProviderClass"]; (got == 1) != prodLike {
-					t.Errorf("SecretProviderClass count %d with Key Vault %v", got, prodLike)
+				// One class per service that reads a secret, where Key
+				// Vault holds them; none otherwise.
+				classes := 0
+				for _, id := range e.Identities {
+					if id.SecretClass != "" {
+						classes++
+					}
+				}
+				if got := k["SecretProviderClass"]; got != classes || (classes > 0) != e.Settings.Security.KeyVault {
+					t.Errorf("%d SecretProviderClasses, want %d (Key Vault %v)", got, classes, e.Settings.Security.KeyVault)
 				}
 				if pod := e.Postgres != nil && e.Postgres.Mode == "pod"; pod != (k["StatefulSet"] > 0) || pod != (k["Job"] == 1) {
 					t.Errorf("PostgreSQL mode %s but %d StatefulSets, %d Jobs", e.Postgres.Mode, k["StatefulSet"], k["Job"])

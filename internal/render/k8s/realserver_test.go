@@ -191,3 +191,30 @@ spec:
 		t.Errorf("expected the server to name the broken field or selector, got:\n%s", out)
 	}
 }
+
+// TestRealAPIServerAcceptsHardNames applies the overlays of a spec whose
+// names had to be derived (a 40-character system, an environment with a
+// hyphen, a service called a): every object name, label and the
+// per-service SecretProviderClasses must pass the server.
+func TestRealAPIServerAcceptsHardNames(t *testing.T) {
+	kube := realtools.StartKube(t)
+	kube.InstallCRDs(t)
+	pl := testplan.HardNames(t)
+	files, err := Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := realtools.WriteFiles(t, files)
+	for _, e := range pl.Envs {
+		if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
+			t.Fatalf("create namespace %s: %v\n%s", e.Namespace, err, out)
+		}
+		out, warnings, err := kube.KubectlSplit("apply", "-k", filepath.Join(dir, Dir, "overlays", e.Name), "--dry-run=server", "-o", "json")
+		if err != nil {
+			t.Fatalf("kube-apiserver rejected %s: %v\n%s\n%s", e.Name, err, warnings, out)
+		}
+		if w := strings.TrimSpace(warnings); w != "" {
+			t.Errorf("kube-apiserver warned about %s:\n%s", e.Name, w)
+		}
+	}
+}

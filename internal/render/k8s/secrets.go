@@ -2,11 +2,11 @@ package k8s
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/appenv"
 )
 
@@ -40,45 +40,77 @@ type SecretObjectData struct {
 	Key        string `json:"key"`
 }
 
-// secretProviderClass maps every secret the plan names to the Key Vault
-// secret of the same name; no value is written anywhere.
-func (c envContext) secretProviderClass() SecretProviderClass {
-	names := append([]string(nil), c.e.Secrets...)
-	sort.Strings(names)
-	var objects strings.Builder
-	objects.WriteString("array:\n")
-	var data []SecretObjectData
-	for _, n := range names {
-		fmt.Fprintf(&objects, "  - |\n    objectName: %s\n    objectType: secret\n", n)
-		data = append(data, SecretObjectData{ObjectName: n, Key: n})
-	}
-	return SecretProviderClass{
-		TypeMeta:   typeMeta("secrets-store.csi.x-k8s.io/v1", "SecretProviderClass"),
-		ObjectMeta: objectMeta(c.e.Names.SecretProvider, c.e.Namespace, c.meta("", nil)),
-		Spec: SecretProviderClassSpec{
-			Provider: "azure",
-			Parameters: map[string]string{
-				"usePodIdentity": "false",
-				"clientID":       placeholder("workload_identity_client_id"),
-				"keyvaultName":   c.e.Names.KeyVault,
-				"tenantId":       placeholder("tenant_id"),
-				"objects":        objects.String(),
+// secretProviderClasses are one class per service that reads secrets: it
+// mounts exactly that service's Key Vault secrets with that service's
+// identity and syncs them into the service's own Secret. No value is
+// written anywhere.
+func (c envContext) secretProviderClasses() []any {
+	var out []any
+	for _, id := range c.e.Identities {
+		if id.SecretClass == "" {
+			continue
+		}
+		var objects strings.Builder
+		objects.WriteString("array:\n")
+		var data []SecretObjectData
+		for _, n := range id.Secrets {
+			fmt.Fprintf(&objects, "  - |\n    objectName: %s\n    objectType: secret\n", n)
+			data = append(data, SecretObjectData{ObjectName: n, Key: n})
+		}
+		out = append(out, SecretProviderClass{
+			TypeMeta:   typeMeta("secrets-store.csi.x-k8s.io/v1", "SecretProviderClass"),
+			ObjectMeta: objectMeta(id.SecretClass, c.e.Namespace, c.meta(id.Service, nil)),
+			Spec: SecretProviderClassSpec{
+				Provider: "azure",
+				Parameters: map[string]string{
+					"usePodIdentity": "false",
+					"clientID":       clientIDPlaceholder(id.Service),
+					"keyvaultName":   c.e.Names.KeyVault,
+					"tenantId":       placeholder("tenant_id"),
+					"objects":        objects.String(),
+				},
+				SecretObjects: []SecretObject{{SecretName: id.SecretClass, Type: "Opaque", Data: data}},
 			},
-			SecretObjects: []SecretObject{{SecretName: c.e.Names.SecretProvider, Type: "Opaque", Data: data}},
-		},
+		})
 	}
+	return out
 }
 
-// secretsReadme documents the Secret a dev cluster needs, since physarch
+// handMadeSecrets are the keys of the Secret the user creates: every
+// secret where Key Vault holds none, else only what the in-cluster
+// PostgreSQL and Redis pods (and the database init job) read.
+func (c envContext) handMadeSecrets() []string {
+	if !c.csi {
+		return c.e.Secrets
+	}
+	var out []string
+	for _, b := range c.e.Backing {
+		switch b.Name {
+		case "postgresql":
+			out = append(out, plan.SecretPostgresAdmin)
+			if c.initJob() {
+				for _, db := range c.pl.Databases {
+					out = append(out, plan.DBPasswordSecret(db.Owner))
+				}
+			}
+		case "redis":
+			out = append(out, plan.SecretRedis)
+		}
+	}
+	return out
+}
+
+// secretsReadme documents the Secret the user creates, since physarch
 // never writes secret values.
 func (c envContext) secretsReadme() []byte {
+	keys := c.handMadeSecrets()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Secrets for %s (%s)\n\n", c.e.Name, c.e.Namespace)
 	fmt.Fprintf(&b, "physarch never writes secret values. The workloads read the Kubernetes Secret\n`%s`; create it before `kubectl apply -k .`, with your own values:\n\n", c.e.Names.SecretProvider)
 	fmt.Fprintf(&b, "```bash\nkubectl create namespace %s --dry-run=client -o yaml | kubectl apply -f -\nkubectl -n %s create secret generic %s \\\n", c.e.Namespace, c.e.Namespace, c.e.Names.SecretProvider)
-	for i, n := range c.e.Secrets {
+	for i, n := range keys {
 		end := " \\"
-		if i == len(c.e.Secrets)-1 {
+		if i == len(keys)-1 {
 			end = ""
 		}
 		fmt.Fprintf(&b, "  --from-literal=%s=\"$%s\"%s\n", n, appenv.EnvName(n), end)

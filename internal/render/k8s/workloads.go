@@ -66,20 +66,22 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 		return appsv1.Deployment{}, err
 	}
 	_, secrets := c.env.For(sv)
+	secret := c.secretOf(sv.Name)
 	var env []corev1.EnvVar
 	for _, s := range secrets {
-		env = append(env, c.secretEnv(s.Name, s.Key))
+		env = append(env, secretEnv(secret, s.Name, s.Key))
 	}
 	ctr := corev1.Container{Name: sv.Name, Resources: res, Env: env}
 	pod := corev1.PodSpec{Containers: []corev1.Container{ctr}}
 	c.place(&pod, sv.Name)
-	if c.csi {
+	if id := c.e.Identity(sv.Name); c.csi && id != nil && id.SecretClass != "" {
 		// Mounting the CSI volume is what makes the driver sync Key Vault
-		// into the Kubernetes Secret the env vars read.
+		// into the Kubernetes Secret the env vars read: the service's own
+		// class, with only its own secrets.
 		pod.Containers[0].VolumeMounts = []corev1.VolumeMount{{Name: "secrets-store", MountPath: "/mnt/secrets-store", ReadOnly: true}}
 		pod.Volumes = []corev1.Volume{{Name: "secrets-store", VolumeSource: corev1.VolumeSource{CSI: &corev1.CSIVolumeSource{
 			Driver: "secrets-store.csi.k8s.io", ReadOnly: ptr(true),
-			VolumeAttributes: map[string]string{"secretProviderClass": c.e.Names.SecretProvider},
+			VolumeAttributes: map[string]string{"secretProviderClass": id.SecretClass},
 		}}}}
 	}
 	tmplLabels := map[string]string{}
@@ -139,7 +141,7 @@ func (c envContext) serviceAccount(sv plan.Service) corev1.ServiceAccount {
 		ObjectMeta: objectMeta(sv.Name, c.e.Namespace, c.meta(sv.Name, nil)),
 	}
 	if c.csi {
-		sa.Annotations = map[string]string{wiClientID: placeholder("workload_identity_client_id")}
+		sa.Annotations = map[string]string{wiClientID: clientIDPlaceholder(sv.Name)}
 	}
 	return sa
 }
@@ -198,11 +200,26 @@ func (c envContext) pdb(w *plan.Workload) policyv1.PodDisruptionBudget {
 // the README says where each comes from.
 func placeholder(output string) string { return "SET-FROM-TERRAFORM-OUTPUT-" + output }
 
-// secretEnv is an environment variable read from one key of the
-// environment's Secret (created by the user in dev, synced from Key Vault in
-// prod): the manifests name secrets, never hold them.
-func (c envContext) secretEnv(name, key string) corev1.EnvVar {
+// clientIDPlaceholder is where a service's identity's client ID goes: its
+// entry in the Terraform output map workload_identity_client_ids.
+func clientIDPlaceholder(service string) string {
+	return placeholder("workload_identity_client_ids." + service)
+}
+
+// secretOf is the Kubernetes Secret a service's settings read: its own,
+// synced from Key Vault by its SecretProviderClass, or the environment's,
+// created by the user, where Key Vault holds no secrets.
+func (c envContext) secretOf(service string) string {
+	if id := c.e.Identity(service); c.csi && id != nil && id.SecretClass != "" {
+		return id.SecretClass
+	}
+	return c.e.Names.SecretProvider
+}
+
+// secretEnv is an environment variable read from one key of a Secret: the
+// manifests name secrets, never hold them.
+func secretEnv(secret, name, key string) corev1.EnvVar {
 	return corev1.EnvVar{Name: name, ValueFrom: &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
-		LocalObjectReference: corev1.LocalObjectReference{Name: c.e.Names.SecretProvider}, Key: key,
+		LocalObjectReference: corev1.LocalObjectReference{Name: secret}, Key: key,
 	}}}
 }

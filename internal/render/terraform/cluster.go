@@ -3,29 +3,59 @@ package terraform
 import (
 	"fmt"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/physarch/physarch/internal/plan"
 )
 
-// identity writes the workloads' user-assigned identity and one federated
-// credential per service account (AKS workload identity).
+// identity writes one user-assigned identity per service, each with one
+// federated credential for the service's ServiceAccount (AKS workload
+// identity): Azure allows 20 credentials per identity, and a service's
+// identity reads only that service's secrets.
 func (m *module) identity() {
-	id := m.placed("azurerm_user_assigned_identity", "workloads", "workload_identity_name")
+	id := m.resource("azurerm_user_assigned_identity", "workload")
+	id.expr("for_each", "var.workload_identity_names")
+	id.expr("name", "each.value")
+	id.expr("location", "azurerm_resource_group.main.location")
+	id.expr("resource_group_name", "azurerm_resource_group.main.name")
 	m.tags(id)
-	for _, sv := range m.pl.Services {
-		f := m.resource("azurerm_federated_identity_credential", ident(sv.Name))
-		f.set("name", sv.Name)
-		f.expr("user_assigned_identity_id", "azurerm_user_assigned_identity.workloads.id")
-		f.set("audience", []string{"api://AzureADTokenExchange"})
-		f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
-		f.set("subject", fmt.Sprintf("system:serviceaccount:%s:%s", m.e.Namespace, sv.Name))
+
+	creds := map[string]cty.Value{}
+	for _, w := range m.e.Identities {
+		creds[w.Service] = cty.ObjectVal(map[string]cty.Value{
+			"name":    cty.StringVal(w.Credential),
+			"subject": cty.StringVal(fmt.Sprintf("system:serviceaccount:%s:%s", m.e.Namespace, w.ServiceAccount)),
+		})
 	}
+	m.main.top("locals").set("workload_federated_credentials", objectOrEmpty(creds))
+	f := m.resource("azurerm_federated_identity_credential", "workload")
+	f.expr("for_each", "local.workload_federated_credentials")
+	f.expr("name", "each.value.name")
+	f.expr("user_assigned_identity_id", "azurerm_user_assigned_identity.workload[each.key].id")
+	f.set("audience", []string{"api://AzureADTokenExchange"})
+	f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
+	f.expr("subject", "each.value.subject")
+}
+
+// objectOrEmpty is an HCL object of the values (an empty one when there
+// are none).
+func objectOrEmpty(vals map[string]cty.Value) cty.Value {
+	if len(vals) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(vals)
 }
 
 // cluster writes AKS with the plan's tier, network and pools.
 func (m *module) cluster() {
 	e, se := m.e, m.e.Settings
 	b := m.placed("azurerm_kubernetes_cluster", "main", "cluster_name")
-	b.expr("dns_prefix", "var.cluster_name")
+	if e.Names.DNSPrefix == e.Names.Cluster {
+		b.expr("dns_prefix", "var.cluster_name")
+	} else {
+		// The cluster's name is longer than a DNS prefix may be.
+		b.set("dns_prefix", e.Names.DNSPrefix)
+	}
 	b.expr("kubernetes_version", "var.kubernetes_version")
 	b.set("sku_tier", se.AKS.Tier)
 	b.set("private_cluster_enabled", se.AKS.PrivateCluster)

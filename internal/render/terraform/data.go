@@ -42,7 +42,7 @@ func (m *module) postgres() {
 	b.expr("depends_on", "[azurerm_private_dns_zone_virtual_network_link.postgres]")
 	m.tags(b)
 	for _, db := range m.pl.Databases {
-		d := m.resource("azurerm_postgresql_flexible_server_database", ident(db.Name))
+		d := m.resource("azurerm_postgresql_flexible_server_database", m.uniqueIdent("azurerm_postgresql_flexible_server_database", db.Name))
 		d.set("name", db.Name)
 		d.expr("server_id", "azurerm_postgresql_flexible_server.main.id")
 		d.set("charset", "UTF8")
@@ -75,7 +75,7 @@ func (m *module) redis() {
 	premium := r.Tier == "Premium"
 	if premium && r.Persistence == "rdb" {
 		sa := m.resource("azurerm_storage_account", "redis_backup")
-		sa.set("name", storageName(m.pl.Name, m.e.Name))
+		sa.set("name", m.e.Names.RedisBackup)
 		sa.expr("location", "azurerm_resource_group.main.location")
 		sa.expr("resource_group_name", "azurerm_resource_group.main.name")
 		sa.set("account_tier", "Standard")
@@ -114,15 +114,6 @@ func (m *module) redis() {
 	m.tags(b)
 }
 
-// storageName is a storage account name: 3–24 lowercase alphanumerics.
-func storageName(system, env string) string {
-	s := "st" + strings.ReplaceAll(system, "-", "") + env
-	if len(s) > 24 {
-		s = s[:24-len(env)] + env
-	}
-	return s
-}
-
 // isoDuration turns the spec's TTL (such as 14d) into ISO 8601 (P14D).
 func isoDuration(ttl string) string {
 	if n, ok := strings.CutSuffix(ttl, "d"); ok {
@@ -155,7 +146,7 @@ func (m *module) serviceBus() {
 	b.set("minimum_tls_version", "1.2")
 	m.tags(b)
 	for _, q := range bus.Queues {
-		r := m.resource("azurerm_servicebus_queue", ident(q))
+		r := m.resource("azurerm_servicebus_queue", m.uniqueIdent("azurerm_servicebus_queue", q))
 		r.set("name", q)
 		r.expr("namespace_id", "azurerm_servicebus_namespace.main.id")
 		r.set("max_size_in_megabytes", bus.MaxSizeMB)
@@ -163,7 +154,7 @@ func (m *module) serviceBus() {
 		r.set("dead_lettering_on_message_expiration", true)
 	}
 	for _, t := range bus.Topics {
-		r := m.resource("azurerm_servicebus_topic", ident(t))
+		r := m.resource("azurerm_servicebus_topic", m.uniqueIdent("azurerm_servicebus_topic", t))
 		r.set("name", t)
 		r.expr("namespace_id", "azurerm_servicebus_namespace.main.id")
 		r.set("max_size_in_megabytes", bus.MaxSizeMB)

@@ -30,7 +30,7 @@ func (m *module) gateway() {
 	}
 	e, in := m.e, m.e.Settings.Ingress
 	ip := m.resource("azurerm_public_ip", "gateway")
-	ip.set("name", "pip-"+e.Names.Gateway)
+	ip.set("name", e.Names.GatewayIP)
 	ip.expr("location", "azurerm_resource_group.main.location")
 	ip.expr("resource_group_name", "azurerm_resource_group.main.name")
 	ip.set("allocation_method", "Static")
@@ -150,7 +150,7 @@ func (m *module) frontDoor() {
 	p.set("response_timeout_seconds", 60)
 	m.tags(p)
 	ep := m.resource("azurerm_cdn_frontdoor_endpoint", "main")
-	ep.set("name", "fde-"+m.pl.Name+"-"+m.e.Name)
+	ep.set("name", m.e.Names.FrontDoorEndpoint)
 	ep.expr("cdn_frontdoor_profile_id", "azurerm_cdn_frontdoor_profile.main.id")
 	m.tags(ep)
 	og := m.resource("azurerm_cdn_frontdoor_origin_group", "gateway")

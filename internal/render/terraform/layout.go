@@ -8,7 +8,7 @@ import (
 // layout sets the whitespace of one top-level block's tokens the way
 // terraform fmt (hclwrite's formatter) does, for the token shapes this
 // package writes: identifiers, quoted strings, numbers, references, lists,
-// objects and nested blocks. It reports false, and changes nothing that
+// objects, type constraints such as map(string) and nested blocks. It reports false, and changes nothing that
 // matters, when it meets anything else (for-expressions, templates,
 // comments, non-ASCII names); the caller then lets hclwrite format.
 //
@@ -22,7 +22,8 @@ func layout(toks hclwrite.Tokens) bool {
 		case hclsyntax.TokenIdent, hclsyntax.TokenEqual, hclsyntax.TokenOQuote, hclsyntax.TokenQuotedLit,
 			hclsyntax.TokenCQuote, hclsyntax.TokenNumberLit, hclsyntax.TokenOBrace, hclsyntax.TokenCBrace,
 			hclsyntax.TokenOBrack, hclsyntax.TokenCBrack, hclsyntax.TokenComma, hclsyntax.TokenDot,
-			hclsyntax.TokenNewline, hclsyntax.TokenMinus, hclsyntax.TokenEOF:
+			hclsyntax.TokenNewline, hclsyntax.TokenMinus, hclsyntax.TokenEOF,
+			hclsyntax.TokenOParen, hclsyntax.TokenCParen:
 		default:
 			return false
 		}
@@ -124,9 +125,9 @@ func columns(toks hclwrite.Tokens) (int, bool) {
 
 func bracketChange(t *hclwrite.Token) int {
 	switch t.Type {
-	case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack:
+	case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen:
 		return 1
-	case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack:
+	case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen:
 		return -1
 	}
 	return 0
@@ -146,6 +147,8 @@ func spaces(subject, after, prev *hclwrite.Token) int {
 	case s == hclsyntax.TokenComma:
 		return 1
 	case s == hclsyntax.TokenQuotedLit || s == hclsyntax.TokenOQuote || a == hclsyntax.TokenQuotedLit || a == hclsyntax.TokenCQuote:
+		return 0
+	case a == hclsyntax.TokenOParen && s == hclsyntax.TokenIdent:
 		return 0
 	case a == hclsyntax.TokenOBrack && (s == hclsyntax.TokenIdent || s == hclsyntax.TokenNumberLit || bracketChange(subject) < 0):
 		return 0

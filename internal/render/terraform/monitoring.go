@@ -13,7 +13,7 @@ func (m *module) monitoring() {
 	m.tags(b)
 	if mon.AppInsights {
 		ai := m.resource("azurerm_application_insights", "main")
-		ai.set("name", "appi-"+m.pl.Name+"-"+m.e.Name)
+		ai.set("name", m.e.Names.AppInsights)
 		ai.expr("location", "azurerm_resource_group.main.location")
 		ai.expr("resource_group_name", "azurerm_resource_group.main.name")
 		ai.expr("workspace_id", "azurerm_log_analytics_workspace.main.id")

@@ -24,7 +24,7 @@ func (m *module) network() {
 			sd.set("actions", []string{"Microsoft.Network/virtualNetworks/subnets/join/action"})
 		}
 		nsg := m.resource("azurerm_network_security_group", id)
-		nsg.set("name", "nsg-"+s.Name)
+		nsg.set("name", s.NSG)
 		nsg.expr("location", "azurerm_resource_group.main.location")
 		nsg.expr("resource_group_name", "azurerm_resource_group.main.name")
 		for _, r := range e.SecurityRules {

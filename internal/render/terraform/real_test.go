@@ -70,3 +70,26 @@ func TestRealTerraformRejectsBroken(t *testing.T) {
 		t.Errorf("expected validate to name bogus_attr, got:\n%s", out)
 	}
 }
+
+// TestRealTerraformValidatesHardNames validates the module of a spec whose
+// names had to be derived (a 40-character system, an environment with a
+// hyphen, a service called a, a queue ending in a period): every literal
+// name is checked by the provider's own validation.
+func TestRealTerraformValidatesHardNames(t *testing.T) {
+	tf := realtools.FindTerraform(t)
+	pl := testplan.HardNames(t)
+	files, err := Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := realtools.WriteFiles(t, files)
+	for _, e := range pl.Envs {
+		mod := filepath.Join(dir, Dir, e.Name)
+		if out, err := tf.Run(mod, "fmt", "-check", "-diff", "-recursive"); err != nil {
+			t.Errorf("terraform fmt -check: %v\n%s", err, out)
+		}
+		if out, err := tf.Run(mod, "validate", "-no-color"); err != nil {
+			t.Errorf("terraform validate rejected %s: %v\n%s", e.Name, err, out)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package terraform
 import (
 	"fmt"
 	"sort"
+
+	"github.com/zclconf/go-cty/cty"
 )
 
 // keyVault writes the vault (RBAC, purge protection, private when the plan
@@ -25,15 +27,26 @@ func (m *module) keyVault() {
 		acl.set("bypass", "AzureServices")
 	}
 	m.tags(b)
-	ra := m.resource("azurerm_role_assignment", "workloads_key_vault")
-	ra.expr("scope", "azurerm_key_vault.main.id")
-	ra.set("role_definition_name", "Key Vault Secrets User")
-	ra.expr("principal_id", "azurerm_user_assigned_identity.workloads.principal_id")
-
 	names := append([]string(nil), m.e.Secrets...)
 	sort.Strings(names)
+	grants := map[string]cty.Value{}
+	for _, w := range m.e.Identities {
+		for _, s := range w.Secrets {
+			grants[w.Service+"/"+s] = cty.ObjectVal(map[string]cty.Value{"service": cty.StringVal(w.Service), "secret": cty.StringVal(s)})
+		}
+	}
 	l := m.main.top("locals")
 	l.set("key_vault_secret_names", names)
+	l.set("workload_secret_grants", objectOrEmpty(grants))
+
+	// Each service's identity reads exactly the secrets it uses, each
+	// granted on the secret itself (Azure RBAC scopes a role assignment
+	// to <vault id>/secrets/<name>), never the whole vault.
+	ra := m.resource("azurerm_role_assignment", "workload_secret")
+	ra.expr("for_each", "{ for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }")
+	ra.expr("scope", `"${azurerm_key_vault.main.id}/secrets/${each.value.secret}"`)
+	ra.set("role_definition_name", "Key Vault Secrets User")
+	ra.expr("principal_id", "azurerm_user_assigned_identity.workload[each.value.service].principal_id")
 }
 
 // endpointTarget is the Terraform resource behind each private endpoint.
@@ -59,7 +72,7 @@ func (m *module) privateEndpoints() {
 		}
 		m.privateDNSZone(id, pe.DNSZone)
 		p := m.resource("azurerm_private_endpoint", id)
-		p.set("name", "pe-"+id+"-"+m.pl.Name+"-"+m.e.Name)
+		p.set("name", pe.Name)
 		p.expr("location", "azurerm_resource_group.main.location")
 		p.expr("resource_group_name", "azurerm_resource_group.main.name")
 		p.expr("subnet_id", "azurerm_subnet.endpoints.id")

@@ -4,6 +4,8 @@
 package terraform
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path"
 	"strings"
@@ -28,6 +30,8 @@ type module struct {
 	vars *file
 	outs *file
 	err  error
+	// idents are the resource names taken, by type.
+	idents map[string]bool
 }
 
 // Render writes one root module per environment.
@@ -137,7 +141,48 @@ func zones(zs []int) []string {
 	return out
 }
 
-// ident turns a name into a Terraform identifier.
-func ident(s string) string { return strings.ReplaceAll(s, "-", "_") }
+// ident turns a name into a Terraform identifier (letters, digits,
+// underscores and dashes, starting with a letter or underscore): hyphens
+// become underscores, as is the custom; any other character (a queue may
+// hold . / ~) becomes an underscore too, and then a hash of the name
+// keeps two such names apart.
+func ident(s string) string {
+	var b strings.Builder
+	exact := true
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+		case r == '-':
+			b.WriteByte('_')
+		default:
+			b.WriteByte('_')
+			exact = false
+		}
+	}
+	id := b.String()
+	if id == "" || (id[0] >= '0' && id[0] <= '9') {
+		id = "_" + id
+	}
+	if !exact {
+		sum := sha256.Sum256([]byte(s))
+		id += "_" + hex.EncodeToString(sum[:3])
+	}
+	return id
+}
+
+// uniqueIdent is ident, made unique among the resources of one type of
+// the module (auth-db and auth_db are both valid database names).
+func (m *module) uniqueIdent(typ, s string) string {
+	id := ident(s)
+	if m.idents == nil {
+		m.idents = map[string]bool{}
+	}
+	for n := 2; m.idents[typ+"."+id]; n++ {
+		id = fmt.Sprintf("%s_%d", ident(s), n)
+	}
+	m.idents[typ+"."+id] = true
+	return id
+}
 
 func (m *module) privateEndpointsOn() bool { return m.e.Settings.Network.PrivateEndpoints }

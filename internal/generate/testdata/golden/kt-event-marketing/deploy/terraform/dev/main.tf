@@ -42,67 +42,54 @@ resource "azurerm_container_registry" "main" {
   tags                = var.tags
 }
 
-resource "azurerm_user_assigned_identity" "workloads" {
-  name                = var.workload_identity_name
+resource "azurerm_user_assigned_identity" "workload" {
+  for_each            = var.workload_identity_names
+  name                = each.value
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_federated_identity_credential" "user_service" {
-  name                      = "user-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:user-service"
+locals {
+  workload_federated_credentials = {
+    ai-service = {
+      name    = "ai-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:ai-service"
+    }
+    analytics-service = {
+      name    = "analytics-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:analytics-service"
+    }
+    content-service = {
+      name    = "content-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:content-service"
+    }
+    distribution-service = {
+      name    = "distribution-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:distribution-service"
+    }
+    event-service = {
+      name    = "event-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:event-service"
+    }
+    participation-service = {
+      name    = "participation-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:participation-service"
+    }
+    user-service = {
+      name    = "user-service"
+      subject = "system:serviceaccount:kt-event-marketing-dev:user-service"
+    }
+  }
 }
 
-resource "azurerm_federated_identity_credential" "event_service" {
-  name                      = "event-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+resource "azurerm_federated_identity_credential" "workload" {
+  for_each                  = local.workload_federated_credentials
+  name                      = each.value.name
+  user_assigned_identity_id = azurerm_user_assigned_identity.workload[each.key].id
   audience                  = ["api://AzureADTokenExchange"]
   issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:event-service"
-}
-
-resource "azurerm_federated_identity_credential" "ai_service" {
-  name                      = "ai-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:ai-service"
-}
-
-resource "azurerm_federated_identity_credential" "content_service" {
-  name                      = "content-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:content-service"
-}
-
-resource "azurerm_federated_identity_credential" "distribution_service" {
-  name                      = "distribution-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:distribution-service"
-}
-
-resource "azurerm_federated_identity_credential" "participation_service" {
-  name                      = "participation-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:participation-service"
-}
-
-resource "azurerm_federated_identity_credential" "analytics_service" {
-  name                      = "analytics-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-dev:analytics-service"
+  subject                   = each.value.subject
 }
 
 resource "azurerm_kubernetes_cluster" "main" {

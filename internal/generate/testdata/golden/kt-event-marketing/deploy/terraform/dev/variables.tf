@@ -36,10 +36,18 @@ variable "registry_name" {
   default     = "acrkteventmarketingdev"
 }
 
-variable "workload_identity_name" {
-  type        = string
-  description = "User-assigned identity the workloads use."
-  default     = "id-kt-event-marketing-dev-workloads"
+variable "workload_identity_names" {
+  type        = map(string)
+  description = "User-assigned identity of each service."
+  default = {
+    ai-service            = "id-kt-event-marketing-dev-ai-service"
+    analytics-service     = "id-kt-event-marketing-dev-analytics-service"
+    content-service       = "id-kt-event-marketing-dev-content-service"
+    distribution-service  = "id-kt-event-marketing-dev-distribution-service"
+    event-service         = "id-kt-event-marketing-dev-event-service"
+    participation-service = "id-kt-event-marketing-dev-participation-service"
+    user-service          = "id-kt-event-marketing-dev-user-service"
+  }
 }
 
 variable "kubernetes_version" {

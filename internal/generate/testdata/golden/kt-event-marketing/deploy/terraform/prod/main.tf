@@ -203,67 +203,54 @@ resource "azurerm_container_registry" "main" {
   tags                          = var.tags
 }
 
-resource "azurerm_user_assigned_identity" "workloads" {
-  name                = var.workload_identity_name
+resource "azurerm_user_assigned_identity" "workload" {
+  for_each            = var.workload_identity_names
+  name                = each.value
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_federated_identity_credential" "user_service" {
-  name                      = "user-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:user-service"
+locals {
+  workload_federated_credentials = {
+    ai-service = {
+      name    = "ai-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:ai-service"
+    }
+    analytics-service = {
+      name    = "analytics-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:analytics-service"
+    }
+    content-service = {
+      name    = "content-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:content-service"
+    }
+    distribution-service = {
+      name    = "distribution-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:distribution-service"
+    }
+    event-service = {
+      name    = "event-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:event-service"
+    }
+    participation-service = {
+      name    = "participation-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:participation-service"
+    }
+    user-service = {
+      name    = "user-service"
+      subject = "system:serviceaccount:kt-event-marketing-prod:user-service"
+    }
+  }
 }
 
-resource "azurerm_federated_identity_credential" "event_service" {
-  name                      = "event-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+resource "azurerm_federated_identity_credential" "workload" {
+  for_each                  = local.workload_federated_credentials
+  name                      = each.value.name
+  user_assigned_identity_id = azurerm_user_assigned_identity.workload[each.key].id
   audience                  = ["api://AzureADTokenExchange"]
   issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:event-service"
-}
-
-resource "azurerm_federated_identity_credential" "ai_service" {
-  name                      = "ai-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:ai-service"
-}
-
-resource "azurerm_federated_identity_credential" "content_service" {
-  name                      = "content-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:content-service"
-}
-
-resource "azurerm_federated_identity_credential" "distribution_service" {
-  name                      = "distribution-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:distribution-service"
-}
-
-resource "azurerm_federated_identity_credential" "participation_service" {
-  name                      = "participation-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:participation-service"
-}
-
-resource "azurerm_federated_identity_credential" "analytics_service" {
-  name                      = "analytics-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:kt-event-marketing-prod:analytics-service"
+  subject                   = each.value.subject
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -695,14 +682,97 @@ resource "azurerm_key_vault" "main" {
   tags = var.tags
 }
 
-resource "azurerm_role_assignment" "workloads_key_vault" {
-  scope                = azurerm_key_vault.main.id
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workloads.principal_id
-}
-
 locals {
   key_vault_secret_names = ["analytics-service-db-password", "azure-openai-api-key", "content-service-db-password", "distribution-service-db-password", "event-service-db-password", "kt-channel-api-api-key", "participation-service-db-password", "postgresql-admin-password", "redis-password", "servicebus-connection", "user-service-db-password"]
+  workload_secret_grants = {
+    "ai-service/azure-openai-api-key" = {
+      secret  = "azure-openai-api-key"
+      service = "ai-service"
+    }
+    "ai-service/redis-password" = {
+      secret  = "redis-password"
+      service = "ai-service"
+    }
+    "ai-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "ai-service"
+    }
+    "analytics-service/analytics-service-db-password" = {
+      secret  = "analytics-service-db-password"
+      service = "analytics-service"
+    }
+    "analytics-service/redis-password" = {
+      secret  = "redis-password"
+      service = "analytics-service"
+    }
+    "analytics-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "analytics-service"
+    }
+    "content-service/azure-openai-api-key" = {
+      secret  = "azure-openai-api-key"
+      service = "content-service"
+    }
+    "content-service/content-service-db-password" = {
+      secret  = "content-service-db-password"
+      service = "content-service"
+    }
+    "content-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "content-service"
+    }
+    "distribution-service/distribution-service-db-password" = {
+      secret  = "distribution-service-db-password"
+      service = "distribution-service"
+    }
+    "distribution-service/kt-channel-api-api-key" = {
+      secret  = "kt-channel-api-api-key"
+      service = "distribution-service"
+    }
+    "distribution-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "distribution-service"
+    }
+    "event-service/event-service-db-password" = {
+      secret  = "event-service-db-password"
+      service = "event-service"
+    }
+    "event-service/redis-password" = {
+      secret  = "redis-password"
+      service = "event-service"
+    }
+    "event-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "event-service"
+    }
+    "participation-service/participation-service-db-password" = {
+      secret  = "participation-service-db-password"
+      service = "participation-service"
+    }
+    "participation-service/redis-password" = {
+      secret  = "redis-password"
+      service = "participation-service"
+    }
+    "participation-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "participation-service"
+    }
+    "user-service/redis-password" = {
+      secret  = "redis-password"
+      service = "user-service"
+    }
+    "user-service/user-service-db-password" = {
+      secret  = "user-service-db-password"
+      service = "user-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_private_dns_zone" "registry" {

@@ -36,10 +36,18 @@ variable "registry_name" {
   default     = "acrkteventmarketingprod"
 }
 
-variable "workload_identity_name" {
-  type        = string
-  description = "User-assigned identity the workloads use."
-  default     = "id-kt-event-marketing-prod-workloads"
+variable "workload_identity_names" {
+  type        = map(string)
+  description = "User-assigned identity of each service."
+  default = {
+    ai-service            = "id-kt-event-marketing-prod-ai-service"
+    analytics-service     = "id-kt-event-marketing-prod-analytics-service"
+    content-service       = "id-kt-event-marketing-prod-content-service"
+    distribution-service  = "id-kt-event-marketing-prod-distribution-service"
+    event-service         = "id-kt-event-marketing-prod-event-service"
+    participation-service = "id-kt-event-marketing-prod-participation-service"
+    user-service          = "id-kt-event-marketing-prod-user-service"
+  }
 }
 
 variable "kubernetes_version" {
@@ -111,7 +119,13 @@ variable "front_door_name" {
 variable "key_vault_name" {
   type        = string
   description = "Key Vault (globally unique, 3-24 characters)."
-  default     = "kv-kt-event-marketi-prod"
+  default     = "kv-kt-event-marke-b2192c"
+}
+
+variable "key_vault_secrets_exist" {
+  type        = bool
+  description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
+  default     = false
 }
 
 variable "image_tag" {

@@ -42,35 +42,38 @@ resource "azurerm_container_registry" "main" {
   tags                = var.tags
 }
 
-resource "azurerm_user_assigned_identity" "workloads" {
-  name                = var.workload_identity_name
+resource "azurerm_user_assigned_identity" "workload" {
+  for_each            = var.workload_identity_names
+  name                = each.value
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_federated_identity_credential" "auth_service" {
-  name                      = "auth-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:phonebill-dev:auth-service"
+locals {
+  workload_federated_credentials = {
+    auth-service = {
+      name    = "auth-service"
+      subject = "system:serviceaccount:phonebill-dev:auth-service"
+    }
+    bill-inquiry-service = {
+      name    = "bill-inquiry-service"
+      subject = "system:serviceaccount:phonebill-dev:bill-inquiry-service"
+    }
+    product-change-service = {
+      name    = "product-change-service"
+      subject = "system:serviceaccount:phonebill-dev:product-change-service"
+    }
+  }
 }
 
-resource "azurerm_federated_identity_credential" "bill_inquiry_service" {
-  name                      = "bill-inquiry-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+resource "azurerm_federated_identity_credential" "workload" {
+  for_each                  = local.workload_federated_credentials
+  name                      = each.value.name
+  user_assigned_identity_id = azurerm_user_assigned_identity.workload[each.key].id
   audience                  = ["api://AzureADTokenExchange"]
   issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:phonebill-dev:bill-inquiry-service"
-}
-
-resource "azurerm_federated_identity_credential" "product_change_service" {
-  name                      = "product-change-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:phonebill-dev:product-change-service"
+  subject                   = each.value.subject
 }
 
 resource "azurerm_kubernetes_cluster" "main" {

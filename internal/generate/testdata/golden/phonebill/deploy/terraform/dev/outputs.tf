@@ -20,9 +20,9 @@ output "tenant_id" {
   value       = data.azurerm_client_config.current.tenant_id
 }
 
-output "workload_identity_client_id" {
-  description = "Client ID the service accounts annotate."
-  value       = azurerm_user_assigned_identity.workloads.client_id
+output "workload_identity_client_ids" {
+  description = "Client ID of each service's identity, by service (its ServiceAccount and SecretProviderClass take it)."
+  value       = { for s, id in azurerm_user_assigned_identity.workload : s => id.client_id }
 }
 
 output "registry_login_server" {

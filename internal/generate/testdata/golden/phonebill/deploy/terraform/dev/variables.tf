@@ -36,10 +36,14 @@ variable "registry_name" {
   default     = "acrphonebilldev"
 }
 
-variable "workload_identity_name" {
-  type        = string
-  description = "User-assigned identity the workloads use."
-  default     = "id-phonebill-dev-workloads"
+variable "workload_identity_names" {
+  type        = map(string)
+  description = "User-assigned identity of each service."
+  default = {
+    auth-service           = "id-phonebill-dev-auth-service"
+    bill-inquiry-service   = "id-phonebill-dev-bill-inquiry-service"
+    product-change-service = "id-phonebill-dev-product-change-service"
+  }
 }
 
 variable "kubernetes_version" {

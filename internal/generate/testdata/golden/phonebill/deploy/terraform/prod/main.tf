@@ -203,35 +203,38 @@ resource "azurerm_container_registry" "main" {
   tags                          = var.tags
 }
 
-resource "azurerm_user_assigned_identity" "workloads" {
-  name                = var.workload_identity_name
+resource "azurerm_user_assigned_identity" "workload" {
+  for_each            = var.workload_identity_names
+  name                = each.value
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_federated_identity_credential" "auth_service" {
-  name                      = "auth-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:phonebill-prod:auth-service"
+locals {
+  workload_federated_credentials = {
+    auth-service = {
+      name    = "auth-service"
+      subject = "system:serviceaccount:phonebill-prod:auth-service"
+    }
+    bill-inquiry-service = {
+      name    = "bill-inquiry-service"
+      subject = "system:serviceaccount:phonebill-prod:bill-inquiry-service"
+    }
+    product-change-service = {
+      name    = "product-change-service"
+      subject = "system:serviceaccount:phonebill-prod:product-change-service"
+    }
+  }
 }
 
-resource "azurerm_federated_identity_credential" "bill_inquiry_service" {
-  name                      = "bill-inquiry-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+resource "azurerm_federated_identity_credential" "workload" {
+  for_each                  = local.workload_federated_credentials
+  name                      = each.value.name
+  user_assigned_identity_id = azurerm_user_assigned_identity.workload[each.key].id
   audience                  = ["api://AzureADTokenExchange"]
   issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:phonebill-prod:bill-inquiry-service"
-}
-
-resource "azurerm_federated_identity_credential" "product_change_service" {
-  name                      = "product-change-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:phonebill-prod:product-change-service"
+  subject                   = each.value.subject
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -598,14 +601,49 @@ resource "azurerm_key_vault" "main" {
   tags = var.tags
 }
 
-resource "azurerm_role_assignment" "workloads_key_vault" {
-  scope                = azurerm_key_vault.main.id
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workloads.principal_id
-}
-
 locals {
   key_vault_secret_names = ["auth-service-db-password", "bill-inquiry-service-db-password", "kos-mock-api-key", "postgresql-admin-password", "product-change-service-db-password", "redis-password"]
+  workload_secret_grants = {
+    "auth-service/auth-service-db-password" = {
+      secret  = "auth-service-db-password"
+      service = "auth-service"
+    }
+    "auth-service/redis-password" = {
+      secret  = "redis-password"
+      service = "auth-service"
+    }
+    "bill-inquiry-service/bill-inquiry-service-db-password" = {
+      secret  = "bill-inquiry-service-db-password"
+      service = "bill-inquiry-service"
+    }
+    "bill-inquiry-service/kos-mock-api-key" = {
+      secret  = "kos-mock-api-key"
+      service = "bill-inquiry-service"
+    }
+    "bill-inquiry-service/redis-password" = {
+      secret  = "redis-password"
+      service = "bill-inquiry-service"
+    }
+    "product-change-service/kos-mock-api-key" = {
+      secret  = "kos-mock-api-key"
+      service = "product-change-service"
+    }
+    "product-change-service/product-change-service-db-password" = {
+      secret  = "product-change-service-db-password"
+      service = "product-change-service"
+    }
+    "product-change-service/redis-password" = {
+      secret  = "redis-password"
+      service = "product-change-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_private_dns_zone" "registry" {

@@ -36,10 +36,14 @@ variable "registry_name" {
   default     = "acrphonebillprod"
 }
 
-variable "workload_identity_name" {
-  type        = string
-  description = "User-assigned identity the workloads use."
-  default     = "id-phonebill-prod-workloads"
+variable "workload_identity_names" {
+  type        = map(string)
+  description = "User-assigned identity of each service."
+  default = {
+    auth-service           = "id-phonebill-prod-auth-service"
+    bill-inquiry-service   = "id-phonebill-prod-bill-inquiry-service"
+    product-change-service = "id-phonebill-prod-product-change-service"
+  }
 }
 
 variable "kubernetes_version" {
@@ -106,6 +110,12 @@ variable "key_vault_name" {
   type        = string
   description = "Key Vault (globally unique, 3-24 characters)."
   default     = "kv-phonebill-prod"
+}
+
+variable "key_vault_secrets_exist" {
+  type        = bool
+  description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
+  default     = false
 }
 
 variable "image_tag" {

@@ -42,43 +42,42 @@ resource "azurerm_container_registry" "main" {
   tags                = var.tags
 }
 
-resource "azurerm_user_assigned_identity" "workloads" {
-  name                = var.workload_identity_name
+resource "azurerm_user_assigned_identity" "workload" {
+  for_each            = var.workload_identity_names
+  name                = each.value
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_federated_identity_credential" "user_service" {
-  name                      = "user-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-dev:user-service"
+locals {
+  workload_federated_credentials = {
+    ai-service = {
+      name    = "ai-service"
+      subject = "system:serviceaccount:tripgen-dev:ai-service"
+    }
+    location-service = {
+      name    = "location-service"
+      subject = "system:serviceaccount:tripgen-dev:location-service"
+    }
+    trip-service = {
+      name    = "trip-service"
+      subject = "system:serviceaccount:tripgen-dev:trip-service"
+    }
+    user-service = {
+      name    = "user-service"
+      subject = "system:serviceaccount:tripgen-dev:user-service"
+    }
+  }
 }
 
-resource "azurerm_federated_identity_credential" "trip_service" {
-  name                      = "trip-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+resource "azurerm_federated_identity_credential" "workload" {
+  for_each                  = local.workload_federated_credentials
+  name                      = each.value.name
+  user_assigned_identity_id = azurerm_user_assigned_identity.workload[each.key].id
   audience                  = ["api://AzureADTokenExchange"]
   issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-dev:trip-service"
-}
-
-resource "azurerm_federated_identity_credential" "ai_service" {
-  name                      = "ai-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-dev:ai-service"
-}
-
-resource "azurerm_federated_identity_credential" "location_service" {
-  name                      = "location-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-dev:location-service"
+  subject                   = each.value.subject
 }
 
 resource "azurerm_kubernetes_cluster" "main" {

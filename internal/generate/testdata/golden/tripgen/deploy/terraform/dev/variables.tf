@@ -36,10 +36,15 @@ variable "registry_name" {
   default     = "acrtripgendev"
 }
 
-variable "workload_identity_name" {
-  type        = string
-  description = "User-assigned identity the workloads use."
-  default     = "id-tripgen-dev-workloads"
+variable "workload_identity_names" {
+  type        = map(string)
+  description = "User-assigned identity of each service."
+  default = {
+    ai-service       = "id-tripgen-dev-ai-service"
+    location-service = "id-tripgen-dev-location-service"
+    trip-service     = "id-tripgen-dev-trip-service"
+    user-service     = "id-tripgen-dev-user-service"
+  }
 }
 
 variable "kubernetes_version" {

@@ -203,43 +203,42 @@ resource "azurerm_container_registry" "main" {
   tags                          = var.tags
 }
 
-resource "azurerm_user_assigned_identity" "workloads" {
-  name                = var.workload_identity_name
+resource "azurerm_user_assigned_identity" "workload" {
+  for_each            = var.workload_identity_names
+  name                = each.value
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
 
-resource "azurerm_federated_identity_credential" "user_service" {
-  name                      = "user-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-prod:user-service"
+locals {
+  workload_federated_credentials = {
+    ai-service = {
+      name    = "ai-service"
+      subject = "system:serviceaccount:tripgen-prod:ai-service"
+    }
+    location-service = {
+      name    = "location-service"
+      subject = "system:serviceaccount:tripgen-prod:location-service"
+    }
+    trip-service = {
+      name    = "trip-service"
+      subject = "system:serviceaccount:tripgen-prod:trip-service"
+    }
+    user-service = {
+      name    = "user-service"
+      subject = "system:serviceaccount:tripgen-prod:user-service"
+    }
+  }
 }
 
-resource "azurerm_federated_identity_credential" "trip_service" {
-  name                      = "trip-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
+resource "azurerm_federated_identity_credential" "workload" {
+  for_each                  = local.workload_federated_credentials
+  name                      = each.value.name
+  user_assigned_identity_id = azurerm_user_assigned_identity.workload[each.key].id
   audience                  = ["api://AzureADTokenExchange"]
   issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-prod:trip-service"
-}
-
-resource "azurerm_federated_identity_credential" "ai_service" {
-  name                      = "ai-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-prod:ai-service"
-}
-
-resource "azurerm_federated_identity_credential" "location_service" {
-  name                      = "location-service"
-  user_assigned_identity_id = azurerm_user_assigned_identity.workloads.id
-  audience                  = ["api://AzureADTokenExchange"]
-  issuer                    = azurerm_kubernetes_cluster.main.oidc_issuer_url
-  subject                   = "system:serviceaccount:tripgen-prod:location-service"
+  subject                   = each.value.subject
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
@@ -642,14 +641,65 @@ resource "azurerm_key_vault" "main" {
   tags = var.tags
 }
 
-resource "azurerm_role_assignment" "workloads_key_vault" {
-  scope                = azurerm_key_vault.main.id
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workloads.principal_id
-}
-
 locals {
   key_vault_secret_names = ["kakao-map-api-key", "location-service-db-password", "openai-api-key", "postgresql-admin-password", "redis-password", "servicebus-connection", "trip-service-db-password", "user-service-db-password"]
+  workload_secret_grants = {
+    "ai-service/openai-api-key" = {
+      secret  = "openai-api-key"
+      service = "ai-service"
+    }
+    "ai-service/redis-password" = {
+      secret  = "redis-password"
+      service = "ai-service"
+    }
+    "ai-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "ai-service"
+    }
+    "location-service/kakao-map-api-key" = {
+      secret  = "kakao-map-api-key"
+      service = "location-service"
+    }
+    "location-service/location-service-db-password" = {
+      secret  = "location-service-db-password"
+      service = "location-service"
+    }
+    "location-service/redis-password" = {
+      secret  = "redis-password"
+      service = "location-service"
+    }
+    "location-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "location-service"
+    }
+    "trip-service/redis-password" = {
+      secret  = "redis-password"
+      service = "trip-service"
+    }
+    "trip-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "trip-service"
+    }
+    "trip-service/trip-service-db-password" = {
+      secret  = "trip-service-db-password"
+      service = "trip-service"
+    }
+    "user-service/redis-password" = {
+      secret  = "redis-password"
+      service = "user-service"
+    }
+    "user-service/user-service-db-password" = {
+      secret  = "user-service-db-password"
+      service = "user-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_private_dns_zone" "registry" {

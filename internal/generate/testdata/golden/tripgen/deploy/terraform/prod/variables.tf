@@ -36,10 +36,15 @@ variable "registry_name" {
   default     = "acrtripgenprod"
 }
 
-variable "workload_identity_name" {
-  type        = string
-  description = "User-assigned identity the workloads use."
-  default     = "id-tripgen-prod-workloads"
+variable "workload_identity_names" {
+  type        = map(string)
+  description = "User-assigned identity of each service."
+  default = {
+    ai-service       = "id-tripgen-prod-ai-service"
+    location-service = "id-tripgen-prod-location-service"
+    trip-service     = "id-tripgen-prod-trip-service"
+    user-service     = "id-tripgen-prod-user-service"
+  }
 }
 
 variable "kubernetes_version" {
@@ -112,6 +117,12 @@ variable "key_vault_name" {
   type        = string
   description = "Key Vault (globally unique, 3-24 characters)."
   default     = "kv-tripgen-prod"
+}
+
+variable "key_vault_secrets_exist" {
+  type        = bool
+  description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
+  default     = false
 }
 
 variable "image_tag" {

@@ -1,0 +1,151 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// namesOf lists every name an environment gives a platform, with the rule
+// it must meet.
+func namesOf(pl *Plan, e *Env) map[string][]string {
+	n := e.Names
+	out := map[string][]string{
+		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
+		"virtual network": {n.VNet}, "container registry": {n.Registry}, "Key Vault": {n.KeyVault},
+		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
+		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
+		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
+		"PostgreSQL flexible server": {n.Postgres}, "Azure Cache for Redis": {n.Redis}, "storage account": {n.RedisBackup},
+		"Service Bus namespace": {n.ServiceBus}, "Kubernetes object name": {n.SecretProvider},
+		"Kubernetes namespace": {e.Namespace}, "Service Bus queue": pl.Queues, "Service Bus topic": pl.Topics,
+		"Key Vault secret": e.Secrets,
+	}
+	for _, s := range e.Network.Subnets {
+		out["subnet"] = append(out["subnet"], s.Name)
+		out["network security group"] = append(out["network security group"], s.NSG)
+	}
+	for _, p := range e.PrivateEndpoints {
+		out["private endpoint"] = append(out["private endpoint"], p.Name)
+	}
+	for _, d := range pl.Databases {
+		out["PostgreSQL database"] = append(out["PostgreSQL database"], d.Name)
+	}
+	for _, id := range e.Identities {
+		out["user-assigned identity"] = append(out["user-assigned identity"], id.Name)
+		out["federated identity credential"] = append(out["federated identity credential"], id.Credential)
+		out["Key Vault secret"] = append(out["Key Vault secret"], id.Secrets...)
+		if id.SecretClass != "" {
+			out["Kubernetes object name"] = append(out["Kubernetes object name"], id.SecretClass)
+		}
+	}
+	return out
+}
+
+func checkNames(t *testing.T, pl *Plan) {
+	t.Helper()
+	for _, e := range pl.Envs {
+		for kind, names := range namesOf(pl, e) {
+			rule, ok := naming.RuleFor(kind)
+			if !ok {
+				t.Fatalf("no rule %q", kind)
+			}
+			for _, n := range names {
+				if err := rule.Valid(n); err != nil {
+					t.Errorf("%s: %v", e.Name, err)
+				}
+			}
+		}
+	}
+}
+
+// TestExampleNamesValid: every name of every example meets its rule.
+func TestExampleNamesValid(t *testing.T) {
+	for _, name := range examples.Names() {
+		p, data, _ := examples.Spec(name)
+		doc, err := spec.Load(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := Build(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkNames(t, pl)
+	}
+}
+
+// TestNamesByRule covers issue 10's names: each gives a valid name, and
+// the plan records what it changed.
+func TestNamesByRule(t *testing.T) {
+	long := "a" + strings.Repeat("b", 38) + "c" // 40 characters, the longest system name
+	cases := []struct {
+		name   string
+		mutate func(s *spec.Spec)
+		check  func(t *testing.T, pl *Plan, e *Env)
+	}{
+		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *Plan, e *Env) {
+			if e.Names.Registry != "acrphonebillprodeu" || e.Names.RedisBackup != "stphonebillprodeu" {
+				t.Errorf("registry %s, storage %s", e.Names.Registry, e.Names.RedisBackup)
+			}
+			wantChange(t, e, "container registry", "acrphonebillprod-eu")
+		}},
+		{"environment prod-", func(s *spec.Spec) { s.Environments[0].Name = "prod-" }, func(t *testing.T, pl *Plan, e *Env) {
+			if e.Namespace != "shop-prod" {
+				t.Errorf("namespace %q", e.Namespace)
+			}
+			wantChange(t, e, "Kubernetes namespace", "shop-prod-")
+		}},
+		{"system ab--cd", func(s *spec.Spec) { s.Metadata.Name = "ab--cd" }, func(t *testing.T, pl *Plan, e *Env) {
+			if strings.Contains(e.Names.KeyVault, "--") || strings.Contains(e.Names.Redis, "--") {
+				t.Errorf("Key Vault %s, Redis %s", e.Names.KeyVault, e.Names.Redis)
+			}
+			wantChange(t, e, "Key Vault", "kv-ab--cd-prod")
+			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")
+		}},
+		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *Plan, e *Env) {
+			if len(e.Names.FrontDoorEndpoint) > 46 || len(e.Names.DNSPrefix) > 54 || len(e.Names.ServiceBus) > 50 {
+				t.Errorf("endpoint %s, dns prefix %s, Service Bus %s", e.Names.FrontDoorEndpoint, e.Names.DNSPrefix, e.Names.ServiceBus)
+			}
+			wantChange(t, e, "Front Door endpoint", "fde-"+long+"-production-eu-2")
+			wantChange(t, e, "AKS DNS prefix", e.Names.Cluster)
+		}},
+		{"service a", func(s *spec.Spec) { s.Services[1].Name = "a" }, func(t *testing.T, pl *Plan, e *Env) {
+			if id := e.Identity("a"); id == nil || len(id.Credential) < 3 {
+				t.Errorf("identity %+v", id)
+			}
+			wantChange(t, e, "federated identity credential", "a")
+		}},
+		{"database auth-db", func(s *spec.Spec) { s.Services[0].Database = "auth-db" }, func(t *testing.T, pl *Plan, e *Env) {
+			if pl.Databases[0].Name != "auth-db" || len(e.NameChanges) != 0 {
+				t.Errorf("a valid database name changed: %v, %v", pl.Databases, e.NameChanges)
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pl, errs := planMutated(t, c.mutate)
+			if errs != nil {
+				t.Fatal(errs)
+			}
+			checkNames(t, pl)
+			c.check(t, pl, pl.Envs[0])
+		})
+	}
+}
+
+func wantChange(t *testing.T, e *Env, resource, wanted string) {
+	t.Helper()
+	for _, c := range e.NameChanges {
+		if c.Resource == resource && c.Wanted == wanted {
+			if c.Got == wanted || c.Why == "" {
+				t.Errorf("change recorded without effect or reason: %+v", c)
+			}
+			return
+		}
+	}
+	t.Errorf("no %s change from %q recorded in %+v", resource, wanted, e.NameChanges)
+}

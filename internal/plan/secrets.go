@@ -1,0 +1,142 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
+)
+
+// The secrets every environment may need, by name only: values never
+// appear in any output. One name serves as Key Vault secret and as key of
+// the Kubernetes Secret, so both follow the Key Vault secret rule.
+const (
+	SecretPostgresAdmin = "postgresql-admin-password"
+	SecretRedis         = "redis-password"
+	SecretServiceBus    = "servicebus-connection"
+)
+
+// DBPasswordSecret is the secret holding the password a service logs in
+// to its database with.
+func DBPasswordSecret(service string) string {
+	return naming.KeyVaultSecret(service + "-db-password").Got
+}
+
+// APIKeySecret is the secret holding the key for an external system.
+func APIKeySecret(external string) string {
+	return naming.KeyVaultSecret(external + "-api-key").Got
+}
+
+// SecretRef is one setting a service's container takes from a secret:
+// the environment variable and the secret's name.
+type SecretRef struct{ Env, Secret string }
+
+// WorkloadIdentity is one service's Azure identity in one environment: a
+// user-assigned identity of its own with one federated credential for its
+// ServiceAccount (Azure allows 20 per identity), and the Key Vault secrets
+// it, and only it, may read.
+type WorkloadIdentity struct {
+	Service        string
+	Name           string // the user-assigned identity
+	Credential     string // its federated identity credential
+	ServiceAccount string // the Kubernetes ServiceAccount the credential trusts
+	// SecretClass names the service's SecretProviderClass and the
+	// Kubernetes Secret it syncs; empty when the service reads no secret
+	// or the environment keeps none in Key Vault.
+	SecretClass string
+	Secrets     []string // Key Vault secrets the service reads, sorted
+}
+
+// secrets lists the secrets the environment needs.
+func (pl *Plan) secrets(e *Env, r *renamer) []string {
+	var out []string
+	if e.Postgres != nil {
+		out = append(out, SecretPostgresAdmin)
+	}
+	for _, db := range pl.Databases {
+		out = append(out, r.use("Key Vault secret", naming.KeyVaultSecret(db.Owner+"-db-password")))
+	}
+	if e.Redis != nil {
+		out = append(out, SecretRedis)
+	}
+	if e.Bus != nil {
+		out = append(out, SecretServiceBus)
+	}
+	for _, x := range pl.External {
+		out = append(out, r.use("Key Vault secret", naming.KeyVaultSecret(x.Name+"-api-key")))
+	}
+	return out
+}
+
+// secretRefs are the secrets one service's container reads, in a stable
+// order: its own database password, the cache, the bus, its external
+// systems' keys. Never the PostgreSQL administrator password, never
+// another service's.
+func (pl *Plan) secretRefs(e *Env, sv Service) []SecretRef {
+	var out []SecretRef
+	if sv.Database != "" && e.Postgres != nil {
+		out = append(out, SecretRef{"DB_PASSWORD", DBPasswordSecret(sv.Name)})
+	}
+	if sv.Cache && e.Redis != nil {
+		out = append(out, SecretRef{"REDIS_PASSWORD", SecretRedis})
+	}
+	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
+		out = append(out, SecretRef{"SERVICEBUS_CONNECTION", SecretServiceBus})
+	}
+	known := map[string]bool{}
+	for _, x := range pl.External {
+		known[x.Name] = true
+	}
+	for _, name := range sv.External {
+		if known[name] {
+			out = append(out, SecretRef{envName(name) + "_API_KEY", APIKeySecret(name)})
+		}
+	}
+	return out
+}
+
+// envName turns a name such as azure-openai into AZURE_OPENAI.
+func envName(name string) string {
+	return strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(name))
+}
+
+// identities gives every service its own identity, credential and, where
+// Key Vault holds the secrets, its own SecretProviderClass.
+func (pl *Plan) identities(e *Env, r *renamer) []WorkloadIdentity {
+	var out []WorkloadIdentity
+	for _, sv := range pl.Services {
+		w := e.Workload(sv.Name)
+		if w == nil {
+			continue
+		}
+		id := WorkloadIdentity{
+			Service:        sv.Name,
+			Name:           r.use("user-assigned identity", naming.UserAssignedIdentity("id-"+pl.Name+"-"+e.Name+"-"+sv.Name)),
+			Credential:     r.use("federated identity credential", naming.FederatedCredential(sv.Name)),
+			ServiceAccount: sv.Name,
+		}
+		seen := map[string]bool{}
+		for _, s := range w.Secrets {
+			if !seen[s.Secret] {
+				seen[s.Secret] = true
+				id.Secrets = append(id.Secrets, s.Secret)
+			}
+		}
+		sort.Strings(id.Secrets)
+		if e.Settings.Security.KeyVault && len(id.Secrets) > 0 {
+			id.SecretClass = r.use("Kubernetes SecretProviderClass", naming.ObjectName(sv.Name+"-secrets"))
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// Identity returns a service's workload identity.
+func (e *Env) Identity(service string) *WorkloadIdentity {
+	for i := range e.Identities {
+		if e.Identities[i].Service == service {
+			return &e.Identities[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package k8s
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/testplan"
+)
+
+// TestEachServiceReadsOnlyItsSecrets checks, for every environment whose
+// secrets are in Key Vault, that each service's SecretProviderClass lists
+// exactly the secrets its container reads, from its own synced Secret,
+// with its own identity: never the PostgreSQL administrator password,
+// never another service's database password.
+func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
+	for _, name := range examples.Names() {
+		pl := testplan.Example(t, name)
+		for _, e := range pl.Envs {
+			if !e.Settings.Security.KeyVault {
+				continue
+			}
+			c := newEnvContext(pl, e)
+			classes := map[string]SecretProviderClass{}
+			for _, o := range c.secretProviderClasses() {
+				spc := o.(SecretProviderClass)
+				classes[spc.Name] = spc
+			}
+			for _, sv := range pl.Services {
+				id := e.Identity(sv.Name)
+				if id == nil {
+					t.Fatalf("%s/%s: %s has no identity", name, e.Name, sv.Name)
+				}
+				if got, want := c.serviceAccount(sv).Annotations[wiClientID], "SET-FROM-TERRAFORM-OUTPUT-workload_identity_client_ids."+sv.Name; got != want {
+					t.Errorf("%s/%s: ServiceAccount %s annotates %q, want %q", name, e.Name, sv.Name, got, want)
+				}
+				d, err := c.deploymentPatch(sv, e.Workload(sv.Name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var read []string
+				for _, env := range d.Spec.Template.Spec.Containers[0].Env {
+					ref := env.ValueFrom.SecretKeyRef
+					if ref.Name != id.SecretClass {
+						t.Errorf("%s/%s: %s reads Secret %s, not its own %s", name, e.Name, sv.Name, ref.Name, id.SecretClass)
+					}
+					read = append(read, ref.Key)
+				}
+				sort.Strings(read)
+				if id.SecretClass == "" {
+					if len(read) > 0 || len(d.Spec.Template.Spec.Volumes) > 0 {
+						t.Errorf("%s/%s: %s has no class but reads %v", name, e.Name, sv.Name, read)
+					}
+					continue
+				}
+				spc, ok := classes[id.SecretClass]
+				if !ok {
+					t.Fatalf("%s/%s: no SecretProviderClass %s", name, e.Name, id.SecretClass)
+				}
+				if spc.Spec.Parameters["clientID"] != clientIDPlaceholder(sv.Name) {
+					t.Errorf("%s/%s: class %s uses client ID %q", name, e.Name, spc.Name, spc.Spec.Parameters["clientID"])
+				}
+				var listed []string
+				for _, o := range spc.Spec.SecretObjects[0].Data {
+					listed = append(listed, o.ObjectName)
+					if !strings.Contains(spc.Spec.Parameters["objects"], "objectName: "+o.ObjectName+"\n") {
+						t.Errorf("%s/%s: %s syncs %s but does not mount it", name, e.Name, spc.Name, o.ObjectName)
+					}
+				}
+				if strings.Join(listed, ",") != strings.Join(unique(read), ",") {
+					t.Errorf("%s/%s: %s lists %v, the container reads %v", name, e.Name, spc.Name, listed, read)
+				}
+				for _, s := range listed {
+					if s == plan.SecretPostgresAdmin || (strings.HasSuffix(s, "-db-password") && s != plan.DBPasswordSecret(sv.Name)) {
+						t.Errorf("%s/%s: %s may read %s", name, e.Name, sv.Name, s)
+					}
+				}
+				if v := d.Spec.Template.Spec.Volumes; len(v) != 1 || v[0].CSI.VolumeAttributes["secretProviderClass"] != id.SecretClass {
+					t.Errorf("%s/%s: %s mounts %v, not its own class", name, e.Name, sv.Name, v)
+				}
+			}
+			if len(classes) == 0 {
+				t.Errorf("%s/%s: Key Vault but no SecretProviderClass", name, e.Name)
+			}
+		}
+	}
+}
+
+func unique(s []string) []string {
+	var out []string
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// TestHandMadeSecretWithKeyVault: where Key Vault holds the services'
+// secrets but PostgreSQL and Redis run as pods, the Secret the user creates
+// holds only what those pods and the init job read.
+func TestHandMadeSecretWithKeyVault(t *testing.T) {
+	pl := &plan.Plan{Databases: []plan.Database{{Name: "authdb", Owner: "auth"}}}
+	e := &plan.Env{
+		Backing:  []plan.Workload{{Name: "postgresql"}, {Name: "redis"}},
+		Postgres: &plan.Postgres{Mode: "pod"},
+		Secrets:  []string{plan.SecretPostgresAdmin, "auth-db-password", plan.SecretRedis, "pg-api-key"},
+	}
+	got := envContext{pl: pl, e: e, csi: true}.handMadeSecrets()
+	if want := []string{plan.SecretPostgresAdmin, "auth-db-password", plan.SecretRedis}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("with Key Vault: %v, want %v", got, want)
+	}
+	if got := (envContext{pl: pl, e: e}).handMadeSecrets(); len(got) != len(e.Secrets) {
+		t.Errorf("without Key Vault: %v, want every secret", got)
+	}
+	if got := (envContext{pl: pl, e: &plan.Env{}, csi: true}).handMadeSecrets(); len(got) != 0 {
+		t.Errorf("Key Vault and no pods: %v", got)
+	}
+}
