@@ -8,6 +8,7 @@ import (
 	"math"
 	"path"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -17,6 +18,7 @@ import (
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/md"
@@ -53,6 +55,7 @@ func checkPipeline(t *testing.T, seed uint64) {
 		}
 	}
 	checkFigures(t, seed, pl)
+	checkNames(t, seed, pl, files)
 	_, again, err := Spec(name, src, Options{Lang: md.Ko})
 	if err != nil || !sameFiles(files, again) {
 		t.Errorf("seed %d: a second build differs (%v)", seed, err)
@@ -106,6 +109,58 @@ func checkFigures(t *testing.T, seed uint64, pl *plan.Plan) {
 		for _, c := range a.Components {
 			if !pct(c.Percent) {
 				t.Errorf("seed %d: %s component %s SLA %v%%", seed, a.Env, c.Name, c.Percent)
+			}
+		}
+	}
+}
+
+// checkNames holds every Azure name of the plan and every Kubernetes
+// object name and namespace in the manifests to its platform's rule.
+func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
+	valid := func(kind, name string) {
+		r, ok := naming.RuleFor(kind)
+		if !ok {
+			t.Fatalf("no naming rule %q", kind)
+		}
+		if err := r.Valid(name); err != nil {
+			t.Errorf("seed %d: %s %q: %v", seed, kind, name, err)
+		}
+	}
+	for _, e := range pl.Envs {
+		n := e.Names
+		for kind, name := range map[string]string{
+			"resource group": n.ResourceGroup, "AKS cluster": n.Cluster, "AKS DNS prefix": n.DNSPrefix,
+			"virtual network": n.VNet, "container registry": n.Registry, "Key Vault": n.KeyVault,
+			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
+			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
+			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
+			"PostgreSQL flexible server": n.Postgres, "Azure Cache for Redis": n.Redis,
+			"storage account": n.RedisBackup, "Service Bus namespace": n.ServiceBus,
+			"Kubernetes namespace": e.Namespace, "Kubernetes object name": n.SecretProvider,
+		} {
+			valid(kind, name)
+		}
+		for _, s := range e.Network.Subnets {
+			valid("subnet", s.Name)
+		}
+	}
+	for _, f := range files {
+		if path.Ext(f.Path) != ".yaml" || !strings.HasPrefix(f.Path, "deploy/k8s/") || path.Base(f.Path) == "kustomization.yaml" {
+			continue
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(f.Data))
+		for {
+			var obj struct {
+				Metadata struct{ Name, Namespace string }
+			}
+			if err := dec.Decode(&obj); err != nil {
+				break
+			}
+			if obj.Metadata.Name != "" {
+				valid("Kubernetes object name", obj.Metadata.Name)
+			}
+			if obj.Metadata.Namespace != "" {
+				valid("Kubernetes namespace", obj.Metadata.Namespace)
 			}
 		}
 	}

@@ -81,7 +81,7 @@ func Random(seed uint64) []byte {
 			sv["external"] = ext
 		}
 		if chance(0.5) {
-			sv["load"] = map[string]any{"requestsPerUserPerMinute": float64(r.IntN(50)) / 10, "cpuMillisPerRequest": float64(1 + r.IntN(80))}
+			sv["load"] = map[string]any{"requestsPerUserPerMinute": float64(r.IntN(30)) / 10, "cpuMillisPerRequest": float64(1 + r.IntN(40))}
 		}
 		services[i] = sv
 	}
@@ -124,7 +124,7 @@ func Random(seed uint64) []byte {
 		dev["serviceBus"] = map[string]any{"tier": "Standard"} // Basic has no topics
 	}
 	zones := 1 + r.IntN(3)
-	prodTargets := map[string]any{"users": 100 + r.IntN(20000), "zones": zones, "availability": []float64{99, 99.5, 99.9}[r.IntN(3)]}
+	prodTargets := map[string]any{"users": 100 + r.IntN(5000), "zones": zones, "availability": []float64{99, 99.5, 99.9}[r.IntN(3)]}
 	prod := map[string]any{"name": pick("prod", "prod-eu", "live"), "profile": "prod", "targets": prodTargets}
 	if zones == 1 {
 		prod["postgresql"] = map[string]any{"ha": pick("none", "samezone")}
