@@ -7,6 +7,7 @@ import (
 
 	"github.com/physarch/physarch/internal/generate"
 	"github.com/physarch/physarch/internal/output"
+	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
@@ -54,7 +55,7 @@ was generated.
 			if err != nil {
 				return err
 			}
-			_, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang), Prices: prices})
+			pl, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang), Prices: prices})
 			if err != nil {
 				return err
 			}
@@ -65,10 +66,11 @@ was generated.
 			w := cmd.OutOrStdout()
 			if format == "json" {
 				return writeJSON(w, struct {
-					Spec     string `json:"spec"`
-					Embedded bool   `json:"embedded"`
+					Spec     string       `json:"spec"`
+					Embedded bool         `json:"embedded"`
+					Renamed  []nameChange `json:"names_changed"`
 					*output.Report
-				}{src.path, src.embedded, rep})
+				}{src.path, src.embedded, nameChanges(pl), rep})
 			}
 			if src.embedded {
 				fmt.Fprintf(w, "No %s here: building the built-in example %s.\n", DefaultSpec, src.path)
@@ -76,6 +78,9 @@ was generated.
 			fmt.Fprintf(w, "Built %s into %s: %d written, %d unchanged, %d removed.\n", src.path, out, len(rep.Written), len(rep.Unchanged), len(rep.Removed))
 			for _, f := range files {
 				fmt.Fprintf(w, "  %s/%s\n", out, f.Path)
+			}
+			for _, c := range nameChanges(pl) {
+				fmt.Fprintf(w, "note: [%s] %s %q is named %q: %s\n", c.Env, c.Resource, c.Wanted, c.Got, c.Why)
 			}
 			return nil
 		},
@@ -86,4 +91,23 @@ was generated.
 	cmd.Flags().StringVar(&format, "format", "text", "report format: text or json")
 	cmd.Flags().BoolVar(&force, "force", false, "replace files physarch did not generate")
 	return cmd
+}
+
+// nameChange is a name the naming rules changed, for the build report.
+type nameChange struct {
+	Env      string `json:"environment"`
+	Resource string `json:"resource"`
+	Wanted   string `json:"wanted"`
+	Got      string `json:"got"`
+	Why      string `json:"why"`
+}
+
+func nameChanges(pl *plan.Plan) []nameChange {
+	out := []nameChange{}
+	for _, e := range pl.Envs {
+		for _, c := range e.NameChanges {
+			out = append(out, nameChange{e.Name, c.Resource, c.Wanted, c.Got, c.Why})
+		}
+	}
+	return out
 }

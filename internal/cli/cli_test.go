@@ -124,3 +124,20 @@ func TestInitWritesAValidSpecAndNeverOverwrites(t *testing.T) {
 		t.Error("init replaced an existing spec")
 	}
 }
+
+// TestBuildSaysWhichNamesChanged: a name the naming rules shortened is
+// reported, in text and in JSON.
+func TestBuildSaysWhichNamesChanged(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run(t, dir, "build", "--example", "kt-event-marketing", "-o", "out")
+	if code != ExitOK || !strings.Contains(out, `note: [prod] Key Vault "kv-kt-event-marketing-prod" is named "kv-kt-event-marke-b2192c"`) {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	code, out, _ = run(t, dir, "build", "--example", "kt-event-marketing", "-o", "out", "--format", "json")
+	var res struct {
+		Renamed []struct{ Resource, Got string } `json:"names_changed"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != ExitOK || len(res.Renamed) != 1 || res.Renamed[0].Got != "kv-kt-event-marke-b2192c" {
+		t.Errorf("json: exit %d, %v, %s", code, err, out)
+	}
+}

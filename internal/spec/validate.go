@@ -382,7 +382,7 @@ func (v *validator) cidrs(p string, n NetworkSettings) {
 		key          string
 		val          string
 		widest, tiny int
-	}{{"vnetCIDR", n.VNetCIDR, 8, 29}, {"serviceCIDR", n.ServiceCIDR, 12, 28}} {
+	}{{"vnetCIDR", n.VNetCIDR, 8, 29}, {"serviceCIDR", n.ServiceCIDR, 13, 28}} {
 		pfx, err := netip.ParsePrefix(c.val)
 		switch {
 		case err != nil || !pfx.Addr().Is4():
