@@ -53,22 +53,6 @@ func availabilityRules(r *Registry) {
 				}
 				return out
 			}},
-		Rule{ID: "AV003", Family: "availability", Severity: Error,
-			Title:     "PostgreSQL without high availability in production",
-			Rationale: "Without a standby a zone or host failure takes the database, and every service that owns data, down until Azure recovers the server.",
-			Fix:       "Set postgresql.ha to zoneredundant (or samezone where the region has no zones).",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if e.Postgres != nil && e.Postgres.Mode == "flexible" && e.Postgres.HA == "none" {
-						out = append(out, at(e, c, "postgresql.ha", "PostgreSQL Flexible Server %s runs without a standby", e.Postgres.SKU))
-					}
-					if e.Postgres != nil && e.Postgres.Mode == "pod" {
-						out = append(out, at(e, c, "postgresql.mode", "PostgreSQL runs as a single pod in a production environment"))
-					}
-				}
-				return out
-			}},
 		Rule{ID: "AV004", Family: "availability", Severity: Error,
 			Title:     "AKS Free tier in production",
 			Rationale: "The Free tier's control plane has no SLA; the Standard tier's is 99.95% with availability zones.",

@@ -44,30 +44,6 @@ func capacityRules(r *Registry) {
 					return ""
 				})
 			}},
-		Rule{ID: "CP003", Family: "capacity", Severity: Error,
-			Title:     "Database connections at maximum scale exceed the server's limit",
-			Rationale: "Every replica opens its pool: at the HPA maximum the connections are replicas × pool size per service. Past max_connections new pods fail to start exactly when load peaks.",
-			Fix:       "Use a PostgreSQL SKU with more connections, smaller dbPoolSize, lower replicas.max, or a connection pooler (PgBouncer).",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range c.Plan.Envs {
-					if e.Postgres == nil || e.Postgres.MaxConnections == 0 {
-						continue
-					}
-					total := 0
-					for _, s := range c.Plan.Services {
-						if w := e.Workload(s.Name); w != nil && s.Database != "" {
-							total += w.Max * s.DBPool
-						}
-					}
-					// PostgreSQL keeps some connections for superusers and Azure.
-					usable := e.Postgres.MaxConnections - 15
-					if total > usable {
-						out = append(out, at(e, c, "postgresql", "services open up to %d connections at maximum scale; %s allows %d (%d usable)", total, e.Postgres.SKU, e.Postgres.MaxConnections, usable))
-					}
-				}
-				return out
-			}},
 		Rule{ID: "CP004", Family: "capacity", Severity: Warning,
 			Title:     "Cache smaller than the working set the spec states",
 			Rationale: "When the working set does not fit, Redis evicts keys the services still need and the database takes the misses.",

@@ -1,5 +1,7 @@
 package check
 
+import "github.com/physarch/physarch/internal/plan"
+
 func costRules(r *Registry) {
 	r.Add(
 		Rule{ID: "CO001", Family: "cost", Severity: Error,
@@ -38,8 +40,10 @@ func costRules(r *Registry) {
 					if e.IsProdLike() {
 						continue
 					}
-					if e.Postgres != nil && e.Postgres.Mode == "flexible" {
-						out = append(out, at(e, c, "postgresql.mode", "dev runs PostgreSQL Flexible Server %s", e.Postgres.SKU))
+					for _, m := range plan.Facets[ManagedInDev](e) {
+						if sub, msg := m.ManagedInDev(); msg != "" {
+							out = append(out, at(e, c, sub, "%s", msg))
+						}
 					}
 					if e.Redis != nil && e.Redis.Mode == "managed" {
 						out = append(out, at(e, c, "redis.mode", "dev runs Azure Cache for Redis %s %s", e.Redis.Tier, e.Redis.SKU))

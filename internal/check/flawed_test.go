@@ -1,4 +1,4 @@
-package check
+package check_test
 
 import (
 	"fmt"
@@ -7,12 +7,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/components"
+
 	"github.com/physarch/physarch/examples"
 )
 
-func runOn(t *testing.T, file string, data []byte) []Finding {
+func runOn(t *testing.T, file string, data []byte) []check.Finding {
 	t.Helper()
-	return Default().Run(analyse(t, file, data, nil), Config{})
+	return components.Checks().Run(analyse(t, file, data, nil), check.Config{})
 }
 
 // TestExamplesHaveNoErrors: every example, as intended, passes check.
@@ -23,7 +26,7 @@ func TestExamplesHaveNoErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range runOn(t, p, data) {
-			if f.Severity == Error && f.Suppressed == "" {
+			if f.Severity == check.Error && f.Suppressed == "" {
 				t.Errorf("%s: %s %s %s", name, f.Pos, f.Rule, f.Message)
 			}
 		}

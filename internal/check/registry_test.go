@@ -1,4 +1,4 @@
-package check
+package check_test
 
 import (
 	"bytes"
@@ -8,11 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/components"
+
 	"github.com/physarch/physarch/internal/plan"
 )
 
 func TestRegistry(t *testing.T) {
-	reg := Default()
+	reg := components.Checks()
 	rules := reg.Rules()
 	if len(rules) < 30 {
 		t.Errorf("%d rules, the issue asks for at least 30", len(rules))
@@ -40,10 +43,10 @@ func TestRegistry(t *testing.T) {
 // `physarch check --write-docs docs/rules` rewrites it.
 func TestRuleDocsCurrent(t *testing.T) {
 	dir := filepath.Join("..", "..", "docs", "rules")
-	reg := Default()
-	want := map[string][]byte{"README.md": Index(reg)}
+	reg := components.Checks()
+	want := map[string][]byte{"README.md": check.Index(reg)}
 	for _, r := range reg.Rules() {
-		want[r.ID+".md"] = DocPage(r)
+		want[r.ID+".md"] = check.DocPage(r)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -66,11 +69,11 @@ func TestRuleDocsCurrent(t *testing.T) {
 // suppresses that rule's finding there; one without a reason does not, and
 // OP004 reports it.
 func TestSuppressions(t *testing.T) {
-	reg := Default()
-	run := func(edit func(string) string) []Finding {
-		return reg.Run(variant{edit: edit}.context(t), Config{})
+	reg := components.Checks()
+	run := func(edit func(string) string) []check.Finding {
+		return reg.Run(variant{edit: edit}.context(t), check.Config{})
 	}
-	find := func(fs []Finding, id string) *Finding {
+	find := func(fs []check.Finding, id string) *check.Finding {
 		for i := range fs {
 			if fs[i].Rule == id {
 				return &fs[i]
@@ -89,7 +92,7 @@ func TestSuppressions(t *testing.T) {
 	if f := find(fs, "SC001"); f == nil || f.Suppressed != "the gateway runs a third-party WAF" {
 		t.Errorf("comment above the key did not suppress SC001: %+v", f)
 	}
-	if w, any := Worst(fs); any && w == Error {
+	if w, any := check.Worst(fs); any && w == check.Error {
 		t.Errorf("a suppressed finding still counts: worst %v", w)
 	}
 	sameLine := replace("    profile: prod\n", "    profile: prod\n    ingress: {waf: false} # physarch:ignore SC001 third-party WAF\n")
@@ -111,7 +114,7 @@ func TestSuppressions(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	reg := Default()
+	reg := components.Checks()
 	dir := t.TempDir()
 	write := func(s string) string {
 		p := filepath.Join(dir, "c.yaml")
@@ -120,7 +123,7 @@ func TestConfig(t *testing.T) {
 		}
 		return p
 	}
-	cfg, err := LoadConfig(write("disable: [SC001]\nseverity: {SC002: error}\n"), reg)
+	cfg, err := check.LoadConfig(write("disable: [SC001]\nseverity: {SC002: error}\n"), reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,17 +133,17 @@ func TestConfig(t *testing.T) {
 		if f.Rule == "SC001" {
 			t.Error("disabled rule ran")
 		}
-		if f.Rule == "SC002" && f.Severity != Error {
+		if f.Rule == "SC002" && f.Severity != check.Error {
 			t.Errorf("SC002 severity %v, config says error", f.Severity)
 		}
 	}
-	if _, err := LoadConfig(write("disable: [SC0001]\n"), reg); err == nil || !strings.Contains(err.Error(), "SC0001") {
+	if _, err := check.LoadConfig(write("disable: [SC0001]\n"), reg); err == nil || !strings.Contains(err.Error(), "SC0001") {
 		t.Errorf("unknown rule not reported: %v", err)
 	}
-	if _, err := LoadConfig(write("disabel: [SC001]\n"), reg); err == nil {
+	if _, err := check.LoadConfig(write("disabel: [SC001]\n"), reg); err == nil {
 		t.Error("unknown key accepted")
 	}
-	only, err := LoadConfig(write("only: [AV001]\n"), reg)
+	only, err := check.LoadConfig(write("only: [AV001]\n"), reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +159,7 @@ func TestConfig(t *testing.T) {
 // file, and says where the value came from.
 func TestProfileValuesPointAtTheProfileKey(t *testing.T) {
 	c := variant{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.Ingress.WAFMode = "Detection" }}.context(t)
-	for _, f := range Default().Run(c, Config{}) {
+	for _, f := range components.Checks().Run(c, check.Config{}) {
 		if f.Rule != "SC003" {
 			continue
 		}
@@ -176,9 +179,9 @@ func FuzzLoadConfig(f *testing.F) {
 	for _, s := range []string{"disable: [SC001]\n", "only: [AV001]\nseverity: {AV005: error}\n", "severity: {AV005: loud}\n", "- x\n", ""} {
 		f.Add(s)
 	}
-	reg := Default()
+	reg := components.Checks()
 	f.Fuzz(func(t *testing.T, s string) {
-		cfg, err := ParseConfig("c.yaml", []byte(s), reg)
+		cfg, err := check.ParseConfig("c.yaml", []byte(s), reg)
 		if err != nil {
 			return
 		}

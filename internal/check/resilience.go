@@ -100,19 +100,6 @@ func resilienceRules(r *Registry) {
 				}
 				return out
 			}},
-		Rule{ID: "RS007", Family: "resilience", Severity: Warning,
-			Title:     "Production backups kept less than 7 days",
-			Rationale: "A corruption noticed after a weekend cannot be undone when the backups are shorter than the time to notice it.",
-			Fix:       "Set postgresql.backupRetentionDays to 7 or more (35 is the maximum).",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if e.Postgres != nil && e.Postgres.Mode == "flexible" && e.Postgres.BackupDays < 7 {
-						out = append(out, at(e, c, "postgresql.backupRetentionDays", "backups are kept %d days", e.Postgres.BackupDays))
-					}
-				}
-				return out
-			}},
 	)
 }
 

@@ -112,6 +112,27 @@ func (c *Context) servicePath(name string) string {
 	return "services"
 }
 
+// Ruled is a building block with check rules of its own; the registry of
+// every block (internal/components) adds them to the core's.
+type Ruled interface {
+	Rules() []Rule
+}
+
+// ManagedInDev is a component that can run managed in development where
+// the format runs it as a pod (rule CO003): the spec key to change and
+// what it costs, or "" when it runs as the format says.
+type ManagedInDev interface {
+	ManagedInDev() (sub, message string)
+}
+
+// At makes a finding for one environment at a spec path below it.
+func At(e *plan.Env, c *Context, sub, format string, args ...any) Finding {
+	return at(e, c, sub, format, args...)
+}
+
+// ProdEnvs are the environments held to production standards.
+func ProdEnvs(c *Context) []*plan.Env { return prodEnvs(c) }
+
 // at makes a finding for one environment at a path below it.
 func at(e *plan.Env, c *Context, sub, format string, args ...any) Finding {
 	p := c.envPath(e)

@@ -1,13 +1,15 @@
-package check
+package check_test
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/components"
+
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // base is the kt-event-marketing example in its intended form.
@@ -25,7 +27,7 @@ func base(t *testing.T) string {
 type variant struct {
 	edit    func(string) string
 	planMut func(*plan.Plan)
-	ctxMut  func(*Context)
+	ctxMut  func(*check.Context)
 }
 
 func replace(old, new string) func(string) string {
@@ -43,7 +45,7 @@ func dev(yaml string) func(string) string {
 
 func prodEnv(pl *plan.Plan) *plan.Env { return pl.Envs[len(pl.Envs)-1] }
 
-func (v variant) context(t *testing.T) *Context {
+func (v variant) context(t *testing.T) *check.Context {
 	t.Helper()
 	text := base(t)
 	if v.edit != nil {
@@ -60,13 +62,13 @@ func (v variant) context(t *testing.T) *Context {
 }
 
 // analyse loads, plans (then applies planMut, if any) and analyses a spec.
-func analyse(t *testing.T, file string, data []byte, planMut func(*plan.Plan)) *Context {
+func analyse(t *testing.T, file string, data []byte, planMut func(*plan.Plan)) *check.Context {
 	t.Helper()
-	doc, err := spec.Load(file, data)
+	doc, err := components.Load(file, data)
 	if err != nil {
 		t.Fatalf("%s does not load: %v", file, err)
 	}
-	pl, err := plan.Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		t.Fatalf("%s does not plan: %v", file, err)
 	}
@@ -77,7 +79,7 @@ func analyse(t *testing.T, file string, data []byte, planMut func(*plan.Plan)) *
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := NewContext(doc, pl, prices)
+	c, err := check.NewContext(doc, pl, prices)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +122,7 @@ var ruleCases = map[string][2]variant{
 		s := pl.Services // user ← event ← participation already; make a chain of four
 		s[0].Calls = []string{s[3].Name}
 	}}, quiet},
-	"RS007": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Postgres.BackupDays = 3 }}, quiet},
+	"RS007": {{edit: prod("postgresql: {geoBackup: false}")}, quiet},
 	"CP001": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPULimit = "100m" }}, quiet},
 	"CP002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPURequestM = 64000 }}, quiet},
 	"CP003": {{edit: func(s string) string { return strings.ReplaceAll(s, "    dbPoolSize: 4\n", "") }}, quiet},
@@ -145,7 +147,7 @@ var ruleCases = map[string][2]variant{
 	"CO002": {quiet, {edit: replace("budgetUSD: 5000", "budgetUSD: 10000")}},
 	"CO003": {{edit: dev("redis: {mode: managed, tier: Basic, sku: C0}")}, quiet},
 	"CO004": {{edit: dev("aks: {tier: Standard}")}, quiet},
-	"CO005": {quiet, {ctxMut: func(c *Context) {
+	"CO005": {quiet, {ctxMut: func(c *check.Context) {
 		for _, r := range c.Cost {
 			r.Fallbacks = 0
 		}
@@ -161,15 +163,15 @@ var ruleCases = map[string][2]variant{
 	}}, quiet},
 }
 
-func fired(c *Context, id string) []Finding {
-	rule, _ := Default().Rule(id)
+func fired(c *check.Context, id string) []check.Finding {
+	rule, _ := components.Checks().Rule(id)
 	return rule.Check(c)
 }
 
 // TestEveryRuleTriggersAndStaysQuiet runs each rule on a variant that must
 // trigger it and one that must not.
 func TestEveryRuleTriggersAndStaysQuiet(t *testing.T) {
-	reg := Default()
+	reg := components.Checks()
 	for _, r := range reg.Rules() {
 		t.Run(r.ID, func(t *testing.T) {
 			cases, ok := ruleCases[r.ID]

@@ -1,10 +1,13 @@
-package check
+package check_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/components"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -31,10 +34,10 @@ func TestSARIFValidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg := Default()
+	reg := components.Checks()
 	c := variant{edit: replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC001 a third-party WAF\n    ingress: {waf: false, rateLimitPerMinute: 0}\n")}.context(t)
-	findings := reg.Run(c, Config{})
-	out, err := SARIF(reg, findings, "test")
+	findings := reg.Run(c, check.Config{})
+	out, err := check.SARIF(reg, findings, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +55,7 @@ func TestSARIFValidates(t *testing.T) {
 	if err := schema.Validate(broken); err == nil {
 		t.Fatal("the schema accepted a SARIF log without a version; the check proves nothing")
 	}
-	var log sarifLog
+	var log check.SarifLog
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func securityRules(r *Registry) {
 					for _, b := range e.Backing {
 						cls := strings.ToLower(b.StorageClass)
 						if strings.Contains(cls, "hostpath") || strings.Contains(cls, "local") {
-							sub := "postgresql.storageClass"
+							sub := b.Owner + ".storageClass"
 							out = append(out, at(e, c, sub, "%s stores its data with StorageClass %s", b.Name, b.StorageClass))
 						}
 					}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 )
 
@@ -43,7 +44,7 @@ Exit code 1 when a finding not suppressed reaches --fail-on (default error;
   physarch check --list`,
 		Args: specArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg := check.Default()
+			reg := components.Checks()
 			w := cmd.OutOrStdout()
 			if list {
 				for _, r := range reg.Rules() {
@@ -76,7 +77,7 @@ Exit code 1 when a finding not suppressed reaches --fail-on (default error;
 			doc, err := src.load()
 			var pl *plan.Plan
 			if err == nil {
-				pl, err = plan.Build(doc)
+				pl, err = components.Plan(doc)
 			}
 			if err != nil {
 				return err

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/diff"
 	"github.com/physarch/physarch/internal/plan"
 )
@@ -135,7 +136,7 @@ func analyse(src *source, label string) (*side, error) {
 	if err != nil {
 		return nil, err
 	}
-	pl, err := plan.Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +148,7 @@ func analyse(src *source, label string) (*side, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := checkConfig("", src.path, check.Default())
+	cfg, err := checkConfig("", src.path, components.Checks())
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +156,7 @@ func analyse(src *source, label string) (*side, error) {
 	for _, e := range pl.Envs {
 		s.envs[e.Name] = &diff.Env{Plan: e, Cost: ctx.Cost[e.Name], Avail: ctx.Avail[e.Name]}
 	}
-	for _, f := range check.Default().Run(ctx, cfg) {
+	for _, f := range components.Checks().Run(ctx, cfg) {
 		if e := s.envs[f.Env]; e != nil {
 			e.Findings = append(e.Findings, f)
 		} else {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -17,7 +18,7 @@ func loadPlan(src *source, tweak func(*spec.Spec)) (*plan.Plan, error) {
 	if tweak != nil {
 		tweak(&doc.Spec)
 	}
-	return plan.Build(doc)
+	return components.Plan(doc)
 }
 
 // envIndex finds an environment by name, or all when name is empty.

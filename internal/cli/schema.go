@@ -3,7 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/physarch/physarch/internal/spec"
+	"github.com/physarch/physarch/internal/components"
 )
 
 func newSchema() *cobra.Command {
@@ -19,7 +19,7 @@ your editor at it with a first line in physarch.yaml:
 complete keys and flag unknown ones as you type).`,
 		Example: "  physarch schema > physarch.schema.json",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			b, err := spec.Schema()
+			b, err := components.Schema()
 			if err != nil {
 				return err
 			}

@@ -60,9 +60,6 @@ the difference.
 				idx, _ := envIndex(s, env)
 				for _, i := range idx {
 					s.Environments[i].Targets.Zones = zones
-					if zones < 2 && s.Environments[i].PostgreSQL.HA == "zoneredundant" {
-						s.Environments[i].PostgreSQL.HA = "samezone" // zone-redundant HA needs two zones
-					}
 				}
 			})
 			if err != nil {

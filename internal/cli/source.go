@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/spec"
 )
 
@@ -37,7 +38,7 @@ func (s *source) load() (*spec.Document, error) {
 	if name == "" {
 		name = s.path
 	}
-	return spec.Load(name, s.data)
+	return components.Load(name, s.data)
 }
 
 // specFlags are the -f and --example flags every spec-reading command has;

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -36,7 +37,7 @@ with file:line:column and a hint. Exit code 1 when there is any error.
 			doc, err := src.load()
 			var pl *plan.Plan
 			if err == nil {
-				pl, err = plan.Build(doc)
+				pl, err = components.Plan(doc)
 			}
 			var errs spec.Errors
 			if err != nil && !errors.As(err, &errs) {

@@ -1,6 +1,7 @@
-package diff
+package diff_test
 
 import (
+	"github.com/physarch/physarch/internal/diff"
 	"testing"
 
 	"github.com/physarch/physarch/internal/analysis/availability"
@@ -9,12 +10,12 @@ import (
 	"github.com/physarch/physarch/internal/testplan"
 )
 
-func sides(t *testing.T) map[string]*Env {
+func sides(t *testing.T) map[string]*diff.Env {
 	t.Helper()
 	pl := testplan.Example(t, "phonebill")
-	out := map[string]*Env{}
+	out := map[string]*diff.Env{}
 	for _, e := range pl.Envs {
-		out[e.Name] = &Env{Plan: e}
+		out[e.Name] = &diff.Env{Plan: e}
 	}
 	for _, r := range availability.Estimate(pl) {
 		out[r.Env].Avail = r
@@ -24,7 +25,7 @@ func sides(t *testing.T) map[string]*Env {
 
 func TestSameDesignIsUnchanged(t *testing.T) {
 	a, b := sides(t), sides(t)
-	r := Compare("a", "b", []Pair{{Name: "prod", Old: a["prod"], New: b["prod"]}})
+	r := diff.Compare("a", "b", []diff.Pair{{Name: "prod", Old: a["prod"], New: b["prod"]}})
 	if r.Envs[0].Status != "unchanged" {
 		t.Errorf("status %s: %+v", r.Envs[0].Status, r.Envs[0])
 	}
@@ -38,7 +39,7 @@ func TestChangesAreFound(t *testing.T) {
 	a["prod"].Cost = &cost.Report{TotalMin: 10, TotalMax: 15, Components: []cost.Component{{Name: "Node pool apps", MonthlyMin: 10, MonthlyMax: 15}}}
 	a["prod"].Findings = []check.Finding{{Rule: "AV005", Path: "environments[1].targets.zones", Message: "x"}}
 	b["prod"].Findings = []check.Finding{{Rule: "SC001", Path: "environments[1].ingress.waf", Message: "y"}}
-	d := Compare("a", "b", []Pair{{Name: "prod", Old: a["prod"], New: b["prod"]}}).Envs[0]
+	d := diff.Compare("a", "b", []diff.Pair{{Name: "prod", Old: a["prod"], New: b["prod"]}}).Envs[0]
 	if d.Status != "changed" || len(d.Workloads) != 1 || d.Workloads[0].NewMax != d.Workloads[0].OldMax+3 {
 		t.Errorf("replicas change not found: %+v", d.Workloads)
 	}
@@ -55,7 +56,7 @@ func TestChangesAreFound(t *testing.T) {
 func TestFindingsMatchAcrossEnvironmentIndexes(t *testing.T) {
 	o := []check.Finding{{Rule: "CO005", Path: "environments[0]", Message: "8 of 9"}}
 	n := []check.Finding{{Rule: "CO005", Path: "environments[1]", Message: "16 of 18"}}
-	if a, d := findings(o, n); len(a)+len(d) != 0 {
+	if a, d := diff.Findings(o, n); len(a)+len(d) != 0 {
 		t.Errorf("appeared %v disappeared %v", a, d)
 	}
 }

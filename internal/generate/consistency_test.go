@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/postgresql"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -109,7 +111,7 @@ func TestCrossFileConsistency(t *testing.T) {
 						}
 					}
 				}
-				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && pl.PGVersion == "" || k == "redissku" && pl.RedisVer == "" {
+				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && !hasFlexiblePG(pl) || k == "redissku" && pl.RedisVer == "" {
 					continue
 				}
 				if read == 0 {
@@ -125,7 +127,7 @@ func TestCrossFileConsistency(t *testing.T) {
 						read++
 					}
 				}
-				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && pl.PGVersion == "" {
+				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && !hasFlexiblePG(pl) {
 					continue
 				}
 				if read == 0 {
@@ -168,8 +170,8 @@ func expectPlan(f facts, pl *plan.Plan) {
 		if e.Bus != nil {
 			f.add("queues "+e.Name, "plan", strings.Join(sorted(append(append([]string{}, e.Bus.Queues...), e.Bus.Topics...)), ","))
 		}
-		if e.Postgres != nil && e.Postgres.Mode == "flexible" {
-			f.add("pgsku "+e.Name, "plan", e.Postgres.SKU)
+		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
+			f.add("pgsku "+e.Name, "plan", pg.SKU)
 		}
 		if e.Redis != nil && e.Redis.Mode == "managed" {
 			f.add("redissku "+e.Name, "plan", e.Redis.SKU)
@@ -406,4 +408,14 @@ func atoi(s string) int {
 	var n int
 	fmt.Sscan(s, &n)
 	return n
+}
+
+// hasFlexiblePG reports whether some environment runs Flexible Server.
+func hasFlexiblePG(pl *plan.Plan) bool {
+	for _, e := range pl.Envs {
+		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
+			return true
+		}
+	}
+	return false
 }

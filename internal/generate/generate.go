@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/compose"
@@ -17,7 +18,6 @@ import (
 	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/render/mermaid"
 	"github.com/physarch/physarch/internal/render/terraform"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // Options choose what to generate.
@@ -29,11 +29,11 @@ type Options struct {
 
 // Spec loads, plans and renders a spec given as bytes.
 func Spec(file string, data []byte, opt Options) (*plan.Plan, []render.File, error) {
-	doc, err := spec.Load(file, data)
+	doc, err := components.Load(file, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	pl, err := plan.Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		return nil, nil, err
 	}

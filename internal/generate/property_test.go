@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/postgresql"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"gopkg.in/yaml.v3"
@@ -134,14 +136,17 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
 			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
 			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
-			"PostgreSQL flexible server": n.Postgres, "Azure Cache for Redis": n.Redis,
-			"storage account": n.RedisBackup, "Service Bus namespace": n.ServiceBus,
+			"Azure Cache for Redis": n.Redis,
+			"storage account":       n.RedisBackup, "Service Bus namespace": n.ServiceBus,
 			"Kubernetes namespace": e.Namespace, "Kubernetes object name": n.SecretProvider,
 		} {
 			valid(kind, name)
 		}
 		for _, s := range e.Network.Subnets {
 			valid("subnet", s.Name)
+		}
+		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
+			valid("PostgreSQL flexible server", pg.Server)
 		}
 	}
 	for _, f := range files {

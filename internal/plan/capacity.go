@@ -154,18 +154,26 @@ func big(f float64) string {
 	return fmt.Sprintf("%.3g", f)
 }
 
-// backingPods adds PostgreSQL and Redis as pods where the environment runs
-// them in the cluster (dev): always on managed disks, never hostPath.
+// backingPods adds the pods of the components the cluster runs (dev's
+// PostgreSQL) and Redis where the environment runs it as a pod: always on
+// managed disks, never hostPath.
 func (p *planner) backingPods(pl *Plan, e *Env, path string) {
 	s := &p.doc.Spec
 	se := e.Settings
-	if s.Backing.PostgreSQL != nil && se.PostgreSQL.Mode == "pod" {
-		e.Backing = append(e.Backing, backingPod("postgresql", 5432, se.PostgreSQL.CPU, se.PostgreSQL.Memory,
-			se.PostgreSQL.StorageGB, se.PostgreSQL.StorageClass, "postgres:"+pl.PGVersion))
+	for _, c := range Facets[Podded](e) {
+		e.Backing = append(e.Backing, c.Pods()...)
 	}
 	if s.Backing.Redis != nil && se.Redis.Mode == "pod" {
-		e.Backing = append(e.Backing, backingPod("redis", 6379, se.Redis.CPU, se.Redis.Memory,
-			se.Redis.StorageGB, se.PostgreSQL.StorageClass, "redis:"+pl.RedisVer))
+		class := "managed-csi"
+		for _, b := range e.Backing {
+			if b.StorageClass != "" {
+				class = b.StorageClass
+			}
+		}
+		pod := BackingPod("redis", 6379, se.Redis.CPU, se.Redis.Memory, se.Redis.StorageGB, class, "redis:"+pl.RedisVer)
+		pod.Owner = "postgresql" // its storage class is PostgreSQL's
+		pod.Title = "Redis"
+		e.Backing = append(e.Backing, pod)
 	}
 	for _, b := range e.Backing {
 		if b.CPURequestM <= 0 || b.MemRequestMiB <= 0 {
@@ -181,7 +189,9 @@ const (
 	defaultEphemeralLimit   = "1Gi"
 )
 
-func backingPod(name string, port int, cpu, mem string, storageGB int, class, image string) Workload {
+// BackingPod is a component's single pod: one replica, the request as its
+// CPU limit doubled, a managed disk of storageGB (or none).
+func BackingPod(name string, port int, cpu, mem string, storageGB int, class, image string) Workload {
 	w := Workload{Name: name, Port: port, CPURequest: cpu, MemRequest: mem, CPULimit: cpu, MemLimit: mem,
 		EphemeralRequest: defaultEphemeralRequest, EphemeralLimit: defaultEphemeralLimit,
 		Min: 1, Max: 1, Needed: 1, StorageGB: storageGB, StorageClass: class, Image: image}

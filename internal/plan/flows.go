@@ -14,7 +14,6 @@ type Flow struct {
 
 // Well-known ports of the backing services.
 const (
-	PortPostgres   = 5432
 	PortRedisPlain = 6379
 	PortRedisTLS   = 6380
 	PortAMQP       = 5671
@@ -39,8 +38,8 @@ func (pl *Plan) flows(e *Env) []Flow {
 		for _, c := range sv.Calls {
 			out = append(out, Flow{From: sv.Name, To: c, Port: port[c], Proto: "TCP", Kind: "call"})
 		}
-		if sv.Database != "" && e.Postgres != nil {
-			out = append(out, Flow{From: sv.Name, To: "postgresql", Port: PortPostgres, Proto: "TCP", Kind: "database"})
+		for _, c := range Facets[Flowing](e) {
+			out = append(out, c.Flows(pl, e, sv)...)
 		}
 		if sv.Cache && e.Redis != nil {
 			out = append(out, Flow{From: sv.Name, To: "redis", Port: e.Redis.Port, Proto: "TCP", Kind: "cache"})

@@ -1,10 +1,13 @@
-package plan
+package plan_test
 
 import (
 	"errors"
 	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/plan"
 
 	"github.com/physarch/physarch/internal/spec"
 	"github.com/physarch/physarch/internal/testspec"
@@ -41,14 +44,14 @@ environments:
 // planMutated loads the spec, changes the loaded values (as a loader
 // that bounds less would leave them), and plans: the planner must not
 // rely on the loader's bounds.
-func planMutated(t *testing.T, mutate func(s *spec.Spec)) (*Plan, spec.Errors) {
+func planMutated(t *testing.T, mutate func(s *spec.Spec)) (*plan.Plan, spec.Errors) {
 	t.Helper()
-	doc, err := spec.Load("shop.yaml", []byte(bounded))
+	doc, err := components.Load("shop.yaml", []byte(bounded))
 	if err != nil {
 		t.Fatalf("spec should load: %v", err)
 	}
 	mutate(&doc.Spec)
-	pl, err := Build(doc)
+	pl, err := components.Plan(doc)
 	if err == nil {
 		return pl, nil
 	}
@@ -125,7 +128,7 @@ func TestLimitsHold(t *testing.T) {
 		t.Fatal(errs)
 	}
 	for _, w := range pl.Envs[0].Workloads {
-		if w.Max > maxReplicas {
+		if w.Max > spec.MaxReplicas {
 			t.Errorf("%s: %d replicas", w.Name, w.Max)
 		}
 	}
@@ -136,45 +139,6 @@ func TestLimitsHold(t *testing.T) {
 		s.Environments[0].NodePools.Apps.Max = 0
 	}); errs == nil || !strings.Contains(errs.Error(), "at most 1000") {
 		t.Errorf("want the replica limit, got %v", errs)
-	}
-}
-
-// TestClusterNodeLimit: two pools of at most 1,000 nodes cannot reach
-// AKS's 5,000 per cluster today, so the check is exercised directly.
-func TestClusterNodeLimit(t *testing.T) {
-	doc, err := spec.Load("shop.yaml", []byte(bounded))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &planner{doc: doc}
-	e := &Env{Name: "prod", Settings: doc.Spec.Environments[0]}
-	for range 6 {
-		e.Pools = append(e.Pools, NodePool{Name: "apps", Min: 900, Max: 900})
-	}
-	p.clusterWithinLimit(e, "environments[0]")
-	if len(p.errs) != 1 || !strings.Contains(p.errs[0].Msg, "AKS allows 5000 per cluster") {
-		t.Fatalf("got %v", p.errs)
-	}
-}
-
-// TestSubnetSizeCannotWrap: an apps pool of 17,111,423 nodes at 250 pods
-// needs 2^32 + 128 addresses, which 32-bit arithmetic wrapped to a /24.
-func TestSubnetSizeCannotWrap(t *testing.T) {
-	doc, err := spec.Load("shop.yaml", []byte(bounded))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &planner{doc: doc}
-	e := &Env{Name: "prod", Settings: doc.Spec.Environments[0], Pools: []NodePool{{Name: "apps", Max: 17111423, MaxPods: 250}}}
-	p.network(e, "environments[0]", &renamer{})
-	if len(p.errs) == 0 || !strings.Contains(p.errs[0].Msg, "the AKS subnet would need 4294967424 addresses") {
-		t.Fatalf("got %v, subnets %v", p.errs, e.Network.Subnets)
-	}
-	if bitsFor(subnetNeed{required: 1<<32 + 128, minBits: 29}) != 0 {
-		t.Errorf("a need beyond IPv4 must get no prefix")
-	}
-	if b := bitsFor(subnetNeed{required: 251, minBits: 24}); b != 24 {
-		t.Errorf("251 addresses: /%d", b)
 	}
 }
 
@@ -203,7 +167,7 @@ func TestRootRoute(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{"/": "/**", "/api": "/api/**", "/api/": "/api/**"} {
-		if got := RoutePattern(in); got != want {
+		if got := plan.RoutePattern(in); got != want {
 			t.Errorf("RoutePattern(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -222,11 +186,11 @@ func BenchmarkPlanHugeLoad(b *testing.B) {
 		src := []byte(strings.Replace(bounded, c.old, c.new, 1))
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				doc, err := spec.Load("shop.yaml", src)
+				doc, err := components.Load("shop.yaml", src)
 				if err != nil {
 					continue // a loader that bounds the field refuses it first
 				}
-				if _, err := Build(doc); err == nil {
+				if _, err := components.Plan(doc); err == nil {
 					b.Fatal("planned without an error")
 				}
 			}
@@ -237,11 +201,11 @@ func BenchmarkPlanHugeLoad(b *testing.B) {
 // TestManyServicesOneCredentialEach: 500 services get 500 identities,
 // each with its one federated credential (Azure allows 20 per identity).
 func TestManyServicesOneCredentialEach(t *testing.T) {
-	doc, err := spec.Load("large.yaml", testspec.Large(500))
+	doc, err := components.Load("large.yaml", testspec.Large(500))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

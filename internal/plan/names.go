@@ -24,7 +24,6 @@ type Names struct {
 	WAFPolicy         string // alphanumerics only
 	FrontDoor         string
 	FrontDoorEndpoint string
-	Postgres          string
 	Redis             string
 	RedisBackup       string // storage account for Redis RDB backups
 	ServiceBus        string
@@ -78,7 +77,6 @@ func (r *renamer) names(system, env string) Names {
 		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
 		FrontDoor:         r.use("Front Door profile", naming.FrontDoorProfile("afd-"+base)),
 		FrontDoorEndpoint: r.use("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base)),
-		Postgres:          r.use("PostgreSQL flexible server", naming.PostgresServer("psql-"+base)),
 		Redis:             r.use("Azure Cache for Redis", naming.RedisCache("redis-"+base)),
 		RedisBackup:       r.use("storage account", naming.StorageAccount("st"+alnum)),
 		ServiceBus:        r.use("Service Bus namespace", naming.ServiceBusNamespace("sb-"+base)),
@@ -105,8 +103,6 @@ func (e *Env) inUse(resource string) bool {
 		return gateway
 	case "Front Door profile", "Front Door endpoint":
 		return gateway && se.Ingress.FrontDoor != "" && se.Ingress.FrontDoor != "none"
-	case "PostgreSQL flexible server":
-		return e.Postgres != nil && e.Postgres.Mode == "flexible"
 	case "Azure Cache for Redis":
 		return e.Redis != nil && e.Redis.Mode == "managed"
 	case "storage account":

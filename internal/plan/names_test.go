@@ -1,8 +1,12 @@
-package plan
+package plan_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/plan"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
@@ -11,7 +15,7 @@ import (
 
 // namesOf lists every name an environment gives a platform, with the rule
 // it must meet.
-func namesOf(pl *Plan, e *Env) map[string][]string {
+func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	n := e.Names
 	out := map[string][]string{
 		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
@@ -19,7 +23,7 @@ func namesOf(pl *Plan, e *Env) map[string][]string {
 		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
 		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
 		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
-		"PostgreSQL flexible server": {n.Postgres}, "Azure Cache for Redis": {n.Redis}, "storage account": {n.RedisBackup},
+		"Azure Cache for Redis": {n.Redis}, "storage account": {n.RedisBackup},
 		"Service Bus namespace": {n.ServiceBus}, "Kubernetes object name": {n.SecretProvider},
 		"Kubernetes namespace": {e.Namespace}, "Service Bus queue": pl.Queues, "Service Bus topic": pl.Topics,
 		"Key Vault secret": e.Secrets,
@@ -30,6 +34,9 @@ func namesOf(pl *Plan, e *Env) map[string][]string {
 	}
 	for _, p := range e.PrivateEndpoints {
 		out["private endpoint"] = append(out["private endpoint"], p.Name)
+	}
+	if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
+		out["PostgreSQL flexible server"] = []string{pg.Server}
 	}
 	for _, d := range pl.Databases {
 		out["PostgreSQL database"] = append(out["PostgreSQL database"], d.Name)
@@ -45,7 +52,7 @@ func namesOf(pl *Plan, e *Env) map[string][]string {
 	return out
 }
 
-func checkNames(t *testing.T, pl *Plan) {
+func checkNames(t *testing.T, pl *plan.Plan) {
 	t.Helper()
 	for _, e := range pl.Envs {
 		for kind, names := range namesOf(pl, e) {
@@ -66,11 +73,11 @@ func checkNames(t *testing.T, pl *Plan) {
 func TestExampleNamesValid(t *testing.T) {
 	for _, name := range examples.Names() {
 		p, data, _ := examples.Spec(name)
-		doc, err := spec.Load(p, data)
+		doc, err := components.Load(p, data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pl, err := Build(doc)
+		pl, err := components.Plan(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,41 +92,41 @@ func TestNamesByRule(t *testing.T) {
 	cases := []struct {
 		name   string
 		mutate func(s *spec.Spec)
-		check  func(t *testing.T, pl *Plan, e *Env)
+		check  func(t *testing.T, pl *plan.Plan, e *plan.Env)
 	}{
-		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *Plan, e *Env) {
+		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			if e.Names.Registry != "acrphonebillprodeu" || e.Names.RedisBackup != "stphonebillprodeu" {
 				t.Errorf("registry %s, storage %s", e.Names.Registry, e.Names.RedisBackup)
 			}
 			wantChange(t, e, "container registry", "acrphonebillprod-eu")
 		}},
-		{"environment prod-", func(s *spec.Spec) { s.Environments[0].Name = "prod-" }, func(t *testing.T, pl *Plan, e *Env) {
+		{"environment prod-", func(s *spec.Spec) { s.Environments[0].Name = "prod-" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			if e.Namespace != "shop-prod" {
 				t.Errorf("namespace %q", e.Namespace)
 			}
 			wantChange(t, e, "Kubernetes namespace", "shop-prod-")
 		}},
-		{"system ab--cd", func(s *spec.Spec) { s.Metadata.Name = "ab--cd" }, func(t *testing.T, pl *Plan, e *Env) {
+		{"system ab--cd", func(s *spec.Spec) { s.Metadata.Name = "ab--cd" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			if strings.Contains(e.Names.KeyVault, "--") || strings.Contains(e.Names.Redis, "--") {
 				t.Errorf("Key Vault %s, Redis %s", e.Names.KeyVault, e.Names.Redis)
 			}
 			wantChange(t, e, "Key Vault", "kv-ab--cd-prod")
 			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")
 		}},
-		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *Plan, e *Env) {
+		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			if len(e.Names.FrontDoorEndpoint) > 46 || len(e.Names.DNSPrefix) > 54 || len(e.Names.ServiceBus) > 50 {
 				t.Errorf("endpoint %s, dns prefix %s, Service Bus %s", e.Names.FrontDoorEndpoint, e.Names.DNSPrefix, e.Names.ServiceBus)
 			}
 			wantChange(t, e, "Front Door endpoint", "fde-"+long+"-production-eu-2")
 			wantChange(t, e, "AKS DNS prefix", e.Names.Cluster)
 		}},
-		{"service a", func(s *spec.Spec) { s.Services[1].Name = "a" }, func(t *testing.T, pl *Plan, e *Env) {
+		{"service a", func(s *spec.Spec) { s.Services[1].Name = "a" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			if id := e.Identity("a"); id == nil || len(id.Credential) < 3 {
 				t.Errorf("identity %+v", id)
 			}
 			wantChange(t, e, "federated identity credential", "a")
 		}},
-		{"database auth-db", func(s *spec.Spec) { s.Services[0].Database = "auth-db" }, func(t *testing.T, pl *Plan, e *Env) {
+		{"database auth-db", func(s *spec.Spec) { s.Services[0].Database = "auth-db" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			if pl.Databases[0].Name != "auth-db" || len(e.NameChanges) != 0 {
 				t.Errorf("a valid database name changed: %v, %v", pl.Databases, e.NameChanges)
 			}
@@ -137,7 +144,7 @@ func TestNamesByRule(t *testing.T) {
 	}
 }
 
-func wantChange(t *testing.T, e *Env, resource, wanted string) {
+func wantChange(t *testing.T, e *plan.Env, resource, wanted string) {
 	t.Helper()
 	for _, c := range e.NameChanges {
 		if c.Resource == resource && c.Wanted == wanted {

@@ -84,8 +84,10 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 	if se.Ingress.Controller == "agic" {
 		needs = append(needs, subnetNeed{"gateway", "snet-appgw", "", 251, 24})
 	}
-	if e.Settings.PostgreSQL.Mode == "flexible" && p.doc.Spec.Backing.PostgreSQL != nil {
-		needs = append(needs, subnetNeed{"database", "snet-postgresql", "Microsoft.DBforPostgreSQL/flexibleServers", 1 + 1 + se.PostgreSQL.ReadReplicas, 28})
+	for _, c := range Facets[Subnetted](e) {
+		for _, n := range c.SubnetNeeds() {
+			needs = append(needs, subnetNeed{n.Role, n.Name, n.Delegation, n.Required, n.MinBits})
+		}
 	}
 	if se.Network.PrivateEndpoints {
 		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", len(e.PrivateEndpoints), 28})
@@ -142,6 +144,12 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		}
 		used = append(used, pfx)
 	}
+	// Subnets are listed in the order they were needed (the cluster's,
+	// the components', the private endpoints'), placed largest first.
+	order := map[string]int{}
+	for i, n := range needs {
+		order[n.role] = i
+	}
 	sort.SliceStable(needs, func(i, j int) bool { return bitsFor(needs[i]) < bitsFor(needs[j]) })
 	for _, n := range needs {
 		bitsLen := bitsFor(n)
@@ -166,7 +174,6 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		sn.CIDR, sn.Usable = pfx.String(), size(pfx)-azureReserved
 		placed = append(placed, sn)
 	}
-	order := map[string]int{"aks": 0, "gateway": 1, "database": 2, "endpoints": 3}
 	sort.SliceStable(placed, func(i, j int) bool { return order[placed[i].Role] < order[placed[j].Role] })
 	e.Network.Subnets = placed
 	if gw, ok := e.Network.Subnet("gateway"); ok {

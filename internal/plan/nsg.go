@@ -21,7 +21,7 @@ type SecurityRule struct {
 // securityRules derives the NSG rules from the subnets and the flows: the
 // edge reaches the gateway, the gateway reaches the pods on their service
 // ports (AGIC routes to pod IPs), the pods reach PostgreSQL and the private
-// endpoints.
+// endpoints; each component adds the rules of its own subnets.
 func securityRules(e *Env) []SecurityRule {
 	var out []SecurityRule
 	aks, hasAKS := e.Network.Subnet("aks")
@@ -57,9 +57,8 @@ func securityRules(e *Env) []SecurityRule {
 	if !hasAKS {
 		return out
 	}
-	if db, ok := e.Network.Subnet("database"); ok {
-		out = append(out, SecurityRule{Subnet: "aks", Name: "AllowPostgreSQL", Direction: "Outbound", Priority: 100, Ports: []string{strconv.Itoa(PortPostgres)}, Source: aks.CIDR, Destination: db.CIDR, Access: "Allow"},
-			SecurityRule{Subnet: "database", Name: "AllowAKS", Direction: "Inbound", Priority: 100, Ports: []string{strconv.Itoa(PortPostgres)}, Source: aks.CIDR, Destination: db.CIDR, Access: "Allow"})
+	for _, c := range Facets[Guarded](e) {
+		out = append(out, c.SecurityRules(e)...)
 	}
 	if pe, ok := e.Network.Subnet("endpoints"); ok {
 		ports := []string{strconv.Itoa(PortHTTPS), strconv.Itoa(PortRedisTLS), strconv.Itoa(PortAMQP)}

@@ -14,18 +14,20 @@ import (
 // planner carries the document (for error positions) and collects errors so
 // that one run reports all of them.
 type planner struct {
-	doc  *spec.Document
-	errs spec.Errors
+	doc   *spec.Document
+	errs  spec.Errors
+	kinds []Kind
 }
 
 func (p *planner) fail(path, hint, format string, args ...any) {
 	p.errs = append(p.errs, spec.Error{Pos: p.doc.At(path), Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// Build resolves a validated document into a plan, or returns spec.Errors
-// for targets the design cannot meet.
-func Build(doc *spec.Document) (*Plan, error) {
-	p := &planner{doc: doc}
+// Build resolves a validated document into a plan, with the building
+// blocks' components, or returns spec.Errors for targets the design cannot
+// meet.
+func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
+	p := &planner{doc: doc, kinds: kinds}
 	s := &doc.Spec
 	pl := &Plan{
 		Name:     s.Metadata.Name,
@@ -53,9 +55,6 @@ func Build(doc *spec.Document) (*Plan, error) {
 			out = append(out, or(bus[n], n))
 		}
 		return out
-	}
-	if s.Backing.PostgreSQL != nil {
-		pl.PGVersion = or(s.Backing.PostgreSQL.Version, "16")
 	}
 	if s.Backing.Redis != nil {
 		pl.RedisVer = or(s.Backing.Redis.Version, "7.2")
@@ -107,6 +106,12 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		// meaningless (and unbounded): stop here.
 		return nil
 	}
+	ctx := &Context{Doc: p.doc, Plan: pl, Env: e, Index: i, p: p, r: r}
+	for _, k := range p.kinds {
+		if c := k.Plan(ctx); c != nil {
+			e.Components = append(e.Components, c)
+		}
+	}
 	p.backingPods(pl, e, path)
 	p.pools(e, path)
 	p.managed(pl, e, path)
@@ -116,6 +121,9 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	}
 	e.PrivateEndpoints = privateEndpoints(e, pl.Name, r)
 	p.network(e, path, r)
+	for _, c := range Facets[Placed](e) {
+		c.Place(e)
+	}
 	e.Flows = pl.flows(e)
 	e.SecurityRules = securityRules(e)
 	e.Secrets = pl.secrets(e, r)
@@ -137,34 +145,10 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	return e
 }
 
-// managed resolves PostgreSQL, Redis and Service Bus for the environment.
+// managed resolves Redis and Service Bus for the environment.
 func (p *planner) managed(pl *Plan, e *Env, path string) {
 	s := &p.doc.Spec
 	se := e.Settings
-	if s.Backing.PostgreSQL != nil {
-		pg := &Postgres{
-			Mode: se.PostgreSQL.Mode, StorageGB: se.PostgreSQL.StorageGB, HA: se.PostgreSQL.HA,
-			BackupDays: se.PostgreSQL.BackupRetentionDays, GeoBackup: se.PostgreSQL.GeoBackup,
-			ReadReplicas: se.PostgreSQL.ReadReplicas, Version: pl.PGVersion,
-		}
-		if pg.Mode == "flexible" {
-			sku, ok := azure.LookupPostgres(se.PostgreSQL.SKU)
-			if !ok {
-				p.fail(path+".postgresql.sku", hintFrom(se.PostgreSQL.SKU, azure.PostgresNames()), "PostgreSQL SKU %q is not in the catalog", se.PostgreSQL.SKU)
-				return
-			}
-			pg.SKU, pg.VCores, pg.MemoryGiB, pg.MaxConnections = sku.Name, sku.VCores, sku.MemoryGiB, sku.MaxConnections
-			pg.FQDN = e.Names.Postgres + ".postgres.database.azure.com"
-		} else {
-			pg.SKU = "postgres:" + pl.PGVersion
-			pg.MaxConnections = se.PostgreSQL.MaxConnections
-			pg.FQDN = fmt.Sprintf("postgresql.%s.svc.cluster.local", e.Namespace)
-			pg.MemoryMiB = mebi(se.PostgreSQL.Memory)
-			pg.SharedBuffersMiB = pg.MemoryMiB / 4
-			pg.EffectiveCacheMiB = pg.MemoryMiB * 3 / 4
-		}
-		e.Postgres = pg
-	}
 	if s.Backing.Redis != nil {
 		r := &Redis{Mode: se.Redis.Mode, Tier: se.Redis.Tier, Shards: se.Redis.Shards, Persistence: se.Redis.Persistence,
 			Eviction: se.Redis.EvictionPolicy, Version: pl.RedisVer, MaxMemory: se.Redis.MaxMemory}

@@ -1,10 +1,13 @@
-package plan
+package plan_test
 
 import (
 	"errors"
 	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/plan"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/spec"
@@ -29,13 +32,13 @@ environments:
     targets: {users: 1000}
 `
 
-func mustPlan(t *testing.T, src string) *Plan {
+func mustPlan(t *testing.T, src string) *plan.Plan {
 	t.Helper()
-	doc, err := spec.Load("shop.yaml", []byte(src))
+	doc, err := components.Load("shop.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,11 +47,11 @@ func mustPlan(t *testing.T, src string) *Plan {
 
 func planErr(t *testing.T, src string) spec.Errors {
 	t.Helper()
-	doc, err := spec.Load("shop.yaml", []byte(src))
+	doc, err := components.Load("shop.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("spec should load: %v", err)
 	}
-	_, err = Build(doc)
+	_, err = components.Plan(doc)
 	var errs spec.Errors
 	if !errors.As(err, &errs) {
 		t.Fatalf("want plan errors, got %v", err)
@@ -87,11 +90,11 @@ func TestNodePoolsPackPods(t *testing.T) {
 func TestSubnetsNeverOverlap(t *testing.T) {
 	for _, name := range examples.Names() {
 		p, data, _ := examples.Spec(name)
-		doc, err := spec.Load(p, data)
+		doc, err := components.Load(p, data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pl, err := Build(doc)
+		pl, err := components.Plan(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -156,11 +159,11 @@ func BenchmarkPlanLarge(b *testing.B) {
 	src := testspec.Large(1000)
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := spec.Load("large.yaml", src)
+		doc, err := components.Load("large.yaml", src)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Build(doc); err != nil {
+		if _, err := components.Plan(doc); err != nil {
 			b.Fatal(err)
 		}
 	}

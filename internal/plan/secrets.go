@@ -11,16 +11,10 @@ import (
 // appear in any output. One name serves as Key Vault secret and as key of
 // the Kubernetes Secret, so both follow the Key Vault secret rule.
 const (
-	SecretPostgresAdmin = "postgresql-admin-password"
-	SecretRedis         = "redis-password"
-	SecretServiceBus    = "servicebus-connection"
+	SecretRedis      = "redis-password"
+	SecretServiceBus = "servicebus-connection"
 )
 
-// DBPasswordSecret is the secret holding the password a service logs in
-// to its database with.
-func DBPasswordSecret(service string) string {
-	return naming.KeyVaultSecret(service + "-db-password").Got
-}
 
 // APIKeySecret is the secret holding the key for an external system.
 func APIKeySecret(external string) string {
@@ -50,11 +44,8 @@ type WorkloadIdentity struct {
 // secrets lists the secrets the environment needs.
 func (pl *Plan) secrets(e *Env, r *renamer) []string {
 	var out []string
-	if e.Postgres != nil {
-		out = append(out, SecretPostgresAdmin)
-	}
-	for _, db := range pl.Databases {
-		out = append(out, r.use("Key Vault secret", naming.KeyVaultSecret(db.Owner+"-db-password")))
+	for _, c := range Facets[Secreted](e) {
+		out = append(out, c.Secrets(pl, e)...)
 	}
 	if e.Redis != nil {
 		out = append(out, SecretRedis)
@@ -74,8 +65,8 @@ func (pl *Plan) secrets(e *Env, r *renamer) []string {
 // another service's.
 func (pl *Plan) secretRefs(e *Env, sv Service) []SecretRef {
 	var out []SecretRef
-	if sv.Database != "" && e.Postgres != nil {
-		out = append(out, SecretRef{"DB_PASSWORD", DBPasswordSecret(sv.Name)})
+	for _, c := range Facets[Secreted](e) {
+		out = append(out, c.SecretRefs(pl, e, sv)...)
 	}
 	if sv.Cache && e.Redis != nil {
 		out = append(out, SecretRef{"REDIS_PASSWORD", SecretRedis})

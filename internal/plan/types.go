@@ -15,7 +15,6 @@ type Plan struct {
 	Topics    []string
 	External  []spec.External
 	Databases []Database
-	PGVersion string
 	RedisVer  string
 	Envs      []*Env
 }
@@ -59,10 +58,12 @@ type Env struct {
 	Backing   []Workload // PostgreSQL/Redis pods (dev), empty otherwise
 	Pools     []NodePool
 	Network   Network
-	Postgres  *Postgres
-	Redis     *Redis
-	Bus       *ServiceBus
-	Flows     []Flow
+	// Components are the building blocks the environment runs, in
+	// registration order.
+	Components []Component
+	Redis      *Redis
+	Bus        *ServiceBus
+	Flows      []Flow
 	// SecurityRules are the NSG rules, by subnet role.
 	SecurityRules []SecurityRule
 	Secrets       []string
@@ -107,7 +108,11 @@ type Workload struct {
 	EphemeralRequest string
 	EphemeralLimit   string
 	// Secrets are the secrets the container reads (services only).
-	Secrets      []SecretRef
+	Secrets []SecretRef
+	// Owner is the settings key of the component that runs the pod
+	// (backing pods only): where its storage class is set.
+	Owner        string
+	Title        string // backing pods only: what the pod runs, such as "PostgreSQL"
 	StorageGB    int    // backing pods only
 	StorageClass string // backing pods only
 	Image        string // backing pods only
@@ -173,27 +178,6 @@ func (n Network) Subnet(role string) (Subnet, bool) {
 		}
 	}
 	return Subnet{}, false
-}
-
-// Postgres is the environment's PostgreSQL.
-type Postgres struct {
-	Mode           string // pod or flexible
-	SKU            string
-	VCores         int
-	MemoryGiB      int
-	MaxConnections int
-	StorageGB      int
-	HA             string
-	BackupDays     int
-	GeoBackup      bool
-	ReadReplicas   int
-	Version        string
-	FQDN           string
-	// Pod mode: PostgreSQL memory settings from the pod's memory request,
-	// by the usual 25% / 75% rules.
-	MemoryMiB         int64
-	SharedBuffersMiB  int64
-	EffectiveCacheMiB int64
 }
 
 // Redis is the environment's cache.

@@ -27,11 +27,12 @@ type decoder struct {
 	failed map[string]bool
 	rules  map[reflect.Type]Rules
 	re     map[string]*regexp.Regexp
+	blocks *sectionTable
 }
 
-func newDecoder(file string) *decoder {
+func newDecoder(file string, blocks *sectionTable) *decoder {
 	return &decoder{file: file, origin: map[*yaml.Node]string{}, pos: map[string]Pos{}, failed: map[string]bool{},
-		rules: map[reflect.Type]Rules{}, re: map[string]*regexp.Regexp{}}
+		rules: map[reflect.Type]Rules{}, re: map[string]*regexp.Regexp{}, blocks: blocks}
 }
 
 // rulesOf returns a type's field rules, asking the type once per load.
@@ -161,6 +162,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 	}
 	fields := yamlFields(v.Type())
 	rules := d.rulesOf(v.Type())
+	names := fieldNames(v.Type())
+	var holder blockHolder
+	if h, ok := v.Addr().Interface().(blockHolder); ok {
+		holder = h
+		names = append(names, d.blocks.keys(h.blockScope())...)
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -174,9 +181,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		}
 		seen[k.Value] = true
 		idx, ok := fields[k.Value]
+		if !ok && holder != nil {
+			if owners := d.blocks.owners[holder.blockScope()][k.Value]; len(owners) > 0 {
+				d.decodeBlock(val, holder.blocks(), owners, join(path, k.Value), depth)
+				continue
+			}
+		}
 		if !ok {
-			hint := "allowed here: " + strings.Join(fieldNames(v.Type()), ", ")
-			if s := suggest(k.Value, fieldNames(v.Type())); s != "" {
+			hint := "allowed here: " + strings.Join(names, ", ")
+			if s := suggest(k.Value, names); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 				// What the misspelt key leaves unset is not a second
 				// mistake: do not report it as one.

@@ -12,14 +12,19 @@ type Environment struct {
 	AKS        AKSSettings        `yaml:"aks"`
 	NodePools  NodePools          `yaml:"nodePools"`
 	Scaling    ScalingSettings    `yaml:"scaling"`
-	PostgreSQL PostgreSQLSettings `yaml:"postgresql"`
 	Redis      RedisSettings      `yaml:"redis"`
 	ServiceBus ServiceBusSettings `yaml:"serviceBus"`
 	Ingress    IngressSettings    `yaml:"ingress"`
 	Network    NetworkSettings    `yaml:"network"`
 	Security   SecuritySettings   `yaml:"security"`
 	Monitoring MonitoringSettings `yaml:"monitoring"`
+	// Blocks are the building blocks' settings (Section.SettingsKey),
+	// profile defaults merged with what the environment states.
+	Blocks Blocks `yaml:"-"`
 }
+
+func (*Environment) blockScope() scope { return scopeSettings }
+func (e *Environment) blocks() *Blocks { return &e.Blocks }
 
 // Targets are what the environment must deliver.
 type Targets struct {
@@ -67,21 +72,6 @@ type ScalingSettings struct {
 	Headroom             float64 `yaml:"headroom" jsonschema_description:"factor over the computed peak for HPA max (1.5 = 50% spare)"`
 	OffPeakFraction      float64 `yaml:"offPeakFraction" jsonschema_description:"share of the peak the minimum replicas must carry"`
 	SpreadZones          bool    `yaml:"spreadZones" jsonschema_description:"spread replicas over zones (min replicas >= zones)"`
-}
-
-// PostgreSQLSettings choose how PostgreSQL runs.
-type PostgreSQLSettings struct {
-	Mode                string `yaml:"mode"`
-	SKU                 string `yaml:"sku" jsonschema_description:"Flexible Server SKU such as GP_Standard_D2ds_v5"`
-	StorageGB           int    `yaml:"storageGB"`
-	HA                  string `yaml:"ha"`
-	BackupRetentionDays int    `yaml:"backupRetentionDays"`
-	GeoBackup           bool   `yaml:"geoBackup"`
-	ReadReplicas        int    `yaml:"readReplicas"`
-	CPU                 string `yaml:"cpu" jsonschema_description:"pod CPU request (mode pod)"`
-	Memory              string `yaml:"memory" jsonschema_description:"pod memory request (mode pod)"`
-	MaxConnections      int    `yaml:"maxConnections"`
-	StorageClass        string `yaml:"storageClass" jsonschema_description:"managed-disk storage class (mode pod)"`
 }
 
 // RedisSettings choose how Redis runs.
@@ -150,8 +140,8 @@ type MonitoringSettings struct {
 // FieldRules constrains an environment's name and profile.
 func (Environment) FieldRules() Rules {
 	return Rules{
-		"name":    text(namePattern, 15, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 15 characters"),
-		"profile": oneOf(ProfileNames()...),
+		"name":    Pattern(namePattern, 15, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 15 characters"),
+		"profile": OneOf(ProfileNames()...),
 	}
 }
 
@@ -162,34 +152,34 @@ const MaxUsers = 100_000_000
 // FieldRules bounds the targets.
 func (Targets) FieldRules() Rules {
 	return Rules{
-		"users":        between(1, MaxUsers).withHint("peak concurrent users, from 1 to 100,000,000"),
-		"availability": percent(),
-		"rto":          duration(),
-		"rpo":          duration(),
-		"budgetUSD":    between(0, 10_000_000).withHint("a monthly budget in USD, from 0 to 10,000,000"),
-		"zones":        between(1, 3).withHint("Azure regions have up to 3 availability zones"),
+		"users":        Between(1, MaxUsers).WithHint("peak concurrent users, from 1 to 100,000,000"),
+		"availability": Percent(),
+		"rto":          Duration(),
+		"rpo":          Duration(),
+		"budgetUSD":    Between(0, 10_000_000).WithHint("a monthly budget in USD, from 0 to 10,000,000"),
+		"zones":        Between(1, 3).WithHint("Azure regions have up to 3 availability zones"),
 	}
 }
 
 // FieldRules constrains the cluster settings.
 func (AKSSettings) FieldRules() Rules {
 	return Rules{
-		"tier":              oneOf("Free", "Standard", "Premium"),
-		"kubernetesVersion": text(`^[0-9]+\.[0-9]+(\.[0-9]+)?$`, 12, `a minor version AKS supports, in quotes, such as "`+azure.SupportedKubernetes("Standard")[0]+`"`),
-		"networkPlugin":     oneOf("azure"),
-		"networkPolicy":     oneOf("azure", "calico", "cilium"),
+		"tier":              OneOf("Free", "Standard", "Premium"),
+		"kubernetesVersion": Pattern(`^[0-9]+\.[0-9]+(\.[0-9]+)?$`, 12, `a minor version AKS supports, in quotes, such as "`+azure.SupportedKubernetes("Standard")[0]+`"`),
+		"networkPlugin":     OneOf("azure"),
+		"networkPolicy":     OneOf("azure", "calico", "cilium"),
 	}
 }
 
 // FieldRules constrains a node pool.
 func (NodePool) FieldRules() Rules {
-	nodes := between(0, MaxPoolNodes).withHint("0 (computed from the pods) or a node count up to 1,000, AKS's limit per pool")
+	nodes := Between(0, MaxPoolNodes).WithHint("0 (computed from the pods) or a node count up to 1,000, AKS's limit per pool")
 	return Rules{
-		"vmSize":   oneOf(azure.VMNames()...),
+		"vmSize":   OneOf(azure.VMNames()...),
 		"min":      nodes,
 		"max":      nodes,
-		"maxPods":  between(10, 250).withHint("Azure CNI allows 10 to 250 pods per node; 30 is the default"),
-		"osDiskGB": between(30, 2048).withHint("an OS disk from 30 to 2,048 GB"),
+		"maxPods":  Between(10, 250).WithHint("Azure CNI allows 10 to 250 pods per node; 30 is the default"),
+		"osDiskGB": Between(30, 2048).WithHint("an OS disk from 30 to 2,048 GB"),
 	}
 }
 
@@ -199,90 +189,74 @@ const MaxPoolNodes = 1000
 // FieldRules bounds the scaling settings.
 func (ScalingSettings) FieldRules() Rules {
 	return Rules{
-		"targetCPUUtilization":    between(10, 95).withHint("a percentage from 10 to 95, usually 70"),
-		"targetMemoryUtilization": between(0, 95).withHint("0 (no memory metric) or a percentage up to 95"),
-		"minReplicas":             between(1, MaxReplicas).withHint("from 1 to 1,000 replicas"),
-		"headroom":                between(1, 10).withHint("1.0 means no spare; 1.5 means 50% spare; at most 10"),
-		"offPeakFraction":         between(0, 1).withHint("a share of the peak from 0 to 1, such as 0.3"),
-	}
-}
-
-// FieldRules constrains PostgreSQL's settings.
-func (PostgreSQLSettings) FieldRules() Rules {
-	return Rules{
-		"mode":                oneOf("pod", "flexible"),
-		"sku":                 oneOf(azure.PostgresNames()...),
-		"storageGB":           between(1, 32768).withHint("GiB, from 1 to 32,768 (Flexible Server needs at least 32)"),
-		"ha":                  oneOf("none", "samezone", "zoneredundant"),
-		"backupRetentionDays": between(1, 35).withHint("days, from 1 to 35 (Flexible Server keeps 7 to 35)"),
-		"readReplicas":        between(0, 5).withHint("from 0 to 5 read replicas"),
-		"cpu":                 quantity("cpu"),
-		"memory":              quantity("memory"),
-		"maxConnections":      between(10, 5000).withHint("from 10 to 5,000 connections"),
-		"storageClass":        text(`^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$`, 63, "a Kubernetes storage class name such as managed-csi"),
+		"targetCPUUtilization":    Between(10, 95).WithHint("a percentage from 10 to 95, usually 70"),
+		"targetMemoryUtilization": Between(0, 95).WithHint("0 (no memory metric) or a percentage up to 95"),
+		"minReplicas":             Between(1, MaxReplicas).WithHint("from 1 to 1,000 replicas"),
+		"headroom":                Between(1, 10).WithHint("1.0 means no spare; 1.5 means 50% spare; at most 10"),
+		"offPeakFraction":         Between(0, 1).WithHint("a share of the peak from 0 to 1, such as 0.3"),
 	}
 }
 
 // FieldRules constrains Redis's settings.
 func (RedisSettings) FieldRules() Rules {
 	return Rules{
-		"mode":        oneOf("pod", "managed"),
-		"tier":        oneOf("Basic", "Standard", "Premium"),
-		"sku":         oneOf(azure.RedisSizes()...),
-		"shards":      between(0, 30).withHint("0 (no clustering) or from 1 to 30 shards"),
-		"persistence": oneOf("none", "rdb", "aof"),
-		"cpu":         quantity("cpu"),
-		"memory":      quantity("memory"),
-		"maxMemory":   text(`^[0-9]{1,9}(kb|mb|gb|k|m|g)?$`, 12, "a Redis memory size such as 200mb or 1gb"),
-		"evictionPolicy": oneOf("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
+		"mode":        OneOf("pod", "managed"),
+		"tier":        OneOf("Basic", "Standard", "Premium"),
+		"sku":         OneOf(azure.RedisSizes()...),
+		"shards":      Between(0, 30).WithHint("0 (no clustering) or from 1 to 30 shards"),
+		"persistence": OneOf("none", "rdb", "aof"),
+		"cpu":         Quantity("cpu"),
+		"memory":      Quantity("memory"),
+		"maxMemory":   Pattern(`^[0-9]{1,9}(kb|mb|gb|k|m|g)?$`, 12, "a Redis memory size such as 200mb or 1gb"),
+		"evictionPolicy": OneOf("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
 			"volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"),
-		"storageGB": between(0, 1024).withHint("GiB, from 0 (no disk) to 1,024"),
+		"storageGB": Between(0, 1024).WithHint("GiB, from 0 (no disk) to 1,024"),
 	}
 }
 
 // FieldRules constrains Service Bus's settings.
 func (ServiceBusSettings) FieldRules() Rules {
 	return Rules{
-		"tier":           oneOf("Basic", "Standard", "Premium"),
+		"tier":           OneOf("Basic", "Standard", "Premium"),
 		"messagingUnits": Rule{EnumInt: []int{0, 1, 2, 4, 8, 16}, Hint: "Premium takes 1, 2, 4, 8 or 16 messaging units; 0 for other tiers"},
 		"maxSizeMB":      Rule{EnumInt: []int{1024, 2048, 3072, 4096, 5120, 10240, 20480, 40960, 81920}, Hint: "1024 to 5120 in steps of 1024 (Premium up to 81920)"},
-		"messageTTL":     duration(),
+		"messageTTL":     Duration(),
 	}
 }
 
 // FieldRules constrains the edge.
 func (IngressSettings) FieldRules() Rules {
-	capacity := between(0, 125).withHint("Application Gateway v2 autoscales from 0 to 125 instances")
+	capacity := Between(0, 125).WithHint("Application Gateway v2 autoscales from 0 to 125 instances")
 	return Rules{
-		"controller":         oneOf("nginx", "agic"),
-		"frontDoor":          oneOf("none", "Standard", "Premium"),
-		"wafMode":            oneOf("Detection", "Prevention"),
-		"rateLimitPerMinute": between(0, 100000).withHint("0 (off) or requests per minute per client, up to 100,000"),
+		"controller":         OneOf("nginx", "agic"),
+		"frontDoor":          OneOf("none", "Standard", "Premium"),
+		"wafMode":            OneOf("Detection", "Prevention"),
+		"rateLimitPerMinute": Between(0, 100000).WithHint("0 (off) or requests per minute per client, up to 100,000"),
 		"gatewayMinCapacity": capacity,
 		"gatewayMaxCapacity": capacity,
-		"domain":             text(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$`, 253, "a host name such as shop.example.com"),
+		"domain":             Pattern(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$`, 253, "a host name such as shop.example.com"),
 	}
 }
 
 // FieldRules constrains the address plan.
 func (NetworkSettings) FieldRules() Rules {
-	cidr := text(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/16")
+	cidr := Pattern(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/16")
 	return Rules{"vnetCIDR": cidr, "serviceCIDR": cidr, "subnets": Rule{MaxItems: 10}}
 }
 
 // FieldRules constrains a pinned subnet.
 func (SubnetPinning) FieldRules() Rules {
 	return Rules{
-		"role": oneOf("aks", "gateway", "database", "endpoints"),
-		"cidr": text(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/22"),
+		"role": Pattern(namePattern, 30, "a subnet role such as aks, gateway or endpoints"),
+		"cidr": Pattern(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/22"),
 	}
 }
 
 // FieldRules bounds monitoring.
 func (MonitoringSettings) FieldRules() Rules {
 	return Rules{
-		"retentionDays":   between(1, 730).withHint("days, from 1 to 730 (Log Analytics keeps 30 to 730)"),
-		"ingestGBPerDay":  between(0, 10000).withHint("GB a day, from 0 to 10,000"),
-		"alertCPUPercent": between(1, 100).withHint("a percentage from 1 to 100"),
+		"retentionDays":   Between(1, 730).WithHint("days, from 1 to 730 (Log Analytics keeps 30 to 730)"),
+		"ingestGBPerDay":  Between(0, 10000).WithHint("GB a day, from 0 to 10,000"),
+		"alertCPUPercent": Between(1, 100).WithHint("a percentage from 1 to 100"),
 	}
 }

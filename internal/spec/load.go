@@ -63,10 +63,24 @@ func LoadFile(path string) (*Document, error) {
 	return Load(path, data)
 }
 
+// Loader loads specs with the sections of the building blocks it is given;
+// keys no block and no core type owns are errors.
+type Loader struct {
+	Sections []Section
+}
+
+// Load loads a spec with the core types only (no building block's
+// section): the spec package's own tests use it.
+func Load(file string, data []byte) (*Document, error) { return Loader{}.Load(file, data) }
+
 // Load parses, merges profiles, decodes strictly, fills defaults and
 // validates. It returns Errors (every problem found, from decoding and from
 // validation alike) or a valid Document.
-func Load(file string, data []byte) (*Document, error) {
+func (l Loader) Load(file string, data []byte) (*Document, error) {
+	blocks, err := newSectionTable(l.Sections)
+	if err != nil {
+		return nil, fmt.Errorf("internal error: %w", err)
+	}
 	if err := checkUTF8(file, data); err != nil {
 		return nil, Errors{*err}
 	}
@@ -88,12 +102,12 @@ func Load(file string, data []byte) (*Document, error) {
 		return nil, Errors{emptySpec(file)}
 	}
 	top := root.Content[0]
-	d := newDecoder(file)
+	d := newDecoder(file, blocks)
 	if top.Kind != yaml.MappingNode {
 		d.fail(top, "run 'physarch init' for a starter spec", "the spec must be a mapping of keys such as apiVersion, services, environments")
 		return nil, d.errs
 	}
-	if errs := mergeProfiles(file, top, d.origin, d.failed); len(errs) > 0 {
+	if errs := mergeProfiles(file, top, d.origin, d.failed, l.Sections); len(errs) > 0 {
 		d.errs = append(d.errs, errs...)
 	}
 	doc := &Document{File: file, pos: d.pos, source: data}
@@ -103,7 +117,7 @@ func Load(file string, data []byte) (*Document, error) {
 		return nil, d.errs.Sorted()
 	}
 	applyDefaults(doc)
-	errs := append(d.errs, validate(doc, d.failed)...)
+	errs := append(d.errs, validate(doc, d.failed, l.Sections)...)
 	if len(errs) > 0 {
 		return nil, errs.Sorted().capped()
 	}
@@ -179,7 +193,7 @@ func indentTab(data []byte, upTo int) (line, col int, ok bool) {
 
 // mergeProfiles lays every environment over its built-in profile: the
 // profile's keys fill in what the environment does not say.
-func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string, failed map[string]bool) Errors {
+func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string, failed map[string]bool, sections []Section) Errors {
 	envs := mapValue(top, "environments")
 	if envs == nil || envs.Kind != yaml.SequenceNode {
 		return nil // the decoder reports the shape
@@ -202,6 +216,11 @@ func mergeProfiles(file string, top *yaml.Node, origin map[*yaml.Node]string, fa
 			continue
 		}
 		markOrigin(prof, name, origin)
+		prof, err = withBlockDefaults(prof, pn.Value, name, sections, origin)
+		if err != nil {
+			errs = append(errs, Error{Pos: Pos{File: file, Line: pn.Line, Col: pn.Column}, Msg: err.Error()})
+			continue
+		}
 		merged := mergeMapping(prof, env)
 		*env = *merged
 	}
@@ -263,4 +282,24 @@ func keyOf(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// withBlockDefaults lays the building blocks' defaults for a profile under
+// their settings keys of the profile's mapping.
+func withBlockDefaults(prof *yaml.Node, profile, name string, sections []Section, origin map[*yaml.Node]string) (*yaml.Node, error) {
+	for _, sec := range sections {
+		src, ok := sec.Profiles[profile]
+		if !ok || sec.SettingsKey == "" {
+			continue
+		}
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &n); err != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("internal error: block %s's %s defaults are not a YAML mapping (%v)", sec.Kind, profile, err)
+		}
+		markOrigin(n.Content[0], name+" ("+sec.Kind+")", origin)
+		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: sec.SettingsKey}
+		wrap := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{key, n.Content[0]}}
+		prof = mergeMapping(prof, wrap)
+	}
+	return prof, nil
 }

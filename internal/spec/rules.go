@@ -40,25 +40,30 @@ type Rules map[string]Rule
 // fieldRuler is implemented by every spec type that constrains its fields.
 type fieldRuler interface{ FieldRules() Rules }
 
-func between(lo, hi float64) Rule { return Rule{Min: &lo, Max: &hi} }
+// Between bounds a number, both ends included.
+func Between(lo, hi float64) Rule { return Rule{Min: &lo, Max: &hi} }
 
-// percent is a share in (0, 100): 0% and 100% are never real targets.
-func percent() Rule {
-	r := between(0, 100)
+// Percent is a share in (0, 100): 0% and 100% are never real targets.
+func Percent() Rule {
+	r := Between(0, 100)
 	r.ExclMin, r.ExclMax = true, true
 	r.Hint = "a percentage above 0 and below 100, such as 99.9; no design reaches 100%"
 	return r
 }
 
-func oneOf(values ...string) Rule { return Rule{Enum: values} }
+// OneOf allows a fixed set of texts.
+func OneOf(values ...string) Rule { return Rule{Enum: values} }
 
-func text(pattern string, maxLen int, hint string) Rule {
+// Pattern constrains a text's form and length.
+func Pattern(pattern string, maxLen int, hint string) Rule {
 	return Rule{Pattern: pattern, MaxLen: maxLen, Hint: hint}
 }
 
-func list(maxItems int, item *Rule) Rule { return Rule{MaxItems: maxItems, Items: item} }
+// List bounds a list's length and constrains its items.
+func List(maxItems int, item *Rule) Rule { return Rule{MaxItems: maxItems, Items: item} }
 
-func (r Rule) withHint(h string) Rule { r.Hint = h; return r }
+// WithHint gives the rule its own hint.
+func (r Rule) WithHint(h string) Rule { r.Hint = h; return r }
 
 // Patterns shared by several fields.
 const (
@@ -75,7 +80,8 @@ const (
 	pathPattern = `^/[A-Za-z0-9/_.~-]*$`
 )
 
-func quantity(kind string) Rule {
+// Quantity is a Kubernetes CPU or memory quantity.
+func Quantity(kind string) Rule {
 	hint := "write a CPU quantity such as 250m or 1"
 	if kind == "memory" {
 		hint = "write a memory quantity such as 512Mi or 1Gi"
@@ -83,8 +89,9 @@ func quantity(kind string) Rule {
 	return Rule{Pattern: quantityPattern, MaxLen: 32, Number: true, Hint: hint}
 }
 
-func duration() Rule {
-	return text(durationPattern, 7, "write a duration such as 30m, 4h or 14d")
+// Duration is a duration such as 30m, 4h or 14d.
+func Duration() Rule {
+	return Pattern(durationPattern, 7, "write a duration such as 30m, 4h or 14d")
 }
 
 // checkNumber reports what is wrong with a number, or "".

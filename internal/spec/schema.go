@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/invopop/jsonschema"
 )
@@ -12,21 +13,39 @@ import (
 // SchemaID is the $id of physarch.yaml's JSON Schema.
 const SchemaID = "https://physarch.dev/schema/v1/physarch.schema.json"
 
-// Schema returns the JSON Schema (draft 2020-12) of spec v1, reflected from
-// the Go types, with every field rule (FieldRules) written into it: the
-// loader and the schema read the same rules, so they cannot drift apart.
-func Schema() ([]byte, error) {
+// Schema returns the JSON Schema of the core types only.
+func Schema() ([]byte, error) { return Loader{}.Schema() }
+
+// Schema returns the JSON Schema (draft 2020-12) of spec v1 with the
+// building blocks' sections, reflected from the Go types, with every field
+// rule (FieldRules) written into it: the loader and the schema read the
+// same rules, so they cannot drift apart.
+func (l Loader) Schema() ([]byte, error) {
+	blocks, err := newSectionTable(l.Sections)
+	if err != nil {
+		return nil, err
+	}
 	r := &jsonschema.Reflector{
 		FieldNameTag:               "yaml",
 		RequiredFromJSONSchemaTags: true,
 		DoNotReference:             false,
 		ExpandedStruct:             true,
+		// Blocks' types live in their own packages and share names such
+		// as Settings: a definition is named by package and type.
+		Namer: defName,
+		AdditionalFields: func(t reflect.Type) []reflect.StructField {
+			h, ok := reflect.New(t).Interface().(blockHolder)
+			if !ok {
+				return nil
+			}
+			return blocks.fields(h.blockScope())
+		},
 	}
 	s := r.Reflect(&Spec{})
 	s.ID = SchemaID
 	s.Title = "physarch spec v1"
 	s.Description = "One physarch.yaml: services, backing services and environments of a system on Azure."
-	if err := applyRules(s, reflect.TypeFor[Spec](), s, map[reflect.Type]bool{}); err != nil {
+	if err := applyRules(s, reflect.TypeFor[Spec](), s, map[reflect.Type]bool{}, blocks); err != nil {
 		return nil, err
 	}
 	b, err := json.MarshalIndent(s, "", "  ")
@@ -38,11 +57,31 @@ func Schema() ([]byte, error) {
 
 // applyRules writes t's field rules into its schema node, then does the
 // same for every struct type its fields hold.
-func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema, done map[reflect.Type]bool) error {
+func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema, done map[reflect.Type]bool, blocks *sectionTable) error {
 	if done[t] {
 		return nil
 	}
 	done[t] = true
+	if h, ok := reflect.New(t).Interface().(blockHolder); ok {
+		sc := h.blockScope()
+		for _, key := range blocks.keys(sc) {
+			prop, ok := node.Properties.Get(key)
+			if !ok {
+				return fmt.Errorf("schema of %s lacks block key %s", t.Name(), key)
+			}
+			if prop.Ref != "" {
+				prop = definitionNamed(root, prop.Ref)
+			}
+			for _, o := range blocks.owners[sc][key] {
+				// Each owner writes its rules into the property's schema;
+				// owners of a shared key find their own fields there.
+				delete(done, o.typ)
+				if err := applyRules(root, o.typ, prop, done, blocks); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	if node.Properties == nil {
 		return fmt.Errorf("schema of %s has no properties", t.Name())
 	}
@@ -72,7 +111,7 @@ func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema
 		if ft.Kind() != reflect.Struct {
 			continue
 		}
-		if err := applyRules(root, ft, definition(root, ft), done); err != nil {
+		if err := applyRules(root, ft, definition(root, ft), done, blocks); err != nil {
 			return err
 		}
 	}
@@ -81,7 +120,14 @@ func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema
 
 // definition is the $defs entry the reflector made for a struct type.
 func definition(root *jsonschema.Schema, t reflect.Type) *jsonschema.Schema {
-	if d, ok := root.Definitions[t.Name()]; ok {
+	if d, ok := root.Definitions[defName(t)]; ok {
+		return d
+	}
+	return &jsonschema.Schema{}
+}
+
+func definitionNamed(root *jsonschema.Schema, ref string) *jsonschema.Schema {
+	if d, ok := root.Definitions[strings.TrimPrefix(ref, "#/$defs/")]; ok {
 		return d
 	}
 	return &jsonschema.Schema{}
@@ -140,3 +186,15 @@ func setRule(s *jsonschema.Schema, r Rule, t reflect.Type) error {
 func number(f float64) json.Number { return json.Number(strconv.FormatFloat(f, 'f', -1, 64)) }
 
 func ptr[T any](v T) *T { return &v }
+
+// defName names a type's definition: blocks' types live in their own
+// packages and share names such as Settings, so those are named by
+// package and type (PostgresqlSettings).
+func defName(t reflect.Type) string {
+	pkg := t.PkgPath()
+	if pkg == "" || pkg == reflect.TypeFor[Spec]().PkgPath() {
+		return t.Name()
+	}
+	pkg = pkg[strings.LastIndex(pkg, "/")+1:]
+	return strings.ToUpper(pkg[:1]) + pkg[1:] + t.Name()
+}

@@ -51,7 +51,7 @@ type Service struct {
 	Health    string      `yaml:"health" jsonschema_description:"HTTP health path used by probes"`
 	Resources Resources   `yaml:"resources"`
 	Replicas  *Bounds     `yaml:"replicas" jsonschema_description:"pin replica bounds; computed from the load when absent"`
-	Database  string      `yaml:"database" jsonschema_description:"PostgreSQL database this service owns"`
+	Database  string      `yaml:"database" jsonschema_description:"PostgreSQL database this service owns (the postgresql block)"`
 	DBPool    int         `yaml:"dbPoolSize" jsonschema_description:"connections each replica keeps open to its database (default 10: HikariCP's default)"`
 	Cache     bool        `yaml:"cache" jsonschema_description:"uses the shared Redis cache"`
 	Calls     []string    `yaml:"calls" jsonschema_description:"services called synchronously"`
@@ -59,7 +59,16 @@ type Service struct {
 	Consumes  []string    `yaml:"consumes" jsonschema_description:"queues or topics this service receives from"`
 	External  []string    `yaml:"external" jsonschema_description:"external systems this service calls"`
 	Load      LoadProfile `yaml:"load"`
+	Uses      Uses        `yaml:"uses" jsonschema_description:"building blocks this service uses, by block (each block's keys)"`
 }
+
+// Uses are the blocks a service uses and how (Section.UseKey).
+type Uses struct {
+	Blocks Blocks `yaml:"-"`
+}
+
+func (*Uses) blockScope() scope { return scopeUse }
+func (u *Uses) blocks() *Blocks { return &u.Blocks }
 
 // Resources are container requests and limits as Kubernetes quantities.
 type Resources struct {
@@ -85,17 +94,16 @@ type LoadProfile struct {
 	CPUMillisPerRequest      float64 `yaml:"cpuMillisPerRequest" jsonschema_description:"CPU milliseconds one request costs (default 20)"`
 }
 
-// Backing lists the shared backing services.
+// Backing lists the shared backing services: each key is a building
+// block's section (Section.BackingKey).
 type Backing struct {
-	PostgreSQL *PostgreSQL `yaml:"postgresql"`
 	Redis      *Redis      `yaml:"redis"`
 	ServiceBus *ServiceBus `yaml:"serviceBus"`
+	Blocks     Blocks      `yaml:"-"`
 }
 
-// PostgreSQL holds one database per owning service.
-type PostgreSQL struct {
-	Version string `yaml:"version" jsonschema_description:"major version such as 16"`
-}
+func (*Backing) blockScope() scope { return scopeBacking }
+func (b *Backing) blocks() *Blocks { return &b.Blocks }
 
 // Redis is the shared cache.
 type Redis struct {
@@ -125,10 +133,10 @@ type External struct {
 // FieldRules constrains the top level.
 func (Spec) FieldRules() Rules {
 	return Rules{
-		"apiVersion":   oneOf(APIVersion).withHint("this physarch reads " + APIVersion + "; write apiVersion: " + APIVersion),
-		"kind":         oneOf(Kind),
-		"cloud":        oneOf("azure").withHint("physarch designs for azure; write cloud: azure"),
-		"region":       oneOf(azure.RegionNames()...),
+		"apiVersion":   OneOf(APIVersion).WithHint("this physarch reads " + APIVersion + "; write apiVersion: " + APIVersion),
+		"kind":         OneOf(Kind),
+		"cloud":        OneOf("azure").WithHint("physarch designs for azure; write cloud: azure"),
+		"region":       OneOf(azure.RegionNames()...),
 		"services":     Rule{MinItems: 1, MaxItems: MaxServices, Hint: fmt.Sprintf("declare from 1 to %d services", MaxServices)},
 		"external":     Rule{MaxItems: 100},
 		"environments": Rule{MinItems: 1, MaxItems: 10, Hint: "declare from 1 to 10 environments, such as dev and prod"},
@@ -137,13 +145,13 @@ func (Spec) FieldRules() Rules {
 
 // FieldRules constrains labels.
 func (Text) FieldRules() Rules {
-	return Rules{"ko": text("", 200, "at most 200 characters"), "en": text("", 200, "at most 200 characters")}
+	return Rules{"ko": Pattern("", 200, "at most 200 characters"), "en": Pattern("", 200, "at most 200 characters")}
 }
 
 // FieldRules constrains the system's name, which every resource name
 // starts from.
 func (Metadata) FieldRules() Rules {
-	return Rules{"name": text(namePattern, 40, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 40 characters")}
+	return Rules{"name": Pattern(namePattern, 40, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 40 characters")}
 }
 
 // MaxServices bounds a spec's services; the planner's work and the output's
@@ -154,29 +162,29 @@ const MaxServices = 2000
 func (Service) FieldRules() Rules {
 	ref := &Rule{MaxLen: 63}
 	return Rules{
-		"name":       text(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 63 characters"),
-		"port":       between(1, 65535).withHint("a port from 1 to 65535"),
-		"route":      text(pathPattern, 200, "a path prefix such as /api/users"),
-		"runtime":    text(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`, 40, "a runtime such as java21 or python3.12"),
-		"image":      text(`^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?$`, 200, "an image repository without tag, such as shop/order-service"),
-		"health":     text(pathPattern, 200, "a path such as /actuator/health"),
-		"database":   text(`^[a-z][a-z0-9_-]*$`, 63, "lower-case letters, digits, '_' and '-', starting with a letter, at most 63 characters"),
-		"dbPoolSize": between(1, 1000).withHint("connections per replica, from 1 to 1,000 (HikariCP's default is 10)"),
-		"calls":      list(50, ref),
-		"produces":   list(50, ref),
-		"consumes":   list(50, ref),
-		"external":   list(20, ref),
+		"name":       Pattern(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 63 characters"),
+		"port":       Between(1, 65535).WithHint("a port from 1 to 65535"),
+		"route":      Pattern(pathPattern, 200, "a path prefix such as /api/users"),
+		"runtime":    Pattern(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`, 40, "a runtime such as java21 or python3.12"),
+		"image":      Pattern(`^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?$`, 200, "an image repository without tag, such as shop/order-service"),
+		"health":     Pattern(pathPattern, 200, "a path such as /actuator/health"),
+		"database":   Pattern(`^[a-z][a-z0-9_-]*$`, 63, "lower-case letters, digits, '_' and '-', starting with a letter, at most 63 characters"),
+		"dbPoolSize": Between(1, 1000).WithHint("connections per replica, from 1 to 1,000 (HikariCP's default is 10)"),
+		"calls":      List(50, ref),
+		"produces":   List(50, ref),
+		"consumes":   List(50, ref),
+		"external":   List(20, ref),
 	}
 }
 
 // FieldRules constrains CPU and memory quantities.
 func (Quantities) FieldRules() Rules {
-	return Rules{"cpu": quantity("cpu"), "memory": quantity("memory")}
+	return Rules{"cpu": Quantity("cpu"), "memory": Quantity("memory")}
 }
 
 // FieldRules bounds pinned replicas.
 func (Bounds) FieldRules() Rules {
-	r := between(1, MaxReplicas).withHint(fmt.Sprintf("from 1 to %d replicas", MaxReplicas))
+	r := Between(1, MaxReplicas).WithHint(fmt.Sprintf("from 1 to %d replicas", MaxReplicas))
 	return Rules{"min": r, "max": r}
 }
 
@@ -187,37 +195,32 @@ const MaxReplicas = 1000
 // FieldRules bounds the load one user causes.
 func (LoadProfile) FieldRules() Rules {
 	return Rules{
-		"requestsPerUserPerMinute": between(0, 10000).withHint("requests per user per minute, from 0 to 10,000"),
-		"cpuMillisPerRequest":      between(0, 60000).withHint("CPU milliseconds per request, from 0 to 60,000"),
+		"requestsPerUserPerMinute": Between(0, 10000).WithHint("requests per user per minute, from 0 to 10,000"),
+		"cpuMillisPerRequest":      Between(0, 60000).WithHint("CPU milliseconds per request, from 0 to 60,000"),
 	}
-}
-
-// FieldRules constrains PostgreSQL.
-func (PostgreSQL) FieldRules() Rules {
-	return Rules{"version": oneOf("13", "14", "15", "16", "17").withHint(`a major version Azure Database for PostgreSQL runs, in quotes: "13" to "17"`)}
 }
 
 // FieldRules constrains Redis.
 func (Redis) FieldRules() Rules {
 	return Rules{
-		"version":       text(`^[0-9]+(\.[0-9]+){0,2}$`, 10, `a version such as "7.2", in quotes`),
-		"workingSetMiB": between(0, 1048576).withHint("MiB, from 0 to 1,048,576"),
+		"version":       Pattern(`^[0-9]+(\.[0-9]+){0,2}$`, 10, `a version such as "7.2", in quotes`),
+		"workingSetMiB": Between(0, 1048576).WithHint("MiB, from 0 to 1,048,576"),
 	}
 }
 
 // FieldRules constrains queue and topic names as Service Bus and its
 // Terraform provider accept them.
 func (ServiceBus) FieldRules() Rules {
-	entity := text(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`, 50, "letters, digits, '.', '_' and '-', starting and ending with a letter or digit, at most 50 characters")
-	return Rules{"queues": list(500, &entity), "topics": list(500, &entity)}
+	entity := Pattern(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`, 50, "letters, digits, '.', '_' and '-', starting and ending with a letter or digit, at most 50 characters")
+	return Rules{"queues": List(500, &entity), "topics": List(500, &entity)}
 }
 
 // FieldRules constrains an external system.
 func (External) FieldRules() Rules {
 	return Rules{
-		"name":           text(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter"),
-		"url":            text(`^https?://[^\s/?#]+([/?#][^\s]*)?$`, 500, "an http:// or https:// URL"),
-		"timeoutSeconds": between(1, 3600).withHint("seconds, from 1 to 3,600"),
-		"availability":   percent(),
+		"name":           Pattern(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter"),
+		"url":            Pattern(`^https?://[^\s/?#]+([/?#][^\s]*)?$`, 500, "an http:// or https:// URL"),
+		"timeoutSeconds": Between(1, 3600).WithHint("seconds, from 1 to 3,600"),
+		"availability":   Percent(),
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,6 +22,8 @@ type validator struct {
 	errs   Errors
 	failed map[string]bool // paths the decoder already reported
 	hints  map[string]string
+	// sections are the building blocks' sections.
+	sections []Section
 }
 
 func (v *validator) fail(path, hint, format string, args ...any) {
@@ -54,13 +57,17 @@ func (v *validator) didYouMean(set, val string, options []string, fallback strin
 // would collide with them.
 var reservedNames = []string{"postgresql", "postgresql-init", "redis", "servicebus", "ingress"}
 
+// coreSubnetRoles are the subnets the core plans; building blocks add
+// theirs (Section.SubnetRoles).
+var coreSubnetRoles = []string{"aks", "gateway", "endpoints"}
+
 var dotSegment = regexp.MustCompile(`(^|/)\.\.?(/|$)`)
 
 // validate checks what a typed decode cannot: values against each other,
 // and every reference between parts of the spec. failed holds the paths
 // the decoder already reported.
-func validate(doc *Document, failed map[string]bool) Errors {
-	v := &validator{doc: doc, failed: failed, hints: map[string]string{}}
+func validate(doc *Document, failed map[string]bool, sections []Section) Errors {
+	v := &validator{doc: doc, failed: failed, hints: map[string]string{}, sections: sections}
 	s := &doc.Spec
 	if s.Metadata.Title.Ko == "" {
 		v.fail("metadata", "add metadata.title.ko and/or metadata.title.en", "the system has no title")
@@ -69,6 +76,11 @@ func validate(doc *Document, failed map[string]bool) Errors {
 	v.references()
 	v.callCycles()
 	v.environments()
+	for _, sec := range sections {
+		if sec.Validate != nil {
+			sec.Validate(&Validation{v})
+		}
+	}
 	return v.errs
 }
 
@@ -125,7 +137,7 @@ func (v *validator) quantities(p string, r Resources) {
 		parsed, err := resource.ParseQuantity(q.val)
 		if err != nil || parsed.Sign() <= 0 {
 			bad[q.kind] = true
-			v.fail(q.path, quantity(q.kind).Hint, "%q is not a positive %s quantity", q.val, q.kind)
+			v.fail(q.path, Quantity(q.kind).Hint, "%q is not a positive %s quantity", q.val, q.kind)
 			continue
 		}
 		if !isLimit {
@@ -175,8 +187,11 @@ func (v *validator) references() {
 			}
 		}
 	}
+	declared := v.entities()
+	for _, e := range declared {
+		entities[e.Name] = true
+	}
 	entityNames := keys(entities)
-	owners := map[string]int{}
 	for i, sv := range s.Services {
 		p := fmt.Sprintf("services[%d]", i)
 		for j, c := range sv.Calls {
@@ -210,36 +225,38 @@ func (v *validator) references() {
 				}
 			}
 		}
-		if sv.Database != "" {
-			if j, dup := owners[sv.Database]; dup {
-				v.fail(p+".database", fmt.Sprintf("services[%d] (%s) owns it; one database per owning service", j, s.Services[j].Name), "database %q is owned by two services", sv.Database)
-			}
-			owners[sv.Database] = i
-			if s.Backing.PostgreSQL == nil && !v.failed["backing.postgresql"] {
-				v.fail(p+".database", "add backing.postgresql", "service %q owns a database but the spec declares no PostgreSQL", sv.Name)
-			}
-		}
 		if sv.Cache && s.Backing.Redis == nil && !v.failed["backing.redis"] {
 			v.fail(p+".cache", "add backing.redis", "service %q uses the cache but the spec declares no Redis", sv.Name)
 		}
 	}
-	if sb := s.Backing.ServiceBus; sb != nil {
-		for _, kind := range []string{"queues", "topics"} {
-			list := sb.Queues
-			if kind == "topics" {
-				list = sb.Topics
-			}
-			for i, q := range list {
-				p := fmt.Sprintf("backing.serviceBus.%s[%d]", kind, i)
-				if !consumers[q] {
-					v.fail(p, "add it to some service's consumes, or remove it", "%q has no consumer", q)
-				}
-				if !producers[q] {
-					v.fail(p, "add it to some service's produces, or remove it", "%q has no producer", q)
-				}
-			}
+	for _, e := range declared {
+		if !consumers[e.Name] {
+			v.fail(e.Path, "add it to some service's consumes, or remove it", "%q has no consumer", e.Name)
+		}
+		if !producers[e.Name] {
+			v.fail(e.Path, "add it to some service's produces, or remove it", "%q has no producer", e.Name)
 		}
 	}
+}
+
+// entities are every messaging destination the spec declares.
+func (v *validator) entities() []Entity {
+	s := &v.doc.Spec
+	var out []Entity
+	if sb := s.Backing.ServiceBus; sb != nil {
+		for i, q := range sb.Queues {
+			out = append(out, Entity{q, fmt.Sprintf("backing.serviceBus.queues[%d]", i)})
+		}
+		for i, t := range sb.Topics {
+			out = append(out, Entity{t, fmt.Sprintf("backing.serviceBus.topics[%d]", i)})
+		}
+	}
+	for _, sec := range v.sections {
+		if sec.Entities != nil {
+			out = append(out, sec.Entities(s)...)
+		}
+	}
+	return out
 }
 
 // maxCycles bounds how many call cycles one run describes.
@@ -331,17 +348,6 @@ func (v *validator) environments() {
 		if e.Ingress.Controller == "agic" && e.Ingress.GatewayMinCapacity > e.Ingress.GatewayMaxCapacity {
 			v.fail(p+".ingress.gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", e.Ingress.GatewayMinCapacity, e.Ingress.GatewayMaxCapacity)
 		}
-		if e.PostgreSQL.HA == "zoneredundant" && t.Zones < 2 {
-			v.fail(p+".targets.zones", "use postgresql.ha: samezone, or targets.zones: 2 or more", "zone-redundant HA needs at least 2 zones; this environment has %d", t.Zones)
-		}
-		if e.PostgreSQL.Mode == "flexible" {
-			if e.PostgreSQL.StorageGB < 32 {
-				v.fail(p+".postgresql.storageGB", "Flexible Server storage starts at 32 GiB", "PostgreSQL storage %d GiB is below Flexible Server's minimum", e.PostgreSQL.StorageGB)
-			}
-			if e.PostgreSQL.BackupRetentionDays < 7 {
-				v.fail(p+".postgresql.backupRetentionDays", "Flexible Server keeps backups 7 to 35 days", "backup retention %d days is below Flexible Server's minimum", e.PostgreSQL.BackupRetentionDays)
-			}
-		}
 		for _, pool := range []struct {
 			key string
 			np  NodePool
@@ -391,7 +397,14 @@ func (v *validator) cidrs(p string, n NetworkSettings) {
 			v.fail(p+".network."+c.key, fmt.Sprintf("use a prefix from /%d to /%d", c.widest, c.tiny), "%s %s has a prefix length AKS does not accept here", c.key, c.val)
 		}
 	}
+	roles := append([]string(nil), coreSubnetRoles...)
+	for _, sec := range v.sections {
+		roles = append(roles, sec.SubnetRoles...)
+	}
 	for j, sn := range n.Subnets {
+		if !slices.Contains(roles, sn.Role) {
+			v.fail(fmt.Sprintf("%s.network.subnets[%d].role", p, j), v.didYouMean("roles", sn.Role, roles, "one of "+strings.Join(roles, ", ")), "subnet role %q is not one this spec's building blocks have", sn.Role)
+		}
 		pfx, err := netip.ParsePrefix(sn.CIDR)
 		if err != nil || !pfx.Addr().Is4() {
 			v.fail(fmt.Sprintf("%s.network.subnets[%d].cidr", p, j), "write an IPv4 CIDR such as 10.20.0.0/22", "subnet CIDR %q is not an IPv4 CIDR", sn.CIDR)

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // hardNames is a valid spec whose names the cases below then bend.
@@ -44,7 +44,7 @@ environments:
 // loader refuses them first.
 func HardNames(t testing.TB) *plan.Plan {
 	t.Helper()
-	doc, err := spec.Load("hard.yaml", []byte(hardNames))
+	doc, err := components.Load("hard.yaml", []byte(hardNames))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func HardNames(t testing.TB) *plan.Plan {
 	s.Backing.ServiceBus.Queues = []string{"ai.recommendation_jobs."}
 	s.Services[0].Produces = []string{"ai.recommendation_jobs."}
 	s.Services[1].Consumes = []string{"ai.recommendation_jobs."}
-	pl, err := plan.Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/examples"
+	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // Example loads and plans a built-in example, failing the test on error.
@@ -16,11 +16,11 @@ func Example(t testing.TB, name string) *plan.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := spec.Load(p, data)
+	doc, err := components.Load(p, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := plan.Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,25 @@ const MinutesPerMonth = 730 * 60
 // Disclaimer is printed wherever a composite figure is.
 const Disclaimer = "composite availability is an estimate from component SLAs, not a financially backed SLA"
 
+// PathLink is a component's part of one service's request path: what it
+// is, how it is configured and which catalog SLA applies.
+type PathLink struct {
+	Name   string // as the report names it, such as "PostgreSQL"
+	Config string
+	Key    string // the catalog SLA (azure.LookupSLA)
+	Note   string
+}
+
+// Nodes gives the SLA key and configuration of pods on the apps pool, by
+// replica count: what a component running as pods inherits.
+type Nodes func(replicas int) (key, config string)
+
+// Linked is a component requests wait on: the links it adds to a
+// service's path (none when the service does not use it).
+type Linked interface {
+	ServiceLinks(e *plan.Env, sv plan.Service, nodes Nodes) []PathLink
+}
+
 // Component is one link of the request path.
 type Component struct {
 	Name    string  `json:"name"`
@@ -122,7 +141,7 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	edge = append(edge, b.add("AKS control plane", se.AKS.Tier+" tier", aksKey, ""))
 
 	apps := e.Pool("apps")
-	nodeKey := func(replicas int) (string, string) {
+	nodeKey := Nodes(func(replicas int) (string, string) {
 		switch {
 		case apps != nil && apps.Spot:
 			return "vm/spot", "Spot nodes"
@@ -134,14 +153,17 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 			return "vm/single/premium", "1 replica, Premium SSD"
 		}
 		return "vm/single/standardssd", "1 replica, Standard SSD"
-	}
+	})
+	linked := plan.Facets[Linked](e)
 	svcComp := map[string][]string{}
 	for _, sv := range pl.Services {
 		w := e.Workload(sv.Name)
 		key, cfg := nodeKey(w.Min)
 		names := []string{b.add("Service "+sv.Name, cfg, key, "")}
-		if sv.Database != "" && e.Postgres != nil {
-			names = append(names, postgres(b, e, nodeKey))
+		for _, c := range linked {
+			for _, l := range c.ServiceLinks(e, sv, nodeKey) {
+				names = append(names, b.add(l.Name, l.Config, l.Key, l.Note))
+			}
 		}
 		if sv.Cache && e.Redis != nil {
 			names = append(names, redis(b, e, nodeKey))
@@ -216,15 +238,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	}
 	rep.Weakest = links
 	return rep
-}
-
-func postgres(b *builder, e *plan.Env, nodeKey func(int) (string, string)) string {
-	pg := e.Postgres
-	if pg.Mode == "flexible" {
-		return b.add("PostgreSQL", "Flexible "+pg.SKU+", HA "+pg.HA, "postgresql/"+pg.HA, "")
-	}
-	key, cfg := nodeKey(1)
-	return b.add("PostgreSQL", "pod ("+cfg+")", key, "a single pod: the SLA of the node it runs on")
 }
 
 func redis(b *builder, e *plan.Env, nodeKey func(int) (string, string)) string {

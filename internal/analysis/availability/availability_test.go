@@ -1,17 +1,19 @@
-package availability
+package availability_test
 
 import (
 	"math"
 	"testing"
 
+	"github.com/physarch/physarch/internal/analysis/availability"
+
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/testplan"
 )
 
-func reports(t *testing.T, name string) map[string]*Report {
+func reports(t *testing.T, name string) map[string]*availability.Report {
 	t.Helper()
-	out := map[string]*Report{}
-	for _, r := range Estimate(testplan.Example(t, name)) {
+	out := map[string]*availability.Report{}
+	for _, r := range availability.Estimate(testplan.Example(t, name)) {
 		out[r.Env] = r
 	}
 	return out
@@ -22,7 +24,7 @@ func reports(t *testing.T, name string) map[string]*Report {
 func TestSerialProduct(t *testing.T) {
 	for _, name := range examples.Names() {
 		for env, r := range reports(t, name) {
-			sla := map[string]Component{}
+			sla := map[string]availability.Component{}
 			for _, c := range r.Components {
 				sla[c.Name] = c
 			}
@@ -66,8 +68,8 @@ func TestProd999(t *testing.T) {
 	for _, e := range pl.Envs {
 		e.Settings.Targets.Availability = 99.9
 	}
-	var r *Report
-	for _, x := range Estimate(pl) {
+	var r *availability.Report
+	for _, x := range availability.Estimate(pl) {
 		if x.Env == "prod" {
 			r = x
 		}
@@ -95,24 +97,5 @@ func TestDevHasNoSLAComponents(t *testing.T) {
 	r := reports(t, "phonebill")["dev"]
 	if !r.UpperBound || len(r.NoSLA) == 0 || r.Meets {
 		t.Errorf("dev runs on Spot and AKS Free: composite must be an upper bound with no-SLA parts named, got %+v", r)
-	}
-}
-
-func TestFormulas(t *testing.T) {
-	// Serial: 99.95% × 99.99% = 99.94% (the reference's example).
-	b := &builder{comps: map[string]Component{"a": {Percent: 99.95}, "b": {Percent: 99.99}}}
-	if p, _ := product(b, []string{"a", "b"}); math.Abs(p-99.94) > 0.001 {
-		t.Errorf("serial %v", p)
-	}
-	// Redundant: two 99.9% alternatives give 99.9999%.
-	if p := Parallel(99.9, 99.9); math.Abs(p-99.9999) > 1e-9 {
-		t.Errorf("parallel %v", p)
-	}
-	if p := Parallel(99.95); math.Abs(p-99.95) > 1e-9 {
-		t.Errorf("one alternative %v", p)
-	}
-	// Allowed downtime: 99.9% of 730 h is 43.8 minutes.
-	if d := downtime(99.9); d != 43.8 {
-		t.Errorf("downtime %v", d)
 	}
 }

@@ -70,6 +70,29 @@ type Category struct {
 	MonthlyMax float64 `json:"monthly_max_usd"`
 }
 
+// Line is one quantity of one meter a component asks to be priced: the
+// component knows how much it uses, the catalog what that costs.
+type Line struct {
+	Category string // one of CategoryOrder
+	Name     string
+	SKU      string
+	Meter    azure.Meter
+	Qty      float64 // at minimum scale
+	QtyMax   float64 // at maximum scale
+	Unit     string
+	// PerMonth turns one unit's price into a monthly figure: HoursPerMonth
+	// for hourly meters, 1 for monthly ones.
+	PerMonth float64
+	// Estimate is the rule behind a quantity no source gives.
+	Estimate string
+}
+
+// Priced is a component that costs money: its lines, in the order the
+// cost table shows them.
+type Priced interface {
+	CostLines(e *plan.Env) []Line
+}
+
 // CategoryOrder is the order categories are reported in.
 var CategoryOrder = []string{"cluster", "compute", "storage", "database", "cache", "messaging", "network", "security", "monitoring", "registry"}
 
@@ -159,16 +182,9 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		}
 		b.add("storage", "OS disks "+p.Name, disk, azure.Meter{Service: "Storage", Sku: disk}, float64(p.Min), float64(p.Max), "disk-month", 1, "")
 	}
-	if pg := e.Postgres; pg != nil {
-		if pg.Mode == "flexible" {
-			n := 1.0
-			if pg.HA != "none" {
-				n = 2 // the standby is billed like the primary
-			}
-			b.add("database", "PostgreSQL Flexible compute", pg.SKU, azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: pg.SKU}, n, n, "instance-hour", h, "")
-			b.add("database", "PostgreSQL storage", fmt.Sprintf("%d GiB", pg.StorageGB), azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"}, float64(pg.StorageGB)*n, float64(pg.StorageGB)*n, "GB-month", 1, "")
-		} else {
-			b.add("database", "PostgreSQL pod disk", fmt.Sprintf("%d GiB %s", pg.StorageGB, "E4"), azure.Meter{Service: "Storage", Sku: "E4 LRS"}, 1, 1, "disk-month", 1, "")
+	for _, c := range plan.Facets[Priced](e) {
+		for _, l := range c.CostLines(e) {
+			b.add(l.Category, l.Name, l.SKU, l.Meter, l.Qty, l.QtyMax, l.Unit, l.PerMonth, l.Estimate)
 		}
 	}
 	if r := e.Redis; r != nil && r.Mode == "managed" {

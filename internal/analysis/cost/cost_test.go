@@ -1,6 +1,7 @@
-package cost
+package cost_test
 
 import (
+	"github.com/physarch/physarch/internal/analysis/cost"
 	"math"
 	"strings"
 	"testing"
@@ -10,14 +11,14 @@ import (
 	"github.com/physarch/physarch/internal/testplan"
 )
 
-func reports(t *testing.T, name string) []*Report {
+func reports(t *testing.T, name string) []*cost.Report {
 	t.Helper()
 	pl := testplan.Example(t, name)
 	prices, err := azure.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Estimate(pl, prices)
+	r, err := cost.Estimate(pl, prices)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,14 +63,14 @@ func TestKoreaCentralIsNeverClaimed(t *testing.T) {
 }
 
 func TestProdComponentsAndFormula(t *testing.T) {
-	var prod *Report
+	var prod *cost.Report
 	for _, r := range reports(t, "phonebill") {
 		if r.Env == "prod" {
 			prod = r
 		}
 	}
 	want := []string{"AKS Standard tier", "Node pool system", "Node pool apps", "PostgreSQL Flexible compute", "Azure Cache for Redis", "Application Gateway WAF_v2 fixed", "Front Door Standard base", "Key Vault operations", "Log Analytics ingestion", "Private endpoints", "Container Registry"}
-	names := map[string]Component{}
+	names := map[string]cost.Component{}
 	for _, c := range prod.Components {
 		names[c.Name] = c
 	}

@@ -23,18 +23,33 @@ type SecretRef struct{ Name, Key string }
 // Hosts say how a service reaches the backing services where it runs: the
 // cluster's DNS names in Kubernetes, the compose service names locally.
 type Hosts struct {
-	Postgres string
-	Redis    string
+	Redis string
+	// Local names the host a component is reached at outside the cluster
+	// (compose's service names), by component ID; nil in the cluster,
+	// where each component gives its own address.
+	Local func(id string) string
 	// Service returns the base URL of a callee.
 	Service func(name string, port int) string
+}
+
+// Of is the host a component is reached at: its own address, or where it
+// runs locally.
+func (h Hosts) Of(id, own string) string {
+	if h.Local != nil {
+		return h.Local(id)
+	}
+	return own
+}
+
+// Configured is a component that configures the services using it: the
+// settings their containers receive (its secrets come from the plan).
+type Configured interface {
+	Vars(e *plan.Env, sv plan.Service, h Hosts) []Var
 }
 
 // ClusterHosts are the names inside the environment's cluster.
 func ClusterHosts(e *plan.Env) Hosts {
 	h := Hosts{Service: func(name string, port int) string { return fmt.Sprintf("http://%s:%d", name, port) }}
-	if e.Postgres != nil {
-		h.Postgres = e.Postgres.FQDN
-	}
 	if e.Redis != nil {
 		h.Redis = e.Redis.Host
 	}
@@ -85,14 +100,8 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 			secrets = append(secrets, SecretRef{s.Env, s.Secret})
 		}
 	}
-	if sv.Database != "" && e.Postgres != nil {
-		ssl := "disable"
-		if e.Postgres.Mode == "flexible" {
-			ssl = "require"
-		}
-		vars = append(vars,
-			Var{"DB_HOST", h.Postgres}, Var{"DB_PORT", strconv.Itoa(plan.PortPostgres)},
-			Var{"DB_NAME", sv.Database}, Var{"DB_USERNAME", DBUser(sv.Name)}, Var{"DB_SSLMODE", ssl})
+	for _, c := range plan.Facets[Configured](e) {
+		vars = append(vars, c.Vars(e, sv, h)...)
 	}
 	if sv.Cache && e.Redis != nil {
 		port := e.Redis.Port

@@ -1,13 +1,12 @@
 // Package compose renders the dev environment as a Docker Compose file so
-// a developer can run the whole system on one machine: the services, the
-// PostgreSQL and Redis the dev environment runs as pods, and the same
-// database initialisation the Kubernetes Job runs.
+// a developer can run the whole system on one machine: the services, and
+// what the components the dev environment runs as pods add (their
+// services, volumes and scripts).
 package compose
 
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
@@ -78,30 +77,23 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		return nil, nil
 	}
 	f := File{Name: e.Namespace, Services: map[string]*Service{}}
-	hosts := appenv.Hosts{Postgres: "postgresql", Redis: "redis", Service: func(n string, p int) string { return fmt.Sprintf("http://%s:%d", n, p) }}
-	if e.Postgres != nil {
-		f.Services["postgresql"] = &Service{
-			Image:       "postgres:" + pl.PGVersion,
-			Environment: map[string]string{"POSTGRES_PASSWORD": required(plan.SecretPostgresAdmin)},
-			Command:     []string{"postgres", "-c", "max_connections=" + strconv.Itoa(e.Postgres.MaxConnections)},
-			Ports:       []string{"127.0.0.1:5432:5432"},
-			Volumes:     []string{"pgdata:/var/lib/postgresql/data"},
-			Healthcheck: &Healthcheck{Test: []string{"CMD", "pg_isready", "-U", "postgres"}, Interval: "5s", Retries: 20},
+	hosts := appenv.Hosts{Redis: "redis", Local: func(id string) string { return id }, Service: func(n string, p int) string { return fmt.Sprintf("http://%s:%d", n, p) }}
+	ctx := Context{Plan: pl, Env: e, Required: required}
+	var extra []render.File
+	composed := plan.Facets[Composed](e)
+	for _, c := range composed {
+		part := c.Compose(ctx)
+		for name, s := range part.Services {
+			f.Services[name] = s
 		}
-		f.Volumes = map[string]struct{}{"pgdata": {}}
-		if len(pl.Databases) > 0 {
-			env := map[string]string{"PGHOST": "postgresql", "PGPASSWORD": required(plan.SecretPostgresAdmin)}
-			for _, db := range pl.Databases {
-				env[appenv.EnvName(db.Owner)+"_DB_PASSWORD"] = required(plan.DBPasswordSecret(db.Owner))
+		for _, v := range part.Volumes {
+			if f.Volumes == nil {
+				f.Volumes = map[string]struct{}{}
 			}
-			f.Services["postgresql-init"] = &Service{
-				Image:       "postgres:" + pl.PGVersion,
-				Command:     []string{"/bin/sh", "/scripts/init.sh"},
-				Environment: env,
-				Volumes:     []string{"./init.sh:/scripts/init.sh:ro"},
-				DependsOn:   map[string]Dependency{"postgresql": {Condition: "service_healthy"}},
-				Restart:     "on-failure",
-			}
+			f.Volumes[v] = struct{}{}
+		}
+		for _, file := range part.Files {
+			extra = append(extra, render.File{Path: Dir + "/" + file.Path, Data: file.Data})
 		}
 	}
 	if e.Redis != nil {
@@ -124,17 +116,13 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		for _, v := range vars {
 			env[v.Name] = v.Value
 		}
-		if sv.Database != "" && e.Postgres != nil {
-			env["DB_SSLMODE"] = "disable"
-		}
 		for _, s := range secrets {
 			env[s.Name] = required(s.Key)
 		}
 		deps := map[string]Dependency{}
-		if sv.Database != "" && e.Postgres != nil {
-			deps["postgresql"] = Dependency{Condition: "service_healthy"}
-			if _, ok := f.Services["postgresql-init"]; ok {
-				deps["postgresql-init"] = Dependency{Condition: "service_completed_successfully"}
+		for _, c := range composed {
+			for name, d := range c.DependsOn(sv) {
+				deps[name] = d
 			}
 		}
 		if sv.Cache && e.Redis != nil {
@@ -170,9 +158,32 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 	for _, s := range e.Secrets {
 		fmt.Fprintf(&env, "%s=\n", appenv.EnvName(s))
 	}
-	return []render.File{
+	return append([]render.File{
 		{Path: Dir + "/compose.yaml", Data: buf.Bytes()},
 		{Path: Dir + "/.env.example", Data: []byte(env.String())},
-		{Path: Dir + "/init.sh", Data: []byte(k8s.InitScript(pl))},
-	}, nil
+	}, extra...), nil
+}
+
+// Composed is a component compose runs on the developer's machine: its
+// services, volumes and files, and what a service using it waits for.
+type Composed interface {
+	Compose(c Context) Part
+	DependsOn(sv plan.Service) map[string]Dependency
+}
+
+// Part is what one component adds to the compose file.
+type Part struct {
+	Services map[string]*Service
+	Volumes  []string
+	// Files are written next to compose.yaml (paths relative to it).
+	Files []render.File
+}
+
+// Context is what a component's compose part reads.
+type Context struct {
+	Plan *plan.Plan
+	Env  *plan.Env
+	// Required is the interpolation of a secret that stops compose with a
+	// message when .env lacks it.
+	Required func(secret string) string
 }

@@ -1,9 +1,11 @@
-package compose
+package compose_test
 
 import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/compose"
 
 	"sigs.k8s.io/yaml"
 
@@ -16,7 +18,7 @@ func TestComposeMirrorsDev(t *testing.T) {
 	for _, name := range examples.Names() {
 		t.Run(name, func(t *testing.T) {
 			pl := testplan.Example(t, name)
-			files, err := Render(pl)
+			files, err := compose.Render(pl)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -24,11 +26,11 @@ func TestComposeMirrorsDev(t *testing.T) {
 			for _, f := range files {
 				byName[f.Path] = string(f.Data)
 			}
-			var cf File
-			if err := yaml.Unmarshal([]byte(byName[Dir+"/compose.yaml"]), &cf); err != nil {
+			var cf compose.File
+			if err := yaml.Unmarshal([]byte(byName[compose.Dir+"/compose.yaml"]), &cf); err != nil {
 				t.Fatal(err)
 			}
-			e := DevEnv(pl)
+			e := compose.DevEnv(pl)
 			for _, sv := range pl.Services {
 				s, ok := cf.Services[sv.Name]
 				if !ok {
@@ -38,17 +40,18 @@ func TestComposeMirrorsDev(t *testing.T) {
 					t.Errorf("%s does not wait for its database to be created", sv.Name)
 				}
 			}
-			if (e.Postgres != nil) != (cf.Services["postgresql"] != nil) || (e.Redis != nil) != (cf.Services["redis"] != nil) {
+			_, hasPG := e.Component("postgresql")
+			if hasPG != (cf.Services["postgresql"] != nil) || (e.Redis != nil) != (cf.Services["redis"] != nil) {
 				t.Errorf("backing services do not match the dev environment")
 			}
 			// Every secret is required from .env, and .env.example lists
 			// each one without a value.
 			ref := regexp.MustCompile(`\$\{([A-Z0-9_]+):\?`)
 			used := map[string]bool{}
-			for _, m := range ref.FindAllStringSubmatch(byName[Dir+"/compose.yaml"], -1) {
+			for _, m := range ref.FindAllStringSubmatch(byName[compose.Dir+"/compose.yaml"], -1) {
 				used[m[1]] = true
 			}
-			example := byName[Dir+"/.env.example"]
+			example := byName[compose.Dir+"/.env.example"]
 			for v := range used {
 				if !strings.Contains(example, "\n"+v+"=\n") {
 					t.Errorf("%s is required but not listed empty in .env.example", v)

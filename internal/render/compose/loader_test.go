@@ -1,4 +1,4 @@
-package compose
+package compose_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/compose"
 
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
@@ -34,7 +36,7 @@ func TestComposeLoads(t *testing.T) {
 	for _, name := range examples.Names() {
 		t.Run(name, func(t *testing.T) {
 			pl := testplan.Example(t, name)
-			files, err := Render(pl)
+			files, err := compose.Render(pl)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,7 +47,7 @@ func TestComposeLoads(t *testing.T) {
 				}
 			}
 			env := map[string]string{"IMAGE_TAG": "1.0.0"}
-			for _, s := range DevEnv(pl).Secrets {
+			for _, s := range compose.DevEnv(pl).Secrets {
 				env[appenv.EnvName(s)] = "secret-" + s
 			}
 			p, err := load(t, dir, env)
@@ -55,7 +57,7 @@ func TestComposeLoads(t *testing.T) {
 			if len(p.Services) < len(pl.Services) {
 				t.Errorf("%d services loaded, the plan has %d", len(p.Services), len(pl.Services))
 			}
-			missing := DevEnv(pl).Secrets[0]
+			missing := compose.DevEnv(pl).Secrets[0]
 			delete(env, appenv.EnvName(missing))
 			if _, err := load(t, dir, env); err == nil || !strings.Contains(err.Error(), appenv.EnvName(missing)) {
 				t.Errorf("a missing secret %s was not reported: %v", appenv.EnvName(missing), err)

@@ -183,14 +183,6 @@ func mib(v int64) string {
 	return fmt.Sprintf("%dMi", v)
 }
 
-// databasesOf lists the databases and their owners.
-func databasesTable(d *md.Doc, pl *plan.Plan) {
-	rows := make([][]string, len(pl.Databases))
-	for i, db := range pl.Databases {
-		rows[i] = []string{db.Name, db.Owner}
-	}
-	d.Table([]string{d.T("데이터베이스", "Database"), d.T("소유 서비스", "Owning service")}, rows)
-}
 
 // entityTable lists queues and topics with who sends and who receives.
 func entityTable(d *md.Doc, pl *plan.Plan, b *plan.ServiceBus, extra func(name string) []string, extraHead ...string) {
@@ -290,9 +282,7 @@ func discoveryRows(d *md.Doc, pl *plan.Plan, e *plan.Env) [][]string {
 	for _, s := range pl.Services {
 		rows = append(rows, []string{text(d, s.Title), clusterDNS(pl, e, s.Name), strconv.Itoa(s.Port), s.Route})
 	}
-	if e.Postgres != nil {
-		rows = append(rows, []string{"PostgreSQL", e.Postgres.FQDN, strconv.Itoa(plan.PortPostgres), d.T("데이터베이스", "database")})
-	}
+	rows = append(rows, rowsOf(e, func(c Discovered) [][]string { return c.Discovery(d, e) })...)
 	if e.Redis != nil {
 		rows = append(rows, []string{"Redis", e.Redis.Host, strconv.Itoa(e.Redis.Port), d.T("캐시", "cache")})
 	}

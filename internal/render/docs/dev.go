@@ -54,9 +54,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 		fmt.Sprintf(d.T("인그레스: %s (LoadBalancer)", "Ingress: %s (LoadBalancer)"), ingressName(d, e)),
 		fmt.Sprintf(d.T("애플리케이션: 서비스 %d개 (%s)", "Applications: %d services (%s)"), len(pl.Services), serviceNames(pl)),
 	}
-	if e.Postgres != nil {
-		comps = append(comps, fmt.Sprintf(d.T("데이터베이스: PostgreSQL %s Pod (데이터베이스 %d개)", "Database: PostgreSQL %s pod (%d databases)"), e.Postgres.Version, len(pl.Databases)))
-	}
+	comps = append(comps, linesOf(e, func(c Overviewed) []string { return c.Overview(d, e) })...)
 	if e.Redis != nil {
 		comps = append(comps, fmt.Sprintf(d.T("캐시: Redis %s Pod", "Cache: Redis %s pod"), e.Redis.Version))
 	}
@@ -82,9 +80,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	}
 	d.Table([]string{d.T("서비스", "Service"), d.T("이미지", "Image"), "CPU Requests", "Memory Requests", "CPU Limits", "Memory Limits", d.T("스토리지 클래스", "Storage class"), d.T("스토리지", "Storage")}, brows)
 	d.H(4, d.T("3.2.3 스토리지 클래스 구성", "3.2.3 Storage classes"))
-	d.Table([]string{d.T("스토리지 클래스", "Storage class"), "Provisioner", "SKU", "Reclaim policy", d.T("용도", "Use")}, [][]string{
-		{se.PostgreSQL.StorageClass, "disk.csi.azure.com", "StandardSSD_LRS", "Retain", d.T("PostgreSQL/Redis 데이터 (Azure 관리 디스크)", "PostgreSQL/Redis data (Azure managed disk)")},
-	})
+	d.Table([]string{d.T("스토리지 클래스", "Storage class"), "Provisioner", "SKU", "Reclaim policy", d.T("용도", "Use")}, storageClassRows(d, e))
 	d.P(d.T("hostPath 볼륨은 사용하지 않습니다. 노드가 교체되어도 데이터가 유지되도록 모든 상태는 Azure 관리 디스크에 둡니다.",
 		"No hostPath volumes: all state lives on Azure managed disks so that it survives a node being replaced."))
 
@@ -107,24 +103,12 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 
 	d.H(2, d.T("5. 데이터 아키텍처", "5. Data"))
 	d.H(3, d.T("5.1 데이터베이스 구성", "5.1 Databases"))
-	d.H(4, d.T("5.1.1 PostgreSQL Pod 구성", "5.1.1 PostgreSQL pod"))
-	if pg := e.Postgres; pg != nil {
-		b := backing(e, "postgresql")
-		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{d.T("이미지", "Image"), b.Image},
-			[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-			[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, /var/lib/postgresql/data", b.StorageClass, storageSize(b.StorageGB))},
-			[2]string{"max_connections", strconv.Itoa(pg.MaxConnections)},
-			[2]string{"shared_buffers", mib(pg.SharedBuffersMiB)},
-			[2]string{"effective_cache_size", mib(pg.EffectiveCacheMiB)},
-			[2]string{d.T("백업", "Backup"), fmt.Sprintf(d.T("일 1회 pg_dump, %d일 보관", "daily pg_dump, kept %d days"), pg.BackupDays)},
-		)
-		databasesTable(d, pl)
-	} else {
-		d.P(d.T("이 시스템은 PostgreSQL을 사용하지 않습니다.", "This system uses no PostgreSQL."))
+	data := NewSections(d, "5.1", 4, 0)
+	for _, c := range plan.Facets[Stored](e) {
+		c.Data(d, e, data)
 	}
-	d.H(4, d.T("5.1.2 Redis Pod 구성", "5.1.2 Redis pod"))
 	if r := e.Redis; r != nil {
+		data.Next(d.T("Redis Pod 구성", "Redis pod"))
 		b := backing(e, "redis")
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
 			[2]string{d.T("이미지", "Image"), b.Image},
@@ -133,21 +117,16 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 			[2]string{"maxmemory", r.MaxMemory},
 			[2]string{d.T("제거 정책", "Eviction policy"), r.Eviction},
 		)
-	} else {
-		d.P(d.T("이 시스템은 Redis를 사용하지 않습니다.", "This system uses no Redis."))
 	}
 	d.H(3, d.T("5.2 데이터 관리 전략", "5.2 Data management"))
 	d.H(4, d.T("5.2.1 데이터 초기화", "5.2.1 Data initialisation"))
 	var jrows [][]string
-	for i, db := range pl.Databases {
-		jrows = append(jrows, []string{strconv.Itoa(i + 1), "init-db-" + db.Name, fmt.Sprintf(d.T("데이터베이스 %s 생성, 소유자 %s", "create database %s owned by %s"), db.Name, db.Owner), fmt.Sprintf("psql -c '\\l %s'", db.Name)})
+	for i, r := range rowsOf(e, func(c Initialised) [][]string { return c.InitJobs(d, e) }) {
+		jrows = append(jrows, append([]string{strconv.Itoa(i + 1)}, r...))
 	}
 	d.Table([]string{d.T("순서", "Order"), "Job", d.T("작업", "Work"), d.T("검증", "Verification")}, jrows)
 	d.H(4, d.T("5.2.2 백업 전략", "5.2.2 Backup"))
-	var bk [][]string
-	if e.Postgres != nil {
-		bk = append(bk, []string{"PostgreSQL", "pg_dump (CronJob)", d.T("매일 02:00", "daily 02:00"), fmt.Sprintf(d.T("%d일", "%d days"), e.Postgres.BackupDays), "psql < dump.sql"})
-	}
+	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
 	if e.Redis != nil {
 		bk = append(bk, []string{"Redis", d.T("없음 (캐시 재구성)", "none (cache is rebuilt)"), "-", "-", d.T("재시작 후 자동 재적재", "refills after restart")})
 	}
@@ -236,7 +215,11 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(4, d.T("11.1.1 환경 시작/종료", "11.1.1 Start and stop"))
 	d.Code("bash", fmt.Sprintf("az aks start --resource-group %[1]s --name %[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # pause workloads\naz aks stop --resource-group %[1]s --name %[2]s", e.Names.ResourceGroup, e.Names.Cluster, e.Namespace))
 	d.H(4, d.T("11.1.2 데이터 관리", "11.1.2 Data"))
-	d.Code("bash", fmt.Sprintf("kubectl -n %[1]s create job init-db-manual --from=cronjob/postgresql-backup   # backup now\nkubectl -n %[1]s exec statefulset/postgresql -- pg_dumpall -U postgres > backup.sql\nkubectl -n %[1]s exec -i statefulset/postgresql -- psql -U postgres < backup.sql", e.Namespace))
+	if cmds := linesOf(e, func(c Operated) []string { return c.DevCommands(e) }); len(cmds) > 0 {
+		d.Code("bash", strings.Join(cmds, "\n"))
+	} else {
+		d.P(d.T("이 환경에는 데이터를 가진 구성 요소가 없습니다.", "This environment has no component that holds data."))
+	}
 	d.H(3, d.T("11.2 트러블슈팅", "11.2 Troubleshooting"))
 	d.H(4, d.T("11.2.1 일반적인 문제 해결", "11.2.1 Common problems"))
 	d.Table([]string{d.T("문제", "Problem"), d.T("원인", "Cause"), d.T("해결", "Fix"), d.T("예방", "Prevention")}, [][]string{
@@ -359,4 +342,26 @@ func totalNodes(e *plan.Env) string {
 		return strconv.Itoa(lo)
 	}
 	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+// storageClassRows are the storage classes the environment's pods keep
+// their data on, with the pods that use each.
+func storageClassRows(d *md.Doc, e *plan.Env) [][]string {
+	var classes []string
+	users := map[string][]string{}
+	for _, b := range e.Backing {
+		if b.StorageClass == "" {
+			continue
+		}
+		if users[b.StorageClass] == nil {
+			classes = append(classes, b.StorageClass)
+		}
+		users[b.StorageClass] = append(users[b.StorageClass], b.Title)
+	}
+	var rows [][]string
+	for _, c := range classes {
+		who := strings.Join(users[c], "/")
+		rows = append(rows, []string{c, "disk.csi.azure.com", "StandardSSD_LRS", "Retain", fmt.Sprintf(d.T("%s 데이터 (Azure 관리 디스크)", "%s data (Azure managed disk)"), who)})
+	}
+	return rows
 }

@@ -168,23 +168,9 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 
 	d.H(2, d.T("4. 데이터 아키텍처 비교", "4. Data comparison"))
 	d.H(3, d.T("4.1 환경별 데이터 전략", "4.1 Database per environment"))
-	d.Table(head, [][]string{
-		row(d.T("주 데이터베이스", "Primary database"), pgSKUPretty),
-		row(d.T("가용성", "Availability"), func(e *plan.Env) string { return haOf(e) }),
-		row(d.T("백업", "Backup"), func(e *plan.Env) string {
-			if e.Postgres == nil {
-				return "-"
-			}
-			return fmt.Sprintf(d.T("%d일 보관", "%d days"), e.Postgres.BackupDays)
-		}),
-		row("max_connections", func(e *plan.Env) string {
-			if e.Postgres == nil {
-				return "-"
-			}
-			return strconv.Itoa(e.Postgres.MaxConnections)
-		}),
-		row(d.T("데이터베이스 월 비용 (추정)", "Database monthly cost (estimate)"), func(e *plan.Env) string { return categoryCost(costs[e.Name], "database") }),
-	})
+	dataRows := compareRows(pl, d, "data")
+	dataRows = append(dataRows, row(d.T("데이터베이스 월 비용 (추정)", "Database monthly cost (estimate)"), func(e *plan.Env) string { return categoryCost(costs[e.Name], "database") }))
+	d.Table(head, dataRows)
 	d.H(3, d.T("4.2 캐시 전략 비교", "4.2 Cache comparison"))
 	d.Table([]string{d.T("캐시 레벨", "Level"), d.T("용도", "Use")}, [][]string{
 		{"L1 Application", d.T("프로세스 내 메모리 캐시", "in-process memory cache")},
@@ -283,7 +269,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			return d.T("절감 플랜/예약", "savings plan / reservation")
 		}),
 		row(d.T("백킹 서비스", "Backing services"), func(e *plan.Env) string {
-			if e.Postgres != nil && e.Postgres.Mode == "pod" {
+			if len(e.Backing) > 0 {
 				return d.T("Pod 기반", "pods")
 			}
 			return d.T("관리형 서비스", "managed services")
@@ -292,13 +278,12 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 
 	d.H(2, d.T("8. 전환 및 확장 계획", "8. Migration and growth"))
 	d.H(3, d.T("8.1 개발환경 → 운영환경 전환 체크리스트", "8.1 Development → production checklist"))
-	d.Table([]string{d.T("카테고리", "Category"), d.T("전환 작업", "Task")}, [][]string{
-		{d.T("데이터", "Data"), d.T("PostgreSQL Pod → Flexible Server (pg_dump/pg_restore)", "PostgreSQL pod → Flexible Server (pg_dump/pg_restore)")},
+	d.Table([]string{d.T("카테고리", "Category"), d.T("전환 작업", "Task")}, append(migrationRows(pl, d), [][]string{
 		{d.T("설정", "Settings"), d.T("Kubernetes Secret → Key Vault", "Kubernetes Secrets → Key Vault")},
 		{d.T("네트워크", "Network"), d.T("NGINX → Application Gateway + WAF", "NGINX → Application Gateway + WAF")},
 		{d.T("모니터링", "Monitoring"), "Azure Monitor + Application Insights"},
 		{d.T("보안", "Security"), "Private Endpoint + Entra ID RBAC"},
-	})
+	}...))
 	d.H(3, d.T("8.2 단계별 확장 로드맵", "8.2 Roadmap"))
 	var phases [][]string
 	for i, e := range pl.Envs {
@@ -330,18 +315,58 @@ func envNames(pl *plan.Plan) string {
 	return strings.Join(names, ", ")
 }
 
-func pgSKUPretty(e *plan.Env) string {
-	if e.Postgres == nil {
-		return "-"
-	}
-	if e.Postgres.Mode == "pod" {
-		return "PostgreSQL Pod (" + e.Postgres.SKU + ")"
-	}
-	return "PostgreSQL Flexible " + e.Postgres.SKU
-}
-
 func categoryTitle(d *md.Doc, cat string) string {
 	ko := map[string]string{"cluster": "AKS 클러스터", "compute": "컴퓨팅", "storage": "스토리지", "database": "데이터베이스", "cache": "캐시", "messaging": "메시징", "network": "네트워킹", "security": "보안", "monitoring": "모니터링", "registry": "컨테이너 레지스트리"}
 	en := map[string]string{"cluster": "AKS cluster", "compute": "Compute", "storage": "Storage", "database": "Database", "cache": "Cache", "messaging": "Messaging", "network": "Networking", "security": "Security", "monitoring": "Monitoring", "registry": "Container registry"}
 	return d.T(ko[cat], en[cat])
+}
+
+// compareRows merges the components' comparison rows of a part over the
+// environments: one row per title, in the order first seen, "-" where an
+// environment has no such row.
+func compareRows(pl *plan.Plan, d *md.Doc, part string) [][]string {
+	var titles []string
+	values := map[string]map[string]string{}
+	for _, e := range pl.Envs {
+		for _, c := range plan.Facets[Compared](e) {
+			for _, r := range c.Compare(d, e, part) {
+				if values[r[0]] == nil {
+					titles = append(titles, r[0])
+					values[r[0]] = map[string]string{}
+				}
+				values[r[0]][e.Name] = r[1]
+			}
+		}
+	}
+	var rows [][]string
+	for _, t := range titles {
+		r := []string{t}
+		for _, e := range pl.Envs {
+			v, ok := values[t][e.Name]
+			if !ok {
+				v = "-"
+			}
+			r = append(r, v)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// migrationRows are the components' tasks of the development →
+// production checklist, once per component.
+func migrationRows(pl *plan.Plan, d *md.Doc) [][]string {
+	seen := map[string]bool{}
+	var rows [][]string
+	for _, e := range pl.Envs {
+		for _, c := range e.Components {
+			m, ok := c.(Migrated)
+			if !ok || seen[c.ID()] {
+				continue
+			}
+			seen[c.ID()] = true
+			rows = append(rows, m.Migration(d)...)
+		}
+	}
+	return rows
 }

@@ -133,36 +133,13 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.Table(discoveryHead(d), discoveryRows(d, pl, e))
 
 	d.H(2, d.T("5. 데이터 아키텍처", "5. Data"))
-	d.H(3, d.T("5.1 Azure Database for PostgreSQL Flexible Server", "5.1 Azure Database for PostgreSQL Flexible Server"))
-	d.H(4, d.T("5.1.1 데이터베이스 구성", "5.1.1 Database"))
-	if pg := e.Postgres; pg != nil {
-		dbSubnet, _ := e.Network.Subnet("database")
-		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-			[2]string{"SKU", pg.SKU},
-			[2]string{d.T("사양", "Size"), fmt.Sprintf("%d vCore, %d GiB", pg.VCores, pg.MemoryGiB)},
-			[2]string{"max_connections", strconv.Itoa(pg.MaxConnections)},
-			[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%d GiB", pg.StorageGB)},
-			[2]string{d.T("고가용성", "High availability"), pg.HA},
-			[2]string{d.T("백업 보존", "Backup retention"), fmt.Sprintf(d.T("%d일", "%d days"), pg.BackupDays)},
-			[2]string{d.T("지역 중복 백업", "Geo-redundant backup"), strconv.FormatBool(pg.GeoBackup)},
-			[2]string{"PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)")},
-			[2]string{"TLS", "1.2+"},
-			[2]string{d.T("네트워크", "Network"), fmt.Sprintf(d.T("VNet 통합 (%s %s), 공용 접근 차단", "VNet-integrated (%s %s), no public access"), dbSubnet.Name, dbSubnet.CIDR)},
-			[2]string{"FQDN", pg.FQDN},
-		)
-		databasesTable(d, pl)
-		d.H(4, d.T("5.1.2 읽기 전용 복제본", "5.1.2 Read replicas"))
-		if pg.ReadReplicas > 0 {
-			d.Table([]string{d.T("복제본 수", "Replicas"), "SKU", d.T("용도", "Purpose")}, [][]string{{strconv.Itoa(pg.ReadReplicas), pg.SKU, d.T("읽기 부하 분산", "read scale-out")}})
-		} else {
-			d.P(d.T("읽기 전용 복제본은 두지 않습니다 (readReplicas: 0).", "No read replicas (readReplicas: 0)."))
-		}
-	} else {
-		d.P(d.T("이 시스템은 PostgreSQL을 사용하지 않습니다.", "This system uses no PostgreSQL."))
+	data := NewSections(d, "5", 3, 0)
+	for _, c := range plan.Facets[Stored](e) {
+		c.Data(d, e, data)
 	}
-	d.H(3, d.T("5.2 Azure Cache for Redis", "5.2 Azure Cache for Redis"))
-	d.H(4, d.T("5.2.1 캐시 구성", "5.2.1 Cache"))
 	if r := e.Redis; r != nil {
+		sub := data.Next("Azure Cache for Redis")
+		sub.Next(d.T("캐시 구성", "Cache"))
 		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
 			[2]string{"Tier", r.Tier},
 			[2]string{"SKU", r.SKU},
@@ -173,20 +150,14 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 			[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", r.Host, r.Port)},
 			[2]string{d.T("영역 중복", "Zone redundancy"), zones(e.Zones)},
 		)
-	} else {
-		d.P(d.T("이 시스템은 Redis를 사용하지 않습니다.", "This system uses no Redis."))
+		sub.Next(d.T("캐시 전략", "Cache strategy"))
+		d.Table([]string{d.T("레벨", "Level"), d.T("저장소", "Store"), d.T("데이터", "Data"), "TTL"}, [][]string{
+			{"L1", d.T("애플리케이션 메모리", "in-process memory"), d.T("설정·코드 값", "settings, code tables"), "5m"},
+			{"L2", "Redis", d.T("세션, 조회 결과", "sessions, query results"), "30m"},
+		})
 	}
-	d.H(4, d.T("5.2.2 캐시 전략", "5.2.2 Cache strategy"))
-	d.Table([]string{d.T("레벨", "Level"), d.T("저장소", "Store"), d.T("데이터", "Data"), "TTL"}, [][]string{
-		{"L1", d.T("애플리케이션 메모리", "in-process memory"), d.T("설정·코드 값", "settings, code tables"), "5m"},
-		{"L2", "Redis", d.T("세션, 조회 결과", "sessions, query results"), "30m"},
-	})
-	d.H(3, d.T("5.3 백업 및 복구", "5.3 Backup and recovery"))
-	d.H(4, d.T("5.3.1 백업 전략", "5.3.1 Backup"))
-	var bk [][]string
-	if pg := e.Postgres; pg != nil {
-		bk = append(bk, []string{"PostgreSQL", d.T("자동 백업 + PITR", "automatic backup + PITR"), fmt.Sprintf(d.T("%d일", "%d days"), pg.BackupDays), strconv.FormatBool(pg.GeoBackup)})
-	}
+	data.Next(d.T("백업 및 복구", "Backup and recovery")).Next(d.T("백업 전략", "Backup"))
+	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
 	if r := e.Redis; r != nil {
 		bk = append(bk, []string{"Redis", r.Persistence, "-", "false"})
 	}
@@ -238,10 +209,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	for _, p := range e.PrivateEndpoints {
 		peRows = append(peRows, []string{p.Title, pe.Name, p.DNSZone})
 	}
-	if e.Postgres != nil {
-		db, _ := e.Network.Subnet("database")
-		peRows = append(peRows, []string{"PostgreSQL", db.Name + d.T(" (VNet 통합)", " (VNet integration)"), "privatelink.postgres.database.azure.com"})
-	}
+	peRows = append(peRows, rowsOf(e, func(c PrivatelyReached) [][]string { return c.PrivateAccess(d, e) })...)
 	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone"}, peRows)
 	d.H(3, d.T("7.4 시크릿 관리", "7.4 Secrets"))
 	d.H(4, d.T("7.4.1 Azure Key Vault 구성", "7.4.1 Azure Key Vault"))
@@ -283,16 +251,17 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.KV(d.T("항목", "Item"), d.T("값", "Value"),
 		[2]string{"RTO", e.RTO},
 		[2]string{"RPO", e.RPO},
-		[2]string{d.T("백업", "Backup"), d.T("PostgreSQL 자동 백업 + 지역 중복", "PostgreSQL automatic backup + geo-redundant")},
+		[2]string{d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...)},
 		[2]string{d.T("DR 리전", "DR region"), d.T("페어 리전으로 지역 복원", "geo-restore into the paired region")},
 	)
 	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
-	d.Table([]string{d.T("계층", "Tier"), d.T("장애조치", "Failover")}, [][]string{
-		{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))},
-		{"PostgreSQL", fmt.Sprintf(d.T("HA %s: 대기 서버로 자동 전환", "HA %s: automatic switch to the standby"), haOf(e))},
-		{"Redis", d.T("복제본으로 자동 전환", "automatic switch to the replica")},
-		{"Application Gateway", d.T("영역 중복 인스턴스", "zone-redundant instances")},
-	})
+	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
+	failover = append(failover, rowsOf(e, func(c FailingOver) [][]string { return c.Failover(d, e) })...)
+	failover = append(failover,
+		[]string{"Redis", d.T("복제본으로 자동 전환", "automatic switch to the replica")},
+		[]string{"Application Gateway", d.T("영역 중복 인스턴스", "zone-redundant instances")},
+	)
+	d.Table([]string{d.T("계층", "Tier"), d.T("장애조치", "Failover")}, failover)
 	availabilitySection(d, ar)
 	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
 	d.H(4, d.T("10.2.1 운영 절차", "10.2.1 Procedures"))
@@ -338,12 +307,13 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		{"Phase 3", d.T("다중 리전", "multi-region"), "-", d.T("DR 리전 활성화", "active DR region")},
 	})
 	d.H(3, d.T("13.2 계층별 수평 확장", "13.2 Horizontal scaling per tier"))
-	d.Table([]string{d.T("계층", "Tier"), d.T("방식", "Method"), d.T("현재 한도", "Current limit")}, [][]string{
+	scaling := [][]string{
 		{d.T("애플리케이션", "Applications"), "HPA", d.T("서비스별 최대 레플리카 (3.3.2)", "per-service max replicas (3.3.2)")},
 		{d.T("노드", "Nodes"), "Cluster Autoscaler", totalNodes(e)},
-		{"PostgreSQL", d.T("SKU 상향, 읽기 복제본", "larger SKU, read replicas"), pgSKU(e)},
-		{"Redis", d.T("샤드 추가", "more shards"), redisSKU(e)},
-	})
+	}
+	scaling = append(scaling, rowsOf(e, func(c Scaled) [][]string { return c.Scaling(d, e) })...)
+	scaling = append(scaling, []string{"Redis", d.T("샤드 추가", "more shards"), redisSKU(e)})
+	d.Table([]string{d.T("계층", "Tier"), d.T("방식", "Method"), d.T("현재 한도", "Current limit")}, scaling)
 
 	d.H(2, d.T("14. 운영환경 특성 요약", "14. Summary"))
 	d.List(
@@ -374,20 +344,6 @@ func layerRows(d *md.Doc, e *plan.Env) [][]string {
 		{"L3 " + d.T("ID", "Identity"), "Entra ID, managed identity, workload identity", d.T("서비스 인증·인가", "service authentication and authorisation")},
 		{"L4 " + d.T("데이터", "Data"), "TLS 1.2+, Key Vault, private endpoints, encryption at rest", d.T("저장·전송 데이터", "data at rest and in transit")},
 	}
-}
-
-func haOf(e *plan.Env) string {
-	if e.Postgres == nil {
-		return "-"
-	}
-	return e.Postgres.HA
-}
-
-func pgSKU(e *plan.Env) string {
-	if e.Postgres == nil {
-		return "-"
-	}
-	return e.Postgres.SKU
 }
 
 func redisSKU(e *plan.Env) string {

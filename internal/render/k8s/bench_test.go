@@ -1,7 +1,9 @@
-package k8s
+package k8s_test
 
 import (
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/k8s"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/testplan"
@@ -10,7 +12,7 @@ import (
 func BenchmarkRender(b *testing.B) {
 	pl := testplan.Example(b, examples.Default)
 	for b.Loop() {
-		if _, err := Render(pl); err != nil {
+		if _, err := k8s.Render(pl); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package k8s
+package k8s_test
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/k8s"
 
 	"gopkg.in/yaml.v3"
 
@@ -19,7 +21,7 @@ import (
 // real YAML parser agree on every value the manifests hold.
 func TestManifestsReadBackExactly(t *testing.T) {
 	for _, name := range examples.Names() {
-		files, err := Render(testplan.Example(t, name))
+		files, err := k8s.Render(testplan.Example(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package k8s
+package k8s_test
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/k8s"
 
 	"gopkg.in/yaml.v3"
 
@@ -21,7 +23,7 @@ func objects(t *testing.T, files []render.File, env string) []map[string]any {
 	t.Helper()
 	var out []map[string]any
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".yaml") || strings.HasSuffix(f.Path, "kustomization.yaml") || strings.HasSuffix(f.Path, patchFile) {
+		if !strings.HasSuffix(f.Path, ".yaml") || strings.HasSuffix(f.Path, "kustomization.yaml") || strings.HasSuffix(f.Path, k8s.PatchFile) {
 			continue
 		}
 		if !strings.Contains(f.Path, "/base/") && !strings.Contains(f.Path, "/overlays/"+env+"/") {
@@ -54,7 +56,7 @@ func kinds(objs []map[string]any) map[string]int {
 func TestObjectsPerEnvironment(t *testing.T) {
 	for _, name := range examples.Names() {
 		pl := testplan.Example(t, name)
-		files, err := Render(pl)
+		files, err := k8s.Render(pl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,8 +91,10 @@ func TestObjectsPerEnvironment(t *testing.T) {
 				if got := k["SecretProviderClass"]; got != classes || (classes > 0) != e.Settings.Security.KeyVault {
 					t.Errorf("%d SecretProviderClasses, want %d (Key Vault %v)", got, classes, e.Settings.Security.KeyVault)
 				}
-				if pod := e.Postgres != nil && e.Postgres.Mode == "pod"; pod != (k["StatefulSet"] > 0) || pod != (k["Job"] == 1) {
-					t.Errorf("PostgreSQL mode %s but %d StatefulSets, %d Jobs", e.Postgres.Mode, k["StatefulSet"], k["Job"])
+				// The pods the cluster runs for components are StatefulSets;
+				// dev's PostgreSQL adds its init Job.
+				if pods := len(e.Backing); pods != k["StatefulSet"] || (pods > 0) != (k["Job"] == 1) {
+					t.Errorf("%d backing pods but %d StatefulSets, %d Jobs", pods, k["StatefulSet"], k["Job"])
 				}
 				for _, f := range files {
 					if strings.Contains(string(f.Data), "hostPath") {
@@ -108,7 +112,7 @@ func TestObjectsPerEnvironment(t *testing.T) {
 func TestNetworkPoliciesFollowFlows(t *testing.T) {
 	pl := testplan.Example(t, examples.Default)
 	e := pl.Envs[0]
-	c := newEnvContext(pl, e)
+	c := k8s.NewEnvContext(pl, e)
 	calls := map[[2]string]bool{}
 	for _, f := range e.FlowsOfKind("call") {
 		calls[[2]string{f.From, f.To}] = true
@@ -117,7 +121,7 @@ func TestNetworkPoliciesFollowFlows(t *testing.T) {
 		t.Fatal("example has no calls; the test would prove nothing")
 	}
 	for _, sv := range pl.Services {
-		np, ok := c.policyFor(sv.Name)
+		np, ok := c.PolicyFor(sv.Name)
 		if !ok {
 			continue
 		}
@@ -126,7 +130,7 @@ func TestNetworkPoliciesFollowFlows(t *testing.T) {
 				if p.PodSelector == nil {
 					continue
 				}
-				to := p.PodSelector.MatchLabels[labelName]
+				to := p.PodSelector.MatchLabels[k8s.LabelName]
 				if isService(pl, to) && !calls[[2]string{sv.Name, to}] {
 					t.Errorf("%s may reach %s, which the plan has no call for", sv.Name, to)
 				}

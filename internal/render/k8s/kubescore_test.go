@@ -1,4 +1,4 @@
-package k8s
+package k8s_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/physarch/physarch/internal/render/k8s"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/realtools"
@@ -46,7 +48,7 @@ func TestKubeScoreProd(t *testing.T) {
 	explained := readmeSection(t)
 	for _, name := range examples.Names() {
 		pl := testplan.Example(t, name)
-		files, err := Render(pl)
+		files, err := k8s.Render(pl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +60,7 @@ func TestKubeScoreProd(t *testing.T) {
 			t.Run(name+"/"+e.Name, func(t *testing.T) {
 				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 				defer cancel()
-				built, err := exec.CommandContext(ctx, kubectl, "kustomize", filepath.Join(dir, Dir, "overlays", e.Name)).Output()
+				built, err := exec.CommandContext(ctx, kubectl, "kustomize", filepath.Join(dir, k8s.Dir, "overlays", e.Name)).Output()
 				if err != nil {
 					t.Fatalf("kubectl kustomize: %v", err)
 				}

@@ -37,11 +37,13 @@ func (c envContext) networkPolicies() []any {
 		},
 	}
 	names := append([]string(nil), c.serviceNames()...)
-	for _, b := range c.e.Backing {
-		names = append(names, b.Name)
+	for _, p := range plan.Facets[Policied](c.e) {
+		names = append(names, p.PolicyWorkloads()...)
 	}
-	if c.initJob() {
-		names = append(names, initJobName)
+	for _, b := range c.e.Backing {
+		if b.Name == "redis" {
+			names = append(names, b.Name)
+		}
 	}
 	for _, n := range names {
 		if np, ok := c.policyFor(n); ok {
@@ -78,20 +80,17 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 		}
 		return block(anywhere)
 	}
+	if comp, ok := c.e.Component(name); ok {
+		if p, ok := comp.(Peered); ok {
+			return p.Peer(Context{c})
+		}
+	}
 	switch name {
 	case plan.IngressName:
 		if s, ok := c.e.Network.Subnet("gateway"); ok && c.e.Settings.Ingress.Controller == "agic" {
 			return block(s.CIDR)
 		}
 		return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: nginxNamespace}}}
-	case "postgresql":
-		if c.e.Postgres != nil && c.e.Postgres.Mode == "flexible" {
-			if s, ok := c.e.Network.Subnet("database"); ok {
-				return block(s.CIDR)
-			}
-			return block(anywhere)
-		}
-		return pod()
 	case "redis":
 		if c.e.Redis != nil && c.e.Redis.Mode == "managed" {
 			return endpoints()

@@ -1,4 +1,4 @@
-package k8s
+package k8s_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/k8s"
 
 	"gopkg.in/yaml.v3"
 
@@ -32,7 +34,7 @@ func TestRealAPIServerAcceptsEveryOverlay(t *testing.T) {
 	kube.InstallCRDs(t)
 	for _, name := range examples.Names() {
 		pl := testplan.Example(t, name)
-		files, err := Render(pl)
+		files, err := k8s.Render(pl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +44,7 @@ func TestRealAPIServerAcceptsEveryOverlay(t *testing.T) {
 				if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
 					t.Fatalf("create namespace: %v\n%s", err, out)
 				}
-				ov := filepath.Join(dir, Dir, "overlays", e.Name)
+				ov := filepath.Join(dir, k8s.Dir, "overlays", e.Name)
 				out, warnings, err := kube.KubectlSplit("apply", "-k", ov, "--dry-run=server", "-o", "json")
 				if err != nil {
 					t.Fatalf("kube-apiserver rejected %s/%s: %v\n%s", name, e.Name, err, warnings)
@@ -130,7 +132,7 @@ func TestRealAPIServerRejectsBroken(t *testing.T) {
 	kube := realtools.StartKube(t)
 	kube.InstallCRDs(t)
 	pl := testplan.Example(t, examples.Default)
-	files, err := Render(pl)
+	files, err := k8s.Render(pl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +141,7 @@ func TestRealAPIServerRejectsBroken(t *testing.T) {
 	if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
 		t.Fatalf("create namespace: %v\n%s", err, out)
 	}
-	ov := filepath.Join(dir, Dir, "overlays", e.Name)
+	ov := filepath.Join(dir, k8s.Dir, "overlays", e.Name)
 	broken := `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -161,12 +163,12 @@ spec:
 	if err != nil {
 		t.Fatal(err)
 	}
-	var kz Kustomization
+	var kz k8s.Kustomization
 	if err := yaml.Unmarshal(k, &kz); err != nil {
 		t.Fatal(err)
 	}
 	kz.Resources = append(kz.Resources, "broken.yaml")
-	if k, err = kustomization(kz); err != nil {
+	if k, err = k8s.XKustomization(kz); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(ov, "kustomization.yaml"), k, 0o644); err != nil {
@@ -200,7 +202,7 @@ func TestRealAPIServerAcceptsHardNames(t *testing.T) {
 	kube := realtools.StartKube(t)
 	kube.InstallCRDs(t)
 	pl := testplan.HardNames(t)
-	files, err := Render(pl)
+	files, err := k8s.Render(pl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +211,7 @@ func TestRealAPIServerAcceptsHardNames(t *testing.T) {
 		if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
 			t.Fatalf("create namespace %s: %v\n%s", e.Namespace, err, out)
 		}
-		out, warnings, err := kube.KubectlSplit("apply", "-k", filepath.Join(dir, Dir, "overlays", e.Name), "--dry-run=server", "-o", "json")
+		out, warnings, err := kube.KubectlSplit("apply", "-k", filepath.Join(dir, k8s.Dir, "overlays", e.Name), "--dry-run=server", "-o", "json")
 		if err != nil {
 			t.Fatalf("kube-apiserver rejected %s: %v\n%s\n%s", e.Name, err, warnings, out)
 		}

@@ -84,16 +84,11 @@ func (c envContext) handMadeSecrets() []string {
 		return c.e.Secrets
 	}
 	var out []string
+	for _, p := range plan.Facets[PodSecreted](c.e) {
+		out = append(out, p.PodSecrets()...)
+	}
 	for _, b := range c.e.Backing {
-		switch b.Name {
-		case "postgresql":
-			out = append(out, plan.SecretPostgresAdmin)
-			if c.initJob() {
-				for _, db := range c.pl.Databases {
-					out = append(out, plan.DBPasswordSecret(db.Owner))
-				}
-			}
-		case "redis":
+		if b.Name == "redis" {
 			out = append(out, plan.SecretRedis)
 		}
 	}

@@ -1,9 +1,13 @@
-package k8s
+package k8s_test
 
 import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/render/k8s"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/plan"
@@ -22,10 +26,10 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 			if !e.Settings.Security.KeyVault {
 				continue
 			}
-			c := newEnvContext(pl, e)
-			classes := map[string]SecretProviderClass{}
-			for _, o := range c.secretProviderClasses() {
-				spc := o.(SecretProviderClass)
+			c := k8s.NewEnvContext(pl, e)
+			classes := map[string]k8s.SecretProviderClass{}
+			for _, o := range c.SecretProviderClasses() {
+				spc := o.(k8s.SecretProviderClass)
 				classes[spc.Name] = spc
 			}
 			for _, sv := range pl.Services {
@@ -33,10 +37,10 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 				if id == nil {
 					t.Fatalf("%s/%s: %s has no identity", name, e.Name, sv.Name)
 				}
-				if got, want := c.serviceAccount(sv).Annotations[wiClientID], "SET-FROM-TERRAFORM-OUTPUT-workload_identity_client_ids."+sv.Name; got != want {
+				if got, want := c.ServiceAccount(sv).Annotations[k8s.WIClientID], "SET-FROM-TERRAFORM-OUTPUT-workload_identity_client_ids."+sv.Name; got != want {
 					t.Errorf("%s/%s: ServiceAccount %s annotates %q, want %q", name, e.Name, sv.Name, got, want)
 				}
-				d, err := c.deploymentPatch(sv, e.Workload(sv.Name))
+				d, err := c.DeploymentPatch(sv, e.Workload(sv.Name))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -59,7 +63,7 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 				if !ok {
 					t.Fatalf("%s/%s: no SecretProviderClass %s", name, e.Name, id.SecretClass)
 				}
-				if spc.Spec.Parameters["clientID"] != clientIDPlaceholder(sv.Name) {
+				if spc.Spec.Parameters["clientID"] != k8s.ClientIDPlaceholder(sv.Name) {
 					t.Errorf("%s/%s: class %s uses client ID %q", name, e.Name, spc.Name, spc.Spec.Parameters["clientID"])
 				}
 				var listed []string
@@ -73,7 +77,7 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 					t.Errorf("%s/%s: %s lists %v, the container reads %v", name, e.Name, spc.Name, listed, read)
 				}
 				for _, s := range listed {
-					if s == plan.SecretPostgresAdmin || (strings.HasSuffix(s, "-db-password") && s != plan.DBPasswordSecret(sv.Name)) {
+					if s == postgresql.AdminSecret || (strings.HasSuffix(s, "-db-password") && s != naming.KeyVaultSecret(sv.Name+"-db-password").Got) {
 						t.Errorf("%s/%s: %s may read %s", name, e.Name, sv.Name, s)
 					}
 				}
@@ -102,20 +106,21 @@ func unique(s []string) []string {
 // secrets but PostgreSQL and Redis run as pods, the Secret the user creates
 // holds only what those pods and the init job read.
 func TestHandMadeSecretWithKeyVault(t *testing.T) {
-	pl := &plan.Plan{Databases: []plan.Database{{Name: "authdb", Owner: "auth"}}}
-	e := &plan.Env{
-		Backing:  []plan.Workload{{Name: "postgresql"}, {Name: "redis"}},
-		Postgres: &plan.Postgres{Mode: "pod"},
-		Secrets:  []string{plan.SecretPostgresAdmin, "auth-db-password", plan.SecretRedis, "pg-api-key"},
+	pl := testplan.Example(t, "phonebill")
+	e := pl.Envs[0] // dev: PostgreSQL and Redis as pods
+	got := k8s.HandMadeSecrets(pl, e, true)
+	want := []string{"postgresql-admin-password"}
+	for _, db := range pl.Databases {
+		want = append(want, db.Owner+"-db-password")
 	}
-	got := envContext{pl: pl, e: e, csi: true}.handMadeSecrets()
-	if want := []string{plan.SecretPostgresAdmin, "auth-db-password", plan.SecretRedis}; strings.Join(got, ",") != strings.Join(want, ",") {
+	want = append(want, plan.SecretRedis)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("with Key Vault: %v, want %v", got, want)
 	}
-	if got := (envContext{pl: pl, e: e}).handMadeSecrets(); len(got) != len(e.Secrets) {
+	if got := k8s.HandMadeSecrets(pl, e, false); len(got) != len(e.Secrets) {
 		t.Errorf("without Key Vault: %v, want every secret", got)
 	}
-	if got := (envContext{pl: pl, e: &plan.Env{}, csi: true}).handMadeSecrets(); len(got) != 0 {
+	if got := k8s.HandMadeSecrets(pl, &plan.Env{}, true); len(got) != 0 {
 		t.Errorf("Key Vault and no pods: %v", got)
 	}
 }

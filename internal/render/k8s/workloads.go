@@ -35,8 +35,8 @@ func newEnvContext(pl *plan.Plan, e *plan.Env) envContext {
 		c.services[sv.Name] = true
 	}
 	flows := append([]plan.Flow(nil), e.Flows...)
-	if c.initJob() {
-		flows = append(flows, plan.Flow{From: initJobName, To: "postgresql", Port: plan.PortPostgres, Kind: "database"})
+	for _, p := range plan.Facets[Policied](e) {
+		flows = append(flows, p.ClusterFlows()...)
 	}
 	for _, f := range flows {
 		c.flowsOf[f.From] = append(c.flowsOf[f.From], f)

@@ -1,7 +1,8 @@
-package mermaid
+package mermaid_test
 
 import (
 	"context"
+	"github.com/physarch/physarch/internal/render/mermaid"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +47,7 @@ func TestRealMermaidRender(t *testing.T) {
 	for _, name := range examples.Names() {
 		pl := testplan.Example(t, name)
 		for _, lang := range []md.Lang{md.Ko, md.En} {
-			for _, f := range Render(pl, lang) {
+			for _, f := range mermaid.Render(pl, lang) {
 				t.Run(name+"/"+string(lang)+"/"+filepath.Base(f.Path), func(t *testing.T) {
 					if out, err := renderWithMMDC(t, bin, cfg, string(f.Data)); err != nil {
 						t.Errorf("mermaid-cli rejected %s: %v\n%s", f.Path, err, out)

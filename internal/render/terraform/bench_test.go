@@ -1,7 +1,9 @@
-package terraform
+package terraform_test
 
 import (
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/terraform"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/testplan"
@@ -10,7 +12,7 @@ import (
 func BenchmarkRender(b *testing.B) {
 	pl := testplan.Example(b, examples.Default)
 	for b.Loop() {
-		if _, err := Render(pl); err != nil {
+		if _, err := terraform.Render(pl); err != nil {
 			b.Fatal(err)
 		}
 	}

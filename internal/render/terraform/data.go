@@ -6,50 +6,6 @@ import (
 	"strings"
 )
 
-// haMode maps the plan's HA setting to the provider's.
-var haMode = map[string]string{"zoneredundant": "ZoneRedundant", "samezone": "SameZone"}
-
-// postgres writes the Flexible Server with private access (a delegated
-// subnet and a private DNS zone) and one database per owning service.
-func (m *module) postgres() {
-	pg := m.e.Postgres
-	if pg == nil || pg.Mode != "flexible" {
-		return
-	}
-	m.privateDNSZone("postgres", "privatelink.postgres.database.azure.com")
-
-	b := m.placed("azurerm_postgresql_flexible_server", "main", "postgresql_server_name")
-	b.set("version", pg.Version)
-	b.set("sku_name", pg.SKU)
-	b.set("storage_mb", pg.StorageGB*1024)
-	b.set("backup_retention_days", pg.BackupDays)
-	b.set("geo_redundant_backup_enabled", pg.GeoBackup)
-	b.expr("delegated_subnet_id", "azurerm_subnet.database.id")
-	b.expr("private_dns_zone_id", "azurerm_private_dns_zone.postgres.id")
-	b.set("public_network_access_enabled", false)
-	b.expr("administrator_login", "var.postgresql_admin_login")
-	b.expr("administrator_password", "var.postgresql_admin_password")
-	if len(m.e.Zones) > 0 {
-		b.set("zone", strconv.Itoa(m.e.Zones[0]))
-	}
-	if mode, ok := haMode[pg.HA]; ok {
-		ha := b.child("high_availability")
-		ha.set("mode", mode)
-		if mode == "ZoneRedundant" && len(m.e.Zones) > 1 {
-			ha.set("standby_availability_zone", strconv.Itoa(m.e.Zones[1]))
-		}
-	}
-	b.expr("depends_on", "[azurerm_private_dns_zone_virtual_network_link.postgres]")
-	m.tags(b)
-	for _, db := range m.pl.Databases {
-		d := m.resource("azurerm_postgresql_flexible_server_database", m.uniqueIdent("azurerm_postgresql_flexible_server_database", db.Name))
-		d.set("name", db.Name)
-		d.expr("server_id", "azurerm_postgresql_flexible_server.main.id")
-		d.set("charset", "UTF8")
-		d.set("collation", "en_US.utf8")
-	}
-}
-
 // redisSKU splits a size such as P1 into family and capacity.
 func redisSKU(sku string) (family string, capacity int, err error) {
 	if len(sku) < 2 {

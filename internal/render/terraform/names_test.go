@@ -1,4 +1,4 @@
-package terraform
+package terraform_test
 
 import (
 	"github.com/zclconf/go-cty/cty"
@@ -9,56 +9,35 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/spec"
+	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/render/terraform"
 	"github.com/physarch/physarch/internal/testspec"
 )
-
-func TestIdent(t *testing.T) {
-	for in, want := range map[string]string{
-		"auth-db": "auth_db",
-		"jobs":    "jobs",
-		"1queue":  "_1queue",
-	} {
-		if got := ident(in); got != want {
-			t.Errorf("ident(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if q := ident("ai.recommendation_jobs"); !strings.HasPrefix(q, "ai_recommendation_jobs_") || len(q) != len("ai_recommendation_jobs_")+6 {
-		t.Errorf("queue identifier %q", q)
-	}
-	if ident("a.b") == ident("a_b") || ident("a.b") == ident("a/b") {
-		t.Errorf("names that differ in punctuation share an identifier")
-	}
-	m := &module{}
-	if a, b := m.uniqueIdent("db", "auth-db"), m.uniqueIdent("db", "auth_db"); a == b {
-		t.Errorf("auth-db and auth_db share %s", a)
-	}
-}
 
 // TestOneCredentialPerIdentity renders 500 services and reads the module
 // back: one identity per service, and each federated credential on its
 // own service's identity (Azure allows 20 per identity).
 func TestOneCredentialPerIdentity(t *testing.T) {
-	doc, err := spec.Load("large.yaml", testspec.Large(500))
+	doc, err := components.Load("large.yaml", testspec.Large(500))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := plan.Build(doc)
+	pl, err := components.Plan(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mods, err := build(pl, pl.Envs[len(pl.Envs)-1])
+	files, err := terraform.Render(pl)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var main, vars []byte
-	for _, f := range mods {
-		switch f.name {
-		case "main.tf":
-			main = f.f.bytes()
-		case "variables.tf":
-			vars = f.f.bytes()
+	dir := terraform.Dir + "/" + pl.Envs[len(pl.Envs)-1].Name + "/"
+	for _, f := range files {
+		switch f.Path {
+		case dir + "main.tf":
+			main = f.Data
+		case dir + "variables.tf":
+			vars = f.Data
 		}
 	}
 	creds := literal(t, main, "locals", "workload_federated_credentials")

@@ -1,5 +1,7 @@
 package terraform
 
+import "github.com/physarch/physarch/internal/plan"
+
 // outputs are what the next step needs: kubectl credentials, the values
 // the Kubernetes overlays leave as SET-FROM-TERRAFORM-OUTPUT-<name>, hosts.
 func (m *module) outputs() {
@@ -23,8 +25,8 @@ func (m *module) outputs() {
 	}
 	l.set("services", names)
 	l.set("image_prefix", m.pl.Name)
-	if e.Postgres != nil && e.Postgres.Mode == "flexible" {
-		out("postgresql_fqdn", "azurerm_postgresql_flexible_server.main.fqdn", "PostgreSQL host.")
+	for _, c := range plan.Facets[Terraformed](e) {
+		c.Outputs(Module{m})
 	}
 	if e.Redis != nil && e.Redis.Mode == "managed" {
 		out("redis_hostname", "azurerm_redis_cache.main.hostname", "Redis host (TLS port 6380).")

@@ -1,10 +1,12 @@
-package terraform
+package terraform_test
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/physarch/physarch/internal/render/terraform"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/realtools"
@@ -18,14 +20,14 @@ func TestRealTerraformValidates(t *testing.T) {
 	tf := realtools.FindTerraform(t)
 	for _, name := range examples.Names() {
 		pl := testplan.Example(t, name)
-		files, err := Render(pl)
+		files, err := terraform.Render(pl)
 		if err != nil {
 			t.Fatal(err)
 		}
 		dir := realtools.WriteFiles(t, files)
 		for _, e := range pl.Envs {
 			t.Run(name+"/"+e.Name, func(t *testing.T) {
-				mod := filepath.Join(dir, Dir, e.Name)
+				mod := filepath.Join(dir, terraform.Dir, e.Name)
 				if out, err := tf.Run(mod, "fmt", "-check", "-diff", "-recursive"); err != nil {
 					t.Errorf("terraform fmt -check: %v\n%s", err, out)
 				}
@@ -52,12 +54,12 @@ func onlyDevOverrideWarning(out string) bool {
 func TestRealTerraformRejectsBroken(t *testing.T) {
 	tf := realtools.FindTerraform(t)
 	pl := testplan.Example(t, examples.Default)
-	files, err := Render(pl)
+	files, err := terraform.Render(pl)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := realtools.WriteFiles(t, files)
-	mod := filepath.Join(dir, Dir, pl.Envs[len(pl.Envs)-1].Name)
+	mod := filepath.Join(dir, terraform.Dir, pl.Envs[len(pl.Envs)-1].Name)
 	bad := "\nresource \"azurerm_resource_group\" \"broken\" {\n  name       = \"rg-broken\"\n  location   = \"koreacentral\"\n  bogus_attr = true\n}\n"
 	if err := os.WriteFile(filepath.Join(mod, "broken.tf"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
@@ -78,13 +80,13 @@ func TestRealTerraformRejectsBroken(t *testing.T) {
 func TestRealTerraformValidatesHardNames(t *testing.T) {
 	tf := realtools.FindTerraform(t)
 	pl := testplan.HardNames(t)
-	files, err := Render(pl)
+	files, err := terraform.Render(pl)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := realtools.WriteFiles(t, files)
 	for _, e := range pl.Envs {
-		mod := filepath.Join(dir, Dir, e.Name)
+		mod := filepath.Join(dir, terraform.Dir, e.Name)
 		if out, err := tf.Run(mod, "fmt", "-check", "-diff", "-recursive"); err != nil {
 			t.Errorf("terraform fmt -check: %v\n%s", err, out)
 		}

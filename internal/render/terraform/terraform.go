@@ -77,7 +77,9 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	m.registry()
 	m.identity()
 	m.cluster()
-	m.postgres()
+	for _, c := range plan.Facets[Terraformed](e) {
+		c.Terraform(Module{m})
+	}
 	m.redis()
 	m.serviceBus()
 	m.gateway()

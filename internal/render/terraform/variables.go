@@ -1,5 +1,7 @@
 package terraform
 
+import "github.com/physarch/physarch/internal/plan"
+
 func (m *module) variable(name, typ, desc string, def any) {
 	b := m.vars.top("variable", name)
 	b.expr("type", typ)
@@ -34,13 +36,8 @@ func (m *module) variables() {
 	if e.Settings.AKS.EntraRBAC {
 		m.variable("admin_group_object_ids", "list(string)", "Entra ID groups that administer the cluster.", []string{})
 	}
-	if e.Postgres != nil && e.Postgres.Mode == "flexible" {
-		m.variable("postgresql_server_name", "string", "PostgreSQL Flexible Server (globally unique).", n.Postgres)
-		m.variable("postgresql_admin_login", "string", "PostgreSQL administrator login.", "pgadmin")
-		pw := m.vars.top("variable", "postgresql_admin_password")
-		pw.expr("type", "string")
-		pw.set("description", "PostgreSQL administrator password; supply it (TF_VAR_postgresql_admin_password), never commit it.")
-		pw.set("sensitive", true)
+	for _, c := range plan.Facets[Terraformed](e) {
+		c.Variables(Module{m})
 	}
 	if e.Redis != nil && e.Redis.Mode == "managed" {
 		m.variable("redis_name", "string", "Azure Cache for Redis (globally unique).", n.Redis)

@@ -1,4 +1,4 @@
-package spec
+package components
 
 import (
 	"bufio"
@@ -225,6 +225,9 @@ func schemaAccepts(s *jsonschema.Schema, instance []byte) error {
 	}
 	return s.Validate(v)
 }
+
+// namePattern is the form of system, service and environment names.
+const namePattern = `^[a-z][a-z0-9]*(-[a-z0-9]+)*$`
 
 // TestSchemaFullPatterns: the name patterns reach the schema whole (a tag
 // parser once cut them at the comma in {0,14}).

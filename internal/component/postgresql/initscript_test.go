@@ -1,4 +1,4 @@
-package k8s
+package postgresql
 
 import (
 	"os"
@@ -22,8 +22,7 @@ func TestInitScriptQuotes(t *testing.T) {
 	if _, err := exec.LookPath("sed"); err != nil {
 		t.Skip("no sed")
 	}
-	pl := &plan.Plan{Databases: []plan.Database{{Name: "auth-db", Owner: "auth-service"}}}
-	script := InitScript(pl)
+	script := InitScript([]plan.Database{{Name: "auth-db", Owner: "auth-service"}})
 	if strings.Contains(script, "CREATE DATABASE auth-db") {
 		t.Fatalf("unquoted identifier:\n%s", script)
 	}

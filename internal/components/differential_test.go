@@ -1,4 +1,4 @@
-package spec
+package components
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ import (
 // valid specs.
 func differentialInputs(t *testing.T) map[string][]byte {
 	out := map[string][]byte{}
-	corpus, _ := filepath.Glob("testdata/fuzz/FuzzLoad/*")
+	corpus, _ := filepath.Glob("../spec/testdata/fuzz/FuzzLoad/*")
 	for _, p := range corpus {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -101,6 +101,36 @@ func objects(v any) []map[string]any {
 	}
 	return out
 }
+
+// base is a small valid spec the cases below change one way each.
+const base = `apiVersion: physarch.dev/v1
+kind: System
+metadata:
+  name: shop
+  title: {en: Shop}
+cloud: azure
+region: koreacentral
+services:
+  - name: api
+    route: /api
+    health: /health
+    database: apidb
+    cache: true
+    calls: [worker]
+    produces: [jobs]
+  - name: worker
+    consumes: [jobs]
+backing:
+  postgresql: {version: "16"}
+  redis: {}
+  serviceBus:
+    queues: [jobs]
+environments:
+  - name: dev
+    profile: dev
+  - name: prod
+    profile: prod
+`
 
 // TestLoaderOnlyChecks lists where loader and schema must differ: what the
 // loader refuses although each value on its own is well formed. A JSON

@@ -1,0 +1,4 @@
+package availability
+
+// Internals the external tests use.
+type Builder = builder

@@ -1,0 +1,4 @@
+package check
+
+// SarifLog is the SARIF log type, for the external tests.
+type SarifLog = sarifLog

@@ -1,0 +1,26 @@
+package postgresql
+
+import (
+	"strconv"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/appenv"
+)
+
+// Vars implements appenv.Configured: where a service's database is and
+// who it logs in as (the password is its own secret).
+func (c *Component) Vars(_ *plan.Env, sv plan.Service, h appenv.Hosts) []appenv.Var {
+	if sv.Database == "" {
+		return nil
+	}
+	// TLS to the managed server; the pod (and compose's container, which
+	// stands in for it on a developer's machine) speaks plain TCP.
+	ssl := "disable"
+	if c.Flexible() && h.Local == nil {
+		ssl = "require"
+	}
+	return []appenv.Var{
+		{Name: "DB_HOST", Value: h.Of(Name, c.FQDN)}, {Name: "DB_PORT", Value: strconv.Itoa(Port)},
+		{Name: "DB_NAME", Value: sv.Database}, {Name: "DB_USERNAME", Value: appenv.DBUser(sv.Name)}, {Name: "DB_SSLMODE", Value: ssl},
+	}
+}

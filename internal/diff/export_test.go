@@ -1,0 +1,4 @@
+package diff
+
+// Internals the external tests use.
+var Findings = findings

@@ -1,0 +1,138 @@
+package plan
+
+import (
+	"fmt"
+
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// Kind is a building block: one package under internal/component owns
+// everything about it (its spec section, how it is planned, priced,
+// reached, realised and described) and registers it in
+// internal/components. The planner plans every kind in every environment
+// and names none.
+type Kind interface {
+	// Name is the block's name, such as "postgresql".
+	Name() string
+	// Section is the block's part of the spec.
+	Section() spec.Section
+	// Plan returns the block as one environment runs it, or nil when the
+	// system does not use it there. Problems are reported on c.
+	Plan(c *Context) Component
+}
+
+// Component is a planned building block in one environment. Besides ID it
+// offers facets, small interfaces each stage defines and reads: the
+// planner's below, cost.Priced, availability.Linked, the renderers' own.
+type Component interface {
+	// ID names the component in flows, diagrams and manifests, unique in
+	// the environment ("postgresql").
+	ID() string
+}
+
+// Podded is a component the cluster runs as pods (dev's PostgreSQL): its
+// pods are packed onto the apps pool with the services'.
+type Podded interface{ Pods() []Workload }
+
+// Subnetted is a component that needs subnets of its own.
+type Subnetted interface{ SubnetNeeds() []SubnetNeed }
+
+// Endpointed is a component reached through private endpoints.
+type Endpointed interface{ PrivateEndpoints() []PrivateEndpoint }
+
+// Placed is a component that learns its addresses once the network is
+// placed.
+type Placed interface{ Place(e *Env) }
+
+// Flowing is a component services connect to: the network policies, NSG
+// rules and diagram edges are drawn from its flows, one service at a time
+// so that each service's flows stay together.
+type Flowing interface {
+	Flows(pl *Plan, e *Env, sv Service) []Flow
+}
+
+// Guarded is a component whose subnets carry NSG rules of their own.
+type Guarded interface{ SecurityRules(e *Env) []SecurityRule }
+
+// Secreted is a component with secrets: the environment's list, and what
+// each service's container reads.
+type Secreted interface {
+	Secrets(pl *Plan, e *Env) []string
+	SecretRefs(pl *Plan, e *Env, sv Service) []SecretRef
+}
+
+// SubnetNeed is one subnet a component needs, before placement.
+type SubnetNeed struct {
+	Role, Name, Delegation string
+	Required               int // addresses its contents need
+	MinBits                int // the smallest prefix length Azure accepts (larger number = smaller)
+}
+
+// Context is what a kind plans one environment from.
+type Context struct {
+	Doc   *spec.Document
+	Plan  *Plan
+	Env   *Env
+	Index int // the environment's index in the spec
+	p     *planner
+	r     *renamer
+}
+
+// Path is the spec path of the environment ("environments[1]").
+func (c *Context) Path() string { return fmt.Sprintf("environments[%d]", c.Index) }
+
+// Fail reports a problem at a spec path, with a hint.
+func (c *Context) Fail(path, hint, format string, args ...any) { c.p.fail(path, hint, format, args...) }
+
+// Name derives a resource's name by its rule and records the change when
+// the rule had to change it.
+func (c *Context) Name(resource string, n naming.Name) string { return c.r.use(resource, n) }
+
+// Settings is a block's settings in the environment being planned.
+func Settings[T any](c *Context, kind string) *T {
+	if v, ok := spec.Block[T](c.Doc.Spec.Environments[c.Index].Blocks, kind); ok {
+		return v
+	}
+	return new(T)
+}
+
+// Backing is a block's system-wide section, when the spec has it.
+func Backing[T any](c *Context, kind string) (*T, bool) {
+	return spec.Block[T](c.Doc.Spec.Backing.Blocks, kind)
+}
+
+// Component returns the environment's component with an ID, if any.
+func (e *Env) Component(id string) (Component, bool) {
+	for _, c := range e.Components {
+		if c.ID() == id {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+// Find returns the environment's first component of a Go type, such as
+// *postgresql.Component: a block's own rules and renderers find their
+// component this way.
+func Find[T Component](e *Env) (T, bool) {
+	for _, c := range e.Components {
+		if t, ok := c.(T); ok {
+			return t, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// Facets returns the environment's components that offer a facet, in
+// registration order.
+func Facets[F any](e *Env) []F {
+	var out []F
+	for _, c := range e.Components {
+		if f, ok := c.(F); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package docs
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// Facets a component offers the documents; each is optional, and each
+// says which part of the format it fills.
+type (
+	// Overviewed adds lines to a development document's component list
+	// (2.2).
+	Overviewed interface {
+		Overview(d *md.Doc, e *plan.Env) []string
+	}
+	// Discovered adds rows to service discovery (4.2 / 4.4): name,
+	// address, port, purpose.
+	Discovered interface {
+		Discovery(d *md.Doc, e *plan.Env) [][]string
+	}
+	// Stored writes the component's part of the data chapter (5): in
+	// development one subsection of 5.1, in production a section 5.N of
+	// its own; s numbers the headings.
+	Stored interface {
+		Data(d *md.Doc, e *plan.Env, s *Sections)
+	}
+	// BackedUp adds rows to the backup table: in development target,
+	// method, schedule, retention, restore; in production target, method,
+	// retention, geo-redundant.
+	BackedUp interface {
+		Backups(d *md.Doc, e *plan.Env) [][]string
+	}
+	// Initialised adds rows to development's data initialisation (5.2.1):
+	// Job, work, verification (the document numbers them).
+	Initialised interface {
+		InitJobs(d *md.Doc, e *plan.Env) [][]string
+	}
+	// FailingOver adds rows to production's automatic failover (10.1.2):
+	// tier, failover.
+	FailingOver interface {
+		Failover(d *md.Doc, e *plan.Env) [][]string
+	}
+	// Scaled adds rows to production's horizontal scaling per tier (13.2):
+	// tier, method, current limit.
+	Scaled interface {
+		Scaling(d *md.Doc, e *plan.Env) [][]string
+	}
+	// PrivatelyReached adds rows to the private access table (7.3.1) for
+	// what is reached privately without a private endpoint: service,
+	// subnet, private DNS zone.
+	PrivatelyReached interface {
+		PrivateAccess(d *md.Doc, e *plan.Env) [][]string
+	}
+	// Operated adds lines to development's data commands (11.1.2).
+	Operated interface {
+		DevCommands(e *plan.Env) []string
+	}
+	// Compared adds rows to the master index's comparison of a part
+	// ("data": 4.1): title and this environment's value.
+	Compared interface {
+		Compare(d *md.Doc, e *plan.Env, part string) [][2]string
+	}
+	// Migrated adds rows to the development → production checklist (8.1):
+	// category, task.
+	Migrated interface {
+		Migration(d *md.Doc) [][]string
+	}
+	// Recovered says what the environment's backups are, for production's
+	// recovery objectives (10.1.1).
+	Recovered interface {
+		BackupSummary(d *md.Doc, e *plan.Env) string
+	}
+)
+
+// Sections numbers headings: Next writes "prefix.n title" at its level
+// and returns the numbering of the sections below it.
+type Sections struct {
+	d      *md.Doc
+	prefix string
+	level  int
+	n      int
+}
+
+// NewSections numbers headings of a level below a prefix such as "5.1".
+func NewSections(d *md.Doc, prefix string, level, start int) *Sections {
+	return &Sections{d: d, prefix: prefix, level: level, n: start}
+}
+
+// Next writes the next numbered heading.
+func (s *Sections) Next(title string) *Sections {
+	s.n++
+	num := fmt.Sprintf("%s.%d", s.prefix, s.n)
+	s.d.H(s.level, num+" "+title)
+	return &Sections{d: s.d, prefix: num, level: s.level + 1}
+}
+
+// Count is how many headings Next has written.
+func (s *Sections) Count() int { return s.n }
+
+// MiB prints a memory size in Mi, or Gi when it is whole.
+func MiB(v int64) string { return mib(v) }
+
+// StorageSize prints a disk size, "-" for none.
+func StorageSize(gb int) string { return storageSize(gb) }
+
+// Days prints a number of days.
+func Days(d *md.Doc, n int) string { return fmt.Sprintf(d.T("%d일", "%d days"), n) }
+
+// rowsOf collects one facet's rows over the environment's components.
+func rowsOf[F any](e *plan.Env, rows func(F) [][]string) [][]string {
+	var out [][]string
+	for _, f := range plan.Facets[F](e) {
+		out = append(out, rows(f)...)
+	}
+	return out
+}
+
+// linesOf collects one facet's lines over the environment's components.
+func linesOf[F any](e *plan.Env, lines func(F) []string) []string {
+	var out []string
+	for _, f := range plan.Facets[F](e) {
+		out = append(out, lines(f)...)
+	}
+	return out
+}
+
+// joinNonEmpty joins the non-empty texts.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,82 @@
+package k8s
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// Facets a component offers the manifests. Each is optional.
+type (
+	// Manifested is a component with objects of its own in the
+	// environment's overlay (a pod and its Service, an init Job).
+	Manifested interface {
+		Manifests(c Context) ([]any, error)
+	}
+	// Policied is a component whose own workloads get NetworkPolicies,
+	// with the flows only the cluster sees (a Job reaching the database).
+	Policied interface {
+		PolicyWorkloads() []string
+		ClusterFlows() []plan.Flow
+	}
+	// Peered is a component the workloads reach: who it is to a
+	// NetworkPolicy (a pod of the namespace, or an address block).
+	Peered interface {
+		Peer(c Context) networkingv1.NetworkPolicyPeer
+	}
+	// PodSecreted is a component whose own pods read secrets from the
+	// hand-made Secret even where Key Vault holds the services'.
+	PodSecreted interface {
+		PodSecrets() []string
+	}
+)
+
+// Context is what a component's manifests read from the environment's
+// overlay: names, labels, placement and the Secret its pods read.
+type Context struct{ c envContext }
+
+// Plan is the system's plan.
+func (x Context) Plan() *plan.Plan { return x.c.pl }
+
+// Env is the environment.
+func (x Context) Env() *plan.Env { return x.c.e }
+
+// Meta is the labels of one workload's objects.
+func (x Context) Meta(name string) map[string]string { return x.c.meta(name, nil) }
+
+// ObjectMeta names an object of the environment's namespace.
+func (x Context) ObjectMeta(name string, labels map[string]string) metav1.ObjectMeta {
+	return objectMeta(name, x.c.e.Namespace, labels)
+}
+
+// SecretEnv is an environment variable read from one key of the Secret
+// the environment's own pods read.
+func (x Context) SecretEnv(name, key string) corev1.EnvVar {
+	return secretEnv(x.c.e.Names.SecretProvider, name, key)
+}
+
+// PodPeer is a workload of the namespace, by name.
+func PodPeer(name string) networkingv1.NetworkPolicyPeer {
+	return networkingv1.NetworkPolicyPeer{PodSelector: &metaSelector{MatchLabels: selector(name)}}
+}
+
+// BlockPeer is an address block, such as a subnet.
+func BlockPeer(cidr string) networkingv1.NetworkPolicyPeer {
+	return networkingv1.NetworkPolicyPeer{IPBlock: &networkingv1.IPBlock{CIDR: cidr}}
+}
+
+// Anywhere is the address block of everything.
+const Anywhere = anywhere
+
+// TypeMeta is an object's API version and kind.
+func TypeMeta(apiVersion, kind string) metav1.TypeMeta { return typeMeta(apiVersion, kind) }
+
+// Port is a port as Kubernetes objects take it.
+func Port(p int) intstr.IntOrString { return port(p) }
+
+// Quantity parses a quantity the caller knows to be valid.
+func Quantity(s string) resource.Quantity { return quantity(s) }
