@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"sort"
 )
 
@@ -116,9 +115,4 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// show is how a path inside the output reads in a message.
-func (t *tree) show(rel string) string {
-	return filepath.Join(t.dir, filepath.FromSlash(rel))
 }

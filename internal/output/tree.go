@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -41,6 +42,11 @@ func openTree(dir string) (*tree, error) {
 }
 
 func (t *tree) close() { t.root.Close() }
+
+// show is how a path inside the output reads in a message.
+func (t *tree) show(rel string) string {
+	return filepath.Join(t.dir, filepath.FromSlash(rel))
+}
 
 // checkDirs makes sure every directory above rel is a real directory (not
 // a link, not a file). With create, missing ones are made; without, the

@@ -72,7 +72,7 @@ func Write(dir string, files []render.File, opts Options) (*Report, error) {
 		return nil, err
 	}
 	defer unlock()
-	if err := t.recover(opts.Log); err != nil {
+	if err := t.resume(opts.Log); err != nil {
 		return nil, err
 	}
 	if _, err := t.removeStale(); err != nil {
@@ -196,9 +196,9 @@ func (t *tree) plan(old Manifest, order []string, data map[string][]byte, force 
 	return j, nil
 }
 
-// recover finishes a build that a crash interrupted, from its journal.
+// resume finishes a build that a crash interrupted, from its journal.
 // Afterwards the manifest matches the files again, whichever way it went.
-func (t *tree) recover(log io.Writer) error {
+func (t *tree) resume(log io.Writer) error {
 	b, ok, err := t.readRecord(JournalName)
 	if err != nil || !ok {
 		return err
