@@ -16,11 +16,15 @@ func TestStaleStagingIsRemoved(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name, "new/deploy/x.yaml"), []byte("x"), 0o644)
 	}
 	os.WriteFile(filepath.Join(dir, ManifestName+".tmp"), []byte("{"), 0o644)
-	if _, err := Write(dir, files("v1"), Options{}); err != nil {
+	var log logBuffer
+	if _, err := Write(dir, files("v1"), Options{Log: &log}); err != nil {
 		t.Fatal(err)
 	}
 	if err := consistent(t, dir); err != nil {
 		t.Error(err)
+	}
+	if !log.contains("removed 2 staging directories") {
+		t.Errorf("the user was not told: %q", log.String())
 	}
 	if _, err := os.Stat(filepath.Join(dir, ManifestName+".tmp")); !os.IsNotExist(err) {
 		t.Error("a half-written manifest was left")

@@ -75,8 +75,10 @@ func Write(dir string, files []render.File, opts Options) (*Report, error) {
 	if err := t.resume(opts.Log); err != nil {
 		return nil, err
 	}
-	if _, err := t.removeStale(); err != nil {
+	if n, err := t.removeStale(); err != nil {
 		return nil, err
+	} else if n > 0 && opts.Log != nil {
+		fmt.Fprintf(opts.Log, "physarch: removed %d staging director%s left in %s by interrupted builds\n", n, plural(n, "y", "ies"), dir)
 	}
 	old, err := t.readManifest()
 	if err != nil {
@@ -222,4 +224,11 @@ func (t *tree) resume(log io.Writer) error {
 		}
 	}
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
