@@ -59,7 +59,7 @@ was generated.
 			if err != nil {
 				return err
 			}
-			rep, err := output.Write(out, files, force)
+			rep, err := output.Write(out, files, output.Options{Force: force, Log: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
