@@ -31,8 +31,10 @@ checkout.
 
 Output is staged and moved into place only when everything was generated;
 files physarch did not generate (or that were edited since) are never
-replaced unless --force is given. <out>/.physarch-generated.json records what
-was generated.
+replaced unless --force is given, and nothing is written through a symbolic
+link. <out>/.physarch-generated.json records what was generated; a build
+that was interrupted is finished by the next one; concurrent builds of one
+directory wait for each other (at most 2 minutes).
 
 ` + specArgHelp,
 		Example: `  physarch build

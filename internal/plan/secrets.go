@@ -15,7 +15,6 @@ const (
 	SecretServiceBus = "servicebus-connection"
 )
 
-
 // APIKeySecret is the secret holding the key for an external system.
 func APIKeySecret(external string) string {
 	return naming.KeyVaultSecret(external + "-api-key").Got

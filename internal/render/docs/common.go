@@ -183,7 +183,6 @@ func mib(v int64) string {
 	return fmt.Sprintf("%dMi", v)
 }
 
-
 // entityTable lists queues and topics with who sends and who receives.
 func entityTable(d *md.Doc, pl *plan.Plan, b *plan.ServiceBus, extra func(name string) []string, extraHead ...string) {
 	var rows [][]string
