@@ -40,19 +40,6 @@ func availabilityRules(r *Registry) {
 				}
 				return out
 			}},
-		Rule{ID: "AV002", Family: "availability", Severity: Error,
-			Title:     "Redis Basic on the production request path",
-			Rationale: "Basic is a single node with no SLA and no replication: a patch or a host failure empties the cache and stops every service that needs it.",
-			Fix:       "Use redis.tier Standard or Premium in production.",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if e.Redis != nil && e.Redis.Mode == "managed" && e.Redis.Tier == "Basic" {
-						out = append(out, at(e, c, "redis.tier", "Redis %s %s is a single node without an SLA", e.Redis.Tier, e.Redis.SKU))
-					}
-				}
-				return out
-			}},
 		Rule{ID: "AV004", Family: "availability", Severity: Error,
 			Title:     "AKS Free tier in production",
 			Rationale: "The Free tier's control plane has no SLA; the Standard tier's is 99.95% with availability zones.",

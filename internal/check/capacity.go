@@ -44,23 +44,6 @@ func capacityRules(r *Registry) {
 					return ""
 				})
 			}},
-		Rule{ID: "CP004", Family: "capacity", Severity: Warning,
-			Title:     "Cache smaller than the working set the spec states",
-			Rationale: "When the working set does not fit, Redis evicts keys the services still need and the database takes the misses.",
-			Fix:       "Use a larger redis.sku (managed) or raise redis.maxMemory and memory (pod).",
-			Check: func(c *Context) []Finding {
-				b := c.Doc.Spec.Backing.Redis
-				if b == nil || b.WorkingSetMiB == 0 {
-					return nil
-				}
-				var out []Finding
-				for _, e := range c.Plan.Envs {
-					if e.Redis != nil && e.Redis.MemoryMiB > 0 && e.Redis.MemoryMiB < b.WorkingSetMiB && e.IsProdLike() {
-						out = append(out, at(e, c, "redis", "Redis holds %d MiB, the working set is %d MiB", e.Redis.MemoryMiB, b.WorkingSetMiB))
-					}
-				}
-				return out
-			}},
 		Rule{ID: "CP005", Family: "capacity", Severity: Error,
 			Title:     "AKS subnet too small for maximum nodes × maximum pods",
 			Rationale: "Azure CNI gives every pod a VNet address: when the subnet runs out at scale-out, new nodes and pods fail to get addresses.",

@@ -45,9 +45,6 @@ func costRules(r *Registry) {
 							out = append(out, at(e, c, sub, "%s", msg))
 						}
 					}
-					if e.Redis != nil && e.Redis.Mode == "managed" {
-						out = append(out, at(e, c, "redis.mode", "dev runs Azure Cache for Redis %s %s", e.Redis.Tier, e.Redis.SKU))
-					}
 				}
 				return out
 			}},

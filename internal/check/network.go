@@ -1,6 +1,10 @@
 package check
 
-import "net/netip"
+import (
+	"net/netip"
+
+	"github.com/physarch/physarch/internal/plan"
+)
 
 func networkRules(r *Registry) {
 	r.Add(
@@ -54,8 +58,10 @@ func networkRules(r *Registry) {
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, e := range prodEnvs(c) {
-					if e.Redis != nil && e.Redis.Mode == "managed" && !e.Settings.Network.PrivateEndpoints {
-						out = append(out, at(e, c, "network.privateEndpoints", "Azure Cache for Redis %s keeps its public endpoint", e.Redis.SKU))
+					for _, p := range plan.Facets[Public](e) {
+						if sub, msg := p.PublicEndpoint(e); msg != "" {
+							out = append(out, at(e, c, sub, "%s", msg))
+						}
 					}
 				}
 				return out

@@ -157,3 +157,10 @@ func eachWorkload(c *Context, envs []*plan.Env, sub string, msg func(e *plan.Env
 	}
 	return out
 }
+
+// Public is a managed data service that keeps a public endpoint in the
+// environment (rule NW003): the spec key that closes it and what is
+// exposed, or "" when it is reached privately only.
+type Public interface {
+	PublicEndpoint(e *plan.Env) (sub, message string)
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/redis"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -111,7 +112,7 @@ func TestCrossFileConsistency(t *testing.T) {
 						}
 					}
 				}
-				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && !hasFlexiblePG(pl) || k == "redissku" && pl.RedisVer == "" {
+				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && !hasFlexiblePG(pl) || k == "redissku" && !hasRedis(pl) {
 					continue
 				}
 				if read == 0 {
@@ -173,8 +174,8 @@ func expectPlan(f facts, pl *plan.Plan) {
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			f.add("pgsku "+e.Name, "plan", pg.SKU)
 		}
-		if e.Redis != nil && e.Redis.Mode == "managed" {
-			f.add("redissku "+e.Name, "plan", e.Redis.SKU)
+		if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
+			f.add("redissku "+e.Name, "plan", r.SKU)
 		}
 		for _, r := range e.SecurityRules {
 			sn, _ := e.Network.Subnet(r.Subnet)
@@ -414,6 +415,15 @@ func atoi(s string) int {
 func hasFlexiblePG(pl *plan.Plan) bool {
 	for _, e := range pl.Envs {
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRedis(pl *plan.Plan) bool {
+	for _, e := range pl.Envs {
+		if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
 			return true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/redis"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -136,9 +137,8 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
 			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
 			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
-			"Azure Cache for Redis": n.Redis,
-			"storage account":       n.RedisBackup, "Service Bus namespace": n.ServiceBus,
-			"Kubernetes namespace": e.Namespace, "Kubernetes object name": n.SecretProvider,
+			"Service Bus namespace": n.ServiceBus,
+			"Kubernetes namespace":  e.Namespace, "Kubernetes object name": n.SecretProvider,
 		} {
 			valid(kind, name)
 		}
@@ -147,6 +147,12 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		}
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			valid("PostgreSQL flexible server", pg.Server)
+		}
+		if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
+			valid("Azure Cache for Redis", r.Cache)
+			if r.Backup != "" {
+				valid("storage account", r.Backup)
+			}
 		}
 	}
 	for _, f := range files {

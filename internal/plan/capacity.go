@@ -155,25 +155,10 @@ func big(f float64) string {
 }
 
 // backingPods adds the pods of the components the cluster runs (dev's
-// PostgreSQL) and Redis where the environment runs it as a pod: always on
-// managed disks, never hostPath.
-func (p *planner) backingPods(pl *Plan, e *Env, path string) {
-	s := &p.doc.Spec
-	se := e.Settings
+// PostgreSQL and Redis): always on managed disks, never hostPath.
+func (p *planner) backingPods(e *Env, path string) {
 	for _, c := range Facets[Podded](e) {
 		e.Backing = append(e.Backing, c.Pods()...)
-	}
-	if s.Backing.Redis != nil && se.Redis.Mode == "pod" {
-		class := "managed-csi"
-		for _, b := range e.Backing {
-			if b.StorageClass != "" {
-				class = b.StorageClass
-			}
-		}
-		pod := BackingPod("redis", 6379, se.Redis.CPU, se.Redis.Memory, se.Redis.StorageGB, class, "redis:"+pl.RedisVer)
-		pod.Owner = "postgresql" // its storage class is PostgreSQL's
-		pod.Title = "Redis"
-		e.Backing = append(e.Backing, pod)
 	}
 	for _, b := range e.Backing {
 		if b.CPURequestM <= 0 || b.MemRequestMiB <= 0 {

@@ -6,11 +6,13 @@ import "github.com/physarch/physarch/internal/catalog/azure/naming"
 // subnet. The subnet's size, the cost, the prod document's table and the
 // Terraform endpoints all come from this one list.
 type PrivateEndpoint struct {
-	Service     string // registry, redis, servicebus, keyvault
+	Service     string // the component (or core service) it reaches
 	Name        string // the private endpoint resource
 	Title       string
 	Subresource string // the private link group ID
 	DNSZone     string
+	// Ports are what the cluster opens to the endpoint (the NSG rules).
+	Ports []int
 }
 
 // privateEndpoints lists what the environment reaches privately. Service
@@ -20,15 +22,15 @@ func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	if !e.Settings.Network.PrivateEndpoints {
 		return nil
 	}
-	out := []PrivateEndpoint{{Service: "registry", Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io"}}
-	if e.Redis != nil && e.Redis.Mode == "managed" {
-		out = append(out, PrivateEndpoint{Service: "redis", Title: "Redis", Subresource: "redisCache", DNSZone: "privatelink.redis.cache.windows.net"})
+	out := []PrivateEndpoint{{Service: "registry", Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", Ports: []int{PortHTTPS}}}
+	for _, c := range Facets[Endpointed](e) {
+		out = append(out, c.PrivateEndpoints()...)
 	}
 	if e.Bus != nil && e.Bus.Tier == "Premium" {
-		out = append(out, PrivateEndpoint{Service: "servicebus", Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net"})
+		out = append(out, PrivateEndpoint{Service: "servicebus", Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net", Ports: []int{PortAMQP}})
 	}
 	if e.Settings.Security.KeyVault {
-		out = append(out, PrivateEndpoint{Service: "keyvault", Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net"})
+		out = append(out, PrivateEndpoint{Service: "keyvault", Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net", Ports: []int{PortHTTPS}})
 	}
 	for i := range out {
 		out[i].Name = r.use("private endpoint", naming.PrivateEndpoint("pe-"+out[i].Service+"-"+system+"-"+e.Name))

@@ -14,10 +14,8 @@ type Flow struct {
 
 // Well-known ports of the backing services.
 const (
-	PortRedisPlain = 6379
-	PortRedisTLS   = 6380
-	PortAMQP       = 5671
-	PortHTTPS      = 443
+	PortAMQP  = 5671
+	PortHTTPS = 443
 )
 
 // IngressName is the in-plan name of the ingress controller endpoint.
@@ -40,9 +38,6 @@ func (pl *Plan) flows(e *Env) []Flow {
 		}
 		for _, c := range Facets[Flowing](e) {
 			out = append(out, c.Flows(pl, e, sv)...)
-		}
-		if sv.Cache && e.Redis != nil {
-			out = append(out, Flow{From: sv.Name, To: "redis", Port: e.Redis.Port, Proto: "TCP", Kind: "cache"})
 		}
 		if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
 			out = append(out, Flow{From: sv.Name, To: "servicebus", Port: PortAMQP, Proto: "AMQP", Kind: "messaging"})

@@ -24,8 +24,6 @@ type Names struct {
 	WAFPolicy         string // alphanumerics only
 	FrontDoor         string
 	FrontDoorEndpoint string
-	Redis             string
-	RedisBackup       string // storage account for Redis RDB backups
 	ServiceBus        string
 	// SecretProvider is the Kubernetes Secret the backing pods and, where
 	// secrets are not in Key Vault, the services read.
@@ -77,8 +75,6 @@ func (r *renamer) names(system, env string) Names {
 		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
 		FrontDoor:         r.use("Front Door profile", naming.FrontDoorProfile("afd-"+base)),
 		FrontDoorEndpoint: r.use("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base)),
-		Redis:             r.use("Azure Cache for Redis", naming.RedisCache("redis-"+base)),
-		RedisBackup:       r.use("storage account", naming.StorageAccount("st"+alnum)),
 		ServiceBus:        r.use("Service Bus namespace", naming.ServiceBusNamespace("sb-"+base)),
 		SecretProvider:    r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
 	}
@@ -103,10 +99,6 @@ func (e *Env) inUse(resource string) bool {
 		return gateway
 	case "Front Door profile", "Front Door endpoint":
 		return gateway && se.Ingress.FrontDoor != "" && se.Ingress.FrontDoor != "none"
-	case "Azure Cache for Redis":
-		return e.Redis != nil && e.Redis.Mode == "managed"
-	case "storage account":
-		return e.Redis != nil && e.Redis.Mode == "managed" && e.Redis.Tier == "Premium" && e.Redis.Persistence == "rdb"
 	case "Service Bus namespace":
 		return e.Bus != nil
 	}

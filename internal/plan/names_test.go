@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 
@@ -23,7 +24,6 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
 		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
 		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
-		"Azure Cache for Redis": {n.Redis}, "storage account": {n.RedisBackup},
 		"Service Bus namespace": {n.ServiceBus}, "Kubernetes object name": {n.SecretProvider},
 		"Kubernetes namespace": {e.Namespace}, "Service Bus queue": pl.Queues, "Service Bus topic": pl.Topics,
 		"Key Vault secret": e.Secrets,
@@ -37,6 +37,12 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	}
 	if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 		out["PostgreSQL flexible server"] = []string{pg.Server}
+	}
+	if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
+		out["Azure Cache for Redis"] = []string{r.Cache}
+		if r.Backup != "" {
+			out["storage account"] = []string{r.Backup}
+		}
 	}
 	for _, d := range pl.Databases {
 		out["PostgreSQL database"] = append(out["PostgreSQL database"], d.Name)
@@ -95,8 +101,9 @@ func TestNamesByRule(t *testing.T) {
 		check  func(t *testing.T, pl *plan.Plan, e *plan.Env)
 	}{
 		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if e.Names.Registry != "acrphonebillprodeu" || e.Names.RedisBackup != "stphonebillprodeu" {
-				t.Errorf("registry %s, storage %s", e.Names.Registry, e.Names.RedisBackup)
+			r, _ := plan.Find[*redis.Component](e)
+			if e.Names.Registry != "acrphonebillprodeu" || r == nil || r.Backup != "stphonebillprodeu" {
+				t.Errorf("registry %s, redis %+v", e.Names.Registry, r)
 			}
 			wantChange(t, e, "container registry", "acrphonebillprod-eu")
 		}},
@@ -107,8 +114,9 @@ func TestNamesByRule(t *testing.T) {
 			wantChange(t, e, "Kubernetes namespace", "shop-prod-")
 		}},
 		{"system ab--cd", func(s *spec.Spec) { s.Metadata.Name = "ab--cd" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if strings.Contains(e.Names.KeyVault, "--") || strings.Contains(e.Names.Redis, "--") {
-				t.Errorf("Key Vault %s, Redis %s", e.Names.KeyVault, e.Names.Redis)
+			r, _ := plan.Find[*redis.Component](e)
+			if strings.Contains(e.Names.KeyVault, "--") || r == nil || strings.Contains(r.Cache, "--") {
+				t.Errorf("Key Vault %s, Redis %+v", e.Names.KeyVault, r)
 			}
 			wantChange(t, e, "Key Vault", "kv-ab--cd-prod")
 			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")

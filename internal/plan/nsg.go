@@ -61,7 +61,17 @@ func securityRules(e *Env) []SecurityRule {
 		out = append(out, c.SecurityRules(e)...)
 	}
 	if pe, ok := e.Network.Subnet("endpoints"); ok {
-		ports := []string{strconv.Itoa(PortHTTPS), strconv.Itoa(PortRedisTLS), strconv.Itoa(PortAMQP)}
+		// Only the ports of the endpoints the environment has.
+		var ports []string
+		seen := map[int]bool{}
+		for _, p := range e.PrivateEndpoints {
+			for _, n := range p.Ports {
+				if !seen[n] {
+					seen[n] = true
+					ports = append(ports, strconv.Itoa(n))
+				}
+			}
+		}
 		out = append(out, SecurityRule{Subnet: "aks", Name: "AllowPrivateEndpoints", Direction: "Outbound", Priority: 110, Ports: ports, Source: aks.CIDR, Destination: pe.CIDR, Access: "Allow"},
 			SecurityRule{Subnet: "endpoints", Name: "AllowAKS", Direction: "Inbound", Priority: 100, Ports: ports, Source: aks.CIDR, Destination: pe.CIDR, Access: "Allow"})
 	}

@@ -3,10 +3,8 @@ package plan
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
-	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -55,9 +53,6 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 			out = append(out, or(bus[n], n))
 		}
 		return out
-	}
-	if s.Backing.Redis != nil {
-		pl.RedisVer = or(s.Backing.Redis.Version, "7.2")
 	}
 	for _, sv := range s.Services {
 		db := ""
@@ -112,7 +107,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 			e.Components = append(e.Components, c)
 		}
 	}
-	p.backingPods(pl, e, path)
+	p.backingPods(e, path)
 	p.pools(e, path)
 	p.managed(pl, e, path)
 	e.RegistrySKU = "Basic"
@@ -145,31 +140,9 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	return e
 }
 
-// managed resolves Redis and Service Bus for the environment.
+// managed resolves Service Bus for the environment.
 func (p *planner) managed(pl *Plan, e *Env, path string) {
-	s := &p.doc.Spec
 	se := e.Settings
-	if s.Backing.Redis != nil {
-		r := &Redis{Mode: se.Redis.Mode, Tier: se.Redis.Tier, Shards: se.Redis.Shards, Persistence: se.Redis.Persistence,
-			Eviction: se.Redis.EvictionPolicy, Version: pl.RedisVer, MaxMemory: se.Redis.MaxMemory}
-		if r.Mode == "managed" {
-			sku, ok := azure.LookupRedis(se.Redis.Tier, se.Redis.SKU)
-			if !ok {
-				p.fail(path+".redis.sku", hintFrom(se.Redis.SKU, azure.RedisNames(se.Redis.Tier)), "Redis %s size %q is not in the catalog", se.Redis.Tier, se.Redis.SKU)
-				return
-			}
-			r.SKU, r.MemoryMiB = sku.Name, sku.MemoryMiB
-			// Azure Cache for Redis runs major version 6 (4 is retired);
-			// the spec's version applies to the dev pods.
-			r.Version = "6"
-			r.Host, r.Port = e.Names.Redis+".redis.cache.windows.net", 6380
-		} else {
-			r.SKU = "redis:" + pl.RedisVer
-			r.Host, r.Port = fmt.Sprintf("redis.%s.svc.cluster.local", e.Namespace), 6379
-			r.MemoryMiB = redisMaxMemoryMiB(se.Redis.MaxMemory, se.Redis.Memory)
-		}
-		e.Redis = r
-	}
 	if len(pl.Queues)+len(pl.Topics) > 0 {
 		e.Bus = &ServiceBus{
 			Namespace: e.Names.ServiceBus, Tier: se.ServiceBus.Tier,
@@ -194,21 +167,4 @@ func or(s, def string) string {
 
 func hintFrom(val string, options []string) string {
 	return spec.DidYouMean(val, options, fmt.Sprintf("known: %s", strings.Join(options, ", ")))
-}
-
-// redisMaxMemoryMiB is what a Redis pod may cache: its maxmemory setting
-// ("200mb", "1gb"), else its memory request.
-func redisMaxMemoryMiB(maxMemory, request string) int {
-	m := strings.ToLower(strings.TrimSpace(maxMemory))
-	for _, u := range []struct {
-		suffix string
-		mul    float64
-	}{{"gb", 1024}, {"mb", 1}, {"kb", 1.0 / 1024}, {"g", 1000 * 1000 * 1000 / 1048576.0}, {"m", 1000 * 1000 / 1048576.0}} {
-		if n, ok := strings.CutSuffix(m, u.suffix); ok {
-			if v, err := strconv.ParseFloat(n, 64); err == nil {
-				return int(v * u.mul)
-			}
-		}
-	}
-	return int(mebi(request))
 }

@@ -11,7 +11,6 @@ import (
 // appear in any output. One name serves as Key Vault secret and as key of
 // the Kubernetes Secret, so both follow the Key Vault secret rule.
 const (
-	SecretRedis      = "redis-password"
 	SecretServiceBus = "servicebus-connection"
 )
 
@@ -46,9 +45,6 @@ func (pl *Plan) secrets(e *Env, r *renamer) []string {
 	for _, c := range Facets[Secreted](e) {
 		out = append(out, c.Secrets(pl, e)...)
 	}
-	if e.Redis != nil {
-		out = append(out, SecretRedis)
-	}
 	if e.Bus != nil {
 		out = append(out, SecretServiceBus)
 	}
@@ -66,9 +62,6 @@ func (pl *Plan) secretRefs(e *Env, sv Service) []SecretRef {
 	var out []SecretRef
 	for _, c := range Facets[Secreted](e) {
 		out = append(out, c.SecretRefs(pl, e, sv)...)
-	}
-	if sv.Cache && e.Redis != nil {
-		out = append(out, SecretRef{"REDIS_PASSWORD", SecretRedis})
 	}
 	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
 		out = append(out, SecretRef{"SERVICEBUS_CONNECTION", SecretServiceBus})

@@ -15,7 +15,6 @@ type Plan struct {
 	Topics    []string
 	External  []spec.External
 	Databases []Database
-	RedisVer  string
 	Envs      []*Env
 }
 
@@ -55,13 +54,12 @@ type Env struct {
 	RTO, RPO  string
 	PeakRPS   float64
 	Workloads []Workload // application services, in spec order
-	Backing   []Workload // PostgreSQL/Redis pods (dev), empty otherwise
+	Backing   []Workload // the components' pods (dev), empty otherwise
 	Pools     []NodePool
 	Network   Network
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component
-	Redis      *Redis
 	Bus        *ServiceBus
 	Flows      []Flow
 	// SecurityRules are the NSG rules, by subnet role.
@@ -178,21 +176,6 @@ func (n Network) Subnet(role string) (Subnet, bool) {
 		}
 	}
 	return Subnet{}, false
-}
-
-// Redis is the environment's cache.
-type Redis struct {
-	Mode        string
-	Tier        string
-	SKU         string
-	MemoryMiB   int
-	Shards      int
-	Persistence string
-	MaxMemory   string
-	Eviction    string
-	Version     string
-	Host        string
-	Port        int
 }
 
 // ServiceBus is the environment's namespace.

@@ -12,7 +12,6 @@ type Environment struct {
 	AKS        AKSSettings        `yaml:"aks"`
 	NodePools  NodePools          `yaml:"nodePools"`
 	Scaling    ScalingSettings    `yaml:"scaling"`
-	Redis      RedisSettings      `yaml:"redis"`
 	ServiceBus ServiceBusSettings `yaml:"serviceBus"`
 	Ingress    IngressSettings    `yaml:"ingress"`
 	Network    NetworkSettings    `yaml:"network"`
@@ -72,20 +71,6 @@ type ScalingSettings struct {
 	Headroom             float64 `yaml:"headroom" jsonschema_description:"factor over the computed peak for HPA max (1.5 = 50% spare)"`
 	OffPeakFraction      float64 `yaml:"offPeakFraction" jsonschema_description:"share of the peak the minimum replicas must carry"`
 	SpreadZones          bool    `yaml:"spreadZones" jsonschema_description:"spread replicas over zones (min replicas >= zones)"`
-}
-
-// RedisSettings choose how Redis runs.
-type RedisSettings struct {
-	Mode           string `yaml:"mode"`
-	Tier           string `yaml:"tier"`
-	SKU            string `yaml:"sku" jsonschema_description:"cache size such as C1 or P1"`
-	Shards         int    `yaml:"shards"`
-	Persistence    string `yaml:"persistence"`
-	CPU            string `yaml:"cpu"`
-	Memory         string `yaml:"memory"`
-	MaxMemory      string `yaml:"maxMemory"`
-	EvictionPolicy string `yaml:"evictionPolicy"`
-	StorageGB      int    `yaml:"storageGB"`
 }
 
 // ServiceBusSettings choose the Service Bus tier.
@@ -194,23 +179,6 @@ func (ScalingSettings) FieldRules() Rules {
 		"minReplicas":             Between(1, MaxReplicas).WithHint("from 1 to 1,000 replicas"),
 		"headroom":                Between(1, 10).WithHint("1.0 means no spare; 1.5 means 50% spare; at most 10"),
 		"offPeakFraction":         Between(0, 1).WithHint("a share of the peak from 0 to 1, such as 0.3"),
-	}
-}
-
-// FieldRules constrains Redis's settings.
-func (RedisSettings) FieldRules() Rules {
-	return Rules{
-		"mode":        OneOf("pod", "managed"),
-		"tier":        OneOf("Basic", "Standard", "Premium"),
-		"sku":         OneOf(azure.RedisSizes()...),
-		"shards":      Between(0, 30).WithHint("0 (no clustering) or from 1 to 30 shards"),
-		"persistence": OneOf("none", "rdb", "aof"),
-		"cpu":         Quantity("cpu"),
-		"memory":      Quantity("memory"),
-		"maxMemory":   Pattern(`^[0-9]{1,9}(kb|mb|gb|k|m|g)?$`, 12, "a Redis memory size such as 200mb or 1gb"),
-		"evictionPolicy": OneOf("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
-			"volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"),
-		"storageGB": Between(0, 1024).WithHint("GiB, from 0 (no disk) to 1,024"),
 	}
 }
 

@@ -40,12 +40,11 @@ func TestHostileValues(t *testing.T) {
 		{"system with double hyphen", "  name: shop\n", "  name: ab--cd\n", 4, 9, []string{`name "ab--cd" is not in the expected form`, "single hyphens"}},
 		{"queue ending with a dot", "    queues: [jobs]\n", "    queues: [jobs, ai.recommendation_jobs.]\n", 22, 20, []string{`queues[1] "ai.recommendation_jobs." is not in the expected form`}},
 		{"queues differing in case", "    queues: [jobs]\n", "    queues: [jobs, Jobs]\n", 22, 20, []string{`"Jobs" is declared twice (as "jobs")`, "ignores case"}},
-		{"service named postgresql", "  - name: worker\n    consumes: [jobs]\n", "  - name: worker\n    consumes: [jobs]\n  - name: postgresql\n", 18, 11, []string{`service name "postgresql" is taken`}},
 		{"route with dot segments", "    route: /api\n", "    route: /api/../bills\n", 10, 12, []string{"dot segment"}},
 		{"routes colliding after normalising", "  - name: worker\n", "  - name: worker\n    route: /api//\n", 17, 12, []string{`route "/api" is served twice`}},
 		{"IPv6 subnet", "    profile: prod\n", "    profile: prod\n    network: {subnets: [{role: aks, cidr: \"fd00::/64\"}]}\n", 28, 43, []string{`cidr "fd00::/64" is not in the expected form`, "IPv4"}},
 		{"service CIDR too small", "    profile: prod\n", "    profile: prod\n    network: {serviceCIDR: 172.16.0.0/30}\n", 28, 28, []string{"prefix length AKS does not accept"}},
-		{"empty value", "  redis: {}\n", "  redis:\n", 20, 9, []string{"backing.redis has no value", "{}"}},
+		{"empty value", "    queues: [jobs]\n", "    queues:\n", 22, 12, []string{"backing.serviceBus.queues has no value"}},
 		{"duration that overflows", "    profile: prod\n", "    profile: prod\n    targets: {rto: 999999d}\n", 28, 20, []string{`rto "999999d" is not a duration`}},
 		{"too many calls", "    calls: [worker]\n", "    calls: [" + strings.TrimSuffix(strings.Repeat("worker, ", 51), ", ") + "]\n", 14, 12, []string{"calls has 51 items; at most 50"}},
 	}

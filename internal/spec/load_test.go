@@ -29,7 +29,7 @@ services:
     consumes: [jobs]
 backing:
   # postgresql is a building block's section: internal/component/postgresql
-  redis: {}
+  # and so is redis: internal/component/redis
   serviceBus:
     queues: [jobs]
 environments:
@@ -53,9 +53,6 @@ func TestLoadValid(t *testing.T) {
 	}
 	if got := s.Environments[1].Targets.Zones; got != 3 {
 		t.Errorf("prod profile zones = %d, want 3", got)
-	}
-	if got := s.Environments[0].Redis.Mode; got != "pod" {
-		t.Errorf("dev profile redis mode = %q, want pod", got)
 	}
 }
 
@@ -106,7 +103,6 @@ func TestLoadErrors(t *testing.T) {
 		{"bad CPU quantity", "    health: /health\n", "    health: /health\n    resources: {requests: {cpu: lots}}\n", 12, 33, []string{`cpu "lots" is not in the expected form`, "250m"}},
 		{"limit below request", "    health: /health\n", "    health: /health\n    resources: {requests: {cpu: 500m}, limits: {cpu: 100m}}\n", 12, 54, []string{"cpu limit 100m is below its request 500m"}},
 		{"duplicate service", "backing:\n", "  - name: api\nbacking:\n", 18, 11, []string{`service "api" is declared twice`}},
-		{"cache without redis", "  redis: {}\n", "", 13, 12, []string{"declares no Redis"}},
 		{"duplicate key", "cloud: azure\n", "cloud: azure\ncloud: azure\n", 7, 1, []string{`key "cloud" appears twice`}},
 		{"wrong apiVersion", "apiVersion: physarch.dev/v1", "apiVersion: physarch.dev/v9", 1, 13, []string{`apiVersion "physarch.dev/v9" is not allowed here`, "this physarch reads physarch.dev/v1"}},
 		{"yaml syntax (tab)", "kind: System\n", "kind: System\n\tbad: x\n", 3, 1, []string{"a tab character indents this line", "spaces"}},

@@ -42,6 +42,9 @@ type Section struct {
 	Entities func(s *Spec) []Entity
 	// Validate checks references and values against each other.
 	Validate func(v *Validation)
+	// Reserved are the names of the block's own objects in the generated
+	// output (its pods, Jobs, Services), which no service may take.
+	Reserved []string
 }
 
 // Entity is a messaging destination and where the spec declares it.

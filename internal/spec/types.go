@@ -97,19 +97,12 @@ type LoadProfile struct {
 // Backing lists the shared backing services: each key is a building
 // block's section (Section.BackingKey).
 type Backing struct {
-	Redis      *Redis      `yaml:"redis"`
 	ServiceBus *ServiceBus `yaml:"serviceBus"`
 	Blocks     Blocks      `yaml:"-"`
 }
 
 func (*Backing) blockScope() scope { return scopeBacking }
 func (b *Backing) blocks() *Blocks { return &b.Blocks }
-
-// Redis is the shared cache.
-type Redis struct {
-	Version       string `yaml:"version" jsonschema_description:"Redis version such as 7.2"`
-	WorkingSetMiB int    `yaml:"workingSetMiB" jsonschema_description:"expected cache working set in MiB"`
-}
 
 // ServiceBus declares queues and topics.
 type ServiceBus struct {
@@ -197,14 +190,6 @@ func (LoadProfile) FieldRules() Rules {
 	return Rules{
 		"requestsPerUserPerMinute": Between(0, 10000).WithHint("requests per user per minute, from 0 to 10,000"),
 		"cpuMillisPerRequest":      Between(0, 60000).WithHint("CPU milliseconds per request, from 0 to 60,000"),
-	}
-}
-
-// FieldRules constrains Redis.
-func (Redis) FieldRules() Rules {
-	return Rules{
-		"version":       Pattern(`^[0-9]+(\.[0-9]+){0,2}$`, 10, `a version such as "7.2", in quotes`),
-		"workingSetMiB": Between(0, 1048576).WithHint("MiB, from 0 to 1,048,576"),
 	}
 }
 

@@ -52,10 +52,10 @@ func (v *validator) didYouMean(set, val string, options []string, fallback strin
 	return h
 }
 
-// ReservedNames are names the generated output already uses for objects
-// of its own, next to the services': a service with one of these names
-// would collide with them.
-var reservedNames = []string{"postgresql", "postgresql-init", "redis", "servicebus", "ingress"}
+// reservedNames are names the core's output already uses for objects of
+// its own, next to the services': a service with one of these names would
+// collide with them. Building blocks reserve theirs (Section.Reserved).
+var reservedNames = []string{"servicebus", "ingress"}
 
 // coreSubnetRoles are the subnets the core plans; building blocks add
 // theirs (Section.SubnetRoles).
@@ -91,13 +91,14 @@ func (v *validator) services() {
 	}
 	names := map[string]int{}
 	routes := map[string]int{}
+	reserved := v.reserved()
 	for i, sv := range s.Services {
 		p := fmt.Sprintf("services[%d]", i)
 		if j, dup := names[sv.Name]; dup {
 			v.fail(p+".name", fmt.Sprintf("services[%d] has the same name", j), "service %q is declared twice", sv.Name)
 		}
 		names[sv.Name] = i
-		for _, r := range reservedNames {
+		for _, r := range reserved {
 			if sv.Name == r {
 				v.fail(p+".name", "choose another name, such as "+sv.Name+"-service", "service name %q is taken by physarch's own %s objects", sv.Name, r)
 			}
@@ -213,8 +214,11 @@ func (v *validator) references() {
 			if kind == "consumes" {
 				list = sv.Consumes
 			}
+			// A queue list that failed to decode says nothing about the
+			// services that name its queues.
+			entitiesFailed := v.failed["backing.serviceBus"] || v.failed["backing.serviceBus.queues"] || v.failed["backing.serviceBus.topics"]
 			for j, q := range list {
-				if !entities[q] {
+				if !entities[q] && !entitiesFailed {
 					v.fail(fmt.Sprintf("%s.%s[%d]", p, kind, j), v.didYouMean("entities", q, entityNames, "declare it under backing.serviceBus"), "undefined queue or topic %q", q)
 					continue
 				}
@@ -224,9 +228,6 @@ func (v *validator) references() {
 					consumers[q] = true
 				}
 			}
-		}
-		if sv.Cache && s.Backing.Redis == nil && !v.failed["backing.redis"] {
-			v.fail(p+".cache", "add backing.redis", "service %q uses the cache but the spec declares no Redis", sv.Name)
 		}
 	}
 	for _, e := range declared {
@@ -240,6 +241,15 @@ func (v *validator) references() {
 }
 
 // entities are every messaging destination the spec declares.
+// reserved are the core's and every block's reserved names.
+func (v *validator) reserved() []string {
+	out := append([]string(nil), reservedNames...)
+	for _, sec := range v.sections {
+		out = append(out, sec.Reserved...)
+	}
+	return out
+}
+
 func (v *validator) entities() []Entity {
 	s := &v.doc.Spec
 	var out []Entity

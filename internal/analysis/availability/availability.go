@@ -165,9 +165,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 				names = append(names, b.add(l.Name, l.Config, l.Key, l.Note))
 			}
 		}
-		if sv.Cache && e.Redis != nil {
-			names = append(names, redis(b, e, nodeKey))
-		}
 		if len(sv.Produces) > 0 && e.Bus != nil {
 			names = append(names, b.add("Service Bus", e.Bus.Tier, "servicebus/"+e.Bus.Tier, "senders wait for the broker"))
 		}
@@ -238,15 +235,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	}
 	rep.Weakest = links
 	return rep
-}
-
-func redis(b *builder, e *plan.Env, nodeKey func(int) (string, string)) string {
-	r := e.Redis
-	if r.Mode == "managed" {
-		return b.add("Redis", r.Tier+" "+r.SKU, "redis/"+r.Tier, "")
-	}
-	key, cfg := nodeKey(1)
-	return b.add("Redis", "pod ("+cfg+")", key, "a single pod: the SLA of the node it runs on")
 }
 
 func external(b *builder, pl *plan.Plan, name string) string {

@@ -187,13 +187,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 			b.add(l.Category, l.Name, l.SKU, l.Meter, l.Qty, l.QtyMax, l.Unit, l.PerMonth, l.Estimate)
 		}
 	}
-	if r := e.Redis; r != nil && r.Mode == "managed" {
-		nodes := 1.0
-		if r.Tier != "Basic" {
-			nodes = 2 * math.Max(1, float64(r.Shards))
-		}
-		b.add("cache", "Azure Cache for Redis", r.Tier+" "+r.SKU, azure.Meter{Service: "Redis Cache", Product: "Azure Redis Cache " + r.Tier, Meter: r.SKU + " Cache Instance"}, nodes, nodes, "node-hour", h, "")
-	}
 	if bus := e.Bus; bus != nil {
 		ops := messagingOps(e)
 		switch bus.Tier {

@@ -90,6 +90,7 @@ func section() spec.Section {
 		Profiles:    map[string]string{"dev": devProfile, "prod": prodProfile},
 		SubnetRoles: []string{subnetRole},
 		Validate:    validate,
+		Reserved:    []string{Name, initJob},
 	}
 }
 

@@ -23,7 +23,6 @@ type SecretRef struct{ Name, Key string }
 // Hosts say how a service reaches the backing services where it runs: the
 // cluster's DNS names in Kubernetes, the compose service names locally.
 type Hosts struct {
-	Redis string
 	// Local names the host a component is reached at outside the cluster
 	// (compose's service names), by component ID; nil in the cluster,
 	// where each component gives its own address.
@@ -49,11 +48,7 @@ type Configured interface {
 
 // ClusterHosts are the names inside the environment's cluster.
 func ClusterHosts(e *plan.Env) Hosts {
-	h := Hosts{Service: func(name string, port int) string { return fmt.Sprintf("http://%s:%d", name, port) }}
-	if e.Redis != nil {
-		h.Redis = e.Redis.Host
-	}
-	return h
+	return Hosts{Service: func(name string, port int) string { return fmt.Sprintf("http://%s:%d", name, port) }}
 }
 
 // DBUser is the database role a service logs in as: its name with
@@ -102,11 +97,6 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 	}
 	for _, c := range plan.Facets[Configured](e) {
 		vars = append(vars, c.Vars(e, sv, h)...)
-	}
-	if sv.Cache && e.Redis != nil {
-		port := e.Redis.Port
-		vars = append(vars, Var{"REDIS_HOST", h.Redis}, Var{"REDIS_PORT", strconv.Itoa(port)},
-			Var{"REDIS_SSL", strconv.FormatBool(port == plan.PortRedisTLS)})
 	}
 	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
 		vars = append(vars, Var{"SERVICEBUS_NAMESPACE", e.Bus.Namespace + ".servicebus.windows.net"})

@@ -77,7 +77,7 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		return nil, nil
 	}
 	f := File{Name: e.Namespace, Services: map[string]*Service{}}
-	hosts := appenv.Hosts{Redis: "redis", Local: func(id string) string { return id }, Service: func(n string, p int) string { return fmt.Sprintf("http://%s:%d", n, p) }}
+	hosts := appenv.Hosts{Local: func(id string) string { return id }, Service: func(n string, p int) string { return fmt.Sprintf("http://%s:%d", n, p) }}
 	ctx := Context{Plan: pl, Env: e, Required: required}
 	var extra []render.File
 	composed := plan.Facets[Composed](e)
@@ -96,19 +96,6 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 			extra = append(extra, render.File{Path: Dir + "/" + file.Path, Data: file.Data})
 		}
 	}
-	if e.Redis != nil {
-		cmd := []string{"redis-server", "--requirepass", required(plan.SecretRedis)}
-		if e.Redis.MaxMemory != "" {
-			cmd = append(cmd, "--maxmemory", e.Redis.MaxMemory)
-		}
-		if e.Redis.Eviction != "" {
-			cmd = append(cmd, "--maxmemory-policy", e.Redis.Eviction)
-		}
-		f.Services["redis"] = &Service{
-			Image: "redis:" + pl.RedisVer, Command: cmd, Ports: []string{"127.0.0.1:6379:6379"},
-			Healthcheck: &Healthcheck{Test: []string{"CMD", "redis-cli", "--no-auth-warning", "-a", required(plan.SecretRedis), "ping"}, Interval: "5s", Retries: 20},
-		}
-	}
 	settings := appenv.New(pl, e, hosts)
 	for i, sv := range pl.Services {
 		vars, secrets := settings.For(sv)
@@ -124,9 +111,6 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 			for name, d := range c.DependsOn(sv) {
 				deps[name] = d
 			}
-		}
-		if sv.Cache && e.Redis != nil {
-			deps["redis"] = Dependency{Condition: "service_healthy"}
 		}
 		for _, c := range sv.Calls {
 			deps[c] = Dependency{Condition: "service_started"}

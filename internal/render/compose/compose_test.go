@@ -41,7 +41,8 @@ func TestComposeMirrorsDev(t *testing.T) {
 				}
 			}
 			_, hasPG := e.Component("postgresql")
-			if hasPG != (cf.Services["postgresql"] != nil) || (e.Redis != nil) != (cf.Services["redis"] != nil) {
+			_, hasRedis := e.Component("redis")
+			if hasPG != (cf.Services["postgresql"] != nil) || hasRedis != (cf.Services["redis"] != nil) {
 				t.Errorf("backing services do not match the dev environment")
 			}
 			// Every secret is required from .env, and .env.example lists

@@ -282,9 +282,6 @@ func discoveryRows(d *md.Doc, pl *plan.Plan, e *plan.Env) [][]string {
 		rows = append(rows, []string{text(d, s.Title), clusterDNS(pl, e, s.Name), strconv.Itoa(s.Port), s.Route})
 	}
 	rows = append(rows, rowsOf(e, func(c Discovered) [][]string { return c.Discovery(d, e) })...)
-	if e.Redis != nil {
-		rows = append(rows, []string{"Redis", e.Redis.Host, strconv.Itoa(e.Redis.Port), d.T("캐시", "cache")})
-	}
 	if e.Bus != nil {
 		rows = append(rows, []string{"Service Bus", e.Bus.Namespace + ".servicebus.windows.net", strconv.Itoa(plan.PortAMQP), d.T("메시징 (AMQP)", "messaging (AMQP)")})
 	}

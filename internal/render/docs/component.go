@@ -137,3 +137,6 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(out, sep)
 }
+
+// Zones lists availability zones as the documents do ("1, 2, 3").
+func Zones(z []int) string { return zones(z) }

@@ -55,9 +55,6 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 		fmt.Sprintf(d.T("애플리케이션: 서비스 %d개 (%s)", "Applications: %d services (%s)"), len(pl.Services), serviceNames(pl)),
 	}
 	comps = append(comps, linesOf(e, func(c Overviewed) []string { return c.Overview(d, e) })...)
-	if e.Redis != nil {
-		comps = append(comps, fmt.Sprintf(d.T("캐시: Redis %s Pod", "Cache: Redis %s pod"), e.Redis.Version))
-	}
 	if e.Bus != nil {
 		comps = append(comps, fmt.Sprintf(d.T("메시징: Azure Service Bus %s (%s)", "Messaging: Azure Service Bus %s (%s)"), e.Bus.Tier, e.Bus.Namespace))
 	}
@@ -107,17 +104,6 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	for _, c := range plan.Facets[Stored](e) {
 		c.Data(d, e, data)
 	}
-	if r := e.Redis; r != nil {
-		data.Next(d.T("Redis Pod 구성", "Redis pod"))
-		b := backing(e, "redis")
-		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{d.T("이미지", "Image"), b.Image},
-			[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-			[2]string{d.T("영속성", "Persistence"), r.Persistence},
-			[2]string{"maxmemory", r.MaxMemory},
-			[2]string{d.T("제거 정책", "Eviction policy"), r.Eviction},
-		)
-	}
 	d.H(3, d.T("5.2 데이터 관리 전략", "5.2 Data management"))
 	d.H(4, d.T("5.2.1 데이터 초기화", "5.2.1 Data initialisation"))
 	var jrows [][]string
@@ -127,9 +113,6 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.Table([]string{d.T("순서", "Order"), "Job", d.T("작업", "Work"), d.T("검증", "Verification")}, jrows)
 	d.H(4, d.T("5.2.2 백업 전략", "5.2.2 Backup"))
 	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
-	if e.Redis != nil {
-		bk = append(bk, []string{"Redis", d.T("없음 (캐시 재구성)", "none (cache is rebuilt)"), "-", "-", d.T("재시작 후 자동 재적재", "refills after restart")})
-	}
 	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("주기", "Schedule"), d.T("보관", "Retention"), d.T("복구", "Restore")}, bk)
 
 	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
@@ -310,15 +293,6 @@ func nameChanges(d *md.Doc, e *plan.Env) {
 		rows = append(rows, []string{c.Resource, "`" + c.Wanted + "`", "`" + c.Got + "`", c.Why})
 	}
 	d.Table([]string{d.T("리소스", "Resource"), d.T("원하던 이름", "Wanted"), d.T("사용하는 이름", "Used"), d.T("이유", "Why")}, rows)
-}
-
-func backing(e *plan.Env, name string) plan.Workload {
-	for _, b := range e.Backing {
-		if b.Name == name {
-			return b
-		}
-	}
-	return plan.Workload{}
 }
 
 func storageSize(gb int) string {

@@ -172,27 +172,15 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	dataRows = append(dataRows, row(d.T("데이터베이스 월 비용 (추정)", "Database monthly cost (estimate)"), func(e *plan.Env) string { return categoryCost(costs[e.Name], "database") }))
 	d.Table(head, dataRows)
 	d.H(3, d.T("4.2 캐시 전략 비교", "4.2 Cache comparison"))
-	d.Table([]string{d.T("캐시 레벨", "Level"), d.T("용도", "Use")}, [][]string{
-		{"L1 Application", d.T("프로세스 내 메모리 캐시", "in-process memory cache")},
-		{"L2 Distributed", d.T("Redis 분산 캐시", "Redis distributed cache")},
-	})
-	d.Table(head, [][]string{
-		row(d.T("L2 캐시", "L2 cache"), func(e *plan.Env) string {
-			if e.Redis == nil {
-				return "-"
-			}
-			if e.Redis.Mode == "pod" {
-				return "Redis Pod (" + e.Redis.SKU + ")"
-			}
-			return "Azure Cache for Redis " + redisSKU(e)
-		}),
-		row(d.T("영속성", "Persistence"), func(e *plan.Env) string {
-			if e.Redis == nil {
-				return "-"
-			}
-			return e.Redis.Persistence
-		}),
-	})
+	if cache := compareRows(pl, d, "cache"); len(cache) > 0 {
+		d.Table([]string{d.T("캐시 레벨", "Level"), d.T("용도", "Use")}, [][]string{
+			{"L1 Application", d.T("프로세스 내 메모리 캐시", "in-process memory cache")},
+			{"L2 Distributed", d.T("공유 분산 캐시 (아래 표)", "shared distributed cache (table below)")},
+		})
+		d.Table(head, cache)
+	} else {
+		d.P(d.T("이 시스템은 공유 캐시를 두지 않습니다.", "This system has no shared cache."))
+	}
 
 	d.H(2, d.T("5. 보안 아키텍처 비교", "5. Security comparison"))
 	d.H(3, d.T("5.1 다층 보안 아키텍처", "5.1 Security layers"))

@@ -137,30 +137,8 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	for _, c := range plan.Facets[Stored](e) {
 		c.Data(d, e, data)
 	}
-	if r := e.Redis; r != nil {
-		sub := data.Next("Azure Cache for Redis")
-		sub.Next(d.T("캐시 구성", "Cache"))
-		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-			[2]string{"Tier", r.Tier},
-			[2]string{"SKU", r.SKU},
-			[2]string{d.T("메모리", "Memory"), mib(int64(r.MemoryMiB))},
-			[2]string{d.T("클러스터링 (샤드)", "Clustering (shards)"), strconv.Itoa(r.Shards)},
-			[2]string{d.T("영속성", "Persistence"), r.Persistence},
-			[2]string{d.T("인증", "Authentication"), d.T("Entra ID + 액세스 키 (Key Vault)", "Entra ID + access key (Key Vault)")},
-			[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", r.Host, r.Port)},
-			[2]string{d.T("영역 중복", "Zone redundancy"), zones(e.Zones)},
-		)
-		sub.Next(d.T("캐시 전략", "Cache strategy"))
-		d.Table([]string{d.T("레벨", "Level"), d.T("저장소", "Store"), d.T("데이터", "Data"), "TTL"}, [][]string{
-			{"L1", d.T("애플리케이션 메모리", "in-process memory"), d.T("설정·코드 값", "settings, code tables"), "5m"},
-			{"L2", "Redis", d.T("세션, 조회 결과", "sessions, query results"), "30m"},
-		})
-	}
 	data.Next(d.T("백업 및 복구", "Backup and recovery")).Next(d.T("백업 전략", "Backup"))
 	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
-	if r := e.Redis; r != nil {
-		bk = append(bk, []string{"Redis", r.Persistence, "-", "false"})
-	}
 	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("보존", "Retention"), d.T("지역 중복", "Geo-redundant")}, bk)
 
 	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
@@ -258,7 +236,6 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
 	failover = append(failover, rowsOf(e, func(c FailingOver) [][]string { return c.Failover(d, e) })...)
 	failover = append(failover,
-		[]string{"Redis", d.T("복제본으로 자동 전환", "automatic switch to the replica")},
 		[]string{"Application Gateway", d.T("영역 중복 인스턴스", "zone-redundant instances")},
 	)
 	d.Table([]string{d.T("계층", "Tier"), d.T("장애조치", "Failover")}, failover)
@@ -312,7 +289,6 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		{d.T("노드", "Nodes"), "Cluster Autoscaler", totalNodes(e)},
 	}
 	scaling = append(scaling, rowsOf(e, func(c Scaled) [][]string { return c.Scaling(d, e) })...)
-	scaling = append(scaling, []string{"Redis", d.T("샤드 추가", "more shards"), redisSKU(e)})
 	d.Table([]string{d.T("계층", "Tier"), d.T("방식", "Method"), d.T("현재 한도", "Current limit")}, scaling)
 
 	d.H(2, d.T("14. 운영환경 특성 요약", "14. Summary"))
@@ -344,13 +320,6 @@ func layerRows(d *md.Doc, e *plan.Env) [][]string {
 		{"L3 " + d.T("ID", "Identity"), "Entra ID, managed identity, workload identity", d.T("서비스 인증·인가", "service authentication and authorisation")},
 		{"L4 " + d.T("데이터", "Data"), "TLS 1.2+, Key Vault, private endpoints, encryption at rest", d.T("저장·전송 데이터", "data at rest and in transit")},
 	}
-}
-
-func redisSKU(e *plan.Env) string {
-	if e.Redis == nil {
-		return "-"
-	}
-	return strings.TrimSpace(e.Redis.Tier + " " + e.Redis.SKU)
 }
 
 // savingsPlan shows compute at minimum scale under pay-as-you-go and the

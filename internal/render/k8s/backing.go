@@ -10,8 +10,8 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 )
 
-// backingObjects run the components' own objects (dev's PostgreSQL pod
-// and its init Job) and Redis as a pod on a managed disk (dev).
+// backingObjects are the components' own objects (dev's PostgreSQL pod
+// and its init Job, the Redis pod).
 func (c envContext) backingObjects() ([]any, error) {
 	var out []any
 	for _, m := range plan.Facets[Manifested](c.e) {
@@ -21,45 +21,7 @@ func (c envContext) backingObjects() ([]any, error) {
 		}
 		out = append(out, objs...)
 	}
-	for i := range c.e.Backing {
-		b := &c.e.Backing[i]
-		if b.Name != "redis" {
-			continue // a component's pod, written by its own Manifests
-		}
-		objs, err := c.redisPod(b)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, objs...)
-	}
 	return out, nil
-}
-
-func (c envContext) redisPod(b *plan.Workload) ([]any, error) {
-	dataDir := "/data"
-	p := Pod{DataDir: dataDir, Env: []corev1.EnvVar{secretEnv(c.e.Names.SecretProvider, "REDIS_PASSWORD", plan.SecretRedis)}}
-	args := []string{"--requirepass", "$(REDIS_PASSWORD)", "--dir", dataDir}
-	if r := c.e.Redis; r != nil {
-		if r.MaxMemory != "" {
-			args = append(args, "--maxmemory", r.MaxMemory)
-		}
-		if r.Eviction != "" {
-			args = append(args, "--maxmemory-policy", r.Eviction)
-		}
-		switch r.Persistence {
-		case "aof":
-			args = append(args, "--appendonly", "yes")
-		case "rdb":
-			args = append(args, "--save", "900 1", "--appendonly", "no")
-		default:
-			args = append(args, "--save", "", "--appendonly", "no")
-		}
-	}
-	p.Args = args
-	ping := `redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG`
-	p.Readiness = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{"sh", "-c", ping}}}, PeriodSeconds: 10, TimeoutSeconds: 5}
-	p.Liveness = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(b.Port)}}, PeriodSeconds: 20, FailureThreshold: 6}
-	return Context{c}.StatefulPod(b, p)
 }
 
 // Pod is what a component's own pod runs besides the workload's sizing:

@@ -80,3 +80,13 @@ func Port(p int) intstr.IntOrString { return port(p) }
 
 // Quantity parses a quantity the caller knows to be valid.
 func Quantity(s string) resource.Quantity { return quantity(s) }
+
+// EndpointsPeer is who a managed service reached through a private
+// endpoint is: the endpoints subnet, or anywhere where the environment
+// has none (the service's public endpoint).
+func (x Context) EndpointsPeer() networkingv1.NetworkPolicyPeer {
+	if s, ok := x.c.e.Network.Subnet("endpoints"); ok {
+		return BlockPeer(s.CIDR)
+	}
+	return BlockPeer(anywhere)
+}

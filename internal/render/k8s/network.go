@@ -40,11 +40,6 @@ func (c envContext) networkPolicies() []any {
 	for _, p := range plan.Facets[Policied](c.e) {
 		names = append(names, p.PolicyWorkloads()...)
 	}
-	for _, b := range c.e.Backing {
-		if b.Name == "redis" {
-			names = append(names, b.Name)
-		}
-	}
 	for _, n := range names {
 		if np, ok := c.policyFor(n); ok {
 			out = append(out, np)
@@ -91,11 +86,6 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 			return block(s.CIDR)
 		}
 		return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: nginxNamespace}}}
-	case "redis":
-		if c.e.Redis != nil && c.e.Redis.Mode == "managed" {
-			return endpoints()
-		}
-		return pod()
 	case "servicebus":
 		return endpoints()
 	}

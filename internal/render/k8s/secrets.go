@@ -78,7 +78,7 @@ func (c envContext) secretProviderClasses() []any {
 
 // handMadeSecrets are the keys of the Secret the user creates: every
 // secret where Key Vault holds none, else only what the in-cluster
-// PostgreSQL and Redis pods (and the database init job) read.
+// components' own pods (and Jobs) read.
 func (c envContext) handMadeSecrets() []string {
 	if !c.csi {
 		return c.e.Secrets
@@ -86,11 +86,6 @@ func (c envContext) handMadeSecrets() []string {
 	var out []string
 	for _, p := range plan.Facets[PodSecreted](c.e) {
 		out = append(out, p.PodSecrets()...)
-	}
-	for _, b := range c.e.Backing {
-		if b.Name == "redis" {
-			out = append(out, plan.SecretRedis)
-		}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/render/k8s"
 
 	"github.com/physarch/physarch/examples"
@@ -113,7 +114,7 @@ func TestHandMadeSecretWithKeyVault(t *testing.T) {
 	for _, db := range pl.Databases {
 		want = append(want, db.Owner+"-db-password")
 	}
-	want = append(want, plan.SecretRedis)
+	want = append(want, redis.Secret)
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("with Key Vault: %v, want %v", got, want)
 	}

@@ -24,6 +24,17 @@ type Drawing struct {
 	// Subnet is the subgraph of the component's own subnet, drawn in the
 	// VNet after the cluster's, with the edges that stay inside it.
 	Subnet *Group
+	// Endpoints are the component's private endpoints, drawn in the
+	// endpoints subnet.
+	Endpoints []Shape
+	// Managed are the component's nodes outside the VNet's subnets (a
+	// managed cache): in production, the physical diagram draws them in
+	// the VNet after the subnets, the network diagram in its managed
+	// services group.
+	Managed []Shape
+	// Links are the network diagram's edges from a private endpoint to
+	// its service, drawn before the late ones.
+	Links []Edge
 	// Late are edges drawn with the diagram's last, dotted ones (HA
 	// replication, placement).
 	Late []Edge

@@ -63,11 +63,16 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 	}
 	g.sub("Azure", fmt.Sprintf("Azure (%s)", pl.Region), func() {
 		if prod {
-			g.sub("VNet", "VNet "+e.Network.VNet, func() { prodSubnets(g, pl, e, t, ordered) })
+			g.sub("VNet", "VNet "+e.Network.VNet, func() { prodSubnets(g, pl, e, t, comps, ordered) })
 			g.node("KeyVault", "Key Vault")
 			g.node("Monitor", "Log Analytics + Application Insights")
 		} else {
 			g.sub("AKS", fmt.Sprintf("AKS (%s, zone %s)", e.Settings.AKS.Tier, zoneList(e.Zones)), func() { cluster(g, pl, e, t, comps) })
+			for _, d := range ordered {
+				for _, n := range d.Managed {
+					g.shape(n)
+				}
+			}
 		}
 		if e.Bus != nil {
 			queues(g, e)
@@ -95,12 +100,10 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			g.edge("Ingress", id("svc", f.To), f.Route)
 		case "call":
 			g.edge(id("svc", f.From), id("svc", f.To), t.T("동기 호출", "sync call"))
-		case "database":
+		case "database", "cache":
 			if d, ok := comps[f.To]; ok {
 				g.edge(id("svc", f.From), d.Entry, fmt.Sprintf("TCP:%d", f.Port))
 			}
-		case "cache":
-			g.edge(id("svc", f.From), "Redis", fmt.Sprintf("TCP:%d", f.Port))
 		case "external":
 			g.edge(id("svc", f.From), id("ext", f.To), "HTTPS")
 		}
@@ -169,7 +172,7 @@ func cluster(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Drawin
 	})
 }
 
-func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, ordered []Drawing) {
+func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Drawing, ordered []Drawing) {
 	if s, ok := e.Network.Subnet("gateway"); ok {
 		g.sub("SnetGateway", subnetLabel(s), func() {
 			g.node("AppGateway", fmt.Sprintf("Application Gateway WAF_v2<br/>%s<br/>%s", e.Network.GatewayIP, t.T("자동 확장", "autoscale")+fmt.Sprintf(" %d–%d", e.Settings.Ingress.GatewayMinCapacity, e.Settings.Ingress.GatewayMaxCapacity)))
@@ -177,7 +180,7 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, ordered []Drawing) 
 	}
 	if s, ok := e.Network.Subnet("aks"); ok {
 		g.sub("SnetAKS", subnetLabel(s), func() {
-			g.sub("AKS", fmt.Sprintf("AKS %s (Multi-Zone %s)", e.Settings.AKS.Tier, zoneList(e.Zones)), func() { cluster(g, pl, e, t, nil) })
+			g.sub("AKS", fmt.Sprintf("AKS %s (Multi-Zone %s)", e.Settings.AKS.Tier, zoneList(e.Zones)), func() { cluster(g, pl, e, t, comps) })
 		})
 	}
 	for _, d := range ordered {
@@ -187,8 +190,10 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, ordered []Drawing) 
 	}
 	if s, ok := e.Network.Subnet("endpoints"); ok {
 		g.sub("SnetPE", subnetLabel(s), func() {
-			if e.Redis != nil {
-				g.node("PERedis", "Private Endpoint: Redis")
+			for _, d := range ordered {
+				for _, n := range d.Endpoints {
+					g.shape(n)
+				}
 			}
 			if e.Bus != nil {
 				g.node("PEBus", "Private Endpoint: Service Bus")
@@ -196,8 +201,10 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, ordered []Drawing) 
 			g.node("PEVault", "Private Endpoint: Key Vault")
 		})
 	}
-	if e.Redis != nil {
-		g.db("Redis", fmt.Sprintf("Azure Cache for Redis %s %s", e.Redis.Tier, e.Redis.SKU))
+	for _, d := range ordered {
+		for _, n := range d.Managed {
+			g.shape(n)
+		}
 	}
 	g.edge("AppGateway", "Ingress", "AGIC")
 }
@@ -237,9 +244,6 @@ func zoneList(z []int) string {
 func podNode(name string, comps map[string]Drawing) string {
 	if d, ok := comps[name]; ok {
 		return d.Entry
-	}
-	if name == "redis" {
-		return "Redis"
 	}
 	return id("pod", name)
 }

@@ -53,8 +53,10 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 		}
 		if pe, ok := e.Network.Subnet("endpoints"); ok {
 			g.sub("SnetPE", subnetLabel(pe), func() {
-				if e.Redis != nil {
-					g.node("PERedis", "PE: Redis")
+				for _, d := range ordered {
+					for _, n := range d.Endpoints {
+						g.shape(n)
+					}
 				}
 				if e.Bus != nil {
 					g.node("PEBus", "PE: Service Bus")
@@ -64,15 +66,24 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 	})
 	if prod {
 		g.sub("Managed", t.T("관리형 서비스", "Managed services"), func() {
-			if e.Redis != nil {
-				g.db("Redis", fmt.Sprintf("Azure Cache for Redis %s", e.Redis.SKU))
+			for _, d := range ordered {
+				for _, n := range d.Managed {
+					g.shape(n)
+				}
 			}
 			if e.Bus != nil {
 				g.node("Bus", "Service Bus "+e.Bus.Tier)
 			}
 		})
-	} else if e.Bus != nil {
-		g.node("Bus", "Service Bus "+e.Bus.Tier+" ("+e.Bus.Namespace+")")
+	} else {
+		for _, d := range ordered {
+			for _, n := range d.Managed {
+				g.shape(n)
+			}
+		}
+		if e.Bus != nil {
+			g.node("Bus", "Service Bus "+e.Bus.Tier+" ("+e.Bus.Namespace+")")
+		}
 	}
 	if len(pl.External) > 0 {
 		externals(g, pl, t)
@@ -109,15 +120,9 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 	for _, f := range e.Flows {
 		from := id("svc", f.From)
 		switch f.Kind {
-		case "database":
+		case "database", "cache":
 			if d, ok := comps[f.To]; ok {
 				g.edge(from, d.Entry, fmt.Sprintf("TCP:%d", f.Port))
-			}
-		case "cache":
-			if prod {
-				g.edge(from, "PERedis", fmt.Sprintf("TCP:%d", f.Port))
-			} else {
-				g.edge(from, "Redis", fmt.Sprintf("TCP:%d", f.Port))
 			}
 		case "messaging":
 			if prod && e.Settings.Network.PrivateEndpoints {
@@ -130,8 +135,10 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 		}
 	}
 	if prod {
-		if e.Redis != nil && e.Settings.Network.PrivateEndpoints {
-			g.edge("PERedis", "Redis", "Private Link")
+		for _, d := range ordered {
+			for _, l := range d.Links {
+				g.line2(l)
+			}
 		}
 		if e.Bus != nil && e.Settings.Network.PrivateEndpoints {
 			g.edge("PEBus", "Bus", "Private Link")

@@ -71,3 +71,17 @@ func (b block) Expr(name, src string) Block { return b.expr(name, src) }
 
 // Child appends a nested block.
 func (b block) Child(typ string, labels ...string) Block { return b.child(typ, labels...) }
+
+// Fail stops the module with an error: a plan the component cannot
+// write (a renderer never guesses).
+func (x Module) Fail(err error) {
+	if x.m.err == nil {
+		x.m.err = err
+	}
+}
+
+// Linked is a component reached through private endpoints
+// (plan.Endpointed): the resource each of its endpoints connects to.
+type Linked interface {
+	PrivateLinkTarget(pe plan.PrivateEndpoint) string
+}

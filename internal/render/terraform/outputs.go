@@ -28,9 +28,6 @@ func (m *module) outputs() {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Outputs(Module{m})
 	}
-	if e.Redis != nil && e.Redis.Mode == "managed" {
-		out("redis_hostname", "azurerm_redis_cache.main.hostname", "Redis host (TLS port 6380).")
-	}
 	if e.Bus != nil {
 		out("servicebus_namespace", "azurerm_servicebus_namespace.main.name", "Service Bus namespace.")
 	}

@@ -52,7 +52,6 @@ func (m *module) keyVault() {
 // endpointTarget is the Terraform resource behind each private endpoint.
 var endpointTarget = map[string]string{
 	"registry":   "azurerm_container_registry.main.id",
-	"redis":      "azurerm_redis_cache.main.id",
 	"servicebus": "azurerm_servicebus_namespace.main.id",
 	"keyvault":   "azurerm_key_vault.main.id",
 }
@@ -66,6 +65,11 @@ func (m *module) privateEndpoints() {
 	}
 	for _, pe := range m.e.PrivateEndpoints {
 		id, target := pe.Service, endpointTarget[pe.Service]
+		if c, ok := m.e.Component(pe.Service); ok {
+			if l, ok := c.(Linked); ok {
+				target = l.PrivateLinkTarget(pe)
+			}
+		}
 		if target == "" {
 			m.err = fmt.Errorf("private endpoint for %s: no Terraform resource", pe.Service)
 			return

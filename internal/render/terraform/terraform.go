@@ -80,7 +80,6 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Terraform(Module{m})
 	}
-	m.redis()
 	m.serviceBus()
 	m.gateway()
 	m.frontDoor()

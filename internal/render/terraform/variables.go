@@ -39,9 +39,6 @@ func (m *module) variables() {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Variables(Module{m})
 	}
-	if e.Redis != nil && e.Redis.Mode == "managed" {
-		m.variable("redis_name", "string", "Azure Cache for Redis (globally unique).", n.Redis)
-	}
 	if e.Bus != nil {
 		m.variable("servicebus_namespace_name", "string", "Service Bus namespace (globally unique).", n.ServiceBus)
 	}

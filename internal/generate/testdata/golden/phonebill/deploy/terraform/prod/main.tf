@@ -54,7 +54,7 @@ resource "azurerm_network_security_group" "aks" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["443", "6380", "5671"]
+    destination_port_ranges    = ["443", "6380"]
     source_address_prefix      = "10.20.0.0/23"
     destination_address_prefix = "10.20.3.16/28"
   }
@@ -162,7 +162,7 @@ resource "azurerm_network_security_group" "endpoints" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["443", "6380", "5671"]
+    destination_port_ranges    = ["443", "6380"]
     source_address_prefix      = "10.20.0.0/23"
     destination_address_prefix = "10.20.3.16/28"
   }
