@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
 )
@@ -123,19 +122,6 @@ func availabilityRules(r *Registry) {
 				for i, x := range c.Plan.External {
 					if used[x.Name] && x.Availability == 0 {
 						out = append(out, Finding{Path: fmt.Sprintf("external[%d]", i), Message: fmt.Sprintf("%s states no availability; the composite figure is an upper bound", x.Name)})
-					}
-				}
-				return out
-			}},
-		Rule{ID: "AV010", Family: "availability", Severity: Warning,
-			Title:     "Service Bus below Premium in production",
-			Rationale: "Only Premium has zone redundancy, private endpoints and isolated capacity; Basic and Standard share a multi-tenant namespace.",
-			Fix:       "Set serviceBus.tier to Premium with at least one messaging unit.",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if e.Bus != nil && e.Bus.Tier != "Premium" {
-						out = append(out, at(e, c, "serviceBus.tier", "Service Bus %s carries the production queues (%s)", e.Bus.Tier, strings.Join(e.Bus.Queues, ", ")))
 					}
 				}
 				return out

@@ -114,18 +114,12 @@ func queueEnds(c *Context, wantConsumer bool) []Finding {
 		}
 	}
 	var out []Finding
-	for _, group := range []struct {
-		key   string
-		names []string
-	}{{"queues", c.Plan.Queues}, {"topics", c.Plan.Topics}} {
-		for i, q := range group.names {
-			path := fmt.Sprintf("backing.serviceBus.%s[%d]", group.key, i)
-			switch {
-			case wantConsumer && !consumed[q]:
-				out = append(out, Finding{Path: path, Message: q + " has no consumer"})
-			case !wantConsumer && !produced[q]:
-				out = append(out, Finding{Path: path, Message: q + " has no producer"})
-			}
+	for _, d := range c.Plan.Destinations {
+		switch {
+		case wantConsumer && !consumed[d.Name]:
+			out = append(out, Finding{Path: d.Path, Message: d.Name + " has no consumer"})
+		case !wantConsumer && !produced[d.Name]:
+			out = append(out, Finding{Path: d.Path, Message: d.Name + " has no producer"})
 		}
 	}
 	return out

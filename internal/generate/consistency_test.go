@@ -10,6 +10,7 @@ import (
 
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
+	"github.com/physarch/physarch/internal/component/servicebus"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -112,7 +113,7 @@ func TestCrossFileConsistency(t *testing.T) {
 						}
 					}
 				}
-				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && !hasFlexiblePG(pl) || k == "redissku" && !hasRedis(pl) {
+				if k == "queues" && len(pl.Destinations) == 0 || k == "pgsku" && !hasFlexiblePG(pl) || k == "redissku" && !hasRedis(pl) {
 					continue
 				}
 				if read == 0 {
@@ -128,7 +129,7 @@ func TestCrossFileConsistency(t *testing.T) {
 						read++
 					}
 				}
-				if k == "queues" && len(pl.Queues) == 0 || k == "pgsku" && !hasFlexiblePG(pl) {
+				if k == "queues" && len(pl.Destinations) == 0 || k == "pgsku" && !hasFlexiblePG(pl) {
 					continue
 				}
 				if read == 0 {
@@ -168,8 +169,8 @@ func expectPlan(f facts, pl *plan.Plan) {
 		for _, s := range pl.Services {
 			f.add("port "+e.Name+"/"+s.Name, "plan", fmt.Sprint(s.Port))
 		}
-		if e.Bus != nil {
-			f.add("queues "+e.Name, "plan", strings.Join(sorted(append(append([]string{}, e.Bus.Queues...), e.Bus.Topics...)), ","))
+		if b, ok := plan.Find[*servicebus.Component](e); ok {
+			f.add("queues "+e.Name, "plan", strings.Join(sorted(append(append([]string{}, b.Queues...), b.Topics...)), ","))
 		}
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			f.add("pgsku "+e.Name, "plan", pg.SKU)

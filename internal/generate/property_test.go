@@ -13,6 +13,7 @@ import (
 
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
+	"github.com/physarch/physarch/internal/component/servicebus"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -137,8 +138,7 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
 			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
 			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
-			"Service Bus namespace": n.ServiceBus,
-			"Kubernetes namespace":  e.Namespace, "Kubernetes object name": n.SecretProvider,
+			"Kubernetes namespace": e.Namespace, "Kubernetes object name": n.SecretProvider,
 		} {
 			valid(kind, name)
 		}
@@ -147,6 +147,9 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		}
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			valid("PostgreSQL flexible server", pg.Server)
+		}
+		if b, ok := plan.Find[*servicebus.Component](e); ok {
+			valid("Service Bus namespace", b.Namespace)
 		}
 		if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
 			valid("Azure Cache for Redis", r.Cache)

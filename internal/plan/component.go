@@ -62,6 +62,23 @@ type Secreted interface {
 	SecretRefs(pl *Plan, e *Env, sv Service) []SecretRef
 }
 
+// Declaring is a kind whose spec declares messaging destinations (queues,
+// topics): the plan names them once, for every environment and for the
+// services that send to and receive from them. name derives a name by its
+// platform's rule and records a change.
+type Declaring interface {
+	Destinations(doc *spec.Document, name func(resource string, n naming.Name) string) []Destination
+}
+
+// Destination is one declared messaging destination as the plan names it.
+type Destination struct {
+	Owner    string // the kind that declares it
+	Kind     string // queue, topic
+	Declared string // its name in the spec
+	Name     string // the name the platform uses
+	Path     string // where the spec declares it
+}
+
 // SubnetNeed is one subnet a component needs, before placement.
 type SubnetNeed struct {
 	Role, Name, Delegation string

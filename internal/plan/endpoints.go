@@ -26,9 +26,6 @@ func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	for _, c := range Facets[Endpointed](e) {
 		out = append(out, c.PrivateEndpoints()...)
 	}
-	if e.Bus != nil && e.Bus.Tier == "Premium" {
-		out = append(out, PrivateEndpoint{Service: "servicebus", Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net", Ports: []int{PortAMQP}})
-	}
 	if e.Settings.Security.KeyVault {
 		out = append(out, PrivateEndpoint{Service: "keyvault", Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net", Ports: []int{PortHTTPS}})
 	}

@@ -14,7 +14,6 @@ type Flow struct {
 
 // Well-known ports of the backing services.
 const (
-	PortAMQP  = 5671
 	PortHTTPS = 443
 )
 
@@ -38,9 +37,6 @@ func (pl *Plan) flows(e *Env) []Flow {
 		}
 		for _, c := range Facets[Flowing](e) {
 			out = append(out, c.Flows(pl, e, sv)...)
-		}
-		if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
-			out = append(out, Flow{From: sv.Name, To: "servicebus", Port: PortAMQP, Proto: "AMQP", Kind: "messaging"})
 		}
 		for _, x := range sv.External {
 			out = append(out, Flow{From: sv.Name, To: x, Port: PortHTTPS, Proto: "HTTPS", Kind: "external"})

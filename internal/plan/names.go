@@ -24,7 +24,6 @@ type Names struct {
 	WAFPolicy         string // alphanumerics only
 	FrontDoor         string
 	FrontDoorEndpoint string
-	ServiceBus        string
 	// SecretProvider is the Kubernetes Secret the backing pods and, where
 	// secrets are not in Key Vault, the services read.
 	SecretProvider string
@@ -75,7 +74,6 @@ func (r *renamer) names(system, env string) Names {
 		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
 		FrontDoor:         r.use("Front Door profile", naming.FrontDoorProfile("afd-"+base)),
 		FrontDoorEndpoint: r.use("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base)),
-		ServiceBus:        r.use("Service Bus namespace", naming.ServiceBusNamespace("sb-"+base)),
 		SecretProvider:    r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
 	}
 }
@@ -99,8 +97,6 @@ func (e *Env) inUse(resource string) bool {
 		return gateway
 	case "Front Door profile", "Front Door endpoint":
 		return gateway && se.Ingress.FrontDoor != "" && se.Ingress.FrontDoor != "none"
-	case "Service Bus namespace":
-		return e.Bus != nil
 	}
 	return true
 }

@@ -6,8 +6,10 @@ import (
 
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
+	"github.com/physarch/physarch/internal/component/servicebus"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/testplan"
 
 	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
@@ -24,9 +26,9 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
 		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
 		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
-		"Service Bus namespace": {n.ServiceBus}, "Kubernetes object name": {n.SecretProvider},
-		"Kubernetes namespace": {e.Namespace}, "Service Bus queue": pl.Queues, "Service Bus topic": pl.Topics,
-		"Key Vault secret": e.Secrets,
+		"Kubernetes object name": {n.SecretProvider},
+		"Kubernetes namespace":   {e.Namespace},
+		"Key Vault secret":       e.Secrets,
 	}
 	for _, s := range e.Network.Subnets {
 		out["subnet"] = append(out["subnet"], s.Name)
@@ -37,6 +39,10 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	}
 	if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 		out["PostgreSQL flexible server"] = []string{pg.Server}
+	}
+	if b, ok := plan.Find[*servicebus.Component](e); ok {
+		out["Service Bus namespace"] = []string{b.Namespace}
+		out["Service Bus queue"], out["Service Bus topic"] = b.Queues, b.Topics
 	}
 	if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
 		out["Azure Cache for Redis"] = []string{r.Cache}
@@ -71,6 +77,21 @@ func checkNames(t *testing.T, pl *plan.Plan) {
 					t.Errorf("%s: %v", e.Name, err)
 				}
 			}
+		}
+	}
+}
+
+// TestHardNamesValid: the spec with the names the platforms reject, a
+// 40-character system among them, plans names that meet every rule (the
+// Service Bus namespace's 50 characters, its queue without the trailing
+// period).
+func TestHardNamesValid(t *testing.T) {
+	pl := testplan.HardNames(t)
+	checkNames(t, pl)
+	for _, e := range pl.Envs {
+		b, ok := plan.Find[*servicebus.Component](e)
+		if !ok || len(b.Namespace) > 50 || len(b.Queues) != 1 || strings.HasSuffix(b.Queues[0], ".") {
+			t.Errorf("%s: Service Bus %+v", e.Name, b)
 		}
 	}
 }
@@ -122,8 +143,8 @@ func TestNamesByRule(t *testing.T) {
 			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")
 		}},
 		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if len(e.Names.FrontDoorEndpoint) > 46 || len(e.Names.DNSPrefix) > 54 || len(e.Names.ServiceBus) > 50 {
-				t.Errorf("endpoint %s, dns prefix %s, Service Bus %s", e.Names.FrontDoorEndpoint, e.Names.DNSPrefix, e.Names.ServiceBus)
+			if len(e.Names.FrontDoorEndpoint) > 46 || len(e.Names.DNSPrefix) > 54 {
+				t.Errorf("endpoint %s, dns prefix %s", e.Names.FrontDoorEndpoint, e.Names.DNSPrefix)
 			}
 			wantChange(t, e, "Front Door endpoint", "fde-"+long+"-production-eu-2")
 			wantChange(t, e, "AKS DNS prefix", e.Names.Cluster)

@@ -34,23 +34,22 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 		Region:   s.Region,
 		External: s.External,
 	}
-	// Names every environment shares: queues, topics and databases.
+	// Names every environment shares: messaging destinations and
+	// databases.
 	shared := &renamer{}
-	bus := map[string]string{}
-	if s.Backing.ServiceBus != nil {
-		for _, q := range s.Backing.ServiceBus.Queues {
-			bus[q] = shared.use("Service Bus queue", naming.ServiceBusQueue(q))
-			pl.Queues = append(pl.Queues, bus[q])
-		}
-		for _, t := range s.Backing.ServiceBus.Topics {
-			bus[t] = shared.use("Service Bus topic", naming.ServiceBusTopic(t))
-			pl.Topics = append(pl.Topics, bus[t])
+	named := map[string]string{}
+	for _, k := range kinds {
+		if d, ok := k.(Declaring); ok {
+			for _, dest := range d.Destinations(doc, shared.use) {
+				pl.Destinations = append(pl.Destinations, dest)
+				named[dest.Declared] = dest.Name
+			}
 		}
 	}
-	busNames := func(names []string) []string {
+	destinations := func(names []string) []string {
 		var out []string
 		for _, n := range names {
-			out = append(out, or(bus[n], n))
+			out = append(out, or(named[n], n))
 		}
 		return out
 	}
@@ -63,7 +62,7 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 		pl.Services = append(pl.Services, Service{
 			Name: sv.Name, Title: sv.Title, Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
 			Image: sv.Image, Health: sv.Health, Database: db, DBPool: sv.DBPool, Cache: sv.Cache,
-			Calls: sv.Calls, Produces: busNames(sv.Produces), Consumes: busNames(sv.Consumes), External: sv.External,
+			Calls: sv.Calls, Produces: destinations(sv.Produces), Consumes: destinations(sv.Consumes), External: sv.External,
 		})
 	}
 	for i := range s.Environments {
@@ -109,7 +108,6 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	}
 	p.backingPods(e, path)
 	p.pools(e, path)
-	p.managed(pl, e, path)
 	e.RegistrySKU = "Basic"
 	if se.Network.PrivateEndpoints {
 		e.RegistrySKU = "Premium"
@@ -138,24 +136,6 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		return nil
 	}
 	return e
-}
-
-// managed resolves Service Bus for the environment.
-func (p *planner) managed(pl *Plan, e *Env, path string) {
-	se := e.Settings
-	if len(pl.Queues)+len(pl.Topics) > 0 {
-		e.Bus = &ServiceBus{
-			Namespace: e.Names.ServiceBus, Tier: se.ServiceBus.Tier,
-			MessagingUnits: se.ServiceBus.MessagingUnits, MaxSizeMB: se.ServiceBus.MaxSizeMB,
-			TTL: se.ServiceBus.MessageTTL, Queues: pl.Queues, Topics: pl.Topics,
-		}
-		if e.Bus.Tier == "Basic" && len(pl.Topics) > 0 {
-			p.fail(path+".serviceBus.tier", "use tier Standard or Premium, or queues only", "Service Bus Basic has no topics, but the spec declares %d", len(pl.Topics))
-		}
-		if e.Bus.Tier == "Premium" && e.Bus.MessagingUnits < 1 {
-			p.fail(path+".serviceBus.messagingUnits", "Premium needs 1, 2, 4, 8 or 16 messaging units", "Service Bus Premium with %d messaging units", e.Bus.MessagingUnits)
-		}
-	}
 }
 
 func or(s, def string) string {

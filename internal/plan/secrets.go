@@ -10,9 +10,7 @@ import (
 // The secrets every environment may need, by name only: values never
 // appear in any output. One name serves as Key Vault secret and as key of
 // the Kubernetes Secret, so both follow the Key Vault secret rule.
-const (
-	SecretServiceBus = "servicebus-connection"
-)
+const ()
 
 // APIKeySecret is the secret holding the key for an external system.
 func APIKeySecret(external string) string {
@@ -45,9 +43,6 @@ func (pl *Plan) secrets(e *Env, r *renamer) []string {
 	for _, c := range Facets[Secreted](e) {
 		out = append(out, c.Secrets(pl, e)...)
 	}
-	if e.Bus != nil {
-		out = append(out, SecretServiceBus)
-	}
 	for _, x := range pl.External {
 		out = append(out, r.use("Key Vault secret", naming.KeyVaultSecret(x.Name+"-api-key")))
 	}
@@ -62,9 +57,6 @@ func (pl *Plan) secretRefs(e *Env, sv Service) []SecretRef {
 	var out []SecretRef
 	for _, c := range Facets[Secreted](e) {
 		out = append(out, c.SecretRefs(pl, e, sv)...)
-	}
-	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
-		out = append(out, SecretRef{"SERVICEBUS_CONNECTION", SecretServiceBus})
 	}
 	known := map[string]bool{}
 	for _, x := range pl.External {

@@ -6,16 +6,16 @@ import "github.com/physarch/physarch/internal/spec"
 
 // Plan is the resolved design of the whole system.
 type Plan struct {
-	Name      string
-	Title     spec.Text
-	Cloud     string
-	Region    string
-	Services  []Service // environment-independent facts, in spec order
-	Queues    []string
-	Topics    []string
-	External  []spec.External
-	Databases []Database
-	Envs      []*Env
+	Name     string
+	Title    spec.Text
+	Cloud    string
+	Region   string
+	Services []Service // environment-independent facts, in spec order
+	// Destinations are the messaging destinations the blocks declare.
+	Destinations []Destination
+	External     []spec.External
+	Databases    []Database
+	Envs         []*Env
 }
 
 // Service is what a service is, whatever the environment.
@@ -60,7 +60,6 @@ type Env struct {
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component
-	Bus        *ServiceBus
 	Flows      []Flow
 	// SecurityRules are the NSG rules, by subnet role.
 	SecurityRules []SecurityRule
@@ -176,17 +175,6 @@ func (n Network) Subnet(role string) (Subnet, bool) {
 		}
 	}
 	return Subnet{}, false
-}
-
-// ServiceBus is the environment's namespace.
-type ServiceBus struct {
-	Namespace      string
-	Tier           string
-	MessagingUnits int
-	MaxSizeMB      int
-	TTL            string
-	Queues         []string
-	Topics         []string
 }
 
 // Pool returns the pool with a name.

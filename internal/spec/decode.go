@@ -169,6 +169,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		names = append(names, d.blocks.keys(h.blockScope())...)
 	}
 	seen := map[string]bool{}
+	suggested := map[string]bool{} // keys a misspelt key probably meant
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -193,7 +194,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 				hint = fmt.Sprintf("did you mean %q?", s)
 				// What the misspelt key leaves unset is not a second
 				// mistake: do not report it as one.
-				seen[s] = true
+				suggested[s] = true
 				d.failed[join(path, s)] = true
 			}
 			d.fail(k, hint, "unknown key %q in %s", k.Value, where(path))
@@ -206,7 +207,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		d.decode(val, v.Field(idx), join(path, k.Value), depth+1, rule)
 	}
 	for _, name := range requiredFields(v.Type()) {
-		if !seen[name] {
+		if !seen[name] && !suggested[name] {
 			d.failAt(n, join(path, name), "add "+name+" here; `physarch init` writes a complete starter spec", "missing key %q in %s", name, where(path))
 		}
 	}

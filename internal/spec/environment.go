@@ -12,7 +12,6 @@ type Environment struct {
 	AKS        AKSSettings        `yaml:"aks"`
 	NodePools  NodePools          `yaml:"nodePools"`
 	Scaling    ScalingSettings    `yaml:"scaling"`
-	ServiceBus ServiceBusSettings `yaml:"serviceBus"`
 	Ingress    IngressSettings    `yaml:"ingress"`
 	Network    NetworkSettings    `yaml:"network"`
 	Security   SecuritySettings   `yaml:"security"`
@@ -71,14 +70,6 @@ type ScalingSettings struct {
 	Headroom             float64 `yaml:"headroom" jsonschema_description:"factor over the computed peak for HPA max (1.5 = 50% spare)"`
 	OffPeakFraction      float64 `yaml:"offPeakFraction" jsonschema_description:"share of the peak the minimum replicas must carry"`
 	SpreadZones          bool    `yaml:"spreadZones" jsonschema_description:"spread replicas over zones (min replicas >= zones)"`
-}
-
-// ServiceBusSettings choose the Service Bus tier.
-type ServiceBusSettings struct {
-	Tier           string `yaml:"tier"`
-	MessagingUnits int    `yaml:"messagingUnits"`
-	MaxSizeMB      int    `yaml:"maxSizeMB"`
-	MessageTTL     string `yaml:"messageTTL"`
 }
 
 // IngressSettings choose the edge.
@@ -179,16 +170,6 @@ func (ScalingSettings) FieldRules() Rules {
 		"minReplicas":             Between(1, MaxReplicas).WithHint("from 1 to 1,000 replicas"),
 		"headroom":                Between(1, 10).WithHint("1.0 means no spare; 1.5 means 50% spare; at most 10"),
 		"offPeakFraction":         Between(0, 1).WithHint("a share of the peak from 0 to 1, such as 0.3"),
-	}
-}
-
-// FieldRules constrains Service Bus's settings.
-func (ServiceBusSettings) FieldRules() Rules {
-	return Rules{
-		"tier":           OneOf("Basic", "Standard", "Premium"),
-		"messagingUnits": Rule{EnumInt: []int{0, 1, 2, 4, 8, 16}, Hint: "Premium takes 1, 2, 4, 8 or 16 messaging units; 0 for other tiers"},
-		"maxSizeMB":      Rule{EnumInt: []int{1024, 2048, 3072, 4096, 5120, 10240, 20480, 40960, 81920}, Hint: "1024 to 5120 in steps of 1024 (Premium up to 81920)"},
-		"messageTTL":     Duration(),
 	}
 }
 

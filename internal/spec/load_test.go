@@ -40,7 +40,7 @@ environments:
 `
 
 func TestLoadValid(t *testing.T) {
-	doc, err := Load("shop.yaml", []byte(base))
+	doc, err := testLoad("shop.yaml", []byte(base))
 	if err != nil {
 		t.Fatalf("valid spec rejected: %v", err)
 	}
@@ -58,7 +58,7 @@ func TestLoadValid(t *testing.T) {
 
 func TestProfileOverride(t *testing.T) {
 	src := strings.Replace(base, "    profile: prod\n", "    profile: prod\n    nodePools: {apps: {vmSize: Standard_D8s_v5}}\n    targets: {users: 42}\n", 1)
-	doc, err := Load("shop.yaml", []byte(src))
+	doc, err := testLoad("shop.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,6 +106,7 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate key", "cloud: azure\n", "cloud: azure\ncloud: azure\n", 7, 1, []string{`key "cloud" appears twice`}},
 		{"wrong apiVersion", "apiVersion: physarch.dev/v1", "apiVersion: physarch.dev/v9", 1, 13, []string{`apiVersion "physarch.dev/v9" is not allowed here`, "this physarch reads physarch.dev/v1"}},
 		{"yaml syntax (tab)", "kind: System\n", "kind: System\n\tbad: x\n", 3, 1, []string{"a tab character indents this line", "spaces"}},
+		{"misspelt key next to the key it resembles", "    profile: dev\n", "    profile: dev\n    aks: {tire: Free, tier: Free}\n", 26, 11, []string{`unknown key "tire"`, `did you mean "tier"`}},
 		{"bad enum with suggestion", "    profile: dev\n", "    profile: dev\n    aks: {tier: Standrd}\n", 26, 17, []string{`"Standrd" is not allowed`, `did you mean "Standard"`}},
 	}
 	for _, c := range cases {
@@ -114,7 +115,7 @@ func TestLoadErrors(t *testing.T) {
 				t.Fatalf("test case does not apply: %q not in base", c.old)
 			}
 			src := strings.Replace(base, c.old, c.new, 1)
-			doc, err := Load("shop.yaml", []byte(src))
+			doc, err := testLoad("shop.yaml", []byte(src))
 			if doc != nil {
 				t.Fatal("a broken spec returned a document")
 			}
@@ -140,7 +141,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestAllErrorsAtOnce(t *testing.T) {
 	src := strings.NewReplacer("cloud: azure\n", "cloud: aws\n", "    calls: [worker]\n", "    calls: [ghost]\n", "    route: /api\n", "    rout: /api\n").Replace(base)
-	_, err := Load("shop.yaml", []byte(src))
+	_, err := testLoad("shop.yaml", []byte(src))
 	var errs Errors
 	if !errors.As(err, &errs) {
 		t.Fatalf("want Errors, got %v", err)
@@ -169,7 +170,7 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := Load("fuzz.yaml", data)
+		doc, err := testLoad("fuzz.yaml", data)
 		if (doc == nil) == (err == nil) {
 			t.Fatalf("want exactly one of document and error, got %v and %v", doc, err)
 		}
@@ -186,7 +187,7 @@ func TestAliasBomb(t *testing.T) {
 		fmt.Fprintf(&b, "x%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
 	}
 	b.WriteString("services: *a9\n")
-	_, err := Load("bomb.yaml", []byte(b.String()))
+	_, err := testLoad("bomb.yaml", []byte(b.String()))
 	if err == nil {
 		t.Fatal("an alias bomb loaded")
 	}

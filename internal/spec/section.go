@@ -51,6 +51,9 @@ type Section struct {
 type Entity struct {
 	Name string
 	Path string // such as backing.serviceBus.queues[0]
+	// Key is the name as the platform compares names (Service Bus ignores
+	// case); two entities with one key collide, and Collision says why.
+	Key, Collision string
 }
 
 // Blocks holds the decoded sections of one mapping, by block.

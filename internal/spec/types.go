@@ -97,18 +97,11 @@ type LoadProfile struct {
 // Backing lists the shared backing services: each key is a building
 // block's section (Section.BackingKey).
 type Backing struct {
-	ServiceBus *ServiceBus `yaml:"serviceBus"`
-	Blocks     Blocks      `yaml:"-"`
+	Blocks Blocks `yaml:"-"`
 }
 
 func (*Backing) blockScope() scope { return scopeBacking }
 func (b *Backing) blocks() *Blocks { return &b.Blocks }
-
-// ServiceBus declares queues and topics.
-type ServiceBus struct {
-	Queues []string `yaml:"queues"`
-	Topics []string `yaml:"topics"`
-}
 
 // External is a system outside ours that services call.
 type External struct {
@@ -191,13 +184,6 @@ func (LoadProfile) FieldRules() Rules {
 		"requestsPerUserPerMinute": Between(0, 10000).WithHint("requests per user per minute, from 0 to 10,000"),
 		"cpuMillisPerRequest":      Between(0, 60000).WithHint("CPU milliseconds per request, from 0 to 60,000"),
 	}
-}
-
-// FieldRules constrains queue and topic names as Service Bus and its
-// Terraform provider accept them.
-func (ServiceBus) FieldRules() Rules {
-	entity := Pattern(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`, 50, "letters, digits, '.', '_' and '-', starting and ending with a letter or digit, at most 50 characters")
-	return Rules{"queues": List(500, &entity), "topics": List(500, &entity)}
 }
 
 // FieldRules constrains an external system.

@@ -55,7 +55,7 @@ func (v *validator) didYouMean(set, val string, options []string, fallback strin
 // reservedNames are names the core's output already uses for objects of
 // its own, next to the services': a service with one of these names would
 // collide with them. Building blocks reserve theirs (Section.Reserved).
-var reservedNames = []string{"servicebus", "ingress"}
+var reservedNames = []string{"ingress"}
 
 // coreSubnetRoles are the subnets the core plans; building blocks add
 // theirs (Section.SubnetRoles).
@@ -169,27 +169,27 @@ func (v *validator) references() {
 	}
 	svcNames, extNames := keys(svc), keys(ext)
 	entities := map[string]bool{}
-	folded := map[string]string{} // Service Bus names are case-insensitive
 	producers, consumers := map[string]bool{}, map[string]bool{}
-	if sb := s.Backing.ServiceBus; sb != nil {
-		for _, kind := range []string{"queues", "topics"} {
-			list := sb.Queues
-			if kind == "topics" {
-				list = sb.Topics
-			}
-			for i, q := range list {
-				p := fmt.Sprintf("backing.serviceBus.%s[%d]", kind, i)
-				if prev, dup := folded[strings.ToLower(q)]; dup {
-					v.fail(p, "queue and topic names share one namespace, and Service Bus ignores case", "%q is declared twice (as %q)", q, prev)
-					v.failed[p] = true // its producers and consumers are not a second mistake
-				}
-				folded[strings.ToLower(q)] = q
-				entities[q] = true
-			}
+	declared := v.entities()
+	byKey := map[string]string{}
+	// An entity list that failed to decode says nothing about the
+	// services that name its entities.
+	entitiesFailed := false
+	for _, sec := range v.sections {
+		if sec.Entities != nil && v.failedBelow("backing."+sec.BackingKey) {
+			entitiesFailed = true
 		}
 	}
-	declared := v.entities()
 	for _, e := range declared {
+		key := e.Key
+		if key == "" {
+			key = e.Name
+		}
+		if prev, dup := byKey[key]; dup {
+			v.fail(e.Path, e.Collision, "%q is declared twice (as %q)", e.Name, prev)
+			v.failed[e.Path] = true // its producers and consumers are not a second mistake
+		}
+		byKey[key] = e.Name
 		entities[e.Name] = true
 	}
 	entityNames := keys(entities)
@@ -214,12 +214,9 @@ func (v *validator) references() {
 			if kind == "consumes" {
 				list = sv.Consumes
 			}
-			// A queue list that failed to decode says nothing about the
-			// services that name its queues.
-			entitiesFailed := v.failed["backing.serviceBus"] || v.failed["backing.serviceBus.queues"] || v.failed["backing.serviceBus.topics"]
 			for j, q := range list {
 				if !entities[q] && !entitiesFailed {
-					v.fail(fmt.Sprintf("%s.%s[%d]", p, kind, j), v.didYouMean("entities", q, entityNames, "declare it under backing.serviceBus"), "undefined queue or topic %q", q)
+					v.fail(fmt.Sprintf("%s.%s[%d]", p, kind, j), v.didYouMean("entities", q, entityNames, "declare it under backing (serviceBus queues or topics)"), "undefined queue or topic %q", q)
 					continue
 				}
 				if kind == "produces" {
@@ -253,14 +250,6 @@ func (v *validator) reserved() []string {
 func (v *validator) entities() []Entity {
 	s := &v.doc.Spec
 	var out []Entity
-	if sb := s.Backing.ServiceBus; sb != nil {
-		for i, q := range sb.Queues {
-			out = append(out, Entity{q, fmt.Sprintf("backing.serviceBus.queues[%d]", i)})
-		}
-		for i, t := range sb.Topics {
-			out = append(out, Entity{t, fmt.Sprintf("backing.serviceBus.topics[%d]", i)})
-		}
-	}
 	for _, sec := range v.sections {
 		if sec.Entities != nil {
 			out = append(out, sec.Entities(s)...)
@@ -338,7 +327,7 @@ func (v *validator) environments() {
 			continue
 		}
 		t := e.Targets
-		for _, d := range []struct{ key, val string }{{"targets.rto", t.RTO}, {"targets.rpo", t.RPO}, {"serviceBus.messageTTL", e.ServiceBus.MessageTTL}} {
+		for _, d := range []struct{ key, val string }{{"targets.rto", t.RTO}, {"targets.rpo", t.RPO}} {
 			if _, err := ParseDuration(d.val); err != nil {
 				v.fail(p+"."+d.key, "write a duration such as 30m, 4h or 14d, at most 10 years", "%s %q is not a duration physarch can use", lastKey(d.key), d.val)
 			}
@@ -458,4 +447,15 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("duration %q is longer than ten years", s)
 	}
 	return time.Duration(n) * unit, nil
+}
+
+// failedBelow reports whether the decoder reported the value at path or
+// one below it.
+func (v *validator) failedBelow(path string) bool {
+	for p := range v.failed {
+		if p == path || strings.HasPrefix(p, path+".") || strings.HasPrefix(p, path+"[") {
+			return true
+		}
+	}
+	return false
 }

@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/servicebus"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // hardNames is a valid spec whose names the cases below then bend.
@@ -52,7 +54,9 @@ func HardNames(t testing.TB) *plan.Plan {
 	s.Metadata.Name = "a" + strings.Repeat("b", 38) + "c"
 	s.Environments[1].Name = "prod-eu"
 	s.Services[0].Database = "auth-db"
-	s.Backing.ServiceBus.Queues = []string{"ai.recommendation_jobs."}
+	if b, ok := spec.Block[servicebus.Backing](s.Backing.Blocks, servicebus.Name); ok {
+		b.Queues = []string{"ai.recommendation_jobs."}
+	}
 	s.Services[0].Produces = []string{"ai.recommendation_jobs."}
 	s.Services[1].Consumes = []string{"ai.recommendation_jobs."}
 	pl, err := components.Plan(doc)

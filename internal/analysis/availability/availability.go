@@ -165,9 +165,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 				names = append(names, b.add(l.Name, l.Config, l.Key, l.Note))
 			}
 		}
-		if len(sv.Produces) > 0 && e.Bus != nil {
-			names = append(names, b.add("Service Bus", e.Bus.Tier, "servicebus/"+e.Bus.Tier, "senders wait for the broker"))
-		}
 		for _, x := range sv.External {
 			names = append(names, external(b, pl, x))
 		}

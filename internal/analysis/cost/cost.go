@@ -187,19 +187,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 			b.add(l.Category, l.Name, l.SKU, l.Meter, l.Qty, l.QtyMax, l.Unit, l.PerMonth, l.Estimate)
 		}
 	}
-	if bus := e.Bus; bus != nil {
-		ops := messagingOps(e)
-		switch bus.Tier {
-		case "Premium":
-			mu := float64(bus.MessagingUnits)
-			b.add("messaging", "Service Bus Premium", fmt.Sprintf("%d MU", bus.MessagingUnits), azure.Meter{Service: "Service Bus", Meter: "Premium Messaging Unit"}, mu, mu, "MU-hour", h, "")
-		case "Standard":
-			b.add("messaging", "Service Bus Standard base", "Standard", azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"}, 1, 1, "hour", h, "")
-			b.add("messaging", "Service Bus operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
-		default:
-			b.add("messaging", "Service Bus Basic operations", fmt.Sprintf("%.1fM ops", ops), azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"}, ops, ops, "1M operations", 1, opsRule)
-		}
-	}
 	if se.Ingress.Controller == "agic" {
 		b.add("network", "Application Gateway WAF_v2 fixed", "WAF_v2", azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Fixed Cost"}, 1, 1, "gateway-hour", h, "")
 		lo, hi := float64(se.Ingress.GatewayMinCapacity*10), float64(se.Ingress.GatewayMaxCapacity*10)
@@ -277,20 +264,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		rep.OverByUSD = cents(rep.TotalMax - rep.BudgetUSD)
 	}
 	return rep, nil
-}
-
-const opsRule = "operations assumed: peak req/s of the services using Service Bus × 3 (send, receive, complete) × 30% average load × 730 h"
-
-// messagingOps estimates Service Bus operations a month, in millions, from
-// the services that send or receive.
-func messagingOps(e *plan.Env) float64 {
-	rps := 0.0
-	for _, f := range e.FlowsOfKind("messaging") {
-		if w := e.Workload(f.From); w != nil {
-			rps += w.PeakRPS
-		}
-	}
-	return math.Round(rps*3*0.3*HoursPerMonth*3600/1e6*10) / 10
 }
 
 func cents(v float64) float64 { return math.Round(v*100) / 100 }

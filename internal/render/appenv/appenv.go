@@ -98,15 +98,6 @@ func (b *Builder) For(sv plan.Service) ([]Var, []SecretRef) {
 	for _, c := range plan.Facets[Configured](e) {
 		vars = append(vars, c.Vars(e, sv, h)...)
 	}
-	if len(sv.Produces)+len(sv.Consumes) > 0 && e.Bus != nil {
-		vars = append(vars, Var{"SERVICEBUS_NAMESPACE", e.Bus.Namespace + ".servicebus.windows.net"})
-		if len(sv.Produces) > 0 {
-			vars = append(vars, Var{"SERVICEBUS_PRODUCES", strings.Join(sv.Produces, ",")})
-		}
-		if len(sv.Consumes) > 0 {
-			vars = append(vars, Var{"SERVICEBUS_CONSUMES", strings.Join(sv.Consumes, ",")})
-		}
-	}
 	for _, c := range sv.Calls {
 		vars = append(vars, Var{EnvName(c) + "_URL", h.Service(c, b.port[c])})
 	}

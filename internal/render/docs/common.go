@@ -183,36 +183,6 @@ func mib(v int64) string {
 	return fmt.Sprintf("%dMi", v)
 }
 
-// entityTable lists queues and topics with who sends and who receives.
-func entityTable(d *md.Doc, pl *plan.Plan, b *plan.ServiceBus, extra func(name string) []string, extraHead ...string) {
-	var rows [][]string
-	add := func(kind, name string) {
-		var prod, cons []string
-		for _, s := range pl.Services {
-			for _, q := range s.Produces {
-				if q == name {
-					prod = append(prod, s.Name)
-				}
-			}
-			for _, q := range s.Consumes {
-				if q == name {
-					cons = append(cons, s.Name)
-				}
-			}
-		}
-		row := []string{name, kind, strings.Join(prod, ", "), strings.Join(cons, ", ")}
-		rows = append(rows, append(row, extra(name)...))
-	}
-	for _, q := range b.Queues {
-		add("queue", q)
-	}
-	for _, t := range b.Topics {
-		add("topic", t)
-	}
-	head := []string{d.T("이름", "Name"), d.T("종류", "Kind"), d.T("생산자", "Producers"), d.T("소비자", "Consumers")}
-	d.Table(append(head, extraHead...), rows)
-}
-
 // flowTable lists the allowed connections (network policy allow rules).
 func flowTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	rows := [][]string{{"*", "*", "*", d.T("기본 차단 (default deny)", "deny by default")}}
@@ -282,9 +252,6 @@ func discoveryRows(d *md.Doc, pl *plan.Plan, e *plan.Env) [][]string {
 		rows = append(rows, []string{text(d, s.Title), clusterDNS(pl, e, s.Name), strconv.Itoa(s.Port), s.Route})
 	}
 	rows = append(rows, rowsOf(e, func(c Discovered) [][]string { return c.Discovery(d, e) })...)
-	if e.Bus != nil {
-		rows = append(rows, []string{"Service Bus", e.Bus.Namespace + ".servicebus.windows.net", strconv.Itoa(plan.PortAMQP), d.T("메시징 (AMQP)", "messaging (AMQP)")})
-	}
 	return rows
 }
 
@@ -354,4 +321,17 @@ func availabilitySection(d *md.Doc, r *availability.Report) {
 		d.List(items...)
 	}
 	d.P(d.T("> 구성 요소 SLA의 곱으로 계산한 추정치이며, 금전적으로 보장되는 SLA가 아닙니다.", "> "+availability.Disclaimer+"."))
+}
+
+// messaging writes the messaging chapter (6) from the components that
+// carry messages, or says there are none.
+func messaging(d *md.Doc, e *plan.Env) {
+	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
+	s := NewSections(d, "6", 3, 0)
+	for _, c := range plan.Facets[Messaged](e) {
+		c.Messaging(d, e, s)
+	}
+	if s.Count() == 0 {
+		d.P(d.T("이 시스템은 큐나 토픽을 선언하지 않아 메시징 서비스를 배포하지 않습니다.", "This system declares no queues or topics, so no messaging service is deployed."))
+	}
 }

@@ -73,6 +73,16 @@ type (
 	Recovered interface {
 		BackupSummary(d *md.Doc, e *plan.Env) string
 	}
+	// Troubleshot adds rows to development's common problems (11.2.1):
+	// problem, cause, fix, prevention.
+	Troubleshot interface {
+		Troubles(d *md.Doc, e *plan.Env) [][]string
+	}
+	// Messaged writes the component's part of the messaging chapter (6):
+	// a section 6.N of its own; s numbers the headings.
+	Messaged interface {
+		Messaging(d *md.Doc, e *plan.Env, s *Sections)
+	}
 )
 
 // Sections numbers headings: Next writes "prefix.n title" at its level

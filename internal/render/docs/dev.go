@@ -55,9 +55,6 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 		fmt.Sprintf(d.T("애플리케이션: 서비스 %d개 (%s)", "Applications: %d services (%s)"), len(pl.Services), serviceNames(pl)),
 	}
 	comps = append(comps, linesOf(e, func(c Overviewed) []string { return c.Overview(d, e) })...)
-	if e.Bus != nil {
-		comps = append(comps, fmt.Sprintf(d.T("메시징: Azure Service Bus %s (%s)", "Messaging: Azure Service Bus %s (%s)"), e.Bus.Tier, e.Bus.Namespace))
-	}
 	comps = append(comps, fmt.Sprintf(d.T("다이어그램: [%s](./%s)", "Diagram: [%s](./%s)"), DiagramName(e), DiagramName(e)))
 	d.List(comps...)
 
@@ -115,33 +112,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
 	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("주기", "Schedule"), d.T("보관", "Retention"), d.T("복구", "Restore")}, bk)
 
-	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
-	d.H(3, d.T("6.1 Azure Service Bus 구성", "6.1 Azure Service Bus"))
-	if e.Bus == nil {
-		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s tier", "6.1.1 Service Bus %s tier"), se.ServiceBus.Tier))
-		d.P(d.T("이 시스템은 큐나 토픽을 선언하지 않아 Service Bus를 배포하지 않습니다.", "This system declares no queues or topics, so no Service Bus is deployed."))
-		d.H(4, d.T("6.1.2 연결 설정", "6.1.2 Connection"))
-		d.P(d.T("해당 없음.", "Not applicable."))
-	}
-	if b := e.Bus; b != nil {
-		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s tier", "6.1.1 Service Bus %s tier"), b.Tier))
-		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{"Namespace", b.Namespace},
-			[2]string{"Tier", b.Tier},
-			[2]string{d.T("메시지 TTL", "Message TTL"), b.TTL},
-		)
-		dup := d.T("미지원 (Basic)", "not supported (Basic)")
-		if b.Tier != "Basic" {
-			dup = d.T("활성화", "enabled")
-		}
-		entityTable(d, pl, b, func(string) []string { return []string{fmt.Sprintf("%d MB", b.MaxSizeMB), dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
-		d.H(4, d.T("6.1.2 연결 설정", "6.1.2 Connection"))
-		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{d.T("인증", "Authentication"), d.T("연결 문자열 (Kubernetes Secret servicebus-connection)", "connection string (Kubernetes Secret servicebus-connection)")},
-			[2]string{d.T("연결 풀링", "Pooling"), d.T("서비스당 클라이언트 1개 재사용", "one reused client per service")},
-			[2]string{d.T("재시도 정책", "Retry policy"), d.T("지수 백오프, 최대 3회", "exponential backoff, 3 attempts")},
-		)
-	}
+	messaging(d, e)
 
 	d.H(2, d.T("7. 보안 아키텍처", "7. Security"))
 	d.H(3, d.T("7.1 개발환경 보안 정책", "7.1 Security policy"))
@@ -205,11 +176,10 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	}
 	d.H(3, d.T("11.2 트러블슈팅", "11.2 Troubleshooting"))
 	d.H(4, d.T("11.2.1 일반적인 문제 해결", "11.2.1 Common problems"))
-	d.Table([]string{d.T("문제", "Problem"), d.T("원인", "Cause"), d.T("해결", "Fix"), d.T("예방", "Prevention")}, [][]string{
+	d.Table([]string{d.T("문제", "Problem"), d.T("원인", "Cause"), d.T("해결", "Fix"), d.T("예방", "Prevention")}, append([][]string{
 		{d.T("Pod Pending", "Pod pending"), d.T("노드 리소스 부족 또는 Spot 회수", "node capacity or Spot eviction"), d.T("노드 풀 확장", "scale the node pool"), d.T("requests 검토", "review requests")},
 		{d.T("DB 연결 실패", "DB connection fails"), d.T("Network Policy 또는 Secret 누락", "network policy or missing Secret"), d.T("정책·Secret 확인", "check policy and Secret"), d.T("배포 전 physarch validate", "physarch validate before deploying")},
-		{d.T("Service Bus 오류", "Service Bus errors"), d.T("연결 문자열 만료", "expired connection string"), d.T("Secret 갱신", "renew the Secret"), d.T("교체 일정 관리", "track rotation")},
-	})
+	}, rowsOf(e, func(c Troubleshot) [][]string { return c.Troubles(d, e) })...))
 
 	d.H(2, d.T("12. 개발환경 특성 요약", "12. Summary"))
 	d.List(

@@ -99,11 +99,11 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	}
 	d.H(3, d.T("2.3 핵심 아키텍처 결정사항", "2.3 Key decisions"))
 	d.H(4, d.T("2.3.1 공통 아키텍처 원칙", "2.3.1 Common principles"))
-	d.List(
-		d.T("서비스 메시 대신 Kubernetes Network Policy", "Kubernetes network policies instead of a service mesh"),
-		d.T("장시간 작업만 Service Bus로 비동기 처리", "only long-running work goes asynchronous through Service Bus"),
-		d.T("관리형 ID로 키 없는 인증", "keyless authentication with managed identities"),
-	)
+	principles := []string{d.T("서비스 메시 대신 Kubernetes Network Policy", "Kubernetes network policies instead of a service mesh")}
+	if messages(pl) {
+		principles = append(principles, d.T("장시간 작업만 큐로 비동기 처리 (6장 메시징)", "only long-running work goes asynchronous through queues (chapter 6, messaging)"))
+	}
+	d.List(append(principles, d.T("관리형 ID로 키 없는 인증", "keyless authentication with managed identities"))...)
 	d.H(4, d.T("2.3.2 환경별 차별화 전략", "2.3.2 Per-environment strategy"))
 	var strat [][]string
 	for _, e := range pl.Envs {
@@ -357,4 +357,14 @@ func migrationRows(pl *plan.Plan, d *md.Doc) [][]string {
 		}
 	}
 	return rows
+}
+
+// messages reports whether some environment carries messages.
+func messages(pl *plan.Plan) bool {
+	for _, e := range pl.Envs {
+		if len(plan.Facets[Messaged](e)) > 0 {
+			return true
+		}
+	}
+	return false
 }

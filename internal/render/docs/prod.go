@@ -141,28 +141,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
 	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("보존", "Retention"), d.T("지역 중복", "Geo-redundant")}, bk)
 
-	d.H(2, d.T("6. 메시징 아키텍처", "6. Messaging"))
-	d.H(3, d.T("6.1 Azure Service Bus", "6.1 Azure Service Bus"))
-	if e.Bus == nil {
-		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s 구성", "6.1.1 Service Bus %s"), se.ServiceBus.Tier))
-		d.P(d.T("이 시스템은 큐나 토픽을 선언하지 않아 Service Bus를 배포하지 않습니다.", "This system declares no queues or topics, so no Service Bus is deployed."))
-		d.H(4, d.T("6.1.2 큐 및 토픽 설정", "6.1.2 Queues and topics"))
-		d.P(d.T("해당 없음.", "Not applicable."))
-	}
-	if b := e.Bus; b != nil {
-		d.H(4, fmt.Sprintf(d.T("6.1.1 Service Bus %s 구성", "6.1.1 Service Bus %s"), b.Tier))
-		d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-			[2]string{"Namespace", b.Namespace},
-			[2]string{"Tier", b.Tier},
-			[2]string{"Messaging units", strconv.Itoa(b.MessagingUnits)},
-			[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
-			[2]string{"Private endpoint", strconv.FormatBool(se.Network.PrivateEndpoints)},
-		)
-		d.H(4, d.T("6.1.2 큐 및 토픽 설정", "6.1.2 Queues and topics"))
-		entityTable(d, pl, b, func(string) []string {
-			return []string{fmt.Sprintf("%d MB", b.MaxSizeMB), "false", "true", "true"}
-		}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("배달 못한 편지", "Dead-lettering"))
-	}
+	messaging(d, e)
 
 	d.H(2, d.T("7. 보안 아키텍처", "7. Security"))
 	d.H(3, d.T("7.1 다층 보안 아키텍처", "7.1 Security layers"))
@@ -172,7 +151,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("7.2.1 Entra ID 통합", "7.2.1 Entra ID"))
 	d.List(
 		d.T("AKS 관리형 ID + 워크로드 ID (OIDC)", "AKS managed identity + workload identity (OIDC)"),
-		d.T("서비스별 관리형 ID로 Key Vault·Service Bus 접근", "one managed identity per service for Key Vault and Service Bus"),
+		d.T("서비스별 워크로드 ID로 자기 Key Vault 시크릿만 읽기 (시크릿 단위 역할 할당)", "one workload identity per service, reading only its own Key Vault secrets (a role assignment per secret)"),
 	)
 	d.H(4, d.T("7.2.2 RBAC 구성", "7.2.2 RBAC"))
 	var rb [][]string

@@ -69,12 +69,6 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 	block := func(cidr string) networkingv1.NetworkPolicyPeer {
 		return networkingv1.NetworkPolicyPeer{IPBlock: &networkingv1.IPBlock{CIDR: cidr}}
 	}
-	endpoints := func() networkingv1.NetworkPolicyPeer {
-		if s, ok := c.e.Network.Subnet("endpoints"); ok {
-			return block(s.CIDR)
-		}
-		return block(anywhere)
-	}
 	if comp, ok := c.e.Component(name); ok {
 		if p, ok := comp.(Peered); ok {
 			return p.Peer(Context{c})
@@ -86,8 +80,6 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 			return block(s.CIDR)
 		}
 		return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: nginxNamespace}}}
-	case "servicebus":
-		return endpoints()
 	}
 	if c.services[name] {
 		return pod()

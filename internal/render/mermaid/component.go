@@ -35,9 +35,15 @@ type Drawing struct {
 	// Links are the network diagram's edges from a private endpoint to
 	// its service, drawn before the late ones.
 	Links []Edge
+	// Regional is a subgraph in the Azure group outside the network (the
+	// physical diagram's Service Bus namespace with its queues).
+	Regional *Group
+	// Edges are the physical diagram's edges of the component's own (who
+	// sends to and receives from a queue), drawn after the flows.
 	// Late are edges drawn with the diagram's last, dotted ones (HA
 	// replication, placement).
-	Late []Edge
+	Late  []Edge
+	Edges []Edge
 }
 
 // Group is a subgraph of nodes.
@@ -100,6 +106,10 @@ func drawings(v View) (map[string]Drawing, []Drawing) {
 	}
 	return byID, ordered
 }
+
+// ID is a node ID made of a prefix and a name ("svc", "auth-service"), as
+// the core's own nodes are named.
+func ID(prefix, name string) string { return id(prefix, name) }
 
 // SubnetLabel is how a subnet's subgraph is labelled.
 func SubnetLabel(s plan.Subnet) string { return subnetLabel(s) }

@@ -74,8 +74,10 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 				}
 			}
 		}
-		if e.Bus != nil {
-			queues(g, e)
+		for _, d := range ordered {
+			if d.Regional != nil {
+				g.group(d.Regional)
+			}
 		}
 		g.node("ACR", "Azure Container Registry")
 	})
@@ -100,20 +102,17 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			g.edge("Ingress", id("svc", f.To), f.Route)
 		case "call":
 			g.edge(id("svc", f.From), id("svc", f.To), t.T("동기 호출", "sync call"))
-		case "database", "cache":
-			if d, ok := comps[f.To]; ok {
-				g.edge(id("svc", f.From), d.Entry, fmt.Sprintf("TCP:%d", f.Port))
+		case "database", "cache", "messaging":
+			if d, ok := comps[f.To]; ok && d.Entry != "" {
+				g.edge(id("svc", f.From), d.Entry, fmt.Sprintf("%s:%d", f.Proto, f.Port))
 			}
 		case "external":
 			g.edge(id("svc", f.From), id("ext", f.To), "HTTPS")
 		}
 	}
-	for _, sv := range pl.Services {
-		for _, q := range sv.Produces {
-			g.edge(id("svc", sv.Name), id("q", q), t.T("발행", "send"))
-		}
-		for _, q := range sv.Consumes {
-			g.edge(id("q", q), id("svc", sv.Name), t.T("구독", "receive"))
+	for _, d := range ordered {
+		for _, l := range d.Edges {
+			g.line2(l)
 		}
 	}
 	if prod {
@@ -195,9 +194,6 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Dr
 					g.shape(n)
 				}
 			}
-			if e.Bus != nil {
-				g.node("PEBus", "Private Endpoint: Service Bus")
-			}
 			g.node("PEVault", "Private Endpoint: Key Vault")
 		})
 	}
@@ -207,17 +203,6 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Dr
 		}
 	}
 	g.edge("AppGateway", "Ingress", "AGIC")
-}
-
-func queues(g *graph, e *plan.Env) {
-	g.sub("ServiceBus", fmt.Sprintf("Service Bus %s<br/>%s", e.Bus.Tier, e.Bus.Namespace), func() {
-		for _, q := range e.Bus.Queues {
-			g.node(id("q", q), "queue: "+q)
-		}
-		for _, tp := range e.Bus.Topics {
-			g.node(id("q", tp), "topic: "+tp)
-		}
-	})
 }
 
 func externals(g *graph, pl *plan.Plan, t tr) {

@@ -58,9 +58,6 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 						g.shape(n)
 					}
 				}
-				if e.Bus != nil {
-					g.node("PEBus", "PE: Service Bus")
-				}
 			})
 		}
 	})
@@ -71,18 +68,12 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 					g.shape(n)
 				}
 			}
-			if e.Bus != nil {
-				g.node("Bus", "Service Bus "+e.Bus.Tier)
-			}
 		})
 	} else {
 		for _, d := range ordered {
 			for _, n := range d.Managed {
 				g.shape(n)
 			}
-		}
-		if e.Bus != nil {
-			g.node("Bus", "Service Bus "+e.Bus.Tier+" ("+e.Bus.Namespace+")")
 		}
 	}
 	if len(pl.External) > 0 {
@@ -120,15 +111,9 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 	for _, f := range e.Flows {
 		from := id("svc", f.From)
 		switch f.Kind {
-		case "database", "cache":
-			if d, ok := comps[f.To]; ok {
-				g.edge(from, d.Entry, fmt.Sprintf("TCP:%d", f.Port))
-			}
-		case "messaging":
-			if prod && e.Settings.Network.PrivateEndpoints {
-				g.edge(from, "PEBus", fmt.Sprintf("AMQP:%d", f.Port))
-			} else {
-				g.edge(from, "Bus", fmt.Sprintf("AMQP:%d", f.Port))
+		case "database", "cache", "messaging":
+			if d, ok := comps[f.To]; ok && d.Entry != "" {
+				g.edge(from, d.Entry, fmt.Sprintf("%s:%d", f.Proto, f.Port))
 			}
 		case "external":
 			g.edge(from, id("ext", f.To), "HTTPS:443")
@@ -139,9 +124,6 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 			for _, l := range d.Links {
 				g.line2(l)
 			}
-		}
-		if e.Bus != nil && e.Settings.Network.PrivateEndpoints {
-			g.edge("PEBus", "Bus", "Private Link")
 		}
 		for _, d := range ordered {
 			for _, l := range d.Late {

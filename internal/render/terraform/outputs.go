@@ -28,9 +28,6 @@ func (m *module) outputs() {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Outputs(Module{m})
 	}
-	if e.Bus != nil {
-		out("servicebus_namespace", "azurerm_servicebus_namespace.main.name", "Service Bus namespace.")
-	}
 	if m.gatewayOn() {
 		out("gateway_public_ip", "azurerm_public_ip.gateway.ip_address", "Application Gateway public address.")
 		out("waf_policy_id", "azurerm_web_application_firewall_policy.main.id", "WAF policy.")

@@ -51,9 +51,8 @@ func (m *module) keyVault() {
 
 // endpointTarget is the Terraform resource behind each private endpoint.
 var endpointTarget = map[string]string{
-	"registry":   "azurerm_container_registry.main.id",
-	"servicebus": "azurerm_servicebus_namespace.main.id",
-	"keyvault":   "azurerm_key_vault.main.id",
+	"registry": "azurerm_container_registry.main.id",
+	"keyvault": "azurerm_key_vault.main.id",
 }
 
 // privateEndpoints puts each managed service on the endpoints subnet with

@@ -80,7 +80,6 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Terraform(Module{m})
 	}
-	m.serviceBus()
 	m.gateway()
 	m.frontDoor()
 	m.keyVault()

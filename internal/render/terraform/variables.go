@@ -39,9 +39,6 @@ func (m *module) variables() {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Variables(Module{m})
 	}
-	if e.Bus != nil {
-		m.variable("servicebus_namespace_name", "string", "Service Bus namespace (globally unique).", n.ServiceBus)
-	}
 	if m.gatewayOn() {
 		m.variable("gateway_name", "string", "Application Gateway.", n.Gateway)
 		m.variable("waf_policy_name", "string", "WAF policy.", n.WAFPolicy)

@@ -460,6 +460,7 @@ resource "azurerm_servicebus_queue" "ai_recommendation_jobs" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_servicebus_queue" "content_generation_jobs" {
@@ -468,6 +469,7 @@ resource "azurerm_servicebus_queue" "content_generation_jobs" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_servicebus_queue" "event_updates" {
@@ -476,6 +478,7 @@ resource "azurerm_servicebus_queue" "event_updates" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_servicebus_queue" "participation_events" {
@@ -484,6 +487,7 @@ resource "azurerm_servicebus_queue" "participation_events" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_public_ip" "gateway" {

@@ -427,6 +427,7 @@ resource "azurerm_servicebus_queue" "ai_schedule_generation" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_servicebus_queue" "location_search" {
@@ -435,6 +436,7 @@ resource "azurerm_servicebus_queue" "location_search" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_servicebus_queue" "notification" {
@@ -443,6 +445,7 @@ resource "azurerm_servicebus_queue" "notification" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+  requires_duplicate_detection         = true
 }
 
 resource "azurerm_public_ip" "gateway" {

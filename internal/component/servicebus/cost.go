@@ -1,0 +1,45 @@
+package servicebus
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+const opsRule = "operations assumed: peak req/s of the services using Service Bus × 3 (send, receive, complete) × 30% average load × 730 h"
+
+// CostLines implements cost.Priced: Premium by messaging unit; Standard a
+// base charge and operations; Basic operations only.
+func (c *Component) CostLines(e *plan.Env) []cost.Line {
+	ops := operations(e)
+	switch c.Tier {
+	case "Premium":
+		mu := float64(c.MessagingUnits)
+		return []cost.Line{{Category: "messaging", Name: "Service Bus Premium", SKU: fmt.Sprintf("%d MU", c.MessagingUnits),
+			Meter: azure.Meter{Service: "Service Bus", Meter: "Premium Messaging Unit"}, Qty: mu, QtyMax: mu, Unit: "MU-hour", PerMonth: cost.HoursPerMonth}}
+	case "Standard":
+		return []cost.Line{
+			{Category: "messaging", Name: "Service Bus Standard base", SKU: "Standard", Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"},
+				Qty: 1, QtyMax: 1, Unit: "hour", PerMonth: cost.HoursPerMonth},
+			{Category: "messaging", Name: "Service Bus operations", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"},
+				Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule},
+		}
+	}
+	return []cost.Line{{Category: "messaging", Name: "Service Bus Basic operations", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"},
+		Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule}}
+}
+
+// operations estimates the operations a month, in millions, from the
+// services that send or receive.
+func operations(e *plan.Env) float64 {
+	rps := 0.0
+	for _, f := range e.FlowsOfKind("messaging") {
+		if w := e.Workload(f.From); w != nil {
+			rps += w.PeakRPS
+		}
+	}
+	return math.Round(rps*3*0.3*cost.HoursPerMonth*3600/1e6*10) / 10
+}

@@ -1,0 +1,90 @@
+package servicebus
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/docs"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// Overview implements docs.Overviewed.
+func (c *Component) Overview(d *md.Doc, _ *plan.Env) []string {
+	return []string{fmt.Sprintf(d.T("메시징: Azure Service Bus %s (%s)", "Messaging: Azure Service Bus %s (%s)"), c.Tier, c.Namespace)}
+}
+
+// Discovery implements docs.Discovered.
+func (c *Component) Discovery(d *md.Doc, _ *plan.Env) [][]string {
+	return [][]string{{"Service Bus", c.FQDN(), strconv.Itoa(Port), d.T("메시징 (AMQP)", "messaging (AMQP)")}}
+}
+
+// Messaging implements docs.Messaged: the namespace, then its queues and
+// topics with who sends and who receives, and what the Terraform sets on
+// each.
+func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
+	dup := d.T("미지원 (Basic)", "not supported (Basic)")
+	if c.duplicateDetection() {
+		dup = d.T("활성화", "enabled")
+	}
+	if !e.IsProdLike() {
+		sub := s.Next(d.T("Azure Service Bus 구성", "Azure Service Bus"))
+		sub.Next(fmt.Sprintf(d.T("Service Bus %s tier", "Service Bus %s tier"), c.Tier))
+		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+			[2]string{"Namespace", c.Namespace},
+			[2]string{"Tier", c.Tier},
+			[2]string{d.T("메시지 TTL", "Message TTL"), c.TTL},
+		)
+		c.entityTable(d, func(string) []string { return []string{fmt.Sprintf("%d MB", c.MaxSizeMB), dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
+		sub.Next(d.T("연결 설정", "Connection"))
+		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
+			[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Kubernetes Secret %s)", "connection string (Kubernetes Secret %s)"), Secret)},
+			[2]string{d.T("설정", "Settings"), "SERVICEBUS_NAMESPACE, SERVICEBUS_PRODUCES, SERVICEBUS_CONSUMES (ConfigMap)"},
+		)
+		return
+	}
+	zr := d.T("없음", "none")
+	if c.Premium() && len(e.Zones) > 1 {
+		zr = docs.Zones(e.Zones)
+	}
+	sub := s.Next("Azure Service Bus")
+	sub.Next(fmt.Sprintf(d.T("Service Bus %s 구성", "Service Bus %s"), c.Tier))
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
+		[2]string{"Namespace", c.Namespace},
+		[2]string{"Tier", c.Tier},
+		[2]string{"Messaging units", strconv.Itoa(c.MessagingUnits)},
+		[2]string{d.T("가용 영역", "Zones"), zr},
+		[2]string{"Private endpoint", strconv.FormatBool(c.endpoint)},
+	)
+	sub.Next(d.T("큐 및 토픽 설정", "Queues and topics"))
+	c.entityTable(d, func(kind string) []string {
+		deadLetter := "true"
+		if kind == "topic" {
+			deadLetter = d.T("- (구독 단위)", "- (per subscription)")
+		}
+		return []string{fmt.Sprintf("%d MB", c.MaxSizeMB), "false", strconv.FormatBool(c.duplicateDetection()), deadLetter}
+	}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("배달 못한 편지", "Dead-lettering"))
+}
+
+// entityTable lists queues and topics with who sends and who receives.
+func (c *Component) entityTable(d *md.Doc, extra func(kind string) []string, extraHead ...string) {
+	var rows [][]string
+	add := func(kind, name string) {
+		row := []string{name, kind, strings.Join(c.Producers[name], ", "), strings.Join(c.Consumers[name], ", ")}
+		rows = append(rows, append(row, extra(kind)...))
+	}
+	for _, q := range c.Queues {
+		add("queue", q)
+	}
+	for _, t := range c.Topics {
+		add("topic", t)
+	}
+	head := []string{d.T("이름", "Name"), d.T("종류", "Kind"), d.T("생산자", "Producers"), d.T("소비자", "Consumers")}
+	d.Table(append(head, extraHead...), rows)
+}
+
+// Troubles implements docs.Troubleshot.
+func (c *Component) Troubles(d *md.Doc, _ *plan.Env) [][]string {
+	return [][]string{{d.T("Service Bus 오류", "Service Bus errors"), d.T("연결 문자열 만료", "expired connection string"), d.T("Secret 갱신", "renew the Secret"), d.T("교체 일정 관리", "track rotation")}}
+}

@@ -1,0 +1,25 @@
+package servicebus
+
+import (
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/appenv"
+)
+
+// Vars implements appenv.Configured: the namespace and the destinations
+// the service sends to and receives from (the connection string is its
+// own secret).
+func (c *Component) Vars(_ *plan.Env, sv plan.Service, _ appenv.Hosts) []appenv.Var {
+	if !messaging(sv) {
+		return nil
+	}
+	vars := []appenv.Var{{Name: "SERVICEBUS_NAMESPACE", Value: c.FQDN()}}
+	if len(sv.Produces) > 0 {
+		vars = append(vars, appenv.Var{Name: "SERVICEBUS_PRODUCES", Value: strings.Join(sv.Produces, ",")})
+	}
+	if len(sv.Consumes) > 0 {
+		vars = append(vars, appenv.Var{Name: "SERVICEBUS_CONSUMES", Value: strings.Join(sv.Consumes, ",")})
+	}
+	return vars
+}
