@@ -54,6 +54,14 @@ func (d *Document) Has(path string) bool {
 	return ok
 }
 
+// Stated reports whether the user's own file gives the value at path (not
+// a profile, not a built-in default): documents mark the figures physarch
+// assumed.
+func (d *Document) Stated(path string) bool {
+	pos, ok := d.pos[path]
+	return ok && pos.File == d.File
+}
+
 // LoadFile reads and loads a spec file.
 func LoadFile(path string) (*Document, error) {
 	data, err := os.ReadFile(path)

@@ -1,9 +1,10 @@
 package azure
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -65,8 +66,12 @@ type Page struct {
 	Count              int     `json:"Count"`
 }
 
-//go:embed data/prices.json
-var snapshot []byte
+// snapshot is the embedded price data: prices.json for the core and one
+// prices-<block>.json per building block that needs prices of its own, so
+// that adding a block adds a file rather than editing a shared one.
+//
+//go:embed data/*.json
+var snapshot embed.FS
 
 // Prices is a set of price items to choose from.
 type Prices struct {
@@ -88,11 +93,24 @@ func Embedded() (*Prices, error) {
 // and never changes, and nothing writes to the items (callers that add
 // rows append to their own slice).
 var embeddedItems = sync.OnceValues(func() ([]Item, error) {
-	var p Page
-	if err := json.Unmarshal(snapshot, &p); err != nil {
-		return nil, fmt.Errorf("embedded price snapshot is damaged: %w", err)
+	files, err := fs.Glob(snapshot, "data/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("embedded price snapshot: %w", err)
 	}
-	return p.Items, nil
+	sort.Strings(files) // the order prices are tried in is part of the output
+	var items []Item
+	for _, f := range files {
+		data, err := snapshot.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("embedded price snapshot %s: %w", f, err)
+		}
+		var p Page
+		if err := json.Unmarshal(data, &p); err != nil {
+			return nil, fmt.Errorf("embedded price snapshot %s is damaged: %w", f, err)
+		}
+		items = append(items, p.Items...)
+	}
+	return items, nil
 })
 
 // Meter says which price a cost component needs.

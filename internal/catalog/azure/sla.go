@@ -21,7 +21,12 @@ var (
 	srcRedisHA  = Source{Ref: "MicrosoftDocs/azure-docs articles/azure-cache-for-redis/cache-high-availability.md", Date: "2023-03-09"}
 )
 
-var slas = []SLA{
+// slaTables are the core's SLAs and one table per building block that
+// needs SLAs of its own (sla_<block>.go), so that adding a block adds a
+// file and one entry here.
+var slaTables = [][]SLA{coreSLAs}
+
+var coreSLAs = []SLA{
 	{Key: "aks/Free", SLO: 99.5, Source: srcAKSFree},
 	{Key: "aks/Standard/zones", Percent: 99.95, Source: srcAKSTiers},
 	{Key: "aks/Standard/nozones", Percent: 99.9, Source: srcAKSTiers},
@@ -52,9 +57,11 @@ var slas = []SLA{
 
 // LookupSLA returns the SLA entry for a key.
 func LookupSLA(key string) (SLA, bool) {
-	for _, s := range slas {
-		if s.Key == key {
-			return s, true
+	for _, t := range slaTables {
+		for _, s := range t {
+			if s.Key == key {
+				return s, true
+			}
 		}
 	}
 	return SLA{}, false

@@ -150,3 +150,12 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // Zones lists availability zones as the documents do ("1, 2, 3").
 func Zones(z []int) string { return zones(z) }
+
+// Assumed marks a figure the spec did not state (a block's default) so
+// that the documents say which figures are defaults: "500 GB (기본값)".
+func Assumed(d *md.Doc, value string, stated bool) string {
+	if stated {
+		return value
+	}
+	return value + d.T(" (기본값)", " (default)")
+}
