@@ -153,3 +153,14 @@ func Facets[F any](e *Env) []F {
 	}
 	return out
 }
+
+// Uses is how a service uses a block (services[].uses.<key>), when it
+// does.
+func Uses[T any](c *Context, service, kind string) (*T, bool) {
+	for i := range c.Doc.Spec.Services {
+		if sv := &c.Doc.Spec.Services[i]; sv.Name == service {
+			return spec.Block[T](sv.Uses.Blocks, kind)
+		}
+	}
+	return nil, false
+}
