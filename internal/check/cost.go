@@ -32,8 +32,8 @@ func costRules(r *Registry) {
 			}},
 		Rule{ID: "CO003", Family: "cost", Severity: Warning,
 			Title:     "Development uses managed services where the format runs pods",
-			Rationale: "The physical architecture format runs dev's PostgreSQL and Redis as pods on managed disks: managed servers cost more than the dev nodes they replace.",
-			Fix:       "Set postgresql.mode: pod and redis.mode: pod in the dev environment.",
+			Rationale: "The physical architecture format runs dev's databases and caches as pods on managed disks: managed servers cost more than the dev nodes they replace.",
+			Fix:       "Run the block as a pod in the dev environment: set the mode the finding names to pod.",
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, e := range c.Plan.Envs {

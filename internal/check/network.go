@@ -54,7 +54,7 @@ func networkRules(r *Registry) {
 		Rule{ID: "NW003", Family: "network", Severity: Error,
 			Title:     "Database or cache reachable from the internet in production",
 			Rationale: "A managed database or cache with a public endpoint is one leaked key away from the internet; private endpoints keep it inside the VNet.",
-			Fix:       "Set network.privateEndpoints: true (PostgreSQL Flexible Server already uses VNet integration).",
+			Fix:       "Set network.privateEndpoints: true (services with VNet integration, such as a delegated subnet, are private already).",
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, e := range prodEnvs(c) {

@@ -84,6 +84,8 @@ type SubnetNeed struct {
 	Role, Name, Delegation string
 	Required               int // addresses its contents need
 	MinBits                int // the smallest prefix length Azure accepts (larger number = smaller)
+	// Purpose says what the subnet holds, for the documents' subnet table.
+	Purpose spec.Text
 }
 
 // Context is what a kind plans one environment from.

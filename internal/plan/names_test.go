@@ -50,8 +50,10 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 			out["storage account"] = []string{r.Backup}
 		}
 	}
-	for _, d := range pl.Databases {
-		out["PostgreSQL database"] = append(out["PostgreSQL database"], d.Name)
+	if pg, ok := plan.Find[*postgresql.Component](e); ok {
+		for _, d := range pg.Databases {
+			out["PostgreSQL database"] = append(out["PostgreSQL database"], d.Name)
+		}
 	}
 	for _, id := range e.Identities {
 		out["user-assigned identity"] = append(out["user-assigned identity"], id.Name)
@@ -156,8 +158,9 @@ func TestNamesByRule(t *testing.T) {
 			wantChange(t, e, "federated identity credential", "a")
 		}},
 		{"database auth-db", func(s *spec.Spec) { s.Services[0].Database = "auth-db" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if pl.Databases[0].Name != "auth-db" || len(e.NameChanges) != 0 {
-				t.Errorf("a valid database name changed: %v, %v", pl.Databases, e.NameChanges)
+			pg, _ := plan.Find[*postgresql.Component](e)
+			if pg == nil || pg.Databases[0].Name != "auth-db" || len(e.NameChanges) != 0 {
+				t.Errorf("a valid database name changed: %+v, %v", pg, e.NameChanges)
 			}
 		}},
 	}

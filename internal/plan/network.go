@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // azureReserved is how many addresses Azure keeps in every subnet.
@@ -175,6 +176,15 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		placed = append(placed, sn)
 	}
 	sort.SliceStable(placed, func(i, j int) bool { return order[placed[i].Role] < order[placed[j].Role] })
+	purpose := map[string]spec.Text{}
+	for _, c := range Facets[Subnetted](e) {
+		for _, n := range c.SubnetNeeds() {
+			purpose[n.Role] = n.Purpose
+		}
+	}
+	for i := range placed {
+		placed[i].Purpose = purpose[placed[i].Role]
+	}
 	e.Network.Subnets = placed
 	if gw, ok := e.Network.Subnet("gateway"); ok {
 		pfx := netip.MustParsePrefix(gw.CIDR)

@@ -34,8 +34,7 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 		Region:   s.Region,
 		External: s.External,
 	}
-	// Names every environment shares: messaging destinations and
-	// databases.
+	// Names every environment shares: messaging destinations.
 	shared := &renamer{}
 	named := map[string]string{}
 	for _, k := range kinds {
@@ -54,14 +53,9 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 		return out
 	}
 	for _, sv := range s.Services {
-		db := ""
-		if sv.Database != "" {
-			db = shared.use("PostgreSQL database", naming.PostgresDatabase(sv.Database))
-			pl.Databases = append(pl.Databases, Database{Name: db, Owner: sv.Name})
-		}
 		pl.Services = append(pl.Services, Service{
 			Name: sv.Name, Title: sv.Title, Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
-			Image: sv.Image, Health: sv.Health, Database: db, DBPool: sv.DBPool, Cache: sv.Cache,
+			Image: sv.Image, Health: sv.Health, Database: sv.Database, DBPool: sv.DBPool, Cache: sv.Cache,
 			Calls: sv.Calls, Produces: destinations(sv.Produces), Consumes: destinations(sv.Consumes), External: sv.External,
 		})
 	}

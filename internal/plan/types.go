@@ -14,7 +14,6 @@ type Plan struct {
 	// Destinations are the messaging destinations the blocks declare.
 	Destinations []Destination
 	External     []spec.External
-	Databases    []Database
 	Envs         []*Env
 }
 
@@ -165,6 +164,8 @@ type Subnet struct {
 	Usable     int // addresses Azure leaves usable (size − 5)
 	Delegation string
 	Pinned     bool
+	// Purpose is a component's subnet's purpose (empty for the core's).
+	Purpose spec.Text
 }
 
 // Subnet returns the subnet with a role, if any.

@@ -21,6 +21,6 @@ func (c *Component) Vars(_ *plan.Env, sv plan.Service, h appenv.Hosts) []appenv.
 	}
 	return []appenv.Var{
 		{Name: "DB_HOST", Value: h.Of(Name, c.FQDN)}, {Name: "DB_PORT", Value: strconv.Itoa(Port)},
-		{Name: "DB_NAME", Value: sv.Database}, {Name: "DB_USERNAME", Value: appenv.DBUser(sv.Name)}, {Name: "DB_SSLMODE", Value: ssl},
+		{Name: "DB_NAME", Value: c.database(sv.Name)}, {Name: "DB_USERNAME", Value: appenv.DBUser(sv.Name)}, {Name: "DB_SSLMODE", Value: ssl},
 	}
 }

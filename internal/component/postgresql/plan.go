@@ -77,7 +77,13 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 	pg := &Component{
 		Mode: st.Mode, StorageGB: st.StorageGB, HA: st.HA, BackupDays: st.BackupRetentionDays,
 		GeoBackup: st.GeoBackup, ReadReplicas: st.ReadReplicas, Version: b.Version,
-		StorageClass: st.StorageClass, Databases: c.Plan.Databases,
+		StorageClass: st.StorageClass,
+	}
+	for _, sv := range c.Plan.Services {
+		if sv.Database != "" {
+			name := c.Name("PostgreSQL database", naming.PostgresDatabase(sv.Database))
+			pg.Databases = append(pg.Databases, plan.Database{Name: name, Owner: sv.Name})
+		}
 	}
 	if pg.Version == "" {
 		pg.Version = "16"
@@ -133,7 +139,8 @@ func (c *Component) SubnetNeeds() []plan.SubnetNeed {
 	if !c.Flexible() {
 		return nil
 	}
-	return []plan.SubnetNeed{{Role: subnetRole, Name: "snet-postgresql", Delegation: "Microsoft.DBforPostgreSQL/flexibleServers", Required: 1 + 1 + c.ReadReplicas, MinBits: 28}}
+	return []plan.SubnetNeed{{Role: subnetRole, Name: "snet-postgresql", Delegation: "Microsoft.DBforPostgreSQL/flexibleServers", Required: 1 + 1 + c.ReadReplicas, MinBits: 28,
+		Purpose: spec.Text{Ko: "PostgreSQL Flexible Server 위임", En: "PostgreSQL Flexible Server (delegated)"}}}
 }
 
 // Place implements plan.Placed.
@@ -182,4 +189,14 @@ func (c *Component) SecretRefs(_ *plan.Plan, _ *plan.Env, sv plan.Service) []pla
 		return nil
 	}
 	return []plan.SecretRef{{Env: "DB_PASSWORD", Secret: c.passwords[sv.Name]}}
+}
+
+// database is the name of the database a service owns, as planned.
+func (c *Component) database(service string) string {
+	for _, db := range c.Databases {
+		if db.Owner == service {
+			return db.Name
+		}
+	}
+	return ""
 }

@@ -196,18 +196,19 @@ func flowTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	d.Table([]string{d.T("출발지", "From"), d.T("목적지", "To"), d.T("포트", "Port"), d.T("동작", "Action")}, rows)
 }
 
-func subnetPurpose(d *md.Doc, role string) string {
-	switch role {
+func subnetPurpose(d *md.Doc, s plan.Subnet) string {
+	if s.Purpose.Ko != "" || s.Purpose.En != "" {
+		return text(d, s.Purpose)
+	}
+	switch s.Role {
 	case "aks":
 		return d.T("AKS 노드 및 Pod (Azure CNI)", "AKS nodes and pods (Azure CNI)")
 	case "gateway":
 		return d.T("Application Gateway 전용", "Application Gateway only")
-	case "database":
-		return d.T("PostgreSQL Flexible Server 위임", "PostgreSQL Flexible Server (delegated)")
 	case "endpoints":
 		return d.T("Private Endpoint", "Private endpoints")
 	}
-	return role
+	return s.Role
 }
 
 func subnetTable(d *md.Doc, e *plan.Env) {
@@ -217,7 +218,7 @@ func subnetTable(d *md.Doc, e *plan.Env) {
 		if special == "" {
 			special = "-"
 		}
-		rows = append(rows, []string{s.Name, s.CIDR, subnetPurpose(d, s.Role), strconv.Itoa(s.Required), strconv.Itoa(s.Usable), special})
+		rows = append(rows, []string{s.Name, s.CIDR, subnetPurpose(d, s), strconv.Itoa(s.Required), strconv.Itoa(s.Usable), special})
 	}
 	d.Table([]string{d.T("서브넷", "Subnet"), d.T("주소 대역", "CIDR"), d.T("용도", "Purpose"), d.T("필요 주소", "Addresses needed"), d.T("사용 가능 주소", "Usable addresses"), d.T("위임", "Delegation")}, rows)
 }

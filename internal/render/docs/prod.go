@@ -53,7 +53,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		comps = append(comps, fmt.Sprintf(d.T("프론트엔드: Azure Front Door %s → Application Gateway WAF_v2", "Front end: Azure Front Door %s → Application Gateway WAF_v2"), se.Ingress.FrontDoor))
 	}
 	for _, s := range e.Network.Subnets {
-		comps = append(comps, fmt.Sprintf("%s (%s): %s", s.Name, s.CIDR, subnetPurpose(d, s.Role)))
+		comps = append(comps, fmt.Sprintf("%s (%s): %s", s.Name, s.CIDR, subnetPurpose(d, s)))
 	}
 	comps = append(comps, fmt.Sprintf(d.T("다이어그램: [%s](./%s)", "Diagram: [%s](./%s)"), DiagramName(e), DiagramName(e)))
 	d.List(comps...)

@@ -111,7 +111,8 @@ func TestHandMadeSecretWithKeyVault(t *testing.T) {
 	e := pl.Envs[0] // dev: PostgreSQL and Redis as pods
 	got := k8s.HandMadeSecrets(pl, e, true)
 	want := []string{"postgresql-admin-password"}
-	for _, db := range pl.Databases {
+	pg, _ := plan.Find[*postgresql.Component](e)
+	for _, db := range pg.Databases {
 		want = append(want, db.Owner+"-db-password")
 	}
 	want = append(want, redis.Secret)
