@@ -53,19 +53,6 @@ func securityRules(r *Registry) {
 				}
 				return out
 			}},
-		Rule{ID: "SC004", Family: "security", Severity: Error,
-			Title:     "Production secrets outside Key Vault",
-			Rationale: "Kubernetes Secrets are base64 in etcd, readable by anyone who can read the namespace; Key Vault adds access control, audit and rotation.",
-			Fix:       "Set security.keyVault: true (secrets reach pods through the Secrets Store CSI driver).",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if !e.Settings.Security.KeyVault && len(e.Secrets) > 0 {
-						out = append(out, at(e, c, "security.keyVault", "%d secrets (%s) would live in Kubernetes Secrets", len(e.Secrets), strings.Join(e.Secrets, ", ")))
-					}
-				}
-				return out
-			}},
 		Rule{ID: "SC005", Family: "security", Severity: Error,
 			Title:     "Storage on the node's disk (hostPath or local volumes)",
 			Rationale: "Data on a node's own disk is lost when the node is replaced and ties the pod to that node; hostPath also opens the node's filesystem to the pod.",

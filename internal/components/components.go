@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
@@ -18,6 +19,7 @@ import (
 func All() []plan.Kind {
 	return []plan.Kind{
 		postgresql.Kind{},
+		keyvault.Kind{},
 	}
 }
 

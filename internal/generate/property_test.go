@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
 
 	"github.com/hashicorp/hcl/v2"
@@ -132,7 +133,7 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		n := e.Names
 		for kind, name := range map[string]string{
 			"resource group": n.ResourceGroup, "AKS cluster": n.Cluster, "AKS DNS prefix": n.DNSPrefix,
-			"virtual network": n.VNet, "container registry": n.Registry, "Key Vault": n.KeyVault,
+			"virtual network": n.VNet, "container registry": n.Registry,
 			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
 			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
 			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
@@ -147,6 +148,9 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		}
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			valid("PostgreSQL flexible server", pg.Server)
+		}
+		if kv, ok := plan.Find[*keyvault.Component](e); ok {
+			valid("Key Vault", kv.Vault)
 		}
 	}
 	for _, f := range files {

@@ -13,9 +13,9 @@ type PrivateEndpoint struct {
 	DNSZone     string
 }
 
-// privateEndpoints lists what the environment reaches privately. Service
-// Bus offers private endpoints only on Premium, the registry only on
-// Premium (which RegistrySKU then is).
+// privateEndpoints lists what the environment reaches privately: each
+// component's endpoints (Endpointed), in registration order. Service Bus
+// offers private endpoints only on Premium.
 func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	if !e.Settings.Network.PrivateEndpoints {
 		return nil
@@ -27,8 +27,8 @@ func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	if e.Bus != nil && e.Bus.Tier == "Premium" {
 		out = append(out, PrivateEndpoint{Service: "servicebus", Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net"})
 	}
-	if e.Settings.Security.KeyVault {
-		out = append(out, PrivateEndpoint{Service: "keyvault", Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net"})
+	for _, c := range Facets[Endpointed](e) {
+		out = append(out, c.PrivateEndpoints()...)
 	}
 	for i := range out {
 		out[i].Name = r.use("private endpoint", naming.PrivateEndpoint("pe-"+out[i].Service+"-"+system+"-"+e.Name))

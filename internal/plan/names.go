@@ -16,7 +16,6 @@ type Names struct {
 	DNSPrefix         string // the cluster's dns_prefix (54 characters at most)
 	VNet              string
 	Registry          string // alphanumerics only, 5–50
-	KeyVault          string // 3–24, letters, digits and hyphens
 	LogAnalytics      string
 	AppInsights       string
 	Gateway           string
@@ -69,7 +68,6 @@ func (r *renamer) names(system, env string) Names {
 		DNSPrefix:         r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
 		VNet:              r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
 		Registry:          r.use("container registry", naming.ContainerRegistry("acr"+alnum)),
-		KeyVault:          r.use("Key Vault", naming.KeyVault("kv-"+base)),
 		LogAnalytics:      r.use("Log Analytics workspace", naming.LogAnalyticsWorkspace("log-"+base)),
 		AppInsights:       r.use("Application Insights", naming.ApplicationInsights("appi-"+base)),
 		Gateway:           gateway,
@@ -93,8 +91,6 @@ func (e *Env) inUse(resource string) bool {
 		gateway = true
 	}
 	switch resource {
-	case "Key Vault":
-		return se.Security.KeyVault
 	case "Log Analytics workspace":
 		return se.Monitoring.LogAnalytics
 	case "Application Insights":

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
@@ -19,7 +20,7 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	n := e.Names
 	out := map[string][]string{
 		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
-		"virtual network": {n.VNet}, "container registry": {n.Registry}, "Key Vault": {n.KeyVault},
+		"virtual network": {n.VNet}, "container registry": {n.Registry},
 		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
 		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
 		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
@@ -37,6 +38,9 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	}
 	if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 		out["PostgreSQL flexible server"] = []string{pg.Server}
+	}
+	if kv, ok := plan.Find[*keyvault.Component](e); ok {
+		out["Key Vault"] = []string{kv.Vault}
 	}
 	for _, d := range pl.Databases {
 		out["PostgreSQL database"] = append(out["PostgreSQL database"], d.Name)
@@ -107,8 +111,9 @@ func TestNamesByRule(t *testing.T) {
 			wantChange(t, e, "Kubernetes namespace", "shop-prod-")
 		}},
 		{"system ab--cd", func(s *spec.Spec) { s.Metadata.Name = "ab--cd" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if strings.Contains(e.Names.KeyVault, "--") || strings.Contains(e.Names.Redis, "--") {
-				t.Errorf("Key Vault %s, Redis %s", e.Names.KeyVault, e.Names.Redis)
+			kv, _ := plan.Find[*keyvault.Component](e)
+			if kv == nil || strings.Contains(kv.Vault, "--") || strings.Contains(e.Names.Redis, "--") {
+				t.Errorf("Key Vault %+v, Redis %s", kv, e.Names.Redis)
 			}
 			wantChange(t, e, "Key Vault", "kv-ab--cd-prod")
 			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")

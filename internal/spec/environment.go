@@ -16,7 +16,6 @@ type Environment struct {
 	ServiceBus ServiceBusSettings `yaml:"serviceBus"`
 	Ingress    IngressSettings    `yaml:"ingress"`
 	Network    NetworkSettings    `yaml:"network"`
-	Security   SecuritySettings   `yaml:"security"`
 	Monitoring MonitoringSettings `yaml:"monitoring"`
 	// Blocks are the building blocks' settings (Section.SettingsKey),
 	// profile defaults merged with what the environment states.
@@ -121,11 +120,6 @@ type NetworkSettings struct {
 type SubnetPinning struct {
 	Role string `yaml:"role" jsonschema:"required"`
 	CIDR string `yaml:"cidr" jsonschema:"required"`
-}
-
-// SecuritySettings choose secret storage.
-type SecuritySettings struct {
-	KeyVault bool `yaml:"keyVault"`
 }
 
 // MonitoringSettings choose observability.

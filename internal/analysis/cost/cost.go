@@ -215,9 +215,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 	if fd := se.Ingress.FrontDoor; fd != "none" && fd != "" {
 		b.add("network", "Front Door "+fd+" base", fd, azure.Meter{Service: "Azure Front Door Service", Meter: fd + " Base Fees"}, 1, 1, "month", 1, "")
 	}
-	if se.Security.KeyVault {
-		b.add("security", "Key Vault operations", "Standard", azure.Meter{Service: "Key Vault", Meter: "Operations"}, 10, 10, "10K operations", 1, "assumed 100K operations a month")
-	}
 	if m := se.Monitoring; m.LogAnalytics {
 		gb := m.IngestGBPerDay * HoursPerMonth / 24
 		b.add("monitoring", "Log Analytics ingestion", fmt.Sprintf("%g GB/day", m.IngestGBPerDay), azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, gb, gb, "GB", 1, "ingestion assumed from monitoring.ingestGBPerDay")

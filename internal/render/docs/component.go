@@ -73,7 +73,37 @@ type (
 	Recovered interface {
 		BackupSummary(d *md.Doc, e *plan.Env) string
 	}
+	// SecretStored writes the component's part of production's secrets
+	// section (7.4), numbered by s, before the list of secrets.
+	SecretStored interface {
+		SecretStore(d *md.Doc, e *plan.Env, s *Sections)
+	}
+	// Summarised gives the one-line values the documents print in rows
+	// of their own, by key (the Summary constants): the component's text,
+	// or false where it has none and the document prints its default.
+	// The first component with a text wins.
+	Summarised interface {
+		Summary(d *md.Doc, e *plan.Env, key string) (string, bool)
+	}
 )
+
+// Keys of Summarised, and where each is printed.
+const (
+	// SummarySecrets is where the secrets are kept (master index 3.2.2).
+	SummarySecrets = "secrets"
+	// SummarySecretAccess is how the pods read them (master index 5.2).
+	SummarySecretAccess = "secret access"
+)
+
+// summary is the first component's text for a key, or def.
+func summary(d *md.Doc, e *plan.Env, key, def string) string {
+	for _, c := range plan.Facets[Summarised](e) {
+		if v, ok := c.Summary(d, e, key); ok {
+			return v
+		}
+	}
+	return def
+}
 
 // Sections numbers headings: Next writes "prefix.n title" at its level
 // and returns the numbering of the sections below it.

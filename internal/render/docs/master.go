@@ -152,12 +152,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	d.List(d.T("기본 차단 Network Policy와 필요한 연결만 허용", "default-deny network policies with only the needed connections allowed"), d.T("전송 구간 TLS 1.2 이상", "TLS 1.2+ in transit"))
 	d.H(4, d.T("3.2.2 환경별 보안 수준", "3.2.2 Security level per environment"))
 	d.Table(head, [][]string{
-		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string {
-			if e.Settings.Security.KeyVault {
-				return "Azure Key Vault"
-			}
-			return "Kubernetes Secret"
-		}),
+		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string { return summary(d, e, SummarySecrets, "Kubernetes Secret") }),
 		row(d.T("웹 보안", "Web security"), func(e *plan.Env) string {
 			if e.Settings.Ingress.WAF {
 				return "WAF " + e.Settings.Ingress.WAFMode
@@ -211,12 +206,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			return "Kubernetes RBAC"
 		}),
 		row(d.T("네트워크", "Network"), func(e *plan.Env) string { return e.Settings.AKS.NetworkPolicy + " network policy" }),
-		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string {
-			if e.Settings.Security.KeyVault {
-				return "Key Vault (CSI)"
-			}
-			return "Kubernetes Secret"
-		}),
+		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string { return summary(d, e, SummarySecretAccess, "Kubernetes Secret") }),
 		row(d.T("암호화", "Encryption"), func(*plan.Env) string { return "TLS 1.2+" }),
 	})
 

@@ -212,12 +212,10 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	peRows = append(peRows, rowsOf(e, func(c PrivatelyReached) [][]string { return c.PrivateAccess(d, e) })...)
 	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone"}, peRows)
 	d.H(3, d.T("7.4 시크릿 관리", "7.4 Secrets"))
-	d.H(4, d.T("7.4.1 Azure Key Vault 구성", "7.4.1 Azure Key Vault"))
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"Tier", "Standard"},
-		[2]string{d.T("접근", "Access"), d.T("Azure RBAC + Secrets Store CSI Driver", "Azure RBAC + Secrets Store CSI Driver")},
-		[2]string{d.T("교체", "Rotation"), d.T("90일", "90 days")},
-	)
+	secrets := NewSections(d, "7.4", 4, 0)
+	for _, c := range plan.Facets[SecretStored](e) {
+		c.SecretStore(d, e, secrets)
+	}
 	d.P(d.T("시크릿 목록 (이름만, 값은 어떤 출력에도 쓰지 않습니다):", "Secrets (names only; values never appear in any output):"))
 	d.List(e.Secrets...)
 

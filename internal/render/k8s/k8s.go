@@ -180,11 +180,12 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 			objs []any
 		}{"ingress.yaml", []any{ing}})
 	}
-	if c.csi {
+	for _, f := range plan.Facets[Filed](e) {
+		name, objs := f.OverlayFile(Context{c})
 		steps = append(steps, struct {
 			name string
 			objs []any
-		}{"secret-provider-class.yaml", c.secretProviderClasses()})
+		}{name, objs})
 	}
 	if len(patches) > 0 {
 		// One file of strategic-merge patches, one document per service.

@@ -25,9 +25,28 @@ type Drawing struct {
 	// VNet after the cluster's, with the edges that stay inside it.
 	Subnet *Group
 	// Late are edges drawn with the diagram's last, dotted ones (HA
-	// replication, placement).
+	// replication, placement), in production.
 	Late []Edge
+	// Azure are nodes in Azure outside the VNet and the cluster (the
+	// physical diagram's Key Vault, registry, monitoring), after the
+	// messaging.
+	Azure []Shape
+	// Endpoints are nodes in the private endpoints' subnet.
+	Endpoints []Shape
+	// Links are dotted edges drawn last, in every environment: what ties
+	// the component to the cluster (images, secrets, telemetry).
+	Links []Edge
 }
+
+// Nodes of the diagrams' own that components draw edges to.
+const (
+	// NodeServices is the physical diagram's application services.
+	NodeServices = "AppServices"
+	// NodeCluster is the physical diagram's AKS cluster.
+	NodeCluster = "AKS"
+	// NodeCICD is the production diagram's CI/CD.
+	NodeCICD = "CICD"
+)
 
 // Group is a subgraph of nodes.
 type Group struct {

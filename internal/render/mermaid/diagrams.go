@@ -64,7 +64,6 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 	g.sub("Azure", fmt.Sprintf("Azure (%s)", pl.Region), func() {
 		if prod {
 			g.sub("VNet", "VNet "+e.Network.VNet, func() { prodSubnets(g, pl, e, t, ordered) })
-			g.node("KeyVault", "Key Vault")
 			g.node("Monitor", "Log Analytics + Application Insights")
 		} else {
 			g.sub("AKS", fmt.Sprintf("AKS (%s, zone %s)", e.Settings.AKS.Tier, zoneList(e.Zones)), func() { cluster(g, pl, e, t, comps) })
@@ -73,6 +72,11 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			queues(g, e)
 		}
 		g.node("ACR", "Azure Container Registry")
+		for _, d := range ordered {
+			for _, n := range d.Azure {
+				g.shape(n)
+			}
+		}
 	})
 	externals(g, pl, t)
 	if prod {
@@ -121,10 +125,14 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 		}
 		g.dotted("ACR", "AppServices", t.T("이미지", "images"))
 		g.dotted("CICD", "ACR", "push")
-		g.dotted("AppServices", "KeyVault", "CSI")
 		g.dotted("AKS", "Monitor", "Container Insights")
 	} else {
 		g.dotted("ACR", "AppServices", t.T("이미지", "images"))
+	}
+	for _, d := range ordered {
+		for _, l := range d.Links {
+			g.line2(l)
+		}
 	}
 	return g.String()
 }
@@ -193,7 +201,11 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, ordered []Drawing) 
 			if e.Bus != nil {
 				g.node("PEBus", "Private Endpoint: Service Bus")
 			}
-			g.node("PEVault", "Private Endpoint: Key Vault")
+			for _, d := range ordered {
+				for _, n := range d.Endpoints {
+					g.shape(n)
+				}
+			}
 		})
 	}
 	if e.Redis != nil {

@@ -59,6 +59,11 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 				if e.Bus != nil {
 					g.node("PEBus", "PE: Service Bus")
 				}
+				for _, d := range ordered {
+					for _, n := range d.Endpoints {
+						g.shape(n)
+					}
+				}
 			})
 		}
 	})

@@ -89,11 +89,11 @@ func (m *module) cluster() {
 	if se.Monitoring.LogAnalytics {
 		b.child("oms_agent").expr("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id")
 	}
-	if se.Security.KeyVault {
-		b.child("key_vault_secrets_provider").set("secret_rotation_enabled", true)
-	}
 	if m.gatewayOn() {
 		b.child("ingress_application_gateway").expr("gateway_id", "azurerm_application_gateway.main.id")
+	}
+	for _, c := range plan.Facets[ClusterAddon](e) {
+		c.Cluster(b)
 	}
 	m.tags(b)
 

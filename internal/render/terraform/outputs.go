@@ -41,10 +41,6 @@ func (m *module) outputs() {
 	if m.frontDoorOn() {
 		out("front_door_endpoint", "azurerm_cdn_frontdoor_endpoint.main.host_name", "Public entry point.")
 	}
-	if e.Settings.Security.KeyVault {
-		out("key_vault_name", "azurerm_key_vault.main.name", "Key Vault (SecretProviderClass keyvaultName).")
-		out("key_vault_secret_names", "local.key_vault_secret_names", "Secrets to set in Key Vault (az keyvault secret set).")
-	}
 	if e.Settings.Monitoring.LogAnalytics {
 		out("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id", "Log Analytics workspace.")
 	}

@@ -84,7 +84,6 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	m.serviceBus()
 	m.gateway()
 	m.frontDoor()
-	m.keyVault()
 	m.privateEndpoints()
 	m.outputs()
 	if m.err != nil {
@@ -104,9 +103,8 @@ func (m *module) versions(f *file) {
 	p := f.top("provider", "azurerm")
 	p.expr("subscription_id", "var.subscription_id")
 	feat := p.child("features")
-	if m.e.Settings.Security.KeyVault {
-		kv := feat.child("key_vault")
-		kv.set("purge_soft_delete_on_destroy", false)
+	for _, c := range plan.Facets[ProviderFeatured](m.e) {
+		c.ProviderFeatures(feat)
 	}
 	f.top("data", "azurerm_client_config", "current")
 }

@@ -52,10 +52,6 @@ func (m *module) variables() {
 	if m.frontDoorOn() {
 		m.variable("front_door_name", "string", "Front Door profile.", n.FrontDoor)
 	}
-	if e.Settings.Security.KeyVault {
-		m.variable("key_vault_name", "string", "Key Vault (globally unique, 3-24 characters).", n.KeyVault)
-		m.variable("key_vault_secrets_exist", "bool", "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret).", false)
-	}
 	m.variable("image_tag", "string", "Tag of the service images the overlays deploy.", "set-image-tag")
 	m.variable("tags", "map(string)", "Tags on every resource.", map[string]string{"system": m.pl.Name, "environment": e.Name, "managed-by": "physarch"})
 }

@@ -301,11 +301,11 @@ resource "azurerm_kubernetes_cluster" "main" {
   oms_agent {
     log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
-  key_vault_secrets_provider {
-    secret_rotation_enabled = true
-  }
   ingress_application_gateway {
     gateway_id = azurerm_application_gateway.main.id
+  }
+  key_vault_secrets_provider {
+    secret_rotation_enabled = true
   }
   tags = var.tags
 }
@@ -409,6 +409,116 @@ resource "azurerm_postgresql_flexible_server_database" "analyticsdb" {
   server_id = azurerm_postgresql_flexible_server.main.id
   charset   = "UTF8"
   collation = "en_US.utf8"
+}
+
+resource "azurerm_key_vault" "main" {
+  name                          = var.key_vault_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku_name                      = "standard"
+  rbac_authorization_enabled    = true
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = 90
+  public_network_access_enabled = false
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+  }
+  tags = var.tags
+}
+
+locals {
+  key_vault_secret_names = ["analytics-service-db-password", "azure-openai-api-key", "content-service-db-password", "distribution-service-db-password", "event-service-db-password", "kt-channel-api-api-key", "participation-service-db-password", "postgresql-admin-password", "redis-password", "servicebus-connection", "user-service-db-password"]
+  workload_secret_grants = {
+    "ai-service/azure-openai-api-key" = {
+      secret  = "azure-openai-api-key"
+      service = "ai-service"
+    }
+    "ai-service/redis-password" = {
+      secret  = "redis-password"
+      service = "ai-service"
+    }
+    "ai-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "ai-service"
+    }
+    "analytics-service/analytics-service-db-password" = {
+      secret  = "analytics-service-db-password"
+      service = "analytics-service"
+    }
+    "analytics-service/redis-password" = {
+      secret  = "redis-password"
+      service = "analytics-service"
+    }
+    "analytics-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "analytics-service"
+    }
+    "content-service/azure-openai-api-key" = {
+      secret  = "azure-openai-api-key"
+      service = "content-service"
+    }
+    "content-service/content-service-db-password" = {
+      secret  = "content-service-db-password"
+      service = "content-service"
+    }
+    "content-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "content-service"
+    }
+    "distribution-service/distribution-service-db-password" = {
+      secret  = "distribution-service-db-password"
+      service = "distribution-service"
+    }
+    "distribution-service/kt-channel-api-api-key" = {
+      secret  = "kt-channel-api-api-key"
+      service = "distribution-service"
+    }
+    "distribution-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "distribution-service"
+    }
+    "event-service/event-service-db-password" = {
+      secret  = "event-service-db-password"
+      service = "event-service"
+    }
+    "event-service/redis-password" = {
+      secret  = "redis-password"
+      service = "event-service"
+    }
+    "event-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "event-service"
+    }
+    "participation-service/participation-service-db-password" = {
+      secret  = "participation-service-db-password"
+      service = "participation-service"
+    }
+    "participation-service/redis-password" = {
+      secret  = "redis-password"
+      service = "participation-service"
+    }
+    "participation-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "participation-service"
+    }
+    "user-service/redis-password" = {
+      secret  = "redis-password"
+      service = "user-service"
+    }
+    "user-service/user-service-db-password" = {
+      secret  = "user-service-db-password"
+      service = "user-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_storage_account" "redis_backup" {
@@ -663,116 +773,6 @@ resource "azurerm_cdn_frontdoor_route" "gateway" {
   forwarding_protocol           = "HttpOnly"
   https_redirect_enabled        = true
   link_to_default_domain        = true
-}
-
-resource "azurerm_key_vault" "main" {
-  name                          = var.key_vault_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  tenant_id                     = data.azurerm_client_config.current.tenant_id
-  sku_name                      = "standard"
-  rbac_authorization_enabled    = true
-  purge_protection_enabled      = true
-  soft_delete_retention_days    = 90
-  public_network_access_enabled = false
-  network_acls {
-    default_action = "Deny"
-    bypass         = "AzureServices"
-  }
-  tags = var.tags
-}
-
-locals {
-  key_vault_secret_names = ["analytics-service-db-password", "azure-openai-api-key", "content-service-db-password", "distribution-service-db-password", "event-service-db-password", "kt-channel-api-api-key", "participation-service-db-password", "postgresql-admin-password", "redis-password", "servicebus-connection", "user-service-db-password"]
-  workload_secret_grants = {
-    "ai-service/azure-openai-api-key" = {
-      secret  = "azure-openai-api-key"
-      service = "ai-service"
-    }
-    "ai-service/redis-password" = {
-      secret  = "redis-password"
-      service = "ai-service"
-    }
-    "ai-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "ai-service"
-    }
-    "analytics-service/analytics-service-db-password" = {
-      secret  = "analytics-service-db-password"
-      service = "analytics-service"
-    }
-    "analytics-service/redis-password" = {
-      secret  = "redis-password"
-      service = "analytics-service"
-    }
-    "analytics-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "analytics-service"
-    }
-    "content-service/azure-openai-api-key" = {
-      secret  = "azure-openai-api-key"
-      service = "content-service"
-    }
-    "content-service/content-service-db-password" = {
-      secret  = "content-service-db-password"
-      service = "content-service"
-    }
-    "content-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "content-service"
-    }
-    "distribution-service/distribution-service-db-password" = {
-      secret  = "distribution-service-db-password"
-      service = "distribution-service"
-    }
-    "distribution-service/kt-channel-api-api-key" = {
-      secret  = "kt-channel-api-api-key"
-      service = "distribution-service"
-    }
-    "distribution-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "distribution-service"
-    }
-    "event-service/event-service-db-password" = {
-      secret  = "event-service-db-password"
-      service = "event-service"
-    }
-    "event-service/redis-password" = {
-      secret  = "redis-password"
-      service = "event-service"
-    }
-    "event-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "event-service"
-    }
-    "participation-service/participation-service-db-password" = {
-      secret  = "participation-service-db-password"
-      service = "participation-service"
-    }
-    "participation-service/redis-password" = {
-      secret  = "redis-password"
-      service = "participation-service"
-    }
-    "participation-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "participation-service"
-    }
-    "user-service/redis-password" = {
-      secret  = "redis-password"
-      service = "user-service"
-    }
-    "user-service/user-service-db-password" = {
-      secret  = "user-service-db-password"
-      service = "user-service"
-    }
-  }
-}
-
-resource "azurerm_role_assignment" "workload_secret" {
-  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
-  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_private_dns_zone" "registry" {

@@ -285,11 +285,11 @@ resource "azurerm_kubernetes_cluster" "main" {
   oms_agent {
     log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
-  key_vault_secrets_provider {
-    secret_rotation_enabled = true
-  }
   ingress_application_gateway {
     gateway_id = azurerm_application_gateway.main.id
+  }
+  key_vault_secrets_provider {
+    secret_rotation_enabled = true
   }
   tags = var.tags
 }
@@ -372,6 +372,68 @@ resource "azurerm_postgresql_flexible_server_database" "productdb" {
   server_id = azurerm_postgresql_flexible_server.main.id
   charset   = "UTF8"
   collation = "en_US.utf8"
+}
+
+resource "azurerm_key_vault" "main" {
+  name                          = var.key_vault_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku_name                      = "standard"
+  rbac_authorization_enabled    = true
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = 90
+  public_network_access_enabled = false
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+  }
+  tags = var.tags
+}
+
+locals {
+  key_vault_secret_names = ["auth-service-db-password", "bill-inquiry-service-db-password", "kos-mock-api-key", "postgresql-admin-password", "product-change-service-db-password", "redis-password"]
+  workload_secret_grants = {
+    "auth-service/auth-service-db-password" = {
+      secret  = "auth-service-db-password"
+      service = "auth-service"
+    }
+    "auth-service/redis-password" = {
+      secret  = "redis-password"
+      service = "auth-service"
+    }
+    "bill-inquiry-service/bill-inquiry-service-db-password" = {
+      secret  = "bill-inquiry-service-db-password"
+      service = "bill-inquiry-service"
+    }
+    "bill-inquiry-service/kos-mock-api-key" = {
+      secret  = "kos-mock-api-key"
+      service = "bill-inquiry-service"
+    }
+    "bill-inquiry-service/redis-password" = {
+      secret  = "redis-password"
+      service = "bill-inquiry-service"
+    }
+    "product-change-service/kos-mock-api-key" = {
+      secret  = "kos-mock-api-key"
+      service = "product-change-service"
+    }
+    "product-change-service/product-change-service-db-password" = {
+      secret  = "product-change-service-db-password"
+      service = "product-change-service"
+    }
+    "product-change-service/redis-password" = {
+      secret  = "redis-password"
+      service = "product-change-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_storage_account" "redis_backup" {
@@ -582,68 +644,6 @@ resource "azurerm_cdn_frontdoor_route" "gateway" {
   forwarding_protocol           = "HttpOnly"
   https_redirect_enabled        = true
   link_to_default_domain        = true
-}
-
-resource "azurerm_key_vault" "main" {
-  name                          = var.key_vault_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  tenant_id                     = data.azurerm_client_config.current.tenant_id
-  sku_name                      = "standard"
-  rbac_authorization_enabled    = true
-  purge_protection_enabled      = true
-  soft_delete_retention_days    = 90
-  public_network_access_enabled = false
-  network_acls {
-    default_action = "Deny"
-    bypass         = "AzureServices"
-  }
-  tags = var.tags
-}
-
-locals {
-  key_vault_secret_names = ["auth-service-db-password", "bill-inquiry-service-db-password", "kos-mock-api-key", "postgresql-admin-password", "product-change-service-db-password", "redis-password"]
-  workload_secret_grants = {
-    "auth-service/auth-service-db-password" = {
-      secret  = "auth-service-db-password"
-      service = "auth-service"
-    }
-    "auth-service/redis-password" = {
-      secret  = "redis-password"
-      service = "auth-service"
-    }
-    "bill-inquiry-service/bill-inquiry-service-db-password" = {
-      secret  = "bill-inquiry-service-db-password"
-      service = "bill-inquiry-service"
-    }
-    "bill-inquiry-service/kos-mock-api-key" = {
-      secret  = "kos-mock-api-key"
-      service = "bill-inquiry-service"
-    }
-    "bill-inquiry-service/redis-password" = {
-      secret  = "redis-password"
-      service = "bill-inquiry-service"
-    }
-    "product-change-service/kos-mock-api-key" = {
-      secret  = "kos-mock-api-key"
-      service = "product-change-service"
-    }
-    "product-change-service/product-change-service-db-password" = {
-      secret  = "product-change-service-db-password"
-      service = "product-change-service"
-    }
-    "product-change-service/redis-password" = {
-      secret  = "redis-password"
-      service = "product-change-service"
-    }
-  }
-}
-
-resource "azurerm_role_assignment" "workload_secret" {
-  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
-  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_private_dns_zone" "registry" {

@@ -289,11 +289,11 @@ resource "azurerm_kubernetes_cluster" "main" {
   oms_agent {
     log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
-  key_vault_secrets_provider {
-    secret_rotation_enabled = true
-  }
   ingress_application_gateway {
     gateway_id = azurerm_application_gateway.main.id
+  }
+  key_vault_secrets_provider {
+    secret_rotation_enabled = true
   }
   tags = var.tags
 }
@@ -376,6 +376,84 @@ resource "azurerm_postgresql_flexible_server_database" "locationdb" {
   server_id = azurerm_postgresql_flexible_server.main.id
   charset   = "UTF8"
   collation = "en_US.utf8"
+}
+
+resource "azurerm_key_vault" "main" {
+  name                          = var.key_vault_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku_name                      = "standard"
+  rbac_authorization_enabled    = true
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = 90
+  public_network_access_enabled = false
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+  }
+  tags = var.tags
+}
+
+locals {
+  key_vault_secret_names = ["kakao-map-api-key", "location-service-db-password", "openai-api-key", "postgresql-admin-password", "redis-password", "servicebus-connection", "trip-service-db-password", "user-service-db-password"]
+  workload_secret_grants = {
+    "ai-service/openai-api-key" = {
+      secret  = "openai-api-key"
+      service = "ai-service"
+    }
+    "ai-service/redis-password" = {
+      secret  = "redis-password"
+      service = "ai-service"
+    }
+    "ai-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "ai-service"
+    }
+    "location-service/kakao-map-api-key" = {
+      secret  = "kakao-map-api-key"
+      service = "location-service"
+    }
+    "location-service/location-service-db-password" = {
+      secret  = "location-service-db-password"
+      service = "location-service"
+    }
+    "location-service/redis-password" = {
+      secret  = "redis-password"
+      service = "location-service"
+    }
+    "location-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "location-service"
+    }
+    "trip-service/redis-password" = {
+      secret  = "redis-password"
+      service = "trip-service"
+    }
+    "trip-service/servicebus-connection" = {
+      secret  = "servicebus-connection"
+      service = "trip-service"
+    }
+    "trip-service/trip-service-db-password" = {
+      secret  = "trip-service-db-password"
+      service = "trip-service"
+    }
+    "user-service/redis-password" = {
+      secret  = "redis-password"
+      service = "user-service"
+    }
+    "user-service/user-service-db-password" = {
+      secret  = "user-service-db-password"
+      service = "user-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_storage_account" "redis_backup" {
@@ -622,84 +700,6 @@ resource "azurerm_cdn_frontdoor_route" "gateway" {
   forwarding_protocol           = "HttpOnly"
   https_redirect_enabled        = true
   link_to_default_domain        = true
-}
-
-resource "azurerm_key_vault" "main" {
-  name                          = var.key_vault_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  tenant_id                     = data.azurerm_client_config.current.tenant_id
-  sku_name                      = "standard"
-  rbac_authorization_enabled    = true
-  purge_protection_enabled      = true
-  soft_delete_retention_days    = 90
-  public_network_access_enabled = false
-  network_acls {
-    default_action = "Deny"
-    bypass         = "AzureServices"
-  }
-  tags = var.tags
-}
-
-locals {
-  key_vault_secret_names = ["kakao-map-api-key", "location-service-db-password", "openai-api-key", "postgresql-admin-password", "redis-password", "servicebus-connection", "trip-service-db-password", "user-service-db-password"]
-  workload_secret_grants = {
-    "ai-service/openai-api-key" = {
-      secret  = "openai-api-key"
-      service = "ai-service"
-    }
-    "ai-service/redis-password" = {
-      secret  = "redis-password"
-      service = "ai-service"
-    }
-    "ai-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "ai-service"
-    }
-    "location-service/kakao-map-api-key" = {
-      secret  = "kakao-map-api-key"
-      service = "location-service"
-    }
-    "location-service/location-service-db-password" = {
-      secret  = "location-service-db-password"
-      service = "location-service"
-    }
-    "location-service/redis-password" = {
-      secret  = "redis-password"
-      service = "location-service"
-    }
-    "location-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "location-service"
-    }
-    "trip-service/redis-password" = {
-      secret  = "redis-password"
-      service = "trip-service"
-    }
-    "trip-service/servicebus-connection" = {
-      secret  = "servicebus-connection"
-      service = "trip-service"
-    }
-    "trip-service/trip-service-db-password" = {
-      secret  = "trip-service-db-password"
-      service = "trip-service"
-    }
-    "user-service/redis-password" = {
-      secret  = "redis-password"
-      service = "user-service"
-    }
-    "user-service/user-service-db-password" = {
-      secret  = "user-service-db-password"
-      service = "user-service"
-    }
-  }
-}
-
-resource "azurerm_role_assignment" "workload_secret" {
-  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
-  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
 resource "azurerm_private_dns_zone" "registry" {

@@ -40,6 +40,16 @@ output "postgresql_fqdn" {
   value       = azurerm_postgresql_flexible_server.main.fqdn
 }
 
+output "key_vault_name" {
+  description = "Key Vault (SecretProviderClass keyvaultName)."
+  value       = azurerm_key_vault.main.name
+}
+
+output "key_vault_secret_names" {
+  description = "Secrets to set in Key Vault (az keyvault secret set)."
+  value       = local.key_vault_secret_names
+}
+
 output "redis_hostname" {
   description = "Redis host (TLS port 6380)."
   value       = azurerm_redis_cache.main.hostname
@@ -63,16 +73,6 @@ output "waf_policy_id" {
 output "front_door_endpoint" {
   description = "Public entry point."
   value       = azurerm_cdn_frontdoor_endpoint.main.host_name
-}
-
-output "key_vault_name" {
-  description = "Key Vault (SecretProviderClass keyvaultName)."
-  value       = azurerm_key_vault.main.name
-}
-
-output "key_vault_secret_names" {
-  description = "Secrets to set in Key Vault (az keyvault secret set)."
-  value       = local.key_vault_secret_names
 }
 
 output "log_analytics_workspace_id" {

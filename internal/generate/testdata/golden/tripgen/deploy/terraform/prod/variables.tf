@@ -83,6 +83,18 @@ variable "postgresql_admin_password" {
   sensitive   = true
 }
 
+variable "key_vault_name" {
+  type        = string
+  description = "Key Vault (globally unique, 3-24 characters)."
+  default     = "kv-tripgen-prod"
+}
+
+variable "key_vault_secrets_exist" {
+  type        = bool
+  description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
+  default     = false
+}
+
 variable "redis_name" {
   type        = string
   description = "Azure Cache for Redis (globally unique)."
@@ -111,18 +123,6 @@ variable "front_door_name" {
   type        = string
   description = "Front Door profile."
   default     = "afd-tripgen-prod"
-}
-
-variable "key_vault_name" {
-  type        = string
-  description = "Key Vault (globally unique, 3-24 characters)."
-  default     = "kv-tripgen-prod"
-}
-
-variable "key_vault_secrets_exist" {
-  type        = bool
-  description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
-  default     = false
 }
 
 variable "image_tag" {
