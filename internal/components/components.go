@@ -11,6 +11,7 @@ import (
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -20,6 +21,7 @@ func All() []plan.Kind {
 	return []plan.Kind{
 		postgresql.Kind{},
 		keyvault.Kind{},
+		registry.Kind{},
 	}
 }
 

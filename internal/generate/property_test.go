@@ -13,6 +13,7 @@ import (
 
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/registry"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -133,7 +134,7 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		n := e.Names
 		for kind, name := range map[string]string{
 			"resource group": n.ResourceGroup, "AKS cluster": n.Cluster, "AKS DNS prefix": n.DNSPrefix,
-			"virtual network": n.VNet, "container registry": n.Registry,
+			"virtual network":         n.VNet,
 			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
 			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
 			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
@@ -148,6 +149,9 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		}
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			valid("PostgreSQL flexible server", pg.Server)
+		}
+		if r, ok := plan.Find[*registry.Component](e); ok {
+			valid("container registry", r.Registry)
 		}
 		if kv, ok := plan.Find[*keyvault.Component](e); ok {
 			valid("Key Vault", kv.Vault)

@@ -20,7 +20,7 @@ func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	if !e.Settings.Network.PrivateEndpoints {
 		return nil
 	}
-	out := []PrivateEndpoint{{Service: "registry", Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io"}}
+	var out []PrivateEndpoint
 	if e.Redis != nil && e.Redis.Mode == "managed" {
 		out = append(out, PrivateEndpoint{Service: "redis", Title: "Redis", Subresource: "redisCache", DNSZone: "privatelink.redis.cache.windows.net"})
 	}

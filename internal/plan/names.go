@@ -15,7 +15,6 @@ type Names struct {
 	Cluster           string
 	DNSPrefix         string // the cluster's dns_prefix (54 characters at most)
 	VNet              string
-	Registry          string // alphanumerics only, 5–50
 	LogAnalytics      string
 	AppInsights       string
 	Gateway           string
@@ -67,7 +66,6 @@ func (r *renamer) names(system, env string) Names {
 		Cluster:           cluster,
 		DNSPrefix:         r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
 		VNet:              r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
-		Registry:          r.use("container registry", naming.ContainerRegistry("acr"+alnum)),
 		LogAnalytics:      r.use("Log Analytics workspace", naming.LogAnalyticsWorkspace("log-"+base)),
 		AppInsights:       r.use("Application Insights", naming.ApplicationInsights("appi-"+base)),
 		Gateway:           gateway,

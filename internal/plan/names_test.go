@@ -6,6 +6,7 @@ import (
 
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 
@@ -20,7 +21,7 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	n := e.Names
 	out := map[string][]string{
 		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
-		"virtual network": {n.VNet}, "container registry": {n.Registry},
+		"virtual network":         {n.VNet},
 		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
 		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
 		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
@@ -38,6 +39,9 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	}
 	if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 		out["PostgreSQL flexible server"] = []string{pg.Server}
+	}
+	if r, ok := plan.Find[*registry.Component](e); ok {
+		out["container registry"] = []string{r.Registry}
 	}
 	if kv, ok := plan.Find[*keyvault.Component](e); ok {
 		out["Key Vault"] = []string{kv.Vault}
@@ -99,8 +103,8 @@ func TestNamesByRule(t *testing.T) {
 		check  func(t *testing.T, pl *plan.Plan, e *plan.Env)
 	}{
 		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if e.Names.Registry != "acrphonebillprodeu" || e.Names.RedisBackup != "stphonebillprodeu" {
-				t.Errorf("registry %s, storage %s", e.Names.Registry, e.Names.RedisBackup)
+			if r, _ := plan.Find[*registry.Component](e); r == nil || r.Registry != "acrphonebillprodeu" || e.Names.RedisBackup != "stphonebillprodeu" {
+				t.Errorf("registry %+v, storage %s", r, e.Names.RedisBackup)
 			}
 			wantChange(t, e, "container registry", "acrphonebillprod-eu")
 		}},

@@ -115,10 +115,6 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	p.backingPods(pl, e, path)
 	p.pools(e, path)
 	p.managed(pl, e, path)
-	e.RegistrySKU = "Basic"
-	if se.Network.PrivateEndpoints {
-		e.RegistrySKU = "Premium"
-	}
 	e.PrivateEndpoints = privateEndpoints(e, pl.Name, r)
 	p.network(e, path, r)
 	for _, c := range Facets[Placed](e) {

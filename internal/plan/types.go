@@ -73,9 +73,6 @@ type Env struct {
 	// physarch wanted (too long, a character the resource refuses, ...),
 	// so the documents and the build can say so.
 	NameChanges []NameChange
-	// RegistrySKU is the container registry tier: Premium where private
-	// endpoints are used (only Premium supports them), Basic otherwise.
-	RegistrySKU string
 	// PrivateEndpoints are the managed services reached privately.
 	PrivateEndpoints []PrivateEndpoint
 

@@ -229,8 +229,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		n := float64(pe.Required)
 		b.add("network", "Private endpoints", fmt.Sprintf("%d", pe.Required), azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, n, n, "endpoint-hour", h, "")
 	}
-	reg := e.RegistrySKU
-	b.add("registry", "Container Registry", reg, azure.Meter{Service: "Container Registry", Meter: reg + " Registry Unit"}, 1, 1, "day", float64(HoursPerMonth)/24, "")
 	if b.err != nil {
 		return nil, b.err
 	}

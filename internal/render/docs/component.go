@@ -73,6 +73,11 @@ type (
 	Recovered interface {
 		BackupSummary(d *md.Doc, e *plan.Env) string
 	}
+	// Deployed adds rows to the deployment components (9), before CI:
+	// component, setting.
+	Deployed interface {
+		Deployment(d *md.Doc, e *plan.Env) [][]string
+	}
 	// SecretStored writes the component's part of production's secrets
 	// section (7.4), numbered by s, before the list of secrets.
 	SecretStored interface {

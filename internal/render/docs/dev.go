@@ -288,13 +288,14 @@ func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	if e.IsProdLike() {
 		cd = "GitOps (Argo CD)"
 	}
-	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, [][]string{
-		{d.T("컨테이너 레지스트리", "Container registry"), fmt.Sprintf("Azure Container Registry (%s)", e.Names.Registry)},
+	rows := rowsOf(e, func(c Deployed) [][]string { return c.Deployment(d, e) })
+	rows = append(rows, [][]string{
 		{"CI", "GitHub Actions"},
 		{"CD", cd},
 		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},
 		{d.T("환경별 설정", "Per-environment values"), fmt.Sprintf("deploy/k8s/overlays/%s", e.Name)},
-	})
+	}...)
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, rows)
 	nameChanges(d, e)
 }
 

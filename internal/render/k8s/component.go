@@ -42,6 +42,11 @@ type (
 	SecretSynced interface {
 		SecretVolume(id plan.WorkloadIdentity) (corev1.Volume, corev1.VolumeMount)
 	}
+	// Registered is the registry the services' images are pulled from:
+	// the name each overlay rewrites a service's image to.
+	Registered interface {
+		ImageName(image string) string
+	}
 	// Filed is a component with objects in a file of its own in the
 	// overlay (Key Vault's SecretProviderClasses), listed after the
 	// Ingress; no objects, no file.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/render/k8s"
 
 	"gopkg.in/yaml.v3"
@@ -99,8 +100,8 @@ func checkAgainstPlan(t *testing.T, e *plan.Env, list serverList) {
 					t.Errorf("%s %s = %s, plan %s", d.Name, q.what, q.got, q.want)
 				}
 			}
-			if !strings.Contains(c.Image, e.Names.Registry) {
-				t.Errorf("%s image %s is not from the environment's registry %s", d.Name, c.Image, e.Names.Registry)
+			if r, ok := plan.Find[*registry.Component](e); !ok || !strings.HasPrefix(c.Image, r.LoginServer()+"/") {
+				t.Errorf("%s image %s is not from the environment's registry %+v", d.Name, c.Image, r)
 			}
 		case "HorizontalPodAutoscaler":
 			var h autoscalingv2.HorizontalPodAutoscaler

@@ -71,7 +71,6 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 		if e.Bus != nil {
 			queues(g, e)
 		}
-		g.node("ACR", "Azure Container Registry")
 		for _, d := range ordered {
 			for _, n := range d.Azure {
 				g.shape(n)
@@ -123,11 +122,7 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 				g.line2(l)
 			}
 		}
-		g.dotted("ACR", "AppServices", t.T("이미지", "images"))
-		g.dotted("CICD", "ACR", "push")
 		g.dotted("AKS", "Monitor", "Container Insights")
-	} else {
-		g.dotted("ACR", "AppServices", t.T("이미지", "images"))
 	}
 	for _, d := range ordered {
 		for _, l := range d.Links {

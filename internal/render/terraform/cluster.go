@@ -113,12 +113,6 @@ func (m *module) cluster() {
 		}
 		m.tags(p)
 	}
-
-	// The kubelet pulls images from the registry.
-	ra := m.resource("azurerm_role_assignment", "kubelet_acr_pull")
-	ra.expr("scope", "azurerm_container_registry.main.id")
-	ra.set("role_definition_name", "AcrPull")
-	ra.expr("principal_id", "azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id")
 }
 
 // pool writes what the system and the apps pool share.

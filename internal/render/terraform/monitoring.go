@@ -21,19 +21,3 @@ func (m *module) monitoring() {
 		m.tags(ai)
 	}
 }
-
-// registry writes the container registry in the plan's tier (the one the
-// cost estimate prices).
-func (m *module) registry() {
-	b := m.placed("azurerm_container_registry", "main", "registry_name")
-	sku := m.e.RegistrySKU
-	b.set("sku", sku)
-	b.set("admin_enabled", false)
-	if sku == "Premium" {
-		b.set("public_network_access_enabled", false)
-		if len(m.e.Zones) > 1 {
-			b.set("zone_redundancy_enabled", true)
-		}
-	}
-	m.tags(b)
-}

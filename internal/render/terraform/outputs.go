@@ -16,15 +16,6 @@ func (m *module) outputs() {
 	out("oidc_issuer_url", "azurerm_kubernetes_cluster.main.oidc_issuer_url", "OIDC issuer for workload identity.")
 	out("tenant_id", "data.azurerm_client_config.current.tenant_id", "Entra tenant (SecretProviderClass tenantId).")
 	out("workload_identity_client_ids", "{ for s, id in azurerm_user_assigned_identity.workload : s => id.client_id }", "Client ID of each service's identity, by service (its ServiceAccount and SecretProviderClass take it).")
-	out("registry_login_server", "azurerm_container_registry.main.login_server", "Where to push the service images.")
-	out("image_references", `{ for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }`, "Image each service's overlay should deploy.")
-	l := m.main.top("locals")
-	var names []string
-	for _, sv := range m.pl.Services {
-		names = append(names, sv.Name)
-	}
-	l.set("services", names)
-	l.set("image_prefix", m.pl.Name)
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Outputs(Module{m})
 	}

@@ -9,7 +9,6 @@ import (
 // endpointTarget is the Terraform resource behind the private endpoints
 // the core plans; components give theirs (PrivatelyLinked).
 var endpointTarget = map[string]string{
-	"registry":   "azurerm_container_registry.main.id",
 	"redis":      "azurerm_redis_cache.main.id",
 	"servicebus": "azurerm_servicebus_namespace.main.id",
 }

@@ -74,7 +74,6 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	m.resourceGroup()
 	m.network()
 	m.monitoring()
-	m.registry()
 	m.identity()
 	m.cluster()
 	for _, c := range plan.Facets[Terraformed](e) {

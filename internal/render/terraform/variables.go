@@ -23,7 +23,6 @@ func (m *module) variables() {
 	m.variable("resource_group_name", "string", "Resource group.", n.ResourceGroup)
 	m.variable("cluster_name", "string", "AKS cluster.", n.Cluster)
 	m.variable("vnet_name", "string", "Virtual network.", n.VNet)
-	m.variable("registry_name", "string", "Container registry (globally unique, alphanumerics).", n.Registry)
 	ids := map[string]string{}
 	for _, w := range e.Identities {
 		ids[w.Service] = w.Name

@@ -30,12 +30,6 @@ variable "vnet_name" {
   default     = "vnet-kt-event-marketing-dev"
 }
 
-variable "registry_name" {
-  type        = string
-  description = "Container registry (globally unique, alphanumerics)."
-  default     = "acrkteventmarketingdev"
-}
-
 variable "workload_identity_names" {
   type        = map(string)
   description = "User-assigned identity of each service."
@@ -54,6 +48,12 @@ variable "kubernetes_version" {
   type        = string
   description = "AKS Kubernetes version."
   default     = "1.35"
+}
+
+variable "registry_name" {
+  type        = string
+  description = "Container registry (globally unique, alphanumerics)."
+  default     = "acrkteventmarketingdev"
 }
 
 variable "servicebus_namespace_name" {

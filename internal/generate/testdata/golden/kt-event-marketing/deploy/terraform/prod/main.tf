@@ -192,17 +192,6 @@ resource "azurerm_application_insights" "main" {
   tags                = var.tags
 }
 
-resource "azurerm_container_registry" "main" {
-  name                          = var.registry_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  sku                           = "Premium"
-  admin_enabled                 = false
-  public_network_access_enabled = false
-  zone_redundancy_enabled       = true
-  tags                          = var.tags
-}
-
 resource "azurerm_user_assigned_identity" "workload" {
   for_each            = var.workload_identity_names
   name                = each.value
@@ -326,12 +315,6 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
     "physarch.dev/pool" = "apps"
   }
   tags = var.tags
-}
-
-resource "azurerm_role_assignment" "kubelet_acr_pull" {
-  scope                = azurerm_container_registry.main.id
-  role_definition_name = "AcrPull"
-  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
 }
 
 resource "azurerm_private_dns_zone" "postgres" {
@@ -519,6 +502,23 @@ resource "azurerm_role_assignment" "workload_secret" {
   scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
   role_definition_name = "Key Vault Secrets User"
   principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
+}
+
+resource "azurerm_container_registry" "main" {
+  name                          = var.registry_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  sku                           = "Premium"
+  admin_enabled                 = false
+  public_network_access_enabled = false
+  zone_redundancy_enabled       = true
+  tags                          = var.tags
+}
+
+resource "azurerm_role_assignment" "kubelet_acr_pull" {
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPull"
+  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
 }
 
 resource "azurerm_storage_account" "redis_backup" {
@@ -775,36 +775,6 @@ resource "azurerm_cdn_frontdoor_route" "gateway" {
   link_to_default_domain        = true
 }
 
-resource "azurerm_private_dns_zone" "registry" {
-  name                = "privatelink.azurecr.io"
-  resource_group_name = azurerm_resource_group.main.name
-  tags                = var.tags
-}
-
-resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
-  name                = "registry"
-  private_dns_zone_id = azurerm_private_dns_zone.registry.id
-  virtual_network_id  = azurerm_virtual_network.main.id
-}
-
-resource "azurerm_private_endpoint" "registry" {
-  name                = "pe-registry-kt-event-marketing-prod"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  subnet_id           = azurerm_subnet.endpoints.id
-  private_service_connection {
-    name                           = "registry"
-    private_connection_resource_id = azurerm_container_registry.main.id
-    subresource_names              = ["registry"]
-    is_manual_connection           = false
-  }
-  private_dns_zone_group {
-    name                 = "default"
-    private_dns_zone_ids = [azurerm_private_dns_zone.registry.id]
-  }
-  tags = var.tags
-}
-
 resource "azurerm_private_dns_zone" "redis" {
   name                = "privatelink.redis.cache.windows.net"
   resource_group_name = azurerm_resource_group.main.name
@@ -891,6 +861,36 @@ resource "azurerm_private_endpoint" "keyvault" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.keyvault.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_private_dns_zone" "registry" {
+  name                = "privatelink.azurecr.io"
+  resource_group_name = azurerm_resource_group.main.name
+  tags                = var.tags
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
+  name                = "registry"
+  private_dns_zone_id = azurerm_private_dns_zone.registry.id
+  virtual_network_id  = azurerm_virtual_network.main.id
+}
+
+resource "azurerm_private_endpoint" "registry" {
+  name                = "pe-registry-kt-event-marketing-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  subnet_id           = azurerm_subnet.endpoints.id
+  private_service_connection {
+    name                           = "registry"
+    private_connection_resource_id = azurerm_container_registry.main.id
+    subresource_names              = ["registry"]
+    is_manual_connection           = false
+  }
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.registry.id]
   }
   tags = var.tags
 }

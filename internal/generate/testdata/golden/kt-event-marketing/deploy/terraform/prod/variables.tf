@@ -30,12 +30,6 @@ variable "vnet_name" {
   default     = "vnet-kt-event-marketing-prod"
 }
 
-variable "registry_name" {
-  type        = string
-  description = "Container registry (globally unique, alphanumerics)."
-  default     = "acrkteventmarketingprod"
-}
-
 variable "workload_identity_names" {
   type        = map(string)
   description = "User-assigned identity of each service."
@@ -96,6 +90,12 @@ variable "key_vault_secrets_exist" {
   type        = bool
   description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
   default     = false
+}
+
+variable "registry_name" {
+  type        = string
+  description = "Container registry (globally unique, alphanumerics)."
+  default     = "acrkteventmarketingprod"
 }
 
 variable "redis_name" {
