@@ -10,6 +10,7 @@ import (
 
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/plan"
@@ -22,6 +23,7 @@ func All() []plan.Kind {
 		postgresql.Kind{},
 		keyvault.Kind{},
 		registry.Kind{},
+		loganalytics.Kind{},
 	}
 }
 

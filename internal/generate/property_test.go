@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/registry"
 
@@ -134,8 +135,7 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		n := e.Names
 		for kind, name := range map[string]string{
 			"resource group": n.ResourceGroup, "AKS cluster": n.Cluster, "AKS DNS prefix": n.DNSPrefix,
-			"virtual network":         n.VNet,
-			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
+			"virtual network":     n.VNet,
 			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
 			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
 			"Azure Cache for Redis": n.Redis,
@@ -152,6 +152,12 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		}
 		if r, ok := plan.Find[*registry.Component](e); ok {
 			valid("container registry", r.Registry)
+		}
+		if m, ok := plan.Find[*loganalytics.Component](e); ok && m.Workspace {
+			valid("Log Analytics workspace", m.WorkspaceName)
+			if m.AppInsights {
+				valid("Application Insights", m.InsightsName)
+			}
 		}
 		if kv, ok := plan.Find[*keyvault.Component](e); ok {
 			valid("Key Vault", kv.Vault)

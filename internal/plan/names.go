@@ -15,8 +15,6 @@ type Names struct {
 	Cluster           string
 	DNSPrefix         string // the cluster's dns_prefix (54 characters at most)
 	VNet              string
-	LogAnalytics      string
-	AppInsights       string
 	Gateway           string
 	GatewayIP         string // the gateway's public IP address resource
 	WAFPolicy         string // alphanumerics only
@@ -66,8 +64,6 @@ func (r *renamer) names(system, env string) Names {
 		Cluster:           cluster,
 		DNSPrefix:         r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
 		VNet:              r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
-		LogAnalytics:      r.use("Log Analytics workspace", naming.LogAnalyticsWorkspace("log-"+base)),
-		AppInsights:       r.use("Application Insights", naming.ApplicationInsights("appi-"+base)),
 		Gateway:           gateway,
 		GatewayIP:         r.use("public IP address", naming.PublicIP("pip-"+gateway)),
 		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
@@ -89,10 +85,6 @@ func (e *Env) inUse(resource string) bool {
 		gateway = true
 	}
 	switch resource {
-	case "Log Analytics workspace":
-		return se.Monitoring.LogAnalytics
-	case "Application Insights":
-		return se.Monitoring.LogAnalytics && se.Monitoring.AppInsights
 	case "Application Gateway", "public IP address", "WAF policy":
 		return gateway
 	case "Front Door profile", "Front Door endpoint":

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/components"
@@ -21,8 +22,7 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	n := e.Names
 	out := map[string][]string{
 		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
-		"virtual network":         {n.VNet},
-		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
+		"virtual network":     {n.VNet},
 		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
 		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
 		"Azure Cache for Redis": {n.Redis}, "storage account": {n.RedisBackup},
@@ -42,6 +42,12 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	}
 	if r, ok := plan.Find[*registry.Component](e); ok {
 		out["container registry"] = []string{r.Registry}
+	}
+	if m, ok := plan.Find[*loganalytics.Component](e); ok && m.Workspace {
+		out["Log Analytics workspace"] = []string{m.WorkspaceName}
+		if m.AppInsights {
+			out["Application Insights"] = []string{m.InsightsName}
+		}
 	}
 	if kv, ok := plan.Find[*keyvault.Component](e); ok {
 		out["Key Vault"] = []string{kv.Vault}

@@ -16,7 +16,6 @@ type Environment struct {
 	ServiceBus ServiceBusSettings `yaml:"serviceBus"`
 	Ingress    IngressSettings    `yaml:"ingress"`
 	Network    NetworkSettings    `yaml:"network"`
-	Monitoring MonitoringSettings `yaml:"monitoring"`
 	// Blocks are the building blocks' settings (Section.SettingsKey),
 	// profile defaults merged with what the environment states.
 	Blocks Blocks `yaml:"-"`
@@ -120,15 +119,6 @@ type NetworkSettings struct {
 type SubnetPinning struct {
 	Role string `yaml:"role" jsonschema:"required"`
 	CIDR string `yaml:"cidr" jsonschema:"required"`
-}
-
-// MonitoringSettings choose observability.
-type MonitoringSettings struct {
-	LogAnalytics    bool    `yaml:"logAnalytics"`
-	AppInsights     bool    `yaml:"appInsights"`
-	RetentionDays   int     `yaml:"retentionDays"`
-	IngestGBPerDay  float64 `yaml:"ingestGBPerDay"`
-	AlertCPUPercent int     `yaml:"alertCPUPercent"`
 }
 
 // FieldRules constrains an environment's name and profile.
@@ -243,14 +233,5 @@ func (SubnetPinning) FieldRules() Rules {
 	return Rules{
 		"role": Pattern(namePattern, 30, "a subnet role such as aks, gateway or endpoints"),
 		"cidr": Pattern(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/22"),
-	}
-}
-
-// FieldRules bounds monitoring.
-func (MonitoringSettings) FieldRules() Rules {
-	return Rules{
-		"retentionDays":   Between(1, 730).WithHint("days, from 1 to 730 (Log Analytics keeps 30 to 730)"),
-		"ingestGBPerDay":  Between(0, 10000).WithHint("GB a day, from 0 to 10,000"),
-		"alertCPUPercent": Between(1, 100).WithHint("a percentage from 1 to 100"),
 	}
 }

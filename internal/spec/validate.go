@@ -356,9 +356,6 @@ func (v *validator) environments() {
 				v.fail(p+".nodePools."+pool.key+".max", "make max at least min", "node pool %s max %d is below min %d", pool.key, pool.np.Max, pool.np.Min)
 			}
 		}
-		if e.Monitoring.LogAnalytics && e.Monitoring.RetentionDays < 30 {
-			v.fail(p+".monitoring.retentionDays", "Log Analytics keeps data 30 to 730 days", "retention %d days is below Log Analytics' minimum", e.Monitoring.RetentionDays)
-		}
 		v.cidrs(p, e.Network)
 	}
 }

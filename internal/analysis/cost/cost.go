@@ -215,10 +215,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 	if fd := se.Ingress.FrontDoor; fd != "none" && fd != "" {
 		b.add("network", "Front Door "+fd+" base", fd, azure.Meter{Service: "Azure Front Door Service", Meter: fd + " Base Fees"}, 1, 1, "month", 1, "")
 	}
-	if m := se.Monitoring; m.LogAnalytics {
-		gb := m.IngestGBPerDay * HoursPerMonth / 24
-		b.add("monitoring", "Log Analytics ingestion", fmt.Sprintf("%g GB/day", m.IngestGBPerDay), azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, gb, gb, "GB", 1, "ingestion assumed from monitoring.ingestGBPerDay")
-	}
 	b.add("network", "Load Balancer Standard", "Standard", azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, 1, 1, "hour", h, "")
 	ips := 1.0 // the cluster's outbound/ingress IP
 	if se.Ingress.Controller == "agic" {

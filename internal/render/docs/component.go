@@ -78,6 +78,11 @@ type (
 	Deployed interface {
 		Deployment(d *md.Doc, e *plan.Env) [][]string
 	}
+	// Monitored writes the component's part of production's monitoring
+	// stack (8.1), numbered by s, before the alerts.
+	Monitored interface {
+		Monitoring(d *md.Doc, e *plan.Env, s *Sections)
+	}
 	// SecretStored writes the component's part of production's secrets
 	// section (7.4), numbered by s, before the list of secrets.
 	SecretStored interface {
@@ -98,6 +103,16 @@ const (
 	SummarySecrets = "secrets"
 	// SummarySecretAccess is how the pods read them (master index 5.2).
 	SummarySecretAccess = "secret access"
+	// SummaryMonitoring is the monitoring (master index 2.1).
+	SummaryMonitoring = "monitoring"
+	// SummaryMonitoringTools are its tools (master index 6.1).
+	SummaryMonitoringTools = "monitoring tools"
+	// SummaryLogRetention is how long logs are kept (master index 6.1,
+	// development's log collection 8.2.1).
+	SummaryLogRetention = "log retention"
+	// SummaryCPUAlert is the node CPU alert threshold, such as 80%
+	// (development 8.1.1, production 8.1.2).
+	SummaryCPUAlert = "cpu alert"
 )
 
 // summary is the first component's text for a key, or def.

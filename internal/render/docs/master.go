@@ -80,12 +80,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			}
 			return "kubectl apply -k"
 		}),
-		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string {
-			if e.Settings.Monitoring.LogAnalytics {
-				return "Azure Monitor"
-			}
-			return "kubectl"
-		}),
+		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoring, "kubectl") }),
 	})
 	d.H(3, d.T("2.2 환경별 세부 문서", "2.2 Environment documents"))
 	for _, e := range pl.Envs {
@@ -213,15 +208,8 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	d.H(2, d.T("6. 모니터링 및 운영", "6. Monitoring and operations"))
 	d.H(3, d.T("6.1 환경별 모니터링 전략", "6.1 Monitoring per environment"))
 	d.Table(head, [][]string{
-		row(d.T("도구", "Tools"), func(e *plan.Env) string {
-			if e.Settings.Monitoring.LogAnalytics {
-				return "Azure Monitor, Log Analytics, Application Insights"
-			}
-			return "kubectl, metrics-server"
-		}),
-		row(d.T("로그 보관", "Log retention"), func(e *plan.Env) string {
-			return fmt.Sprintf(d.T("%d일", "%d days"), e.Settings.Monitoring.RetentionDays)
-		}),
+		row(d.T("도구", "Tools"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoringTools, "kubectl, metrics-server") }),
+		row(d.T("로그 보관", "Log retention"), func(e *plan.Env) string { return summary(d, e, SummaryLogRetention, "-") }),
 	})
 	d.H(3, d.T("6.2 CI/CD 및 배포 전략", "6.2 CI/CD"))
 	d.Table(head, [][]string{

@@ -221,15 +221,13 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 
 	d.H(2, d.T("8. 모니터링 및 관측 가능성", "8. Monitoring and observability"))
 	d.H(3, d.T("8.1 모니터링 스택", "8.1 Monitoring stack"))
-	d.H(4, d.T("8.1.1 Azure Monitor 통합", "8.1.1 Azure Monitor"))
-	d.KV(d.T("구성 요소", "Component"), d.T("설정", "Setting"),
-		[2]string{"Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), se.Monitoring.RetentionDays, num(se.Monitoring.IngestGBPerDay))},
-		[2]string{"Application Insights", strconv.FormatBool(se.Monitoring.AppInsights)},
-		[2]string{"Container Insights", strconv.FormatBool(se.Monitoring.LogAnalytics)},
-	)
-	d.H(4, d.T("8.1.2 알림 설정", "8.1.2 Alerts"))
+	mon := NewSections(d, "8.1", 4, 0)
+	for _, c := range plan.Facets[Monitored](e) {
+		c.Monitoring(d, e, mon)
+	}
+	mon.Next(d.T("알림 설정", "Alerts"))
 	d.Table([]string{d.T("메트릭", "Metric"), d.T("조건", "Condition"), d.T("기간", "Window"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), fmt.Sprintf("> %d%%", se.Monitoring.AlertCPUPercent), "5m", d.T("온콜 호출", "page on-call")},
+		{d.T("노드 CPU", "Node CPU"), "> " + summary(d, e, SummaryCPUAlert, "-"), "5m", d.T("온콜 호출", "page on-call")},
 		{d.T("HTTP 5xx 비율", "HTTP 5xx rate"), "> 1%", "5m", d.T("온콜 호출", "page on-call")},
 		{d.T("가용성 (Front Door 상태 프로브)", "Availability (Front Door probe)"), "< " + pct(se.Targets.Availability), "1h", d.T("장애 선언", "declare incident")},
 	})

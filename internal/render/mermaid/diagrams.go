@@ -64,7 +64,6 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 	g.sub("Azure", fmt.Sprintf("Azure (%s)", pl.Region), func() {
 		if prod {
 			g.sub("VNet", "VNet "+e.Network.VNet, func() { prodSubnets(g, pl, e, t, ordered) })
-			g.node("Monitor", "Log Analytics + Application Insights")
 		} else {
 			g.sub("AKS", fmt.Sprintf("AKS (%s, zone %s)", e.Settings.AKS.Tier, zoneList(e.Zones)), func() { cluster(g, pl, e, t, comps) })
 		}
@@ -122,7 +121,6 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 				g.line2(l)
 			}
 		}
-		g.dotted("AKS", "Monitor", "Container Insights")
 	}
 	for _, d := range ordered {
 		for _, l := range d.Links {

@@ -32,7 +32,4 @@ func (m *module) outputs() {
 	if m.frontDoorOn() {
 		out("front_door_endpoint", "azurerm_cdn_frontdoor_endpoint.main.host_name", "Public entry point.")
 	}
-	if e.Settings.Monitoring.LogAnalytics {
-		out("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id", "Log Analytics workspace.")
-	}
 }

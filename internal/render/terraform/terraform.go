@@ -73,7 +73,6 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	m.variables()
 	m.resourceGroup()
 	m.network()
-	m.monitoring()
 	m.identity()
 	m.cluster()
 	for _, c := range plan.Facets[Terraformed](e) {

@@ -29,9 +29,6 @@ func (m *module) variables() {
 	}
 	m.variable("workload_identity_names", "map(string)", "User-assigned identity of each service.", ids)
 	m.variable("kubernetes_version", "string", "AKS Kubernetes version.", e.Settings.AKS.KubernetesVersion)
-	if e.Settings.Monitoring.LogAnalytics {
-		m.variable("log_analytics_name", "string", "Log Analytics workspace.", n.LogAnalytics)
-	}
 	if e.Settings.AKS.EntraRBAC {
 		m.variable("admin_group_object_ids", "list(string)", "Entra ID groups that administer the cluster.", []string{})
 	}

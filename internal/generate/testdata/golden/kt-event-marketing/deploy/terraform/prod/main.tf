@@ -174,24 +174,6 @@ resource "azurerm_subnet_network_security_group_association" "endpoints" {
   network_security_group_id = azurerm_network_security_group.endpoints.id
 }
 
-resource "azurerm_log_analytics_workspace" "main" {
-  name                = var.log_analytics_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku                 = "PerGB2018"
-  retention_in_days   = 30
-  tags                = var.tags
-}
-
-resource "azurerm_application_insights" "main" {
-  name                = "appi-kt-event-marketing-prod"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  workspace_id        = azurerm_log_analytics_workspace.main.id
-  application_type    = "web"
-  tags                = var.tags
-}
-
 resource "azurerm_user_assigned_identity" "workload" {
   for_each            = var.workload_identity_names
   name                = each.value
@@ -287,14 +269,14 @@ resource "azurerm_kubernetes_cluster" "main" {
     admin_group_object_ids = var.admin_group_object_ids
     azure_rbac_enabled     = true
   }
-  oms_agent {
-    log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
-  }
   ingress_application_gateway {
     gateway_id = azurerm_application_gateway.main.id
   }
   key_vault_secrets_provider {
     secret_rotation_enabled = true
+  }
+  oms_agent {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
   tags = var.tags
 }
@@ -519,6 +501,24 @@ resource "azurerm_role_assignment" "kubelet_acr_pull" {
   scope                = azurerm_container_registry.main.id
   role_definition_name = "AcrPull"
   principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
+}
+
+resource "azurerm_log_analytics_workspace" "main" {
+  name                = var.log_analytics_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku                 = "PerGB2018"
+  retention_in_days   = 30
+  tags                = var.tags
+}
+
+resource "azurerm_application_insights" "main" {
+  name                = "appi-kt-event-marketing-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  workspace_id        = azurerm_log_analytics_workspace.main.id
+  application_type    = "web"
+  tags                = var.tags
 }
 
 resource "azurerm_storage_account" "redis_backup" {

@@ -50,6 +50,11 @@ output "image_references" {
   value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
 }
 
+output "log_analytics_workspace_id" {
+  description = "Log Analytics workspace."
+  value       = azurerm_log_analytics_workspace.main.id
+}
+
 output "redis_hostname" {
   description = "Redis host (TLS port 6380)."
   value       = azurerm_redis_cache.main.hostname
@@ -73,9 +78,4 @@ output "waf_policy_id" {
 output "front_door_endpoint" {
   description = "Public entry point."
   value       = azurerm_cdn_frontdoor_endpoint.main.host_name
-}
-
-output "log_analytics_workspace_id" {
-  description = "Log Analytics workspace."
-  value       = azurerm_log_analytics_workspace.main.id
 }

@@ -50,12 +50,6 @@ variable "kubernetes_version" {
   default     = "1.35"
 }
 
-variable "log_analytics_name" {
-  type        = string
-  description = "Log Analytics workspace."
-  default     = "log-kt-event-marketing-prod"
-}
-
 variable "admin_group_object_ids" {
   type        = list(string)
   description = "Entra ID groups that administer the cluster."
@@ -96,6 +90,12 @@ variable "registry_name" {
   type        = string
   description = "Container registry (globally unique, alphanumerics)."
   default     = "acrkteventmarketingprod"
+}
+
+variable "log_analytics_name" {
+  type        = string
+  description = "Log Analytics workspace."
+  default     = "log-kt-event-marketing-prod"
 }
 
 variable "redis_name" {

@@ -46,12 +46,6 @@ variable "kubernetes_version" {
   default     = "1.35"
 }
 
-variable "log_analytics_name" {
-  type        = string
-  description = "Log Analytics workspace."
-  default     = "log-phonebill-prod"
-}
-
 variable "admin_group_object_ids" {
   type        = list(string)
   description = "Entra ID groups that administer the cluster."
@@ -92,6 +86,12 @@ variable "registry_name" {
   type        = string
   description = "Container registry (globally unique, alphanumerics)."
   default     = "acrphonebillprod"
+}
+
+variable "log_analytics_name" {
+  type        = string
+  description = "Log Analytics workspace."
+  default     = "log-phonebill-prod"
 }
 
 variable "redis_name" {

@@ -47,12 +47,6 @@ variable "kubernetes_version" {
   default     = "1.35"
 }
 
-variable "log_analytics_name" {
-  type        = string
-  description = "Log Analytics workspace."
-  default     = "log-tripgen-prod"
-}
-
 variable "admin_group_object_ids" {
   type        = list(string)
   description = "Entra ID groups that administer the cluster."
@@ -93,6 +87,12 @@ variable "registry_name" {
   type        = string
   description = "Container registry (globally unique, alphanumerics)."
   default     = "acrtripgenprod"
+}
+
+variable "log_analytics_name" {
+  type        = string
+  description = "Log Analytics workspace."
+  default     = "log-tripgen-prod"
 }
 
 variable "redis_name" {
