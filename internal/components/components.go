@@ -9,6 +9,9 @@ import (
 	"os"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/frontdoor"
+	"github.com/physarch/physarch/internal/component/ingress"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
@@ -21,6 +24,9 @@ import (
 func All() []plan.Kind {
 	return []plan.Kind{
 		postgresql.Kind{},
+		ingress.Kind{},
+		appgateway.Kind{},
+		frontdoor.Kind{},
 		keyvault.Kind{},
 		registry.Kind{},
 		loganalytics.Kind{},

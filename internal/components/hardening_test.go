@@ -23,6 +23,10 @@ func TestBlockHostileValues(t *testing.T) {
 		{"infinite ingest", "    profile: prod\n", "    profile: prod\n    monitoring: {ingestGBPerDay: .inf}\n", 28, 34, []string{"must be a finite number"}},
 		{"retention 1000", "    profile: prod\n", "    profile: prod\n    monitoring: {retentionDays: 1000}\n", 28, 33, []string{"retentionDays 1000 is out of range"}},
 		{"retention below the workspace's minimum", "    profile: prod\n", "    profile: prod\n    monitoring: {retentionDays: 7}\n", 28, 33, []string{"retention 7 days is below Log Analytics' minimum"}},
+		{"gateway min above max", "    profile: prod\n", "    profile: prod\n    ingress: {gatewayMinCapacity: 9, gatewayMaxCapacity: 3}\n", 28, 58, []string{"gateway capacity 9–3 runs backwards"}},
+		{"WAF without the gateway", "    profile: prod\n", "    profile: prod\n    ingress: {controller: nginx, waf: true}\n", 28, 39, []string{"a WAF needs the Application Gateway"}},
+		{"unknown controller", "    profile: prod\n", "    profile: prod\n    ingress: {controller: traefik}\n", 28, 27, []string{`controller "traefik" is not allowed here`}},
+		{"Front Door tier", "    profile: prod\n", "    profile: prod\n    ingress: {frontDoor: Classic}\n", 28, 26, []string{`frontDoor "Classic" is not allowed here`}},
 		{"Key Vault as text", "    profile: prod\n", "    profile: prod\n    security: {keyVault: \"yes\"}\n", 28, 26, []string{"security.keyVault must be true or false"}},
 	}
 	for _, c := range cases {

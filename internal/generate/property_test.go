@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
@@ -135,9 +137,7 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		n := e.Names
 		for kind, name := range map[string]string{
 			"resource group": n.ResourceGroup, "AKS cluster": n.Cluster, "AKS DNS prefix": n.DNSPrefix,
-			"virtual network":     n.VNet,
-			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
-			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
+			"virtual network":       n.VNet,
 			"Azure Cache for Redis": n.Redis,
 			"storage account":       n.RedisBackup, "Service Bus namespace": n.ServiceBus,
 			"Kubernetes namespace": e.Namespace, "Kubernetes object name": n.SecretProvider,
@@ -149,6 +149,15 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		}
 		if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 			valid("PostgreSQL flexible server", pg.Server)
+		}
+		if gw, ok := plan.Find[*appgateway.Component](e); ok {
+			valid("Application Gateway", gw.Gateway)
+			valid("public IP address", gw.PublicIP)
+			valid("WAF policy", gw.WAFPolicy)
+		}
+		if fd, ok := plan.Find[*frontdoor.Component](e); ok && fd.Origin != "" {
+			valid("Front Door profile", fd.Profile)
+			valid("Front Door endpoint", fd.Endpoint)
 		}
 		if r, ok := plan.Find[*registry.Component](e); ok {
 			valid("container registry", r.Registry)

@@ -11,18 +11,13 @@ import (
 // a variable default, since globally unique names may be taken. Every name
 // comes from the naming package's rule for its resource type.
 type Names struct {
-	ResourceGroup     string
-	Cluster           string
-	DNSPrefix         string // the cluster's dns_prefix (54 characters at most)
-	VNet              string
-	Gateway           string
-	GatewayIP         string // the gateway's public IP address resource
-	WAFPolicy         string // alphanumerics only
-	FrontDoor         string
-	FrontDoorEndpoint string
-	Redis             string
-	RedisBackup       string // storage account for Redis RDB backups
-	ServiceBus        string
+	ResourceGroup string
+	Cluster       string
+	DNSPrefix     string // the cluster's dns_prefix (54 characters at most)
+	VNet          string
+	Redis         string
+	RedisBackup   string // storage account for Redis RDB backups
+	ServiceBus    string
 	// SecretProvider is the Kubernetes Secret the backing pods and, where
 	// secrets are not in Key Vault, the services read.
 	SecretProvider string
@@ -58,37 +53,22 @@ func (r *renamer) names(system, env string) Names {
 	base := system + "-" + env
 	alnum := strings.ReplaceAll(system, "-", "") + env
 	cluster := r.use("AKS cluster", naming.AKSCluster("aks-"+base))
-	gateway := r.use("Application Gateway", naming.ApplicationGateway("agw-"+base))
 	return Names{
-		ResourceGroup:     r.use("resource group", naming.ResourceGroup("rg-"+base)),
-		Cluster:           cluster,
-		DNSPrefix:         r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
-		VNet:              r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
-		Gateway:           gateway,
-		GatewayIP:         r.use("public IP address", naming.PublicIP("pip-"+gateway)),
-		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
-		FrontDoor:         r.use("Front Door profile", naming.FrontDoorProfile("afd-"+base)),
-		FrontDoorEndpoint: r.use("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base)),
-		Redis:             r.use("Azure Cache for Redis", naming.RedisCache("redis-"+base)),
-		RedisBackup:       r.use("storage account", naming.StorageAccount("st"+alnum)),
-		ServiceBus:        r.use("Service Bus namespace", naming.ServiceBusNamespace("sb-"+base)),
-		SecretProvider:    r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
+		ResourceGroup:  r.use("resource group", naming.ResourceGroup("rg-"+base)),
+		Cluster:        cluster,
+		DNSPrefix:      r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
+		VNet:           r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
+		Redis:          r.use("Azure Cache for Redis", naming.RedisCache("redis-"+base)),
+		RedisBackup:    r.use("storage account", naming.StorageAccount("st"+alnum)),
+		ServiceBus:     r.use("Service Bus namespace", naming.ServiceBusNamespace("sb-"+base)),
+		SecretProvider: r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
 	}
 }
 
 // inUse reports whether the environment deploys the resource a name
 // change is about: a name that goes nowhere needs no note.
 func (e *Env) inUse(resource string) bool {
-	se := e.Settings
-	gateway := false
-	if _, ok := e.Network.Subnet("gateway"); ok && se.Ingress.Controller == "agic" {
-		gateway = true
-	}
 	switch resource {
-	case "Application Gateway", "public IP address", "WAF policy":
-		return gateway
-	case "Front Door profile", "Front Door endpoint":
-		return gateway && se.Ingress.FrontDoor != "" && se.Ingress.FrontDoor != "none"
 	case "Azure Cache for Redis":
 		return e.Redis != nil && e.Redis.Mode == "managed"
 	case "storage account":

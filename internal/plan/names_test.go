@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
@@ -22,9 +24,7 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	n := e.Names
 	out := map[string][]string{
 		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
-		"virtual network":     {n.VNet},
-		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
-		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
+		"virtual network":       {n.VNet},
 		"Azure Cache for Redis": {n.Redis}, "storage account": {n.RedisBackup},
 		"Service Bus namespace": {n.ServiceBus}, "Kubernetes object name": {n.SecretProvider},
 		"Kubernetes namespace": {e.Namespace}, "Service Bus queue": pl.Queues, "Service Bus topic": pl.Topics,
@@ -39,6 +39,15 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	}
 	if pg, ok := plan.Find[*postgresql.Component](e); ok && pg.Flexible() {
 		out["PostgreSQL flexible server"] = []string{pg.Server}
+	}
+	if gw, ok := plan.Find[*appgateway.Component](e); ok {
+		out["Application Gateway"] = []string{gw.Gateway}
+		out["public IP address"] = []string{gw.PublicIP}
+		out["WAF policy"] = []string{gw.WAFPolicy}
+	}
+	if fd, ok := plan.Find[*frontdoor.Component](e); ok && fd.Origin != "" {
+		out["Front Door profile"] = []string{fd.Profile}
+		out["Front Door endpoint"] = []string{fd.Endpoint}
 	}
 	if r, ok := plan.Find[*registry.Component](e); ok {
 		out["container registry"] = []string{r.Registry}
@@ -129,8 +138,9 @@ func TestNamesByRule(t *testing.T) {
 			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")
 		}},
 		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if len(e.Names.FrontDoorEndpoint) > 46 || len(e.Names.DNSPrefix) > 54 || len(e.Names.ServiceBus) > 50 {
-				t.Errorf("endpoint %s, dns prefix %s, Service Bus %s", e.Names.FrontDoorEndpoint, e.Names.DNSPrefix, e.Names.ServiceBus)
+			fd, _ := plan.Find[*frontdoor.Component](e)
+			if fd == nil || len(fd.Endpoint) > 46 || len(e.Names.DNSPrefix) > 54 || len(e.Names.ServiceBus) > 50 {
+				t.Errorf("Front Door %+v, dns prefix %s, Service Bus %s", fd, e.Names.DNSPrefix, e.Names.ServiceBus)
 			}
 			wantChange(t, e, "Front Door endpoint", "fde-"+long+"-production-eu-2")
 			wantChange(t, e, "AKS DNS prefix", e.Names.Cluster)

@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"sort"
-	"strconv"
-)
+import "strconv"
 
 // SecurityRule is one NSG rule. The prod document's NSG table and the
 // Terraform network security groups are both written from this list.
@@ -18,42 +15,13 @@ type SecurityRule struct {
 	Access      string
 }
 
-// securityRules derives the NSG rules from the subnets and the flows: the
-// edge reaches the gateway, the gateway reaches the pods on their service
-// ports (AGIC routes to pod IPs), the pods reach PostgreSQL and the private
-// endpoints; each component adds the rules of its own subnets.
+// securityRules derives the NSG rules from the subnets and the flows: each
+// component adds the rules of its own subnets (the edge reaches the
+// gateway, the gateway the pods, the pods PostgreSQL), and the pods reach
+// the private endpoints.
 func securityRules(e *Env) []SecurityRule {
 	var out []SecurityRule
 	aks, hasAKS := e.Network.Subnet("aks")
-	gw, hasGW := e.Network.Subnet("gateway")
-	if hasGW {
-		edge := "Internet"
-		if fd := e.Settings.Ingress.FrontDoor; fd != "" && fd != "none" {
-			edge = "AzureFrontDoor.Backend"
-		}
-		out = append(out,
-			SecurityRule{Subnet: "gateway", Name: "AllowWeb", Direction: "Inbound", Priority: 100, Ports: []string{"80", "443"}, Source: edge, Destination: gw.CIDR, Access: "Allow"},
-			SecurityRule{Subnet: "gateway", Name: "AllowGatewayManager", Direction: "Inbound", Priority: 110, Ports: []string{"65200-65535"}, Source: "GatewayManager", Destination: "*", Access: "Allow"},
-		)
-		if hasAKS {
-			seen := map[int]bool{}
-			var ports []int
-			for _, f := range e.FlowsOfKind("ingress") {
-				if !seen[f.Port] {
-					seen[f.Port] = true
-					ports = append(ports, f.Port)
-				}
-			}
-			sort.Ints(ports)
-			if len(ports) > 0 {
-				var ps []string
-				for _, p := range ports {
-					ps = append(ps, strconv.Itoa(p))
-				}
-				out = append(out, SecurityRule{Subnet: "aks", Name: "AllowAppGateway", Direction: "Inbound", Priority: 100, Ports: ps, Source: gw.CIDR, Destination: aks.CIDR, Access: "Allow"})
-			}
-		}
-	}
 	if !hasAKS {
 		return out
 	}

@@ -152,12 +152,11 @@ type Network struct {
 	ServiceCIDR  string
 	DNSServiceIP string
 	Subnets      []Subnet
-	GatewayIP    string // Application Gateway private frontend IP, when there is one
 }
 
 // Subnet is one subnet and why it has its size.
 type Subnet struct {
-	Role       string // aks, gateway, database, endpoints
+	Role       string // aks, endpoints, or a component's (gateway, database)
 	Name       string
 	NSG        string // its network security group
 	CIDR       string

@@ -14,7 +14,6 @@ type Environment struct {
 	Scaling    ScalingSettings    `yaml:"scaling"`
 	Redis      RedisSettings      `yaml:"redis"`
 	ServiceBus ServiceBusSettings `yaml:"serviceBus"`
-	Ingress    IngressSettings    `yaml:"ingress"`
 	Network    NetworkSettings    `yaml:"network"`
 	// Blocks are the building blocks' settings (Section.SettingsKey),
 	// profile defaults merged with what the environment states.
@@ -92,18 +91,6 @@ type ServiceBusSettings struct {
 	MessagingUnits int    `yaml:"messagingUnits"`
 	MaxSizeMB      int    `yaml:"maxSizeMB"`
 	MessageTTL     string `yaml:"messageTTL"`
-}
-
-// IngressSettings choose the edge.
-type IngressSettings struct {
-	Controller         string `yaml:"controller"`
-	FrontDoor          string `yaml:"frontDoor"`
-	WAF                bool   `yaml:"waf"`
-	WAFMode            string `yaml:"wafMode"`
-	RateLimitPerMinute int    `yaml:"rateLimitPerMinute" jsonschema_description:"requests per minute per client IP"`
-	GatewayMinCapacity int    `yaml:"gatewayMinCapacity"`
-	GatewayMaxCapacity int    `yaml:"gatewayMaxCapacity"`
-	Domain             string `yaml:"domain"`
 }
 
 // NetworkSettings place the environment in address space. Subnets given by
@@ -205,20 +192,6 @@ func (ServiceBusSettings) FieldRules() Rules {
 		"messagingUnits": Rule{EnumInt: []int{0, 1, 2, 4, 8, 16}, Hint: "Premium takes 1, 2, 4, 8 or 16 messaging units; 0 for other tiers"},
 		"maxSizeMB":      Rule{EnumInt: []int{1024, 2048, 3072, 4096, 5120, 10240, 20480, 40960, 81920}, Hint: "1024 to 5120 in steps of 1024 (Premium up to 81920)"},
 		"messageTTL":     Duration(),
-	}
-}
-
-// FieldRules constrains the edge.
-func (IngressSettings) FieldRules() Rules {
-	capacity := Between(0, 125).WithHint("Application Gateway v2 autoscales from 0 to 125 instances")
-	return Rules{
-		"controller":         OneOf("nginx", "agic"),
-		"frontDoor":          OneOf("none", "Standard", "Premium"),
-		"wafMode":            OneOf("Detection", "Prevention"),
-		"rateLimitPerMinute": Between(0, 100000).WithHint("0 (off) or requests per minute per client, up to 100,000"),
-		"gatewayMinCapacity": capacity,
-		"gatewayMaxCapacity": capacity,
-		"domain":             Pattern(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$`, 253, "a host name such as shop.example.com"),
 	}
 }
 

@@ -59,7 +59,7 @@ var reservedNames = []string{"postgresql", "postgresql-init", "redis", "serviceb
 
 // coreSubnetRoles are the subnets the core plans; building blocks add
 // theirs (Section.SubnetRoles).
-var coreSubnetRoles = []string{"aks", "gateway", "endpoints"}
+var coreSubnetRoles = []string{"aks", "endpoints"}
 
 var dotSegment = regexp.MustCompile(`(^|/)\.\.?(/|$)`)
 
@@ -342,12 +342,6 @@ func (v *validator) environments() {
 				"region %s has no availability zones, but %s asks for %d", s.Region, e.Name, t.Zones)
 		}
 		v.kubernetesVersion(p, e.AKS)
-		if e.Ingress.Controller == "nginx" && e.Ingress.WAF {
-			v.fail(p+".ingress.waf", "use controller: agic for the Application Gateway WAF", "a WAF needs the Application Gateway; the NGINX ingress has none")
-		}
-		if e.Ingress.Controller == "agic" && e.Ingress.GatewayMinCapacity > e.Ingress.GatewayMaxCapacity {
-			v.fail(p+".ingress.gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", e.Ingress.GatewayMinCapacity, e.Ingress.GatewayMaxCapacity)
-		}
 		for _, pool := range []struct {
 			key string
 			np  NodePool

@@ -165,12 +165,7 @@ func pdb(w plan.Workload) string {
 	return fmt.Sprintf("%s: %d", f, v)
 }
 
-func ingressName(d *md.Doc, e *plan.Env) string {
-	if e.Settings.Ingress.Controller == "agic" {
-		return "Application Gateway Ingress Controller"
-	}
-	return "NGINX Ingress Controller"
-}
+func ingressName(d *md.Doc, e *plan.Env) string { return summary(d, e, SummaryIngress, "-") }
 
 func clusterDNS(pl *plan.Plan, e *plan.Env, svc string) string {
 	return fmt.Sprintf("%s.%s.svc.cluster.local", svc, e.Namespace)

@@ -78,6 +78,15 @@ type (
 	Deployed interface {
 		Deployment(d *md.Doc, e *plan.Env) [][]string
 	}
+	// Routed writes the component's part of production's traffic routing
+	// (4.2), numbered by s: the gateway and its rules.
+	Routed interface {
+		Routing(d *md.Doc, e *plan.Env, s *Sections)
+	}
+	// Layered adds rows to production's security layers (7.1.1).
+	Layered interface {
+		SecurityLayers(d *md.Doc, e *plan.Env) []Layer
+	}
 	// Monitored writes the component's part of production's monitoring
 	// stack (8.1), numbered by s, before the alerts.
 	Monitored interface {
@@ -97,8 +106,30 @@ type (
 	}
 )
 
+// Layer is one row of the security layers: its number (1 perimeter, 2
+// gateway; the documents write 3 identity and 4 data), name, technology
+// and what it guards.
+type Layer struct {
+	N                         int
+	Name, Technology, Applies string
+}
+
 // Keys of Summarised, and where each is printed.
 const (
+	// SummaryIngress names the ingress controller (cluster settings,
+	// development 2.2, the flows, master index 2.2 and 3.1).
+	SummaryIngress = "ingress"
+	// SummaryFrontEnd is production's way in, first of its architecture
+	// list (2.2); none, no line.
+	SummaryFrontEnd = "front end"
+	// SummarySecurity is the environment's protection (master index 2.1).
+	SummarySecurity = "security"
+	// SummaryNetworkSecurity is its network's (master index 3.1).
+	SummaryNetworkSecurity = "network security"
+	// SummaryTraffic is how traffic arrives (master index 3.1).
+	SummaryTraffic = "traffic"
+	// SummaryWebSecurity is its web protection (master index 3.2.2).
+	SummaryWebSecurity = "web security"
 	// SummarySecrets is where the secrets are kept (master index 3.2.2).
 	SummarySecrets = "secrets"
 	// SummarySecretAccess is how the pods read them (master index 5.2).
@@ -155,6 +186,9 @@ func MiB(v int64) string { return mib(v) }
 
 // StorageSize prints a disk size, "-" for none.
 func StorageSize(gb int) string { return storageSize(gb) }
+
+// Zones prints a zone list, such as "1, 2, 3".
+func Zones(z []int) string { return zones(z) }
 
 // Days prints a number of days.
 func Days(d *md.Doc, n int) string { return fmt.Sprintf(d.T("%d일", "%d days"), n) }

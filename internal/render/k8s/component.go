@@ -42,6 +42,13 @@ type (
 	SecretSynced interface {
 		SecretVolume(id plan.WorkloadIdentity) (corev1.Volume, corev1.VolumeMount)
 	}
+	// IngressServed is the ingress controller (the component whose ID is
+	// plan.IngressName, Peered for the services' policies): the class of
+	// the Ingress it serves, and the host its rule answers ("" for any).
+	IngressServed interface {
+		IngressClass() string
+		IngressHost() string
+	}
 	// Registered is the registry the services' images are pulled from:
 	// the name each overlay rewrites a service's image to.
 	Registered interface {
@@ -89,6 +96,11 @@ func ClientIDPlaceholder(service string) string { return clientIDPlaceholder(ser
 // PodPeer is a workload of the namespace, by name.
 func PodPeer(name string) networkingv1.NetworkPolicyPeer {
 	return networkingv1.NetworkPolicyPeer{PodSelector: &metaSelector{MatchLabels: selector(name)}}
+}
+
+// NamespacePeer is every pod of another namespace, by name.
+func NamespacePeer(ns string) networkingv1.NetworkPolicyPeer {
+	return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: ns}}}
 }
 
 // BlockPeer is an address block, such as a subnet.

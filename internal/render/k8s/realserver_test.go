@@ -221,3 +221,35 @@ func TestRealAPIServerAcceptsHardNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRealAPIServerAcceptsBlockVariants applies the overlays of the block
+// variants (a development SecretProviderClass and gateway, production
+// behind NGINX) to the real API server. A dry run stores nothing, so the
+// variants share the namespaces.
+func TestRealAPIServerAcceptsBlockVariants(t *testing.T) {
+	kube := realtools.StartKube(t)
+	kube.InstallCRDs(t)
+	created := map[string]bool{}
+	for name, pl := range testplan.BlockVariants(t) {
+		files, err := k8s.Render(pl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := realtools.WriteFiles(t, files)
+		for _, e := range pl.Envs {
+			if !created[e.Namespace] {
+				if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
+					t.Fatalf("create namespace %s: %v\n%s", e.Namespace, err, out)
+				}
+				created[e.Namespace] = true
+			}
+			out, warnings, err := kube.KubectlSplit("apply", "-k", filepath.Join(dir, k8s.Dir, "overlays", e.Name), "--dry-run=server", "-o", "json")
+			if err != nil {
+				t.Errorf("kube-apiserver rejected %s/%s: %v\n%s\n%s", name, e.Name, err, warnings, out)
+			}
+			if w := strings.TrimSpace(warnings); w != "" {
+				t.Errorf("kube-apiserver warned about %s/%s:\n%s", name, e.Name, w)
+			}
+		}
+	}
+}

@@ -86,9 +86,6 @@ func (m *module) cluster() {
 		r.expr("admin_group_object_ids", "var.admin_group_object_ids")
 		r.set("azure_rbac_enabled", true)
 	}
-	if m.gatewayOn() {
-		b.child("ingress_application_gateway").expr("gateway_id", "azurerm_application_gateway.main.id")
-	}
 	for _, c := range plan.Facets[ClusterAddon](e) {
 		c.Cluster(b)
 	}

@@ -25,11 +25,4 @@ func (m *module) outputs() {
 	if e.Bus != nil {
 		out("servicebus_namespace", "azurerm_servicebus_namespace.main.name", "Service Bus namespace.")
 	}
-	if m.gatewayOn() {
-		out("gateway_public_ip", "azurerm_public_ip.gateway.ip_address", "Application Gateway public address.")
-		out("waf_policy_id", "azurerm_web_application_firewall_policy.main.id", "WAF policy.")
-	}
-	if m.frontDoorOn() {
-		out("front_door_endpoint", "azurerm_cdn_frontdoor_endpoint.main.host_name", "Public entry point.")
-	}
 }

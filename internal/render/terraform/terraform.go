@@ -80,8 +80,6 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	}
 	m.redis()
 	m.serviceBus()
-	m.gateway()
-	m.frontDoor()
 	m.privateEndpoints()
 	m.outputs()
 	if m.err != nil {

@@ -41,13 +41,6 @@ func (m *module) variables() {
 	if e.Bus != nil {
 		m.variable("servicebus_namespace_name", "string", "Service Bus namespace (globally unique).", n.ServiceBus)
 	}
-	if m.gatewayOn() {
-		m.variable("gateway_name", "string", "Application Gateway.", n.Gateway)
-		m.variable("waf_policy_name", "string", "WAF policy.", n.WAFPolicy)
-	}
-	if m.frontDoorOn() {
-		m.variable("front_door_name", "string", "Front Door profile.", n.FrontDoor)
-	}
 	m.variable("image_tag", "string", "Tag of the service images the overlays deploy.", "set-image-tag")
 	m.variable("tags", "map(string)", "Tags on every resource.", map[string]string{"system": m.pl.Name, "environment": e.Name, "managed-by": "physarch"})
 }

@@ -26,17 +26,6 @@ resource "azurerm_network_security_group" "aks" {
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   security_rule {
-    name                       = "AllowAppGateway"
-    priority                   = 100
-    direction                  = "Inbound"
-    access                     = "Allow"
-    protocol                   = "Tcp"
-    source_port_range          = "*"
-    destination_port_ranges    = ["8080"]
-    source_address_prefix      = "10.20.4.0/24"
-    destination_address_prefix = "10.20.0.0/22"
-  }
-  security_rule {
     name                       = "AllowPostgreSQL"
     priority                   = 100
     direction                  = "Outbound"
@@ -46,6 +35,17 @@ resource "azurerm_network_security_group" "aks" {
     destination_port_ranges    = ["5432"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.0/28"
+  }
+  security_rule {
+    name                       = "AllowAppGateway"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["8080"]
+    source_address_prefix      = "10.20.4.0/24"
+    destination_address_prefix = "10.20.0.0/22"
   }
   security_rule {
     name                       = "AllowPrivateEndpoints"
@@ -64,6 +64,43 @@ resource "azurerm_network_security_group" "aks" {
 resource "azurerm_subnet_network_security_group_association" "aks" {
   subnet_id                 = azurerm_subnet.aks.id
   network_security_group_id = azurerm_network_security_group.aks.id
+}
+
+resource "azurerm_subnet" "database" {
+  name                 = "snet-postgresql"
+  resource_group_name  = azurerm_resource_group.main.name
+  virtual_network_name = azurerm_virtual_network.main.name
+  address_prefixes     = ["10.20.5.0/28"]
+  delegation {
+    name = "delegation"
+    service_delegation {
+      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+    }
+  }
+}
+
+resource "azurerm_network_security_group" "database" {
+  name                = "nsg-snet-postgresql"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  security_rule {
+    name                       = "AllowAKS"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["5432"]
+    source_address_prefix      = "10.20.0.0/22"
+    destination_address_prefix = "10.20.5.0/28"
+  }
+  tags = var.tags
+}
+
+resource "azurerm_subnet_network_security_group_association" "database" {
+  subnet_id                 = azurerm_subnet.database.id
+  network_security_group_id = azurerm_network_security_group.database.id
 }
 
 resource "azurerm_subnet" "gateway" {
@@ -105,43 +142,6 @@ resource "azurerm_network_security_group" "gateway" {
 resource "azurerm_subnet_network_security_group_association" "gateway" {
   subnet_id                 = azurerm_subnet.gateway.id
   network_security_group_id = azurerm_network_security_group.gateway.id
-}
-
-resource "azurerm_subnet" "database" {
-  name                 = "snet-postgresql"
-  resource_group_name  = azurerm_resource_group.main.name
-  virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.0/28"]
-  delegation {
-    name = "delegation"
-    service_delegation {
-      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
-      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
-    }
-  }
-}
-
-resource "azurerm_network_security_group" "database" {
-  name                = "nsg-snet-postgresql"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  security_rule {
-    name                       = "AllowAKS"
-    priority                   = 100
-    direction                  = "Inbound"
-    access                     = "Allow"
-    protocol                   = "Tcp"
-    source_port_range          = "*"
-    destination_port_ranges    = ["5432"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.0/28"
-  }
-  tags = var.tags
-}
-
-resource "azurerm_subnet_network_security_group_association" "database" {
-  subnet_id                 = azurerm_subnet.database.id
-  network_security_group_id = azurerm_network_security_group.database.id
 }
 
 resource "azurerm_subnet" "endpoints" {
@@ -376,6 +376,185 @@ resource "azurerm_postgresql_flexible_server_database" "analyticsdb" {
   collation = "en_US.utf8"
 }
 
+resource "azurerm_public_ip" "gateway" {
+  name                = "pip-agw-kt-event-marketing-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = ["1", "2", "3"]
+  tags                = var.tags
+}
+
+resource "azurerm_web_application_firewall_policy" "main" {
+  name                = var.waf_policy_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  policy_settings {
+    enabled            = true
+    mode               = "Prevention"
+    request_body_check = true
+  }
+  managed_rules {
+    managed_rule_set {
+      type    = "OWASP"
+      version = "3.2"
+    }
+  }
+  custom_rules {
+    name                 = "RateLimitPerClientIP"
+    priority             = 10
+    rule_type            = "RateLimitRule"
+    action               = "Block"
+    rate_limit_duration  = "OneMin"
+    rate_limit_threshold = 100
+    group_rate_limit_by  = "ClientAddr"
+    match_conditions {
+      match_variables {
+        variable_name = "RemoteAddr"
+      }
+      operator           = "IPMatch"
+      negation_condition = false
+      match_values       = ["0.0.0.0/0"]
+    }
+  }
+  tags = var.tags
+}
+
+resource "azurerm_application_gateway" "main" {
+  name                = var.gateway_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku {
+    name = "WAF_v2"
+    tier = "WAF_v2"
+  }
+  autoscale_configuration {
+    min_capacity = 2
+    max_capacity = 10
+  }
+  zones              = ["1", "2", "3"]
+  firewall_policy_id = azurerm_web_application_firewall_policy.main.id
+  gateway_ip_configuration {
+    name      = "gateway"
+    subnet_id = azurerm_subnet.gateway.id
+  }
+  frontend_port {
+    name = "http"
+    port = 80
+  }
+  frontend_ip_configuration {
+    name                 = "public"
+    public_ip_address_id = azurerm_public_ip.gateway.id
+  }
+  frontend_ip_configuration {
+    name                          = "private"
+    subnet_id                     = azurerm_subnet.gateway.id
+    private_ip_address_allocation = "Static"
+    private_ip_address            = "10.20.4.10"
+  }
+  backend_address_pool {
+    name = "default"
+  }
+  backend_http_settings {
+    name                  = "default"
+    cookie_based_affinity = "Disabled"
+    port                  = 80
+    protocol              = "Http"
+    request_timeout       = 30
+  }
+  http_listener {
+    name                           = "default"
+    frontend_ip_configuration_name = "public"
+    frontend_port_name             = "http"
+    protocol                       = "Http"
+  }
+  request_routing_rule {
+    name                       = "default"
+    rule_type                  = "Basic"
+    priority                   = 100
+    http_listener_name         = "default"
+    backend_address_pool_name  = "default"
+    backend_http_settings_name = "default"
+  }
+  lifecycle {
+    ignore_changes = [backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_role_assignment" "agic_gateway" {
+  scope                = azurerm_application_gateway.main.id
+  role_definition_name = "Contributor"
+  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
+}
+
+resource "azurerm_role_assignment" "agic_subnet" {
+  scope                = azurerm_subnet.gateway.id
+  role_definition_name = "Network Contributor"
+  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
+}
+
+resource "azurerm_role_assignment" "agic_resource_group" {
+  scope                = azurerm_resource_group.main.id
+  role_definition_name = "Reader"
+  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
+}
+
+resource "azurerm_cdn_frontdoor_profile" "main" {
+  name                     = var.front_door_name
+  resource_group_name      = azurerm_resource_group.main.name
+  sku_name                 = "Standard_AzureFrontDoor"
+  response_timeout_seconds = 60
+  tags                     = var.tags
+}
+
+resource "azurerm_cdn_frontdoor_endpoint" "main" {
+  name                     = "fde-kt-event-marketing-prod"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
+  tags                     = var.tags
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "gateway" {
+  name                     = "gateway"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
+  load_balancing {
+    sample_size                 = 4
+    successful_samples_required = 3
+  }
+  health_probe {
+    protocol            = "Http"
+    interval_in_seconds = 100
+    request_type        = "HEAD"
+    path                = "/"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin" "gateway" {
+  name                           = "gateway"
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.gateway.id
+  enabled                        = true
+  host_name                      = azurerm_public_ip.gateway.ip_address
+  origin_host_header             = azurerm_public_ip.gateway.ip_address
+  http_port                      = 80
+  https_port                     = 443
+  certificate_name_check_enabled = false
+  priority                       = 1
+  weight                         = 1000
+}
+
+resource "azurerm_cdn_frontdoor_route" "gateway" {
+  name                          = "all"
+  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.main.id
+  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.gateway.id
+  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.gateway.id]
+  supported_protocols           = ["Http", "Https"]
+  patterns_to_match             = ["/*"]
+  forwarding_protocol           = "HttpOnly"
+  https_redirect_enabled        = true
+  link_to_default_domain        = true
+}
+
 resource "azurerm_key_vault" "main" {
   name                          = var.key_vault_name
   location                      = azurerm_resource_group.main.location
@@ -594,185 +773,6 @@ resource "azurerm_servicebus_queue" "participation_events" {
   max_size_in_megabytes                = 5120
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
-}
-
-resource "azurerm_public_ip" "gateway" {
-  name                = "pip-agw-kt-event-marketing-prod"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  allocation_method   = "Static"
-  sku                 = "Standard"
-  zones               = ["1", "2", "3"]
-  tags                = var.tags
-}
-
-resource "azurerm_web_application_firewall_policy" "main" {
-  name                = var.waf_policy_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  policy_settings {
-    enabled            = true
-    mode               = "Prevention"
-    request_body_check = true
-  }
-  managed_rules {
-    managed_rule_set {
-      type    = "OWASP"
-      version = "3.2"
-    }
-  }
-  custom_rules {
-    name                 = "RateLimitPerClientIP"
-    priority             = 10
-    rule_type            = "RateLimitRule"
-    action               = "Block"
-    rate_limit_duration  = "OneMin"
-    rate_limit_threshold = 100
-    group_rate_limit_by  = "ClientAddr"
-    match_conditions {
-      match_variables {
-        variable_name = "RemoteAddr"
-      }
-      operator           = "IPMatch"
-      negation_condition = false
-      match_values       = ["0.0.0.0/0"]
-    }
-  }
-  tags = var.tags
-}
-
-resource "azurerm_application_gateway" "main" {
-  name                = var.gateway_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku {
-    name = "WAF_v2"
-    tier = "WAF_v2"
-  }
-  autoscale_configuration {
-    min_capacity = 2
-    max_capacity = 10
-  }
-  zones              = ["1", "2", "3"]
-  firewall_policy_id = azurerm_web_application_firewall_policy.main.id
-  gateway_ip_configuration {
-    name      = "gateway"
-    subnet_id = azurerm_subnet.gateway.id
-  }
-  frontend_port {
-    name = "http"
-    port = 80
-  }
-  frontend_ip_configuration {
-    name                 = "public"
-    public_ip_address_id = azurerm_public_ip.gateway.id
-  }
-  frontend_ip_configuration {
-    name                          = "private"
-    subnet_id                     = azurerm_subnet.gateway.id
-    private_ip_address_allocation = "Static"
-    private_ip_address            = "10.20.4.10"
-  }
-  backend_address_pool {
-    name = "default"
-  }
-  backend_http_settings {
-    name                  = "default"
-    cookie_based_affinity = "Disabled"
-    port                  = 80
-    protocol              = "Http"
-    request_timeout       = 30
-  }
-  http_listener {
-    name                           = "default"
-    frontend_ip_configuration_name = "public"
-    frontend_port_name             = "http"
-    protocol                       = "Http"
-  }
-  request_routing_rule {
-    name                       = "default"
-    rule_type                  = "Basic"
-    priority                   = 100
-    http_listener_name         = "default"
-    backend_address_pool_name  = "default"
-    backend_http_settings_name = "default"
-  }
-  lifecycle {
-    ignore_changes = [backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]
-  }
-  tags = var.tags
-}
-
-resource "azurerm_role_assignment" "agic_gateway" {
-  scope                = azurerm_application_gateway.main.id
-  role_definition_name = "Contributor"
-  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
-}
-
-resource "azurerm_role_assignment" "agic_subnet" {
-  scope                = azurerm_subnet.gateway.id
-  role_definition_name = "Network Contributor"
-  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
-}
-
-resource "azurerm_role_assignment" "agic_resource_group" {
-  scope                = azurerm_resource_group.main.id
-  role_definition_name = "Reader"
-  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
-}
-
-resource "azurerm_cdn_frontdoor_profile" "main" {
-  name                     = var.front_door_name
-  resource_group_name      = azurerm_resource_group.main.name
-  sku_name                 = "Standard_AzureFrontDoor"
-  response_timeout_seconds = 60
-  tags                     = var.tags
-}
-
-resource "azurerm_cdn_frontdoor_endpoint" "main" {
-  name                     = "fde-kt-event-marketing-prod"
-  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
-  tags                     = var.tags
-}
-
-resource "azurerm_cdn_frontdoor_origin_group" "gateway" {
-  name                     = "gateway"
-  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
-  load_balancing {
-    sample_size                 = 4
-    successful_samples_required = 3
-  }
-  health_probe {
-    protocol            = "Http"
-    interval_in_seconds = 100
-    request_type        = "HEAD"
-    path                = "/"
-  }
-}
-
-resource "azurerm_cdn_frontdoor_origin" "gateway" {
-  name                           = "gateway"
-  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.gateway.id
-  enabled                        = true
-  host_name                      = azurerm_public_ip.gateway.ip_address
-  origin_host_header             = azurerm_public_ip.gateway.ip_address
-  http_port                      = 80
-  https_port                     = 443
-  certificate_name_check_enabled = false
-  priority                       = 1
-  weight                         = 1000
-}
-
-resource "azurerm_cdn_frontdoor_route" "gateway" {
-  name                          = "all"
-  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.main.id
-  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.gateway.id
-  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.gateway.id]
-  supported_protocols           = ["Http", "Https"]
-  patterns_to_match             = ["/*"]
-  forwarding_protocol           = "HttpOnly"
-  https_redirect_enabled        = true
-  link_to_default_domain        = true
 }
 
 resource "azurerm_private_dns_zone" "redis" {

@@ -74,6 +74,24 @@ variable "postgresql_admin_password" {
   sensitive   = true
 }
 
+variable "gateway_name" {
+  type        = string
+  description = "Application Gateway."
+  default     = "agw-kt-event-marketing-prod"
+}
+
+variable "waf_policy_name" {
+  type        = string
+  description = "WAF policy."
+  default     = "wafkteventmarketingprod"
+}
+
+variable "front_door_name" {
+  type        = string
+  description = "Front Door profile."
+  default     = "afd-kt-event-marketing-prod"
+}
+
 variable "key_vault_name" {
   type        = string
   description = "Key Vault (globally unique, 3-24 characters)."
@@ -108,24 +126,6 @@ variable "servicebus_namespace_name" {
   type        = string
   description = "Service Bus namespace (globally unique)."
   default     = "sb-kt-event-marketing-prod"
-}
-
-variable "gateway_name" {
-  type        = string
-  description = "Application Gateway."
-  default     = "agw-kt-event-marketing-prod"
-}
-
-variable "waf_policy_name" {
-  type        = string
-  description = "WAF policy."
-  default     = "wafkteventmarketingprod"
-}
-
-variable "front_door_name" {
-  type        = string
-  description = "Front Door profile."
-  default     = "afd-kt-event-marketing-prod"
 }
 
 variable "image_tag" {

@@ -26,17 +26,6 @@ resource "azurerm_network_security_group" "aks" {
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   security_rule {
-    name                       = "AllowAppGateway"
-    priority                   = 100
-    direction                  = "Inbound"
-    access                     = "Allow"
-    protocol                   = "Tcp"
-    source_port_range          = "*"
-    destination_port_ranges    = ["8080"]
-    source_address_prefix      = "10.20.2.0/24"
-    destination_address_prefix = "10.20.0.0/23"
-  }
-  security_rule {
     name                       = "AllowPostgreSQL"
     priority                   = 100
     direction                  = "Outbound"
@@ -46,6 +35,17 @@ resource "azurerm_network_security_group" "aks" {
     destination_port_ranges    = ["5432"]
     source_address_prefix      = "10.20.0.0/23"
     destination_address_prefix = "10.20.3.0/28"
+  }
+  security_rule {
+    name                       = "AllowAppGateway"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["8080"]
+    source_address_prefix      = "10.20.2.0/24"
+    destination_address_prefix = "10.20.0.0/23"
   }
   security_rule {
     name                       = "AllowPrivateEndpoints"
@@ -64,6 +64,43 @@ resource "azurerm_network_security_group" "aks" {
 resource "azurerm_subnet_network_security_group_association" "aks" {
   subnet_id                 = azurerm_subnet.aks.id
   network_security_group_id = azurerm_network_security_group.aks.id
+}
+
+resource "azurerm_subnet" "database" {
+  name                 = "snet-postgresql"
+  resource_group_name  = azurerm_resource_group.main.name
+  virtual_network_name = azurerm_virtual_network.main.name
+  address_prefixes     = ["10.20.3.0/28"]
+  delegation {
+    name = "delegation"
+    service_delegation {
+      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+    }
+  }
+}
+
+resource "azurerm_network_security_group" "database" {
+  name                = "nsg-snet-postgresql"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  security_rule {
+    name                       = "AllowAKS"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["5432"]
+    source_address_prefix      = "10.20.0.0/23"
+    destination_address_prefix = "10.20.3.0/28"
+  }
+  tags = var.tags
+}
+
+resource "azurerm_subnet_network_security_group_association" "database" {
+  subnet_id                 = azurerm_subnet.database.id
+  network_security_group_id = azurerm_network_security_group.database.id
 }
 
 resource "azurerm_subnet" "gateway" {
@@ -105,43 +142,6 @@ resource "azurerm_network_security_group" "gateway" {
 resource "azurerm_subnet_network_security_group_association" "gateway" {
   subnet_id                 = azurerm_subnet.gateway.id
   network_security_group_id = azurerm_network_security_group.gateway.id
-}
-
-resource "azurerm_subnet" "database" {
-  name                 = "snet-postgresql"
-  resource_group_name  = azurerm_resource_group.main.name
-  virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.3.0/28"]
-  delegation {
-    name = "delegation"
-    service_delegation {
-      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
-      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
-    }
-  }
-}
-
-resource "azurerm_network_security_group" "database" {
-  name                = "nsg-snet-postgresql"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  security_rule {
-    name                       = "AllowAKS"
-    priority                   = 100
-    direction                  = "Inbound"
-    access                     = "Allow"
-    protocol                   = "Tcp"
-    source_port_range          = "*"
-    destination_port_ranges    = ["5432"]
-    source_address_prefix      = "10.20.0.0/23"
-    destination_address_prefix = "10.20.3.0/28"
-  }
-  tags = var.tags
-}
-
-resource "azurerm_subnet_network_security_group_association" "database" {
-  subnet_id                 = azurerm_subnet.database.id
-  network_security_group_id = azurerm_network_security_group.database.id
 }
 
 resource "azurerm_subnet" "endpoints" {
@@ -339,134 +339,6 @@ resource "azurerm_postgresql_flexible_server_database" "productdb" {
   collation = "en_US.utf8"
 }
 
-resource "azurerm_key_vault" "main" {
-  name                          = var.key_vault_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  tenant_id                     = data.azurerm_client_config.current.tenant_id
-  sku_name                      = "standard"
-  rbac_authorization_enabled    = true
-  purge_protection_enabled      = true
-  soft_delete_retention_days    = 90
-  public_network_access_enabled = false
-  network_acls {
-    default_action = "Deny"
-    bypass         = "AzureServices"
-  }
-  tags = var.tags
-}
-
-locals {
-  key_vault_secret_names = ["auth-service-db-password", "bill-inquiry-service-db-password", "kos-mock-api-key", "postgresql-admin-password", "product-change-service-db-password", "redis-password"]
-  workload_secret_grants = {
-    "auth-service/auth-service-db-password" = {
-      secret  = "auth-service-db-password"
-      service = "auth-service"
-    }
-    "auth-service/redis-password" = {
-      secret  = "redis-password"
-      service = "auth-service"
-    }
-    "bill-inquiry-service/bill-inquiry-service-db-password" = {
-      secret  = "bill-inquiry-service-db-password"
-      service = "bill-inquiry-service"
-    }
-    "bill-inquiry-service/kos-mock-api-key" = {
-      secret  = "kos-mock-api-key"
-      service = "bill-inquiry-service"
-    }
-    "bill-inquiry-service/redis-password" = {
-      secret  = "redis-password"
-      service = "bill-inquiry-service"
-    }
-    "product-change-service/kos-mock-api-key" = {
-      secret  = "kos-mock-api-key"
-      service = "product-change-service"
-    }
-    "product-change-service/product-change-service-db-password" = {
-      secret  = "product-change-service-db-password"
-      service = "product-change-service"
-    }
-    "product-change-service/redis-password" = {
-      secret  = "redis-password"
-      service = "product-change-service"
-    }
-  }
-}
-
-resource "azurerm_role_assignment" "workload_secret" {
-  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
-  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
-}
-
-resource "azurerm_container_registry" "main" {
-  name                          = var.registry_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  sku                           = "Premium"
-  admin_enabled                 = false
-  public_network_access_enabled = false
-  zone_redundancy_enabled       = true
-  tags                          = var.tags
-}
-
-resource "azurerm_role_assignment" "kubelet_acr_pull" {
-  scope                = azurerm_container_registry.main.id
-  role_definition_name = "AcrPull"
-  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
-}
-
-resource "azurerm_log_analytics_workspace" "main" {
-  name                = var.log_analytics_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku                 = "PerGB2018"
-  retention_in_days   = 30
-  tags                = var.tags
-}
-
-resource "azurerm_application_insights" "main" {
-  name                = "appi-phonebill-prod"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  workspace_id        = azurerm_log_analytics_workspace.main.id
-  application_type    = "web"
-  tags                = var.tags
-}
-
-resource "azurerm_storage_account" "redis_backup" {
-  name                     = "stphonebillprod"
-  location                 = azurerm_resource_group.main.location
-  resource_group_name      = azurerm_resource_group.main.name
-  account_tier             = "Standard"
-  account_replication_type = "ZRS"
-  min_tls_version          = "TLS1_2"
-  tags                     = var.tags
-}
-
-resource "azurerm_redis_cache" "main" {
-  name                          = var.redis_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  sku_name                      = "Premium"
-  family                        = "P"
-  capacity                      = 1
-  non_ssl_port_enabled          = false
-  minimum_tls_version           = "1.2"
-  redis_version                 = "6"
-  public_network_access_enabled = false
-  zones                         = ["1", "2", "3"]
-  redis_configuration {
-    maxmemory_policy              = "volatile-lru"
-    rdb_backup_enabled            = true
-    rdb_backup_frequency          = 60
-    rdb_storage_connection_string = azurerm_storage_account.redis_backup.primary_blob_connection_string
-  }
-  tags = var.tags
-}
-
 resource "azurerm_public_ip" "gateway" {
   name                = "pip-agw-phonebill-prod"
   location            = azurerm_resource_group.main.location
@@ -644,6 +516,134 @@ resource "azurerm_cdn_frontdoor_route" "gateway" {
   forwarding_protocol           = "HttpOnly"
   https_redirect_enabled        = true
   link_to_default_domain        = true
+}
+
+resource "azurerm_key_vault" "main" {
+  name                          = var.key_vault_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku_name                      = "standard"
+  rbac_authorization_enabled    = true
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = 90
+  public_network_access_enabled = false
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+  }
+  tags = var.tags
+}
+
+locals {
+  key_vault_secret_names = ["auth-service-db-password", "bill-inquiry-service-db-password", "kos-mock-api-key", "postgresql-admin-password", "product-change-service-db-password", "redis-password"]
+  workload_secret_grants = {
+    "auth-service/auth-service-db-password" = {
+      secret  = "auth-service-db-password"
+      service = "auth-service"
+    }
+    "auth-service/redis-password" = {
+      secret  = "redis-password"
+      service = "auth-service"
+    }
+    "bill-inquiry-service/bill-inquiry-service-db-password" = {
+      secret  = "bill-inquiry-service-db-password"
+      service = "bill-inquiry-service"
+    }
+    "bill-inquiry-service/kos-mock-api-key" = {
+      secret  = "kos-mock-api-key"
+      service = "bill-inquiry-service"
+    }
+    "bill-inquiry-service/redis-password" = {
+      secret  = "redis-password"
+      service = "bill-inquiry-service"
+    }
+    "product-change-service/kos-mock-api-key" = {
+      secret  = "kos-mock-api-key"
+      service = "product-change-service"
+    }
+    "product-change-service/product-change-service-db-password" = {
+      secret  = "product-change-service-db-password"
+      service = "product-change-service"
+    }
+    "product-change-service/redis-password" = {
+      secret  = "redis-password"
+      service = "product-change-service"
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "workload_secret" {
+  for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
+  scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
+}
+
+resource "azurerm_container_registry" "main" {
+  name                          = var.registry_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  sku                           = "Premium"
+  admin_enabled                 = false
+  public_network_access_enabled = false
+  zone_redundancy_enabled       = true
+  tags                          = var.tags
+}
+
+resource "azurerm_role_assignment" "kubelet_acr_pull" {
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPull"
+  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
+}
+
+resource "azurerm_log_analytics_workspace" "main" {
+  name                = var.log_analytics_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku                 = "PerGB2018"
+  retention_in_days   = 30
+  tags                = var.tags
+}
+
+resource "azurerm_application_insights" "main" {
+  name                = "appi-phonebill-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  workspace_id        = azurerm_log_analytics_workspace.main.id
+  application_type    = "web"
+  tags                = var.tags
+}
+
+resource "azurerm_storage_account" "redis_backup" {
+  name                     = "stphonebillprod"
+  location                 = azurerm_resource_group.main.location
+  resource_group_name      = azurerm_resource_group.main.name
+  account_tier             = "Standard"
+  account_replication_type = "ZRS"
+  min_tls_version          = "TLS1_2"
+  tags                     = var.tags
+}
+
+resource "azurerm_redis_cache" "main" {
+  name                          = var.redis_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  sku_name                      = "Premium"
+  family                        = "P"
+  capacity                      = 1
+  non_ssl_port_enabled          = false
+  minimum_tls_version           = "1.2"
+  redis_version                 = "6"
+  public_network_access_enabled = false
+  zones                         = ["1", "2", "3"]
+  redis_configuration {
+    maxmemory_policy              = "volatile-lru"
+    rdb_backup_enabled            = true
+    rdb_backup_frequency          = 60
+    rdb_storage_connection_string = azurerm_storage_account.redis_backup.primary_blob_connection_string
+  }
+  tags = var.tags
 }
 
 resource "azurerm_private_dns_zone" "redis" {

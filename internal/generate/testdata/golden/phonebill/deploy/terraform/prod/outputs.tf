@@ -30,6 +30,21 @@ output "postgresql_fqdn" {
   value       = azurerm_postgresql_flexible_server.main.fqdn
 }
 
+output "gateway_public_ip" {
+  description = "Application Gateway public address."
+  value       = azurerm_public_ip.gateway.ip_address
+}
+
+output "waf_policy_id" {
+  description = "WAF policy."
+  value       = azurerm_web_application_firewall_policy.main.id
+}
+
+output "front_door_endpoint" {
+  description = "Public entry point."
+  value       = azurerm_cdn_frontdoor_endpoint.main.host_name
+}
+
 output "key_vault_name" {
   description = "Key Vault (SecretProviderClass keyvaultName)."
   value       = azurerm_key_vault.main.name
@@ -58,19 +73,4 @@ output "log_analytics_workspace_id" {
 output "redis_hostname" {
   description = "Redis host (TLS port 6380)."
   value       = azurerm_redis_cache.main.hostname
-}
-
-output "gateway_public_ip" {
-  description = "Application Gateway public address."
-  value       = azurerm_public_ip.gateway.ip_address
-}
-
-output "waf_policy_id" {
-  description = "WAF policy."
-  value       = azurerm_web_application_firewall_policy.main.id
-}
-
-output "front_door_endpoint" {
-  description = "Public entry point."
-  value       = azurerm_cdn_frontdoor_endpoint.main.host_name
 }

@@ -70,6 +70,24 @@ variable "postgresql_admin_password" {
   sensitive   = true
 }
 
+variable "gateway_name" {
+  type        = string
+  description = "Application Gateway."
+  default     = "agw-phonebill-prod"
+}
+
+variable "waf_policy_name" {
+  type        = string
+  description = "WAF policy."
+  default     = "wafphonebillprod"
+}
+
+variable "front_door_name" {
+  type        = string
+  description = "Front Door profile."
+  default     = "afd-phonebill-prod"
+}
+
 variable "key_vault_name" {
   type        = string
   description = "Key Vault (globally unique, 3-24 characters)."
@@ -98,24 +116,6 @@ variable "redis_name" {
   type        = string
   description = "Azure Cache for Redis (globally unique)."
   default     = "redis-phonebill-prod"
-}
-
-variable "gateway_name" {
-  type        = string
-  description = "Application Gateway."
-  default     = "agw-phonebill-prod"
-}
-
-variable "waf_policy_name" {
-  type        = string
-  description = "WAF policy."
-  default     = "wafphonebillprod"
-}
-
-variable "front_door_name" {
-  type        = string
-  description = "Front Door profile."
-  default     = "afd-phonebill-prod"
 }
 
 variable "image_tag" {

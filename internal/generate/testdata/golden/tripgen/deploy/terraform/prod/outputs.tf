@@ -30,6 +30,21 @@ output "postgresql_fqdn" {
   value       = azurerm_postgresql_flexible_server.main.fqdn
 }
 
+output "gateway_public_ip" {
+  description = "Application Gateway public address."
+  value       = azurerm_public_ip.gateway.ip_address
+}
+
+output "waf_policy_id" {
+  description = "WAF policy."
+  value       = azurerm_web_application_firewall_policy.main.id
+}
+
+output "front_door_endpoint" {
+  description = "Public entry point."
+  value       = azurerm_cdn_frontdoor_endpoint.main.host_name
+}
+
 output "key_vault_name" {
   description = "Key Vault (SecretProviderClass keyvaultName)."
   value       = azurerm_key_vault.main.name
@@ -63,19 +78,4 @@ output "redis_hostname" {
 output "servicebus_namespace" {
   description = "Service Bus namespace."
   value       = azurerm_servicebus_namespace.main.name
-}
-
-output "gateway_public_ip" {
-  description = "Application Gateway public address."
-  value       = azurerm_public_ip.gateway.ip_address
-}
-
-output "waf_policy_id" {
-  description = "WAF policy."
-  value       = azurerm_web_application_firewall_policy.main.id
-}
-
-output "front_door_endpoint" {
-  description = "Public entry point."
-  value       = azurerm_cdn_frontdoor_endpoint.main.host_name
 }

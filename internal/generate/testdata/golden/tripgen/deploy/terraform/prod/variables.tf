@@ -71,6 +71,24 @@ variable "postgresql_admin_password" {
   sensitive   = true
 }
 
+variable "gateway_name" {
+  type        = string
+  description = "Application Gateway."
+  default     = "agw-tripgen-prod"
+}
+
+variable "waf_policy_name" {
+  type        = string
+  description = "WAF policy."
+  default     = "waftripgenprod"
+}
+
+variable "front_door_name" {
+  type        = string
+  description = "Front Door profile."
+  default     = "afd-tripgen-prod"
+}
+
 variable "key_vault_name" {
   type        = string
   description = "Key Vault (globally unique, 3-24 characters)."
@@ -105,24 +123,6 @@ variable "servicebus_namespace_name" {
   type        = string
   description = "Service Bus namespace (globally unique)."
   default     = "sb-tripgen-prod"
-}
-
-variable "gateway_name" {
-  type        = string
-  description = "Application Gateway."
-  default     = "agw-tripgen-prod"
-}
-
-variable "waf_policy_name" {
-  type        = string
-  description = "WAF policy."
-  default     = "waftripgenprod"
-}
-
-variable "front_door_name" {
-  type        = string
-  description = "Front Door profile."
-  default     = "afd-tripgen-prod"
 }
 
 variable "image_tag" {
