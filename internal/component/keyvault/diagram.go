@@ -11,7 +11,7 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 	}
 	d := mermaid.Drawing{
 		Azure: []mermaid.Shape{{ID: "KeyVault", Label: "Key Vault"}},
-		Links: []mermaid.Edge{{From: mermaid.NodeServices, To: "KeyVault", Label: "CSI", Dotted: true}},
+		Ties:  []mermaid.Edge{{From: mermaid.NodeServices, To: "KeyVault", Label: "CSI", Dotted: true}},
 	}
 	if c.Private {
 		d.Endpoints = []mermaid.Shape{{ID: "PEVault", Label: "Private Endpoint: Key Vault"}}

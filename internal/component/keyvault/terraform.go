@@ -5,6 +5,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/terraform"
 )
 
@@ -73,5 +74,5 @@ func (*Component) Outputs(m terraform.Module) {
 	m.Output("key_vault_secret_names", "local.key_vault_secret_names", "Secrets to set in Key Vault (az keyvault secret set).")
 }
 
-// PrivateLinkTarget implements terraform.PrivatelyLinked.
-func (*Component) PrivateLinkTarget(string) string { return "azurerm_key_vault.main.id" }
+// PrivateLinkTarget implements terraform.Linked.
+func (*Component) PrivateLinkTarget(plan.PrivateEndpoint) string { return "azurerm_key_vault.main.id" }

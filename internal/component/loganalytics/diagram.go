@@ -10,6 +10,6 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 	}
 	return mermaid.Drawing{
 		Azure: []mermaid.Shape{{ID: "Monitor", Label: "Log Analytics + Application Insights"}},
-		Links: []mermaid.Edge{{From: mermaid.NodeCluster, To: "Monitor", Label: "Container Insights", Dotted: true}},
+		Ties:  []mermaid.Edge{{From: mermaid.NodeCluster, To: "Monitor", Label: "Container Insights", Dotted: true}},
 	}
 }

@@ -11,10 +11,10 @@ func (*Component) Draw(v mermaid.View) mermaid.Drawing {
 	}
 	d := mermaid.Drawing{
 		Azure: []mermaid.Shape{{ID: "ACR", Label: "Azure Container Registry"}},
-		Links: []mermaid.Edge{{From: "ACR", To: mermaid.NodeServices, Label: v.T("이미지", "images"), Dotted: true}},
+		Ties:  []mermaid.Edge{{From: "ACR", To: mermaid.NodeServices, Label: v.T("이미지", "images"), Dotted: true}},
 	}
 	if v.Env.IsProdLike() {
-		d.Links = append(d.Links, mermaid.Edge{From: mermaid.NodeCICD, To: "ACR", Label: "push", Dotted: true})
+		d.Ties = append(d.Ties, mermaid.Edge{From: mermaid.NodeCICD, To: "ACR", Label: "push", Dotted: true})
 	}
 	return d
 }

@@ -1,6 +1,9 @@
 package registry
 
-import "github.com/physarch/physarch/internal/render/terraform"
+import (
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/terraform"
+)
 
 // Variables implements terraform.Terraformed.
 func (c *Component) Variables(m terraform.Module) {
@@ -42,5 +45,7 @@ func (*Component) Outputs(m terraform.Module) {
 	l.Set("image_prefix", m.Plan().Name)
 }
 
-// PrivateLinkTarget implements terraform.PrivatelyLinked.
-func (*Component) PrivateLinkTarget(string) string { return "azurerm_container_registry.main.id" }
+// PrivateLinkTarget implements terraform.Linked.
+func (*Component) PrivateLinkTarget(plan.PrivateEndpoint) string {
+	return "azurerm_container_registry.main.id"
+}

@@ -33,9 +33,9 @@ type Drawing struct {
 	Azure []Shape
 	// Endpoints are nodes in the private endpoints' subnet.
 	Endpoints []Shape
-	// Links are dotted edges drawn last, in every environment: what ties
+	// Ties are dotted edges drawn last, in every environment: what ties
 	// the component to the cluster (images, secrets, telemetry).
-	Links []Edge
+	Ties []Edge
 	// Entrance is how a component on the way in (plan.Edge) is drawn.
 	Entrance *Entrance
 }

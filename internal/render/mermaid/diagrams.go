@@ -118,7 +118,7 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 		}
 	}
 	for _, d := range ordered {
-		for _, l := range d.Links {
+		for _, l := range d.Ties {
 			g.line2(l)
 		}
 	}

@@ -29,12 +29,12 @@ type ProviderFeatured interface {
 	ProviderFeatures(features Block)
 }
 
-// PrivatelyLinked is a component with private endpoints (plan.Endpointed):
-// the Terraform reference to the ID of the resource the endpoint of a
-// service connects to. The module writes every endpoint, with its private
-// DNS zone, after all resources.
-type PrivatelyLinked interface {
-	PrivateLinkTarget(service string) string
+// Linked is a component reached through private endpoints
+// (plan.Endpointed): the Terraform reference to the resource each of its
+// endpoints connects to. The module writes every endpoint, with its
+// private DNS zone, after all resources.
+type Linked interface {
+	PrivateLinkTarget(pe plan.PrivateEndpoint) string
 }
 
 // Module is the environment's root module as a component writes into it.

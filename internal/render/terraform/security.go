@@ -1,13 +1,9 @@
 package terraform
 
-import (
-	"fmt"
-
-	"github.com/physarch/physarch/internal/plan"
-)
+import "fmt"
 
 // endpointTarget is the Terraform resource behind the private endpoints
-// the core plans; components give theirs (PrivatelyLinked).
+// the core plans; components give theirs (Linked).
 var endpointTarget = map[string]string{
 	"redis":      "azurerm_redis_cache.main.id",
 	"servicebus": "azurerm_servicebus_namespace.main.id",
@@ -20,21 +16,12 @@ func (m *module) privateEndpoints() {
 	if _, ok := m.e.Network.Subnet("endpoints"); !ok {
 		return
 	}
-	targets := map[string]string{}
-	for _, c := range m.e.Components {
-		ep, ok1 := c.(plan.Endpointed)
-		pl, ok2 := c.(PrivatelyLinked)
-		if !ok1 || !ok2 {
-			continue
-		}
-		for _, pe := range ep.PrivateEndpoints() {
-			targets[pe.Service] = pl.PrivateLinkTarget(pe.Service)
-		}
-	}
 	for _, pe := range m.e.PrivateEndpoints {
 		id, target := pe.Service, endpointTarget[pe.Service]
-		if t, ok := targets[pe.Service]; ok {
-			target = t
+		if c, ok := m.e.Component(pe.Service); ok {
+			if l, ok := c.(Linked); ok {
+				target = l.PrivateLinkTarget(pe)
+			}
 		}
 		if target == "" {
 			m.err = fmt.Errorf("private endpoint for %s: no Terraform resource", pe.Service)
