@@ -8,32 +8,6 @@ import (
 
 func operationsRules(r *Registry) {
 	r.Add(
-		Rule{ID: "OP001", Family: "operations", Severity: Warning,
-			Title:     "Production without Log Analytics",
-			Rationale: "Without Container Insights and a workspace there are no logs, metrics or alerts to run production on.",
-			Fix:       "Set monitoring.logAnalytics: true.",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if !e.Settings.Monitoring.LogAnalytics {
-						out = append(out, at(e, c, "monitoring.logAnalytics", "no Log Analytics workspace"))
-					}
-				}
-				return out
-			}},
-		Rule{ID: "OP002", Family: "operations", Severity: Info,
-			Title:     "Production logs kept less than 90 days",
-			Rationale: "Security incidents are often found weeks after they began, and audits ask for history: PCI DSS 10.5.1, for one, wants the last three months of audit logs immediately available. Log Analytics itself keeps 30 to 730 days (physarch refuses less).",
-			Fix:       "Set monitoring.retentionDays to 90 or more where investigations or audits need a quarter of history.",
-			Check: func(c *Context) []Finding {
-				var out []Finding
-				for _, e := range prodEnvs(c) {
-					if m := e.Settings.Monitoring; m.LogAnalytics && m.RetentionDays < 90 {
-						out = append(out, at(e, c, "monitoring.retentionDays", "logs are kept %d days", m.RetentionDays))
-					}
-				}
-				return out
-			}},
 		Rule{ID: "OP003", Family: "operations", Severity: Warning,
 			Title:     "Production without recovery objectives or availability target",
 			Rationale: "The format's production document states RTO, RPO and an availability target; without them nothing can be checked against them.",

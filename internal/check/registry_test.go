@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/spec"
 
 	"github.com/physarch/physarch/internal/plan"
 )
@@ -158,7 +160,10 @@ func TestConfig(t *testing.T) {
 // profile supplied points at the environment's profile line in the user's
 // file, and says where the value came from.
 func TestProfileValuesPointAtTheProfileKey(t *testing.T) {
-	c := variant{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.Ingress.WAFMode = "Detection" }}.context(t)
+	c := variant{planMut: func(pl *plan.Plan) {
+		st, _ := spec.Block[appgateway.Settings](prodEnv(pl).Settings.Blocks, appgateway.Name)
+		st.WAFMode = "Detection"
+	}}.context(t)
 	for _, f := range components.Checks().Run(c, check.Config{}) {
 		if f.Rule != "SC003" {
 			continue

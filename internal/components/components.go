@@ -9,8 +9,14 @@ import (
 	"os"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/frontdoor"
+	"github.com/physarch/physarch/internal/component/ingress"
+	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/component/servicebus"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
@@ -22,6 +28,12 @@ func All() []plan.Kind {
 		postgresql.Kind{},
 		redis.Kind{},
 		servicebus.Kind{},
+		ingress.Kind{},
+		appgateway.Kind{},
+		frontdoor.Kind{},
+		keyvault.Kind{},
+		registry.Kind{},
+		loganalytics.Kind{},
 	}
 }
 

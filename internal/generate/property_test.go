@@ -11,8 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/frontdoor"
+	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/component/servicebus"
 
 	"github.com/hashicorp/hcl/v2"
@@ -134,10 +139,7 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 		n := e.Names
 		for kind, name := range map[string]string{
 			"resource group": n.ResourceGroup, "AKS cluster": n.Cluster, "AKS DNS prefix": n.DNSPrefix,
-			"virtual network": n.VNet, "container registry": n.Registry, "Key Vault": n.KeyVault,
-			"Log Analytics workspace": n.LogAnalytics, "Application Insights": n.AppInsights,
-			"Application Gateway": n.Gateway, "public IP address": n.GatewayIP, "WAF policy": n.WAFPolicy,
-			"Front Door profile": n.FrontDoor, "Front Door endpoint": n.FrontDoorEndpoint,
+			"virtual network":      n.VNet,
 			"Kubernetes namespace": e.Namespace, "Kubernetes object name": n.SecretProvider,
 		} {
 			valid(kind, name)
@@ -156,6 +158,27 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 			if r.Backup != "" {
 				valid("storage account", r.Backup)
 			}
+		}
+		if gw, ok := plan.Find[*appgateway.Component](e); ok {
+			valid("Application Gateway", gw.Gateway)
+			valid("public IP address", gw.PublicIP)
+			valid("WAF policy", gw.WAFPolicy)
+		}
+		if fd, ok := plan.Find[*frontdoor.Component](e); ok && fd.Origin != "" {
+			valid("Front Door profile", fd.Profile)
+			valid("Front Door endpoint", fd.Endpoint)
+		}
+		if r, ok := plan.Find[*registry.Component](e); ok {
+			valid("container registry", r.Registry)
+		}
+		if m, ok := plan.Find[*loganalytics.Component](e); ok && m.Workspace {
+			valid("Log Analytics workspace", m.WorkspaceName)
+			if m.AppInsights {
+				valid("Application Insights", m.InsightsName)
+			}
+		}
+		if kv, ok := plan.Find[*keyvault.Component](e); ok {
+			valid("Key Vault", kv.Vault)
 		}
 	}
 	for _, f := range files {

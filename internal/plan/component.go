@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/spec"
@@ -38,8 +39,29 @@ type Podded interface{ Pods() []Workload }
 // Subnetted is a component that needs subnets of its own.
 type Subnetted interface{ SubnetNeeds() []SubnetNeed }
 
-// Endpointed is a component reached through private endpoints.
+// Endpointed is a component reached through private endpoints: the
+// endpoints it offers where the environment uses private endpoints
+// (network.privateEndpoints), without their names, which the planner gives.
 type Endpointed interface{ PrivateEndpoints() []PrivateEndpoint }
+
+// SecretStore is a component that keeps the services' secrets outside the
+// cluster (Key Vault). Where one holds them, each service that reads
+// secrets gets a class of its own (WorkloadIdentity.SecretClass) that
+// syncs exactly its secrets from the store.
+type SecretStore interface{ HoldsServiceSecrets() bool }
+
+// Edge is a component requests from the internet pass on their way to the
+// services: a global edge (Front Door) in front of the regional entry (the
+// Application Gateway, the NGINX ingress's load balancer). Stages that draw
+// or estimate the way in take these in EdgeOrder, outermost first, since a
+// request meets them in that order whatever the registration order.
+type Edge interface{ EdgeTier() int }
+
+// Edge tiers, outermost first.
+const (
+	EdgeGlobal   = 0 // in front of the region, such as Front Door
+	EdgeRegional = 1 // the region's entry, such as the gateway
+)
 
 // Placed is a component that learns its addresses once the network is
 // placed.
@@ -142,6 +164,19 @@ func Find[T Component](e *Env) (T, bool) {
 	}
 	var zero T
 	return zero, false
+}
+
+// EdgeOrder returns the environment's components on the way in (Edge),
+// outermost first; components of one tier keep registration order.
+func EdgeOrder(e *Env) []Component {
+	var out []Component
+	for _, c := range e.Components {
+		if _, ok := c.(Edge); ok {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].(Edge).EdgeTier() < out[j].(Edge).EdgeTier() })
+	return out
 }
 
 // Facets returns the environment's components that offer a facet, in

@@ -15,19 +15,16 @@ type PrivateEndpoint struct {
 	Ports []int
 }
 
-// privateEndpoints lists what the environment reaches privately. Service
-// Bus offers private endpoints only on Premium, the registry only on
-// Premium (which RegistrySKU then is).
+// privateEndpoints lists what the environment reaches privately: each
+// component's endpoints (Endpointed), in registration order. Service Bus
+// offers private endpoints only on Premium.
 func privateEndpoints(e *Env, system string, r *renamer) []PrivateEndpoint {
 	if !e.Settings.Network.PrivateEndpoints {
 		return nil
 	}
-	out := []PrivateEndpoint{{Service: "registry", Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", Ports: []int{PortHTTPS}}}
+	var out []PrivateEndpoint
 	for _, c := range Facets[Endpointed](e) {
 		out = append(out, c.PrivateEndpoints()...)
-	}
-	if e.Settings.Security.KeyVault {
-		out = append(out, PrivateEndpoint{Service: "keyvault", Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net", Ports: []int{PortHTTPS}})
 	}
 	for i := range out {
 		out[i].Name = r.use("private endpoint", naming.PrivateEndpoint("pe-"+out[i].Service+"-"+system+"-"+e.Name))

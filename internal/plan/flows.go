@@ -17,7 +17,8 @@ const (
 	PortHTTPS = 443
 )
 
-// IngressName is the in-plan name of the ingress controller endpoint.
+// IngressName is the in-plan name of the ingress controller endpoint: the
+// ID of the component that is the environment's ingress controller.
 const IngressName = "ingress"
 
 func (pl *Plan) flows(e *Env) []Flow {

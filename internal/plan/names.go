@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"strings"
-
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 )
 
@@ -11,19 +9,10 @@ import (
 // a variable default, since globally unique names may be taken. Every name
 // comes from the naming package's rule for its resource type.
 type Names struct {
-	ResourceGroup     string
-	Cluster           string
-	DNSPrefix         string // the cluster's dns_prefix (54 characters at most)
-	VNet              string
-	Registry          string // alphanumerics only, 5–50
-	KeyVault          string // 3–24, letters, digits and hyphens
-	LogAnalytics      string
-	AppInsights       string
-	Gateway           string
-	GatewayIP         string // the gateway's public IP address resource
-	WAFPolicy         string // alphanumerics only
-	FrontDoor         string
-	FrontDoorEndpoint string
+	ResourceGroup string
+	Cluster       string
+	DNSPrefix     string // the cluster's dns_prefix (54 characters at most)
+	VNet          string
 	// SecretProvider is the Kubernetes Secret the backing pods and, where
 	// secrets are not in Key Vault, the services read.
 	SecretProvider string
@@ -57,46 +46,12 @@ func (r *renamer) use(resource string, n naming.Name) string {
 
 func (r *renamer) names(system, env string) Names {
 	base := system + "-" + env
-	alnum := strings.ReplaceAll(system, "-", "") + env
 	cluster := r.use("AKS cluster", naming.AKSCluster("aks-"+base))
-	gateway := r.use("Application Gateway", naming.ApplicationGateway("agw-"+base))
 	return Names{
-		ResourceGroup:     r.use("resource group", naming.ResourceGroup("rg-"+base)),
-		Cluster:           cluster,
-		DNSPrefix:         r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
-		VNet:              r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
-		Registry:          r.use("container registry", naming.ContainerRegistry("acr"+alnum)),
-		KeyVault:          r.use("Key Vault", naming.KeyVault("kv-"+base)),
-		LogAnalytics:      r.use("Log Analytics workspace", naming.LogAnalyticsWorkspace("log-"+base)),
-		AppInsights:       r.use("Application Insights", naming.ApplicationInsights("appi-"+base)),
-		Gateway:           gateway,
-		GatewayIP:         r.use("public IP address", naming.PublicIP("pip-"+gateway)),
-		WAFPolicy:         r.use("WAF policy", naming.WAFPolicy("waf"+alnum)),
-		FrontDoor:         r.use("Front Door profile", naming.FrontDoorProfile("afd-"+base)),
-		FrontDoorEndpoint: r.use("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base)),
-		SecretProvider:    r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
+		ResourceGroup:  r.use("resource group", naming.ResourceGroup("rg-"+base)),
+		Cluster:        cluster,
+		DNSPrefix:      r.use("AKS DNS prefix", naming.AKSDNSPrefix(cluster)),
+		VNet:           r.use("virtual network", naming.VirtualNetwork("vnet-"+base)),
+		SecretProvider: r.use("Kubernetes Secret", naming.ObjectName(system+"-secrets")),
 	}
-}
-
-// inUse reports whether the environment deploys the resource a name
-// change is about: a name that goes nowhere needs no note.
-func (e *Env) inUse(resource string) bool {
-	se := e.Settings
-	gateway := false
-	if _, ok := e.Network.Subnet("gateway"); ok && se.Ingress.Controller == "agic" {
-		gateway = true
-	}
-	switch resource {
-	case "Key Vault":
-		return se.Security.KeyVault
-	case "Log Analytics workspace":
-		return se.Monitoring.LogAnalytics
-	case "Application Insights":
-		return se.Monitoring.LogAnalytics && se.Monitoring.AppInsights
-	case "Application Gateway", "public IP address", "WAF policy":
-		return gateway
-	case "Front Door profile", "Front Door endpoint":
-		return gateway && se.Ingress.FrontDoor != "" && se.Ingress.FrontDoor != "none"
-	}
-	return true
 }

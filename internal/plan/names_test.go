@@ -4,8 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/frontdoor"
+	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/component/servicebus"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
@@ -22,13 +27,8 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 	n := e.Names
 	out := map[string][]string{
 		"resource group": {n.ResourceGroup}, "AKS cluster": {n.Cluster}, "AKS DNS prefix": {n.DNSPrefix},
-		"virtual network": {n.VNet}, "container registry": {n.Registry}, "Key Vault": {n.KeyVault},
-		"Log Analytics workspace": {n.LogAnalytics}, "Application Insights": {n.AppInsights},
-		"Application Gateway": {n.Gateway}, "public IP address": {n.GatewayIP}, "WAF policy": {n.WAFPolicy},
-		"Front Door profile": {n.FrontDoor}, "Front Door endpoint": {n.FrontDoorEndpoint},
-		"Kubernetes object name": {n.SecretProvider},
-		"Kubernetes namespace":   {e.Namespace},
-		"Key Vault secret":       e.Secrets,
+		"virtual network": {n.VNet}, "Kubernetes object name": {n.SecretProvider},
+		"Kubernetes namespace": {e.Namespace}, "Key Vault secret": e.Secrets,
 	}
 	for _, s := range e.Network.Subnets {
 		out["subnet"] = append(out["subnet"], s.Name)
@@ -49,6 +49,27 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 		if r.Backup != "" {
 			out["storage account"] = []string{r.Backup}
 		}
+	}
+	if gw, ok := plan.Find[*appgateway.Component](e); ok {
+		out["Application Gateway"] = []string{gw.Gateway}
+		out["public IP address"] = []string{gw.PublicIP}
+		out["WAF policy"] = []string{gw.WAFPolicy}
+	}
+	if fd, ok := plan.Find[*frontdoor.Component](e); ok && fd.Origin != "" {
+		out["Front Door profile"] = []string{fd.Profile}
+		out["Front Door endpoint"] = []string{fd.Endpoint}
+	}
+	if r, ok := plan.Find[*registry.Component](e); ok {
+		out["container registry"] = []string{r.Registry}
+	}
+	if m, ok := plan.Find[*loganalytics.Component](e); ok && m.Workspace {
+		out["Log Analytics workspace"] = []string{m.WorkspaceName}
+		if m.AppInsights {
+			out["Application Insights"] = []string{m.InsightsName}
+		}
+	}
+	if kv, ok := plan.Find[*keyvault.Component](e); ok {
+		out["Key Vault"] = []string{kv.Vault}
 	}
 	if pg, ok := plan.Find[*postgresql.Component](e); ok {
 		for _, d := range pg.Databases {
@@ -125,8 +146,8 @@ func TestNamesByRule(t *testing.T) {
 	}{
 		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			r, _ := plan.Find[*redis.Component](e)
-			if e.Names.Registry != "acrphonebillprodeu" || r == nil || r.Backup != "stphonebillprodeu" {
-				t.Errorf("registry %s, redis %+v", e.Names.Registry, r)
+			if reg, _ := plan.Find[*registry.Component](e); reg == nil || reg.Registry != "acrphonebillprodeu" || r == nil || r.Backup != "stphonebillprodeu" {
+				t.Errorf("registry %+v, redis %+v", reg, r)
 			}
 			wantChange(t, e, "container registry", "acrphonebillprod-eu")
 		}},
@@ -138,15 +159,17 @@ func TestNamesByRule(t *testing.T) {
 		}},
 		{"system ab--cd", func(s *spec.Spec) { s.Metadata.Name = "ab--cd" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			r, _ := plan.Find[*redis.Component](e)
-			if strings.Contains(e.Names.KeyVault, "--") || r == nil || strings.Contains(r.Cache, "--") {
-				t.Errorf("Key Vault %s, Redis %+v", e.Names.KeyVault, r)
+			kv, _ := plan.Find[*keyvault.Component](e)
+			if kv == nil || strings.Contains(kv.Vault, "--") || r == nil || strings.Contains(r.Cache, "--") {
+				t.Errorf("Key Vault %+v, Redis %+v", kv, r)
 			}
 			wantChange(t, e, "Key Vault", "kv-ab--cd-prod")
 			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")
 		}},
 		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
-			if len(e.Names.FrontDoorEndpoint) > 46 || len(e.Names.DNSPrefix) > 54 {
-				t.Errorf("endpoint %s, dns prefix %s", e.Names.FrontDoorEndpoint, e.Names.DNSPrefix)
+			fd, _ := plan.Find[*frontdoor.Component](e)
+			if fd == nil || len(fd.Endpoint) > 46 || len(e.Names.DNSPrefix) > 54 {
+				t.Errorf("Front Door %+v, dns prefix %s", fd, e.Names.DNSPrefix)
 			}
 			wantChange(t, e, "Front Door endpoint", "fde-"+long+"-production-eu-2")
 			wantChange(t, e, "AKS DNS prefix", e.Names.Cluster)

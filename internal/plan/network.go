@@ -38,8 +38,8 @@ type subnetNeed struct {
 // network sizes and places the subnets:
 //   - aks: Azure CNI gives every pod a VNet address, so the subnet holds
 //     Σ pools (max nodes + 1 upgrade surge node) × (max pods + 1);
-//   - gateway: Application Gateway v2 wants a /24 of its own;
-//   - database: PostgreSQL Flexible Server's delegated subnet (/28 at least);
+//   - the components' own (Subnetted), such as the gateway's /24 and
+//     PostgreSQL Flexible Server's delegated subnet (/28 at least);
 //   - endpoints: one address per private endpoint (/28 at least).
 //
 // Subnets are placed largest first on aligned boundaries, so they never
@@ -82,9 +82,6 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		return
 	}
 	needs = append(needs, subnetNeed{"aks", "snet-aks", "", int(aksIPs), 29})
-	if se.Ingress.Controller == "agic" {
-		needs = append(needs, subnetNeed{"gateway", "snet-appgw", "", 251, 24})
-	}
 	for _, c := range Facets[Subnetted](e) {
 		for _, n := range c.SubnetNeeds() {
 			needs = append(needs, subnetNeed{n.Role, n.Name, n.Delegation, n.Required, n.MinBits})
@@ -186,10 +183,6 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		placed[i].Purpose = purpose[placed[i].Role]
 	}
 	e.Network.Subnets = placed
-	if gw, ok := e.Network.Subnet("gateway"); ok {
-		pfx := netip.MustParsePrefix(gw.CIDR)
-		e.Network.GatewayIP = nth(pfx, 10).String()
-	}
 }
 
 // bitsFor is the prefix length a need gets: the smallest subnet that holds

@@ -102,10 +102,6 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	}
 	p.backingPods(e, path)
 	p.pools(e, path)
-	e.RegistrySKU = "Basic"
-	if se.Network.PrivateEndpoints {
-		e.RegistrySKU = "Premium"
-	}
 	e.PrivateEndpoints = privateEndpoints(e, pl.Name, r)
 	p.network(e, path, r)
 	for _, c := range Facets[Placed](e) {
@@ -120,11 +116,8 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		}
 	}
 	e.Identities = pl.identities(e, r)
-	for _, c := range r.changes {
-		if e.inUse(c.Resource) {
-			e.NameChanges = append(e.NameChanges, c)
-		}
-	}
+	// Components name only what they deploy, so every change is in use.
+	e.NameChanges = append(e.NameChanges, r.changes...)
 	e.DowntimeMinutes = math.Round((100-se.Targets.Availability)/100*730*60*10) / 10
 	if len(p.errs) > before {
 		return nil

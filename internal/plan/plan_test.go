@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 
@@ -116,10 +117,9 @@ func TestSubnetsNeverOverlap(t *testing.T) {
 					t.Errorf("%s/%s: %s holds %d, needs %d", name, e.Name, s.Name, s.Usable, s.Required)
 				}
 			}
-			if e.Network.GatewayIP != "" {
-				gw, _ := e.Network.Subnet("gateway")
-				if !netip.MustParsePrefix(gw.CIDR).Contains(netip.MustParseAddr(e.Network.GatewayIP)) {
-					t.Errorf("%s/%s: gateway IP %s outside %s", name, e.Name, e.Network.GatewayIP, gw.CIDR)
+			if gw, ok := plan.Find[*appgateway.Component](e); ok {
+				if !netip.MustParsePrefix(gw.Subnet.CIDR).Contains(netip.MustParseAddr(gw.PrivateIP)) {
+					t.Errorf("%s/%s: gateway IP %s outside %s", name, e.Name, gw.PrivateIP, gw.Subnet.CIDR)
 				}
 			}
 		}

@@ -32,7 +32,7 @@ type WorkloadIdentity struct {
 	ServiceAccount string // the Kubernetes ServiceAccount the credential trusts
 	// SecretClass names the service's SecretProviderClass and the
 	// Kubernetes Secret it syncs; empty when the service reads no secret
-	// or the environment keeps none in Key Vault.
+	// or no store outside the cluster holds the secrets (SecretStore).
 	SecretClass string
 	Secrets     []string // Key Vault secrets the service reads, sorted
 }
@@ -76,8 +76,13 @@ func envName(name string) string {
 }
 
 // identities gives every service its own identity, credential and, where
-// Key Vault holds the secrets, its own SecretProviderClass.
+// a store outside the cluster holds the secrets (SecretStore), its own
+// SecretProviderClass.
 func (pl *Plan) identities(e *Env, r *renamer) []WorkloadIdentity {
+	store := false
+	for _, s := range Facets[SecretStore](e) {
+		store = store || s.HoldsServiceSecrets()
+	}
 	var out []WorkloadIdentity
 	for _, sv := range pl.Services {
 		w := e.Workload(sv.Name)
@@ -98,7 +103,7 @@ func (pl *Plan) identities(e *Env, r *renamer) []WorkloadIdentity {
 			}
 		}
 		sort.Strings(id.Secrets)
-		if e.Settings.Security.KeyVault && len(id.Secrets) > 0 {
+		if store && len(id.Secrets) > 0 {
 			id.SecretClass = r.use("Kubernetes SecretProviderClass", naming.ObjectName(sv.Name+"-secrets"))
 		}
 		out = append(out, id)

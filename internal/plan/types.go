@@ -69,9 +69,6 @@ type Env struct {
 	// physarch wanted (too long, a character the resource refuses, ...),
 	// so the documents and the build can say so.
 	NameChanges []NameChange
-	// RegistrySKU is the container registry tier: Premium where private
-	// endpoints are used (only Premium supports them), Basic otherwise.
-	RegistrySKU string
 	// PrivateEndpoints are the managed services reached privately.
 	PrivateEndpoints []PrivateEndpoint
 
@@ -151,12 +148,11 @@ type Network struct {
 	ServiceCIDR  string
 	DNSServiceIP string
 	Subnets      []Subnet
-	GatewayIP    string // Application Gateway private frontend IP, when there is one
 }
 
 // Subnet is one subnet and why it has its size.
 type Subnet struct {
-	Role       string // aks, gateway, database, endpoints
+	Role       string // aks, endpoints, or a component's (gateway, database)
 	Name       string
 	NSG        string // its network security group
 	CIDR       string

@@ -5,17 +5,14 @@ import "github.com/physarch/physarch/internal/catalog/azure"
 // Environment is one deployment of the system. Every field but name and
 // profile may come from the profile; what the environment states wins.
 type Environment struct {
-	Name       string             `yaml:"name" jsonschema:"required"`
-	Profile    string             `yaml:"profile" jsonschema:"required" jsonschema_description:"built-in defaults this environment starts from"`
-	Title      Text               `yaml:"title"`
-	Targets    Targets            `yaml:"targets"`
-	AKS        AKSSettings        `yaml:"aks"`
-	NodePools  NodePools          `yaml:"nodePools"`
-	Scaling    ScalingSettings    `yaml:"scaling"`
-	Ingress    IngressSettings    `yaml:"ingress"`
-	Network    NetworkSettings    `yaml:"network"`
-	Security   SecuritySettings   `yaml:"security"`
-	Monitoring MonitoringSettings `yaml:"monitoring"`
+	Name      string          `yaml:"name" jsonschema:"required"`
+	Profile   string          `yaml:"profile" jsonschema:"required" jsonschema_description:"built-in defaults this environment starts from"`
+	Title     Text            `yaml:"title"`
+	Targets   Targets         `yaml:"targets"`
+	AKS       AKSSettings     `yaml:"aks"`
+	NodePools NodePools       `yaml:"nodePools"`
+	Scaling   ScalingSettings `yaml:"scaling"`
+	Network   NetworkSettings `yaml:"network"`
 	// Blocks are the building blocks' settings (Section.SettingsKey),
 	// profile defaults merged with what the environment states.
 	Blocks Blocks `yaml:"-"`
@@ -72,18 +69,6 @@ type ScalingSettings struct {
 	SpreadZones          bool    `yaml:"spreadZones" jsonschema_description:"spread replicas over zones (min replicas >= zones)"`
 }
 
-// IngressSettings choose the edge.
-type IngressSettings struct {
-	Controller         string `yaml:"controller"`
-	FrontDoor          string `yaml:"frontDoor"`
-	WAF                bool   `yaml:"waf"`
-	WAFMode            string `yaml:"wafMode"`
-	RateLimitPerMinute int    `yaml:"rateLimitPerMinute" jsonschema_description:"requests per minute per client IP"`
-	GatewayMinCapacity int    `yaml:"gatewayMinCapacity"`
-	GatewayMaxCapacity int    `yaml:"gatewayMaxCapacity"`
-	Domain             string `yaml:"domain"`
-}
-
 // NetworkSettings place the environment in address space. Subnets given by
 // hand replace the computed ones and are checked, never trusted.
 type NetworkSettings struct {
@@ -97,20 +82,6 @@ type NetworkSettings struct {
 type SubnetPinning struct {
 	Role string `yaml:"role" jsonschema:"required"`
 	CIDR string `yaml:"cidr" jsonschema:"required"`
-}
-
-// SecuritySettings choose secret storage.
-type SecuritySettings struct {
-	KeyVault bool `yaml:"keyVault"`
-}
-
-// MonitoringSettings choose observability.
-type MonitoringSettings struct {
-	LogAnalytics    bool    `yaml:"logAnalytics"`
-	AppInsights     bool    `yaml:"appInsights"`
-	RetentionDays   int     `yaml:"retentionDays"`
-	IngestGBPerDay  float64 `yaml:"ingestGBPerDay"`
-	AlertCPUPercent int     `yaml:"alertCPUPercent"`
 }
 
 // FieldRules constrains an environment's name and profile.
@@ -173,20 +144,6 @@ func (ScalingSettings) FieldRules() Rules {
 	}
 }
 
-// FieldRules constrains the edge.
-func (IngressSettings) FieldRules() Rules {
-	capacity := Between(0, 125).WithHint("Application Gateway v2 autoscales from 0 to 125 instances")
-	return Rules{
-		"controller":         OneOf("nginx", "agic"),
-		"frontDoor":          OneOf("none", "Standard", "Premium"),
-		"wafMode":            OneOf("Detection", "Prevention"),
-		"rateLimitPerMinute": Between(0, 100000).WithHint("0 (off) or requests per minute per client, up to 100,000"),
-		"gatewayMinCapacity": capacity,
-		"gatewayMaxCapacity": capacity,
-		"domain":             Pattern(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$`, 253, "a host name such as shop.example.com"),
-	}
-}
-
 // FieldRules constrains the address plan.
 func (NetworkSettings) FieldRules() Rules {
 	cidr := Pattern(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/16")
@@ -198,14 +155,5 @@ func (SubnetPinning) FieldRules() Rules {
 	return Rules{
 		"role": Pattern(namePattern, 30, "a subnet role such as aks, gateway or endpoints"),
 		"cidr": Pattern(cidrPattern, 18, "an IPv4 CIDR such as 10.20.0.0/22"),
-	}
-}
-
-// FieldRules bounds monitoring.
-func (MonitoringSettings) FieldRules() Rules {
-	return Rules{
-		"retentionDays":   Between(1, 730).WithHint("days, from 1 to 730 (Log Analytics keeps 30 to 730)"),
-		"ingestGBPerDay":  Between(0, 10000).WithHint("GB a day, from 0 to 10,000"),
-		"alertCPUPercent": Between(1, 100).WithHint("a percentage from 1 to 100"),
 	}
 }

@@ -59,7 +59,7 @@ var reservedNames = []string{"ingress"}
 
 // coreSubnetRoles are the subnets the core plans; building blocks add
 // theirs (Section.SubnetRoles).
-var coreSubnetRoles = []string{"aks", "gateway", "endpoints"}
+var coreSubnetRoles = []string{"aks", "endpoints"}
 
 var dotSegment = regexp.MustCompile(`(^|/)\.\.?(/|$)`)
 
@@ -341,12 +341,6 @@ func (v *validator) environments() {
 				"region %s has no availability zones, but %s asks for %d", s.Region, e.Name, t.Zones)
 		}
 		v.kubernetesVersion(p, e.AKS)
-		if e.Ingress.Controller == "nginx" && e.Ingress.WAF {
-			v.fail(p+".ingress.waf", "use controller: agic for the Application Gateway WAF", "a WAF needs the Application Gateway; the NGINX ingress has none")
-		}
-		if e.Ingress.Controller == "agic" && e.Ingress.GatewayMinCapacity > e.Ingress.GatewayMaxCapacity {
-			v.fail(p+".ingress.gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", e.Ingress.GatewayMinCapacity, e.Ingress.GatewayMaxCapacity)
-		}
 		for _, pool := range []struct {
 			key string
 			np  NodePool
@@ -354,9 +348,6 @@ func (v *validator) environments() {
 			if pool.np.Min > 0 && pool.np.Max > 0 && pool.np.Max < pool.np.Min {
 				v.fail(p+".nodePools."+pool.key+".max", "make max at least min", "node pool %s max %d is below min %d", pool.key, pool.np.Max, pool.np.Min)
 			}
-		}
-		if e.Monitoring.LogAnalytics && e.Monitoring.RetentionDays < 30 {
-			v.fail(p+".monitoring.retentionDays", "Log Analytics keeps data 30 to 730 days", "retention %d days is below Log Analytics' minimum", e.Monitoring.RetentionDays)
 		}
 		v.cidrs(p, e.Network)
 	}

@@ -38,6 +38,13 @@ type Linked interface {
 	ServiceLinks(e *plan.Env, sv plan.Service, nodes Nodes) []PathLink
 }
 
+// EdgeLinked is a component on the way in (plan.Edge): the links it adds
+// to every public route's path, before the cluster's. The report takes
+// them in plan.EdgeOrder, outermost first.
+type EdgeLinked interface {
+	EdgeLinks(e *plan.Env) []PathLink
+}
+
 // Component is one link of the request path.
 type Component struct {
 	Name    string  `json:"name"`
@@ -123,13 +130,12 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	b := &builder{comps: map[string]Component{}}
 	zoned := len(e.Zones) >= 2
 	var edge []string
-	if fd := se.Ingress.FrontDoor; fd != "" && fd != "none" {
-		edge = append(edge, b.add("Front Door", fd, "frontdoor", ""))
-	}
-	if se.Ingress.Controller == "agic" {
-		edge = append(edge, b.add("Application Gateway", "WAF_v2", "appgw/v2", ""))
-	} else {
-		edge = append(edge, b.add("Load Balancer", "Standard (NGINX ingress)", "loadbalancer/Standard", ""))
+	for _, c := range plan.EdgeOrder(e) {
+		if l, ok := c.(EdgeLinked); ok {
+			for _, pl := range l.EdgeLinks(e) {
+				edge = append(edge, b.add(pl.Name, pl.Config, pl.Key, pl.Note))
+			}
+		}
 	}
 	aksKey := "aks/" + se.AKS.Tier + "/nozones"
 	if zoned {

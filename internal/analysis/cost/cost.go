@@ -93,6 +93,12 @@ type Priced interface {
 	CostLines(e *plan.Env) []Line
 }
 
+// PublicAddressed is a component with public IP addresses of its own (the
+// gateway's frontend): they are priced with the cluster's in one line.
+type PublicAddressed interface {
+	PublicIPs() int
+}
+
 // CategoryOrder is the order categories are reported in.
 var CategoryOrder = []string{"cluster", "compute", "storage", "database", "cache", "messaging", "network", "security", "monitoring", "registry"}
 
@@ -187,33 +193,16 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 			b.add(l.Category, l.Name, l.SKU, l.Meter, l.Qty, l.QtyMax, l.Unit, l.PerMonth, l.Estimate)
 		}
 	}
-	if se.Ingress.Controller == "agic" {
-		b.add("network", "Application Gateway WAF_v2 fixed", "WAF_v2", azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Fixed Cost"}, 1, 1, "gateway-hour", h, "")
-		lo, hi := float64(se.Ingress.GatewayMinCapacity*10), float64(se.Ingress.GatewayMaxCapacity*10)
-		b.add("network", "Application Gateway capacity units", fmt.Sprintf("%d–%d instances", se.Ingress.GatewayMinCapacity, se.Ingress.GatewayMaxCapacity), azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Capacity Units"}, lo, hi, "CU-hour", h, "10 capacity units per instance, at the minimum and maximum instance count")
-	}
-	if fd := se.Ingress.FrontDoor; fd != "none" && fd != "" {
-		b.add("network", "Front Door "+fd+" base", fd, azure.Meter{Service: "Azure Front Door Service", Meter: fd + " Base Fees"}, 1, 1, "month", 1, "")
-	}
-	if se.Security.KeyVault {
-		b.add("security", "Key Vault operations", "Standard", azure.Meter{Service: "Key Vault", Meter: "Operations"}, 10, 10, "10K operations", 1, "assumed 100K operations a month")
-	}
-	if m := se.Monitoring; m.LogAnalytics {
-		gb := m.IngestGBPerDay * HoursPerMonth / 24
-		b.add("monitoring", "Log Analytics ingestion", fmt.Sprintf("%g GB/day", m.IngestGBPerDay), azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, gb, gb, "GB", 1, "ingestion assumed from monitoring.ingestGBPerDay")
-	}
 	b.add("network", "Load Balancer Standard", "Standard", azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, 1, 1, "hour", h, "")
 	ips := 1.0 // the cluster's outbound/ingress IP
-	if se.Ingress.Controller == "agic" {
-		ips = 2 // plus the gateway's frontend IP
+	for _, c := range plan.Facets[PublicAddressed](e) {
+		ips += float64(c.PublicIPs())
 	}
 	b.add("network", "Public IPs", "Standard static", azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, ips, ips, "IP-hour", h, "")
 	if pe, ok := e.Network.Subnet("endpoints"); ok {
 		n := float64(pe.Required)
 		b.add("network", "Private endpoints", fmt.Sprintf("%d", pe.Required), azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, n, n, "endpoint-hour", h, "")
 	}
-	reg := e.RegistrySKU
-	b.add("registry", "Container Registry", reg, azure.Meter{Service: "Container Registry", Meter: reg + " Registry Unit"}, 1, 1, "day", float64(HoursPerMonth)/24, "")
 	if b.err != nil {
 		return nil, b.err
 	}

@@ -165,12 +165,7 @@ func pdb(w plan.Workload) string {
 	return fmt.Sprintf("%s: %d", f, v)
 }
 
-func ingressName(d *md.Doc, e *plan.Env) string {
-	if e.Settings.Ingress.Controller == "agic" {
-		return "Application Gateway Ingress Controller"
-	}
-	return "NGINX Ingress Controller"
-}
+func ingressName(d *md.Doc, e *plan.Env) string { return summary(d, e, SummaryIngress, "-") }
 
 func clusterDNS(pl *plan.Plan, e *plan.Env, svc string) string {
 	return fmt.Sprintf("%s.%s.svc.cluster.local", svc, e.Namespace)
@@ -203,8 +198,6 @@ func subnetPurpose(d *md.Doc, s plan.Subnet) string {
 	switch s.Role {
 	case "aks":
 		return d.T("AKS 노드 및 Pod (Azure CNI)", "AKS nodes and pods (Azure CNI)")
-	case "gateway":
-		return d.T("Application Gateway 전용", "Application Gateway only")
 	case "endpoints":
 		return d.T("Private Endpoint", "Private endpoints")
 	}

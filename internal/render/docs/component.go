@@ -83,7 +83,88 @@ type (
 	Messaged interface {
 		Messaging(d *md.Doc, e *plan.Env, s *Sections)
 	}
+	// Deployed adds rows to the deployment components (9), before CI:
+	// component, setting.
+	Deployed interface {
+		Deployment(d *md.Doc, e *plan.Env) [][]string
+	}
+	// Routed writes the component's part of production's traffic routing
+	// (4.2), numbered by s: the gateway and its rules.
+	Routed interface {
+		Routing(d *md.Doc, e *plan.Env, s *Sections)
+	}
+	// Layered adds rows to production's security layers (7.1.1).
+	Layered interface {
+		SecurityLayers(d *md.Doc, e *plan.Env) []Layer
+	}
+	// Monitored writes the component's part of production's monitoring
+	// stack (8.1), numbered by s, before the alerts.
+	Monitored interface {
+		Monitoring(d *md.Doc, e *plan.Env, s *Sections)
+	}
+	// SecretStored writes the component's part of production's secrets
+	// section (7.4), numbered by s, before the list of secrets.
+	SecretStored interface {
+		SecretStore(d *md.Doc, e *plan.Env, s *Sections)
+	}
+	// Summarised gives the one-line values the documents print in rows
+	// of their own, by key (the Summary constants): the component's text,
+	// or false where it has none and the document prints its default.
+	// The first component with a text wins.
+	Summarised interface {
+		Summary(d *md.Doc, e *plan.Env, key string) (string, bool)
+	}
 )
+
+// Layer is one row of the security layers: its number (1 perimeter, 2
+// gateway; the documents write 3 identity and 4 data), name, technology
+// and what it guards.
+type Layer struct {
+	N                         int
+	Name, Technology, Applies string
+}
+
+// Keys of Summarised, and where each is printed.
+const (
+	// SummaryIngress names the ingress controller (cluster settings,
+	// development 2.2, the flows, master index 2.2 and 3.1).
+	SummaryIngress = "ingress"
+	// SummaryFrontEnd is production's way in, first of its architecture
+	// list (2.2); none, no line.
+	SummaryFrontEnd = "front end"
+	// SummarySecurity is the environment's protection (master index 2.1).
+	SummarySecurity = "security"
+	// SummaryNetworkSecurity is its network's (master index 3.1).
+	SummaryNetworkSecurity = "network security"
+	// SummaryTraffic is how traffic arrives (master index 3.1).
+	SummaryTraffic = "traffic"
+	// SummaryWebSecurity is its web protection (master index 3.2.2).
+	SummaryWebSecurity = "web security"
+	// SummarySecrets is where the secrets are kept (master index 3.2.2).
+	SummarySecrets = "secrets"
+	// SummarySecretAccess is how the pods read them (master index 5.2).
+	SummarySecretAccess = "secret access"
+	// SummaryMonitoring is the monitoring (master index 2.1).
+	SummaryMonitoring = "monitoring"
+	// SummaryMonitoringTools are its tools (master index 6.1).
+	SummaryMonitoringTools = "monitoring tools"
+	// SummaryLogRetention is how long logs are kept (master index 6.1,
+	// development's log collection 8.2.1).
+	SummaryLogRetention = "log retention"
+	// SummaryCPUAlert is the node CPU alert threshold, such as 80%
+	// (development 8.1.1, production 8.1.2).
+	SummaryCPUAlert = "cpu alert"
+)
+
+// summary is the first component's text for a key, or def.
+func summary(d *md.Doc, e *plan.Env, key, def string) string {
+	for _, c := range plan.Facets[Summarised](e) {
+		if v, ok := c.Summary(d, e, key); ok {
+			return v
+		}
+	}
+	return def
+}
 
 // Sections numbers headings: Next writes "prefix.n title" at its level
 // and returns the numbering of the sections below it.
@@ -116,6 +197,9 @@ func MiB(v int64) string { return mib(v) }
 // StorageSize prints a disk size, "-" for none.
 func StorageSize(gb int) string { return storageSize(gb) }
 
+// Zones prints a zone list, such as "1, 2, 3".
+func Zones(z []int) string { return zones(z) }
+
 // Days prints a number of days.
 func Days(d *md.Doc, n int) string { return fmt.Sprintf(d.T("%d일", "%d days"), n) }
 
@@ -147,9 +231,6 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(out, sep)
 }
-
-// Zones lists availability zones as the documents do ("1, 2, 3").
-func Zones(z []int) string { return zones(z) }
 
 // Assumed marks a figure the spec did not state (a block's default) so
 // that the documents say which figures are defaults: "500 GB (기본값)".

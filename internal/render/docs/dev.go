@@ -137,7 +137,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("8.1 모니터링", "8.1 Monitoring"))
 	d.H(4, d.T("8.1.1 Kubernetes 모니터링", "8.1.1 Kubernetes monitoring"))
 	d.Table([]string{d.T("메트릭", "Metric"), d.T("임계값", "Threshold"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), fmt.Sprintf("%d%%", se.Monitoring.AlertCPUPercent), d.T("노드 추가 검토", "consider another node")},
+		{d.T("노드 CPU", "Node CPU"), summary(d, e, SummaryCPUAlert, "-"), d.T("노드 추가 검토", "consider another node")},
 		{d.T("Pod 재시작", "Pod restarts"), d.T("10분 내 3회", "3 in 10 min"), d.T("로그 확인", "check logs")},
 	})
 	d.H(4, d.T("8.1.2 헬스 체크", "8.1.2 Health checks"))
@@ -146,7 +146,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(4, d.T("8.2.1 로그 수집", "8.2.1 Log collection"))
 	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
 		[2]string{d.T("수집", "Collection"), "kubectl logs / stdout"},
-		[2]string{d.T("보관", "Retention"), fmt.Sprintf(d.T("%d일", "%d days"), se.Monitoring.RetentionDays)},
+		[2]string{d.T("보관", "Retention"), summary(d, e, SummaryLogRetention, "-")},
 		[2]string{d.T("로그 레벨", "Log level"), "DEBUG"},
 	)
 
@@ -241,13 +241,14 @@ func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	if e.IsProdLike() {
 		cd = "GitOps (Argo CD)"
 	}
-	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, [][]string{
-		{d.T("컨테이너 레지스트리", "Container registry"), fmt.Sprintf("Azure Container Registry (%s)", e.Names.Registry)},
+	rows := rowsOf(e, func(c Deployed) [][]string { return c.Deployment(d, e) })
+	rows = append(rows, [][]string{
 		{"CI", "GitHub Actions"},
 		{"CD", cd},
 		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},
 		{d.T("환경별 설정", "Per-environment values"), fmt.Sprintf("deploy/k8s/overlays/%s", e.Name)},
-	})
+	}...)
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, rows)
 	nameChanges(d, e)
 }
 

@@ -67,12 +67,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(e *plan.Env) string { return composite(d, an.Avail[e.Name]) }),
 		row(d.T("사용자", "Users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
 		row(d.T("확장성", "Scalability"), func(e *plan.Env) string { return fmt.Sprintf(d.T("노드 %s대", "%s nodes"), totalNodes(e)) }),
-		row(d.T("보안", "Security"), func(e *plan.Env) string {
-			if e.Settings.Ingress.WAF {
-				return "WAF, Private Endpoint, Key Vault"
-			}
-			return "Network Policy"
-		}),
+		row(d.T("보안", "Security"), func(e *plan.Env) string { return summary(d, e, SummarySecurity, "Network Policy") }),
 		row(d.T("월 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
 		row(d.T("배포", "Deployment"), func(e *plan.Env) string {
 			if e.IsProdLike() {
@@ -80,12 +75,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			}
 			return "kubectl apply -k"
 		}),
-		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string {
-			if e.Settings.Monitoring.LogAnalytics {
-				return "Azure Monitor"
-			}
-			return "kubectl"
-		}),
+		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoring, "kubectl") }),
 	})
 	d.H(3, d.T("2.2 환경별 세부 문서", "2.2 Environment documents"))
 	for _, e := range pl.Envs {
@@ -122,12 +112,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		row(d.T("네트워크", "Network"), func(e *plan.Env) string {
 			return fmt.Sprintf(d.T("VNet %s, 서브넷 %d개", "VNet %s, %d subnets"), e.Network.VNet, len(e.Network.Subnets))
 		}),
-		row(d.T("보안", "Security"), func(e *plan.Env) string {
-			if e.Settings.Ingress.WAF {
-				return fmt.Sprintf("WAF (%d req/min/IP)", e.Settings.Ingress.RateLimitPerMinute)
-			}
-			return "Network Policy"
-		}),
+		row(d.T("보안", "Security"), func(e *plan.Env) string { return summary(d, e, SummaryNetworkSecurity, "Network Policy") }),
 		row(d.T("접근", "Access"), func(e *plan.Env) string {
 			if e.Settings.Network.PrivateEndpoints {
 				return "Private Endpoint"
@@ -140,30 +125,15 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			}
 			return "CoreDNS"
 		}),
-		row(d.T("트래픽", "Traffic"), func(e *plan.Env) string {
-			if e.Settings.Ingress.FrontDoor != "none" {
-				return "Front Door → HTTPS"
-			}
-			return "HTTP/HTTPS"
-		}),
+		row(d.T("트래픽", "Traffic"), func(e *plan.Env) string { return summary(d, e, SummaryTraffic, "HTTP/HTTPS") }),
 	})
 	d.H(3, d.T("3.2 네트워크 보안 전략", "3.2 Network security"))
 	d.H(4, d.T("3.2.1 공통 보안 원칙", "3.2.1 Common principles"))
 	d.List(d.T("기본 차단 Network Policy와 필요한 연결만 허용", "default-deny network policies with only the needed connections allowed"), d.T("전송 구간 TLS 1.2 이상", "TLS 1.2+ in transit"))
 	d.H(4, d.T("3.2.2 환경별 보안 수준", "3.2.2 Security level per environment"))
 	d.Table(head, [][]string{
-		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string {
-			if e.Settings.Security.KeyVault {
-				return "Azure Key Vault"
-			}
-			return "Kubernetes Secret"
-		}),
-		row(d.T("웹 보안", "Web security"), func(e *plan.Env) string {
-			if e.Settings.Ingress.WAF {
-				return "WAF " + e.Settings.Ingress.WAFMode
-			}
-			return d.T("없음", "none")
-		}),
+		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string { return summary(d, e, SummarySecrets, "Kubernetes Secret") }),
+		row(d.T("웹 보안", "Web security"), func(e *plan.Env) string { return summary(d, e, SummaryWebSecurity, d.T("없음", "none")) }),
 	})
 
 	d.H(2, d.T("4. 데이터 아키텍처 비교", "4. Data comparison"))
@@ -199,27 +169,15 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			return "Kubernetes RBAC"
 		}),
 		row(d.T("네트워크", "Network"), func(e *plan.Env) string { return e.Settings.AKS.NetworkPolicy + " network policy" }),
-		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string {
-			if e.Settings.Security.KeyVault {
-				return "Key Vault (CSI)"
-			}
-			return "Kubernetes Secret"
-		}),
+		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string { return summary(d, e, SummarySecretAccess, "Kubernetes Secret") }),
 		row(d.T("암호화", "Encryption"), func(*plan.Env) string { return "TLS 1.2+" }),
 	})
 
 	d.H(2, d.T("6. 모니터링 및 운영", "6. Monitoring and operations"))
 	d.H(3, d.T("6.1 환경별 모니터링 전략", "6.1 Monitoring per environment"))
 	d.Table(head, [][]string{
-		row(d.T("도구", "Tools"), func(e *plan.Env) string {
-			if e.Settings.Monitoring.LogAnalytics {
-				return "Azure Monitor, Log Analytics, Application Insights"
-			}
-			return "kubectl, metrics-server"
-		}),
-		row(d.T("로그 보관", "Log retention"), func(e *plan.Env) string {
-			return fmt.Sprintf(d.T("%d일", "%d days"), e.Settings.Monitoring.RetentionDays)
-		}),
+		row(d.T("도구", "Tools"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoringTools, "kubectl, metrics-server") }),
+		row(d.T("로그 보관", "Log retention"), func(e *plan.Env) string { return summary(d, e, SummaryLogRetention, "-") }),
 	})
 	d.H(3, d.T("6.2 CI/CD 및 배포 전략", "6.2 CI/CD"))
 	d.Table(head, [][]string{

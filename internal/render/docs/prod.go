@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -49,8 +50,8 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	)
 	d.H(3, d.T("2.2 전체 아키텍처", "2.2 Architecture"))
 	var comps []string
-	if se.Ingress.FrontDoor != "none" {
-		comps = append(comps, fmt.Sprintf(d.T("프론트엔드: Azure Front Door %s → Application Gateway WAF_v2", "Front end: Azure Front Door %s → Application Gateway WAF_v2"), se.Ingress.FrontDoor))
+	if fe := summary(d, e, SummaryFrontEnd, ""); fe != "" {
+		comps = append(comps, fe)
 	}
 	for _, s := range e.Network.Subnets {
 		comps = append(comps, fmt.Sprintf("%s (%s): %s", s.Name, s.CIDR, subnetPurpose(d, s)))
@@ -107,25 +108,10 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("4.1.2 네트워크 보안 그룹", "4.1.2 Network security groups"))
 	nsgTable(d, e)
 	d.H(3, d.T("4.2 트래픽 라우팅", "4.2 Traffic routing"))
-	d.H(4, d.T("4.2.1 Application Gateway 구성", "4.2.1 Application Gateway"))
-	gwSubnet, _ := e.Network.Subnet("gateway")
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"SKU", "WAF_v2"},
-		[2]string{d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), se.Ingress.GatewayMinCapacity, se.Ingress.GatewayMaxCapacity)},
-		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
-		[2]string{d.T("서브넷", "Subnet"), gwSubnet.Name + " " + gwSubnet.CIDR},
-		[2]string{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
-		[2]string{"Private IP", e.Network.GatewayIP},
-		[2]string{"Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)")},
-		[2]string{"Listener", "https-listener (443)"},
-	)
-	var routes [][]string
-	for _, f := range e.FlowsOfKind("ingress") {
-		routes = append(routes, []string{f.Route, f.To, strconv.Itoa(f.Port)})
+	routing := NewSections(d, "4.2", 4, 0)
+	for _, c := range plan.Facets[Routed](e) {
+		c.Routing(d, e, routing)
 	}
-	d.Table([]string{d.T("경로", "Path"), d.T("백엔드 서비스", "Backend service"), d.T("포트", "Port")}, routes)
-	d.H(4, d.T("4.2.2 WAF 구성", "4.2.2 WAF"))
-	d.Code("yaml", fmt.Sprintf("waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n  custom_rules:\n    - name: RateLimitPerIP\n      rate_limit: %d requests/minute/IP\n      action: Block\n  managed_rules:\n    - OWASP 3.2\n    - Microsoft_BotManagerRuleSet 1.0\n", se.Ingress.WAFMode, se.Ingress.RateLimitPerMinute))
 	d.H(3, d.T("4.3 Network Policies", "4.3 Network policies"))
 	d.H(4, d.T("4.3.1 마이크로서비스 간 통신 제어", "4.3.1 Service-to-service traffic"))
 	flowTable(d, pl, e)
@@ -169,26 +155,22 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	peRows = append(peRows, rowsOf(e, func(c PrivatelyReached) [][]string { return c.PrivateAccess(d, e) })...)
 	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone"}, peRows)
 	d.H(3, d.T("7.4 시크릿 관리", "7.4 Secrets"))
-	d.H(4, d.T("7.4.1 Azure Key Vault 구성", "7.4.1 Azure Key Vault"))
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"Tier", "Standard"},
-		[2]string{d.T("접근", "Access"), d.T("Azure RBAC + Secrets Store CSI Driver", "Azure RBAC + Secrets Store CSI Driver")},
-		[2]string{d.T("교체", "Rotation"), d.T("90일", "90 days")},
-	)
+	secrets := NewSections(d, "7.4", 4, 0)
+	for _, c := range plan.Facets[SecretStored](e) {
+		c.SecretStore(d, e, secrets)
+	}
 	d.P(d.T("시크릿 목록 (이름만, 값은 어떤 출력에도 쓰지 않습니다):", "Secrets (names only; values never appear in any output):"))
 	d.List(e.Secrets...)
 
 	d.H(2, d.T("8. 모니터링 및 관측 가능성", "8. Monitoring and observability"))
 	d.H(3, d.T("8.1 모니터링 스택", "8.1 Monitoring stack"))
-	d.H(4, d.T("8.1.1 Azure Monitor 통합", "8.1.1 Azure Monitor"))
-	d.KV(d.T("구성 요소", "Component"), d.T("설정", "Setting"),
-		[2]string{"Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), se.Monitoring.RetentionDays, num(se.Monitoring.IngestGBPerDay))},
-		[2]string{"Application Insights", strconv.FormatBool(se.Monitoring.AppInsights)},
-		[2]string{"Container Insights", strconv.FormatBool(se.Monitoring.LogAnalytics)},
-	)
-	d.H(4, d.T("8.1.2 알림 설정", "8.1.2 Alerts"))
+	mon := NewSections(d, "8.1", 4, 0)
+	for _, c := range plan.Facets[Monitored](e) {
+		c.Monitoring(d, e, mon)
+	}
+	mon.Next(d.T("알림 설정", "Alerts"))
 	d.Table([]string{d.T("메트릭", "Metric"), d.T("조건", "Condition"), d.T("기간", "Window"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), fmt.Sprintf("> %d%%", se.Monitoring.AlertCPUPercent), "5m", d.T("온콜 호출", "page on-call")},
+		{d.T("노드 CPU", "Node CPU"), "> " + summary(d, e, SummaryCPUAlert, "-"), "5m", d.T("온콜 호출", "page on-call")},
 		{d.T("HTTP 5xx 비율", "HTTP 5xx rate"), "> 1%", "5m", d.T("온콜 호출", "page on-call")},
 		{d.T("가용성 (Front Door 상태 프로브)", "Availability (Front Door probe)"), "< " + pct(se.Targets.Availability), "1h", d.T("장애 선언", "declare incident")},
 	})
@@ -214,9 +196,6 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
 	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
 	failover = append(failover, rowsOf(e, func(c FailingOver) [][]string { return c.Failover(d, e) })...)
-	failover = append(failover,
-		[]string{"Application Gateway", d.T("영역 중복 인스턴스", "zone-redundant instances")},
-	)
 	d.Table([]string{d.T("계층", "Tier"), d.T("장애조치", "Failover")}, failover)
 	availabilitySection(d, ar)
 	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
@@ -292,13 +271,23 @@ func nsgTable(d *md.Doc, e *plan.Env) {
 	d.Table([]string{"NSG", d.T("방향", "Direction"), d.T("규칙 이름", "Rule"), d.T("포트", "Port"), d.T("소스 → 대상", "Source → destination"), d.T("동작", "Action")}, rows)
 }
 
+// layerRows are the security layers, by number: the components' (the
+// perimeter, the gateway) and the core's identity and data layers.
 func layerRows(d *md.Doc, e *plan.Env) [][]string {
-	return [][]string{
-		{"L1 " + d.T("경계", "Perimeter"), fmt.Sprintf("Azure Front Door %s, DDoS", e.Settings.Ingress.FrontDoor), d.T("인터넷 → Azure", "internet → Azure")},
-		{"L2 " + d.T("게이트웨이", "Gateway"), fmt.Sprintf("Application Gateway WAF_v2 (%s, %d req/min/IP)", e.Settings.Ingress.WAFMode, e.Settings.Ingress.RateLimitPerMinute), d.T("외부 → 내부 트래픽", "external → internal traffic")},
-		{"L3 " + d.T("ID", "Identity"), "Entra ID, managed identity, workload identity", d.T("서비스 인증·인가", "service authentication and authorisation")},
-		{"L4 " + d.T("데이터", "Data"), "TLS 1.2+, Key Vault, private endpoints, encryption at rest", d.T("저장·전송 데이터", "data at rest and in transit")},
+	var layers []Layer
+	for _, c := range plan.Facets[Layered](e) {
+		layers = append(layers, c.SecurityLayers(d, e)...)
 	}
+	layers = append(layers,
+		Layer{3, d.T("ID", "Identity"), "Entra ID, managed identity, workload identity", d.T("서비스 인증·인가", "service authentication and authorisation")},
+		Layer{4, d.T("데이터", "Data"), "TLS 1.2+, Key Vault, private endpoints, encryption at rest", d.T("저장·전송 데이터", "data at rest and in transit")},
+	)
+	sort.SliceStable(layers, func(i, j int) bool { return layers[i].N < layers[j].N })
+	rows := make([][]string, len(layers))
+	for i, l := range layers {
+		rows[i] = []string{fmt.Sprintf("L%d %s", l.N, l.Name), l.Technology, l.Applies}
+	}
+	return rows
 }
 
 // savingsPlan shows compute at minimum scale under pay-as-you-go and the

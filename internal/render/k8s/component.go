@@ -33,6 +33,33 @@ type (
 	PodSecreted interface {
 		PodSecrets() []string
 	}
+	// SecretSynced is a component that syncs each service's secrets from
+	// a store outside the cluster into a Secret of the service's own
+	// (WorkloadIdentity.SecretClass): Key Vault through the Secrets Store
+	// CSI driver. Where one does, the services' pods run as their
+	// workload identity and mount the volume it gives, and the hand-made
+	// Secret keeps only what the components' own pods read (PodSecreted).
+	SecretSynced interface {
+		SecretVolume(id plan.WorkloadIdentity) (corev1.Volume, corev1.VolumeMount)
+	}
+	// IngressServed is the ingress controller (the component whose ID is
+	// plan.IngressName, Peered for the services' policies): the class of
+	// the Ingress it serves, and the host its rule answers ("" for any).
+	IngressServed interface {
+		IngressClass() string
+		IngressHost() string
+	}
+	// Registered is the registry the services' images are pulled from:
+	// the name each overlay rewrites a service's image to.
+	Registered interface {
+		ImageName(image string) string
+	}
+	// Filed is a component with objects in a file of its own in the
+	// overlay (Key Vault's SecretProviderClasses), listed after the
+	// Ingress; no objects, no file.
+	Filed interface {
+		OverlayFile(c Context) (name string, objs []any)
+	}
 )
 
 // Context is what a component's manifests read from the environment's
@@ -59,9 +86,21 @@ func (x Context) SecretEnv(name, key string) corev1.EnvVar {
 	return secretEnv(x.c.e.Names.SecretProvider, name, key)
 }
 
+// Placeholder marks a value only the deployment knows: a Terraform output,
+// which the README says how to set.
+func Placeholder(output string) string { return placeholder(output) }
+
+// ClientIDPlaceholder is where a service's identity's client ID goes.
+func ClientIDPlaceholder(service string) string { return clientIDPlaceholder(service) }
+
 // PodPeer is a workload of the namespace, by name.
 func PodPeer(name string) networkingv1.NetworkPolicyPeer {
 	return networkingv1.NetworkPolicyPeer{PodSelector: &metaSelector{MatchLabels: selector(name)}}
+}
+
+// NamespacePeer is every pod of another namespace, by name.
+func NamespacePeer(ns string) networkingv1.NetworkPolicyPeer {
+	return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: ns}}}
 }
 
 // BlockPeer is an address block, such as a subnet.

@@ -24,7 +24,10 @@ func NewEnvContext(pl *plan.Plan, e *plan.Env) EnvContext { return newEnvContext
 func (c envContext) PolicyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	return c.policyFor(name)
 }
-func (c envContext) SecretProviderClasses() []any { return c.secretProviderClasses() }
+
+// Context is the context components' manifests see.
+func (c envContext) Context() Context { return Context{c} }
+
 func (c envContext) ServiceAccount(sv plan.Service) corev1.ServiceAccount {
 	return c.serviceAccount(sv)
 }
@@ -37,5 +40,7 @@ func HandMadeSecrets(pl *plan.Plan, e *plan.Env, csi bool) []string {
 	return envContext{pl: pl, e: e, csi: csi}.handMadeSecrets()
 }
 
+// Overlay renders one environment's overlay.
+var Overlay = overlay
+
 var XKustomization = kustomization
-var ClientIDPlaceholder = clientIDPlaceholder

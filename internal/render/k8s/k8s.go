@@ -147,6 +147,7 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 	}
 	ns := corev1.Namespace{TypeMeta: typeMeta("v1", "Namespace"), ObjectMeta: objectMeta(e.Namespace, "", c.meta("", nil))}
 	var sas, cms, hpas, pdbs, patches []any
+	registries := plan.Facets[Registered](e)
 	for _, sv := range pl.Services {
 		w := e.Workload(sv.Name)
 		if w == nil {
@@ -161,7 +162,9 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 			return nil, fmt.Errorf("service %s: %w", sv.Name, err)
 		}
 		patches = append(patches, patch)
-		k.Images = append(k.Images, KustomizeImage{Name: sv.Image, NewName: e.Names.Registry + ".azurecr.io/" + sv.Image, NewTag: ImageTagPlaceholder})
+		if len(registries) > 0 {
+			k.Images = append(k.Images, KustomizeImage{Name: sv.Image, NewName: registries[0].ImageName(sv.Image), NewTag: ImageTagPlaceholder})
+		}
 	}
 	steps := []struct {
 		name string
@@ -180,11 +183,12 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 			objs []any
 		}{"ingress.yaml", []any{ing}})
 	}
-	if c.csi {
+	for _, f := range plan.Facets[Filed](e) {
+		name, objs := f.OverlayFile(Context{c})
 		steps = append(steps, struct {
 			name string
 			objs []any
-		}{"secret-provider-class.yaml", c.secretProviderClasses()})
+		}{name, objs})
 	}
 	if len(patches) > 0 {
 		// One file of strategic-merge patches, one document per service.

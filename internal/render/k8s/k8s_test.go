@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/render/k8s"
 
 	"gopkg.in/yaml.v3"
@@ -88,8 +89,9 @@ func TestObjectsPerEnvironment(t *testing.T) {
 						classes++
 					}
 				}
-				if got := k["SecretProviderClass"]; got != classes || (classes > 0) != e.Settings.Security.KeyVault {
-					t.Errorf("%d SecretProviderClasses, want %d (Key Vault %v)", got, classes, e.Settings.Security.KeyVault)
+				_, vault := plan.Find[*keyvault.Component](e)
+				if got := k["SecretProviderClass"]; got != classes || (classes > 0) != vault {
+					t.Errorf("%d SecretProviderClasses, want %d (Key Vault %v)", got, classes, vault)
 				}
 				// The pods the cluster runs for components are StatefulSets;
 				// dev's PostgreSQL adds its init Job.

@@ -7,15 +7,13 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 )
 
-// Namespace of the NGINX ingress controller in dev; AGIC in prod reaches
-// pods from the Application Gateway subnet instead.
-const nginxNamespace = "ingress-nginx"
-
 const anywhere = "0.0.0.0/0"
 
 // networkPolicies deny everything by default, then allow exactly the plan's
 // flows: ingress controller → services, service → service, service →
-// database/cache/Service Bus/external systems, plus DNS.
+// database/cache/Service Bus/external systems, plus DNS. The ingress
+// controller is the component whose ID is plan.IngressName: who it is to a
+// policy is its Peer.
 func (c envContext) networkPolicies() []any {
 	all := metaSelector{}
 	out := []any{
@@ -74,13 +72,6 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 			return p.Peer(Context{c})
 		}
 	}
-	switch name {
-	case plan.IngressName:
-		if s, ok := c.e.Network.Subnet("gateway"); ok && c.e.Settings.Ingress.Controller == "agic" {
-			return block(s.CIDR)
-		}
-		return networkingv1.NetworkPolicyPeer{NamespaceSelector: &metaSelector{MatchLabels: map[string]string{labelNSName: nginxNamespace}}}
-	}
 	if c.services[name] {
 		return pod()
 	}
@@ -119,7 +110,8 @@ func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	return np, true
 }
 
-// ingress routes each public route prefix to its service.
+// ingress routes each public route prefix to its service, through the
+// environment's ingress controller (IngressServed); without one, none.
 func (c envContext) ingress() (networkingv1.Ingress, bool) {
 	var paths []networkingv1.HTTPIngressPath
 	for _, f := range c.e.FlowsOfKind("ingress") {
@@ -139,19 +131,18 @@ func (c envContext) ingress() (networkingv1.Ingress, bool) {
 	if len(paths) == 0 {
 		return networkingv1.Ingress{}, false
 	}
-	// NGINX in dev; in prod the Application Gateway Ingress Controller,
-	// whose gateway carries the WAF policy (Terraform), so the Ingress
-	// needs no annotation for it.
-	class := "nginx"
-	if c.e.Settings.Ingress.Controller == "agic" {
-		class = "azure-application-gateway"
+	// The controller gives the class; its own configuration (a WAF
+	// policy, say) lives with it, so the Ingress needs no annotation.
+	served := plan.Facets[IngressServed](c.e)
+	if len(served) == 0 {
+		return networkingv1.Ingress{}, false
 	}
 	ing := networkingv1.Ingress{
 		TypeMeta:   typeMeta("networking.k8s.io/v1", "Ingress"),
 		ObjectMeta: objectMeta(c.pl.Name, c.e.Namespace, c.meta("", nil)),
 		Spec: networkingv1.IngressSpec{
-			IngressClassName: ptr(class),
-			Rules:            []networkingv1.IngressRule{{Host: c.e.Settings.Ingress.Domain, IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{Paths: paths}}}},
+			IngressClassName: ptr(served[0].IngressClass()),
+			Rules:            []networkingv1.IngressRule{{Host: served[0].IngressHost(), IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{Paths: paths}}}},
 		},
 	}
 	return ing, true

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/render/k8s"
 
 	"gopkg.in/yaml.v3"
@@ -99,8 +100,8 @@ func checkAgainstPlan(t *testing.T, e *plan.Env, list serverList) {
 					t.Errorf("%s %s = %s, plan %s", d.Name, q.what, q.got, q.want)
 				}
 			}
-			if !strings.Contains(c.Image, e.Names.Registry) {
-				t.Errorf("%s image %s is not from the environment's registry %s", d.Name, c.Image, e.Names.Registry)
+			if r, ok := plan.Find[*registry.Component](e); !ok || !strings.HasPrefix(c.Image, r.LoginServer()+"/") {
+				t.Errorf("%s image %s is not from the environment's registry %+v", d.Name, c.Image, r)
 			}
 		case "HorizontalPodAutoscaler":
 			var h autoscalingv2.HorizontalPodAutoscaler
@@ -217,6 +218,38 @@ func TestRealAPIServerAcceptsHardNames(t *testing.T) {
 		}
 		if w := strings.TrimSpace(warnings); w != "" {
 			t.Errorf("kube-apiserver warned about %s:\n%s", e.Name, w)
+		}
+	}
+}
+
+// TestRealAPIServerAcceptsBlockVariants applies the overlays of the block
+// variants (a development SecretProviderClass and gateway, production
+// behind NGINX) to the real API server. A dry run stores nothing, so the
+// variants share the namespaces.
+func TestRealAPIServerAcceptsBlockVariants(t *testing.T) {
+	kube := realtools.StartKube(t)
+	kube.InstallCRDs(t)
+	created := map[string]bool{}
+	for name, pl := range testplan.BlockVariants(t) {
+		files, err := k8s.Render(pl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := realtools.WriteFiles(t, files)
+		for _, e := range pl.Envs {
+			if !created[e.Namespace] {
+				if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
+					t.Fatalf("create namespace %s: %v\n%s", e.Namespace, err, out)
+				}
+				created[e.Namespace] = true
+			}
+			out, warnings, err := kube.KubectlSplit("apply", "-k", filepath.Join(dir, k8s.Dir, "overlays", e.Name), "--dry-run=server", "-o", "json")
+			if err != nil {
+				t.Errorf("kube-apiserver rejected %s/%s: %v\n%s\n%s", name, e.Name, err, warnings, out)
+			}
+			if w := strings.TrimSpace(warnings); w != "" {
+				t.Errorf("kube-apiserver warned about %s/%s:\n%s", name, e.Name, w)
+			}
 		}
 	}
 }

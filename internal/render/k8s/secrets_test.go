@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/render/k8s"
@@ -24,13 +25,15 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 	for _, name := range examples.Names() {
 		pl := testplan.Example(t, name)
 		for _, e := range pl.Envs {
-			if !e.Settings.Security.KeyVault {
+			kv, ok := plan.Find[*keyvault.Component](e)
+			if !ok {
 				continue
 			}
 			c := k8s.NewEnvContext(pl, e)
-			classes := map[string]k8s.SecretProviderClass{}
-			for _, o := range c.SecretProviderClasses() {
-				spc := o.(k8s.SecretProviderClass)
+			classes := map[string]keyvault.SecretProviderClass{}
+			_, objs := kv.OverlayFile(c.Context())
+			for _, o := range objs {
+				spc := o.(keyvault.SecretProviderClass)
 				classes[spc.Name] = spc
 			}
 			for _, sv := range pl.Services {

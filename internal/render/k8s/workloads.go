@@ -22,15 +22,19 @@ const (
 type envContext struct {
 	pl       *plan.Plan
 	e        *plan.Env
-	csi      bool // secrets come from Key Vault through the CSI driver
+	csi      bool // secrets come from a store outside the cluster (SecretSynced)
+	synced   SecretSynced
 	env      *appenv.Builder
 	services map[string]bool
 	flowsOf  map[string][]plan.Flow // flows by each endpoint, in plan order
 }
 
 func newEnvContext(pl *plan.Plan, e *plan.Env) envContext {
-	c := envContext{pl: pl, e: e, csi: e.Settings.Security.KeyVault, env: appenv.New(pl, e, appenv.ClusterHosts(e)),
+	c := envContext{pl: pl, e: e, env: appenv.New(pl, e, appenv.ClusterHosts(e)),
 		services: map[string]bool{}, flowsOf: map[string][]plan.Flow{}}
+	if synced := plan.Facets[SecretSynced](e); len(synced) > 0 {
+		c.synced, c.csi = synced[0], true
+	}
 	for _, sv := range pl.Services {
 		c.services[sv.Name] = true
 	}
@@ -75,14 +79,11 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 	pod := corev1.PodSpec{Containers: []corev1.Container{ctr}}
 	c.place(&pod, sv.Name)
 	if id := c.e.Identity(sv.Name); c.csi && id != nil && id.SecretClass != "" {
-		// Mounting the CSI volume is what makes the driver sync Key Vault
-		// into the Kubernetes Secret the env vars read: the service's own
-		// class, with only its own secrets.
-		pod.Containers[0].VolumeMounts = []corev1.VolumeMount{{Name: "secrets-store", MountPath: "/mnt/secrets-store", ReadOnly: true}}
-		pod.Volumes = []corev1.Volume{{Name: "secrets-store", VolumeSource: corev1.VolumeSource{CSI: &corev1.CSIVolumeSource{
-			Driver: "secrets-store.csi.k8s.io", ReadOnly: ptr(true),
-			VolumeAttributes: map[string]string{"secretProviderClass": id.SecretClass},
-		}}}}
+		// Mounting the store's volume is what makes it sync the
+		// service's secrets into the Kubernetes Secret the env vars read.
+		vol, mount := c.synced.SecretVolume(*id)
+		pod.Containers[0].VolumeMounts = []corev1.VolumeMount{mount}
+		pod.Volumes = []corev1.Volume{vol}
 	}
 	tmplLabels := map[string]string{}
 	if c.csi {
@@ -207,8 +208,9 @@ func clientIDPlaceholder(service string) string {
 }
 
 // secretOf is the Kubernetes Secret a service's settings read: its own,
-// synced from Key Vault by its SecretProviderClass, or the environment's,
-// created by the user, where Key Vault holds no secrets.
+// synced by its SecretProviderClass from the store that holds the secrets
+// (SecretSynced), or the environment's, created by the user, where no
+// store does.
 func (c envContext) secretOf(service string) string {
 	if id := c.e.Identity(service); c.csi && id != nil && id.SecretClass != "" {
 		return id.SecretClass

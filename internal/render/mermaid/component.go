@@ -38,13 +38,91 @@ type Drawing struct {
 	// Regional is a subgraph in the Azure group outside the network (the
 	// physical diagram's Service Bus namespace with its queues).
 	Regional *Group
+	// Late are edges drawn with the diagram's last, dotted ones (HA
+	// replication, placement), in production.
+	Late []Edge
 	// Edges are the physical diagram's edges of the component's own (who
 	// sends to and receives from a queue), drawn after the flows.
-	// Late are edges drawn with the diagram's last, dotted ones (HA
-	// replication, placement).
-	Late  []Edge
 	Edges []Edge
+	// Azure are nodes in Azure outside the VNet and the cluster (the
+	// physical diagram's Key Vault, registry, monitoring), after the
+	// messaging.
+	Azure []Shape
+	// Ties are dotted edges drawn last, in every environment: what ties
+	// the component to the cluster (images, secrets, telemetry).
+	Ties []Edge
+	// Entrance is how a component on the way in (plan.Edge) is drawn.
+	Entrance *Entrance
 }
+
+// Entrance is a component on the way in from the users: the diagrams
+// chain them in plan.EdgeOrder, outermost first, each reached from the
+// one before it (the first from the users).
+type Entrance struct {
+	// Outside are nodes drawn with the users, outside Azure (Front Door).
+	Outside []Shape
+	// Subnet is its subnet, drawn in the VNet before the cluster's.
+	Subnet *Group
+	// Cluster is its node in the cluster (an in-cluster controller),
+	// drawn first there.
+	Cluster *Shape
+	// In is the node requests reach it at, by an edge labelled InLabel;
+	// Out the node they leave it from to the next ("" for In).
+	In, InLabel, Out string
+	// Edges are drawn along it, after the edge that reaches it (the
+	// gateway's WAF and rate limit).
+	Edges []Edge
+	// Routes is the node the ingress routes to the services start from,
+	// where it is the last on the way in.
+	Routes string
+	// VNetEdges are drawn last in the VNet (the gateway to its in-cluster
+	// controller).
+	VNetEdges []Edge
+}
+
+// entrances are the environment's components on the way in, as one
+// diagram draws them, outermost first.
+func entrances(v View, byID map[string]Drawing) []*Entrance {
+	var out []*Entrance
+	for _, c := range plan.EdgeOrder(v.Env) {
+		if d, ok := byID[c.ID()]; ok && d.Entrance != nil {
+			out = append(out, d.Entrance)
+		}
+	}
+	return out
+}
+
+// wayIn draws the edges from the users through the entrances and returns
+// the node the ingress routes start from: the last entrance's Routes, or
+// the node the way in ends at.
+func (g *graph) wayIn(ents []*Entrance) string {
+	from, routes := "Users", ""
+	for _, en := range ents {
+		g.edge(from, en.In, en.InLabel)
+		for _, e := range en.Edges {
+			g.line2(e)
+		}
+		from = en.In
+		if en.Out != "" {
+			from = en.Out
+		}
+		routes = en.Routes
+	}
+	if routes == "" {
+		return from
+	}
+	return routes
+}
+
+// Nodes of the diagrams' own that components draw edges to.
+const (
+	// NodeServices is the physical diagram's application services.
+	NodeServices = "AppServices"
+	// NodeCluster is the physical diagram's AKS cluster.
+	NodeCluster = "AKS"
+	// NodeCICD is the production diagram's CI/CD.
+	NodeCICD = "CICD"
+)
 
 // Group is a subgraph of nodes.
 type Group struct {

@@ -70,3 +70,19 @@ func TestRealMermaidRejectsBroken(t *testing.T) {
 		t.Errorf("expected a parse error message, got: %s", out)
 	}
 }
+
+// TestRealMermaidRendersBlockVariants renders the diagrams of the block
+// variants (production behind NGINX with Front Door, development with the
+// gateway, Key Vault and Log Analytics) with the real mermaid-cli.
+func TestRealMermaidRendersBlockVariants(t *testing.T) {
+	bin, cfg := mmdc(t)
+	for name, pl := range testplan.BlockVariants(t) {
+		for _, f := range mermaid.Render(pl, md.En) {
+			t.Run(name+"/"+filepath.Base(f.Path), func(t *testing.T) {
+				if out, err := renderWithMMDC(t, bin, cfg, string(f.Data)); err != nil {
+					t.Errorf("mermaid-cli rejected %s: %v\n%s", f.Path, err, out)
+				}
+			})
+		}
+	}
+}

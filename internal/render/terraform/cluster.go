@@ -86,14 +86,8 @@ func (m *module) cluster() {
 		r.expr("admin_group_object_ids", "var.admin_group_object_ids")
 		r.set("azure_rbac_enabled", true)
 	}
-	if se.Monitoring.LogAnalytics {
-		b.child("oms_agent").expr("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id")
-	}
-	if se.Security.KeyVault {
-		b.child("key_vault_secrets_provider").set("secret_rotation_enabled", true)
-	}
-	if m.gatewayOn() {
-		b.child("ingress_application_gateway").expr("gateway_id", "azurerm_application_gateway.main.id")
+	for _, c := range plan.Facets[ClusterAddon](e) {
+		c.Cluster(b)
 	}
 	m.tags(b)
 
@@ -113,12 +107,6 @@ func (m *module) cluster() {
 		}
 		m.tags(p)
 	}
-
-	// The kubelet pulls images from the registry.
-	ra := m.resource("azurerm_role_assignment", "kubelet_acr_pull")
-	ra.expr("scope", "azurerm_container_registry.main.id")
-	ra.set("role_definition_name", "AcrPull")
-	ra.expr("principal_id", "azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id")
 }
 
 // pool writes what the system and the apps pool share.

@@ -1,6 +1,10 @@
 package terraform
 
-import "github.com/physarch/physarch/internal/plan"
+import (
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/physarch/physarch/internal/plan"
+)
 
 // Terraformed is a component with resources of its own in the
 // environment's root module: its variables (variables.tf), resources
@@ -9,6 +13,28 @@ type Terraformed interface {
 	Variables(m Module)
 	Terraform(m Module)
 	Outputs(m Module)
+}
+
+// ClusterAddon is a component that configures the AKS cluster block (an
+// add-on such as the Key Vault secrets provider, the AGIC ingress or the
+// Container Insights agent): Cluster writes its nested blocks while the
+// cluster block is written, after the core's.
+type ClusterAddon interface {
+	Cluster(b Block)
+}
+
+// ProviderFeatured is a component that sets the azurerm provider's
+// features block (how Key Vault is destroyed).
+type ProviderFeatured interface {
+	ProviderFeatures(features Block)
+}
+
+// Linked is a component reached through private endpoints
+// (plan.Endpointed): the Terraform reference to the resource each of its
+// endpoints connects to. The module writes every endpoint, with its
+// private DNS zone, after all resources.
+type Linked interface {
+	PrivateLinkTarget(pe plan.PrivateEndpoint) string
 }
 
 // Module is the environment's root module as a component writes into it.
@@ -49,6 +75,9 @@ func (x Module) SecretVariable(name, desc string) {
 	b.set("sensitive", true)
 }
 
+// Locals appends a locals block to main.tf.
+func (x Module) Locals() Block { return x.m.main.top("locals") }
+
 // Output declares an output.
 func (x Module) Output(name, expr, desc string) {
 	b := x.m.outs.top("output", name)
@@ -59,6 +88,13 @@ func (x Module) Output(name, expr, desc string) {
 // PrivateDNSZone writes a private DNS zone linked to the VNet; the zone
 // and its link are both named id.
 func (x Module) PrivateDNSZone(id, zone string) { x.m.privateDNSZone(id, zone) }
+
+// Zones is a zone list as the provider takes it.
+func Zones(zs []int) []string { return zones(zs) }
+
+// ObjectOrEmpty is an HCL object of the values, an empty one when there
+// are none.
+func ObjectOrEmpty(vals map[string]cty.Value) cty.Value { return objectOrEmpty(vals) }
 
 // SubnetID is the Terraform reference to the ID of the subnet of a role.
 func SubnetID(role string) string { return "azurerm_subnet." + ident(role) + ".id" }
@@ -78,10 +114,4 @@ func (x Module) Fail(err error) {
 	if x.m.err == nil {
 		x.m.err = err
 	}
-}
-
-// Linked is a component reached through private endpoints
-// (plan.Endpointed): the resource each of its endpoints connects to.
-type Linked interface {
-	PrivateLinkTarget(pe plan.PrivateEndpoint) string
 }

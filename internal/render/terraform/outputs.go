@@ -16,30 +16,7 @@ func (m *module) outputs() {
 	out("oidc_issuer_url", "azurerm_kubernetes_cluster.main.oidc_issuer_url", "OIDC issuer for workload identity.")
 	out("tenant_id", "data.azurerm_client_config.current.tenant_id", "Entra tenant (SecretProviderClass tenantId).")
 	out("workload_identity_client_ids", "{ for s, id in azurerm_user_assigned_identity.workload : s => id.client_id }", "Client ID of each service's identity, by service (its ServiceAccount and SecretProviderClass take it).")
-	out("registry_login_server", "azurerm_container_registry.main.login_server", "Where to push the service images.")
-	out("image_references", `{ for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }`, "Image each service's overlay should deploy.")
-	l := m.main.top("locals")
-	var names []string
-	for _, sv := range m.pl.Services {
-		names = append(names, sv.Name)
-	}
-	l.set("services", names)
-	l.set("image_prefix", m.pl.Name)
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Outputs(Module{m})
-	}
-	if m.gatewayOn() {
-		out("gateway_public_ip", "azurerm_public_ip.gateway.ip_address", "Application Gateway public address.")
-		out("waf_policy_id", "azurerm_web_application_firewall_policy.main.id", "WAF policy.")
-	}
-	if m.frontDoorOn() {
-		out("front_door_endpoint", "azurerm_cdn_frontdoor_endpoint.main.host_name", "Public entry point.")
-	}
-	if e.Settings.Security.KeyVault {
-		out("key_vault_name", "azurerm_key_vault.main.name", "Key Vault (SecretProviderClass keyvaultName).")
-		out("key_vault_secret_names", "local.key_vault_secret_names", "Secrets to set in Key Vault (az keyvault secret set).")
-	}
-	if e.Settings.Monitoring.LogAnalytics {
-		out("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id", "Log Analytics workspace.")
 	}
 }

@@ -95,3 +95,28 @@ func TestRealTerraformValidatesHardNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRealTerraformValidatesBlockVariants validates the modules of the
+// block variants: the edge and platform blocks where the profiles do not
+// put them (Front Door in front of NGINX writes no Front Door, a
+// development gateway, a production with neither Key Vault nor Log
+// Analytics).
+func TestRealTerraformValidatesBlockVariants(t *testing.T) {
+	tf := realtools.FindTerraform(t)
+	for name, pl := range testplan.BlockVariants(t) {
+		files, err := terraform.Render(pl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := realtools.WriteFiles(t, files)
+		for _, e := range pl.Envs {
+			mod := filepath.Join(dir, terraform.Dir, e.Name)
+			if out, err := tf.Run(mod, "fmt", "-check", "-diff", "-recursive"); err != nil {
+				t.Errorf("%s/%s: terraform fmt -check: %v\n%s", name, e.Name, err, out)
+			}
+			if out, err := tf.Run(mod, "validate", "-no-color"); err != nil {
+				t.Errorf("terraform validate rejected %s/%s: %v\n%s", name, e.Name, err, out)
+			}
+		}
+	}
+}

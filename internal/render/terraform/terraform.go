@@ -73,16 +73,11 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 	m.variables()
 	m.resourceGroup()
 	m.network()
-	m.monitoring()
-	m.registry()
 	m.identity()
 	m.cluster()
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Terraform(Module{m})
 	}
-	m.gateway()
-	m.frontDoor()
-	m.keyVault()
 	m.privateEndpoints()
 	m.outputs()
 	if m.err != nil {
@@ -102,9 +97,8 @@ func (m *module) versions(f *file) {
 	p := f.top("provider", "azurerm")
 	p.expr("subscription_id", "var.subscription_id")
 	feat := p.child("features")
-	if m.e.Settings.Security.KeyVault {
-		kv := feat.child("key_vault")
-		kv.set("purge_soft_delete_on_destroy", false)
+	for _, c := range plan.Facets[ProviderFeatured](m.e) {
+		c.ProviderFeatures(feat)
 	}
 	f.top("data", "azurerm_client_config", "current")
 }
@@ -184,5 +178,3 @@ func (m *module) uniqueIdent(typ, s string) string {
 	m.idents[typ+"."+id] = true
 	return id
 }
-
-func (m *module) privateEndpointsOn() bool { return m.e.Settings.Network.PrivateEndpoints }

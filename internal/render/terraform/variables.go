@@ -23,32 +23,17 @@ func (m *module) variables() {
 	m.variable("resource_group_name", "string", "Resource group.", n.ResourceGroup)
 	m.variable("cluster_name", "string", "AKS cluster.", n.Cluster)
 	m.variable("vnet_name", "string", "Virtual network.", n.VNet)
-	m.variable("registry_name", "string", "Container registry (globally unique, alphanumerics).", n.Registry)
 	ids := map[string]string{}
 	for _, w := range e.Identities {
 		ids[w.Service] = w.Name
 	}
 	m.variable("workload_identity_names", "map(string)", "User-assigned identity of each service.", ids)
 	m.variable("kubernetes_version", "string", "AKS Kubernetes version.", e.Settings.AKS.KubernetesVersion)
-	if e.Settings.Monitoring.LogAnalytics {
-		m.variable("log_analytics_name", "string", "Log Analytics workspace.", n.LogAnalytics)
-	}
 	if e.Settings.AKS.EntraRBAC {
 		m.variable("admin_group_object_ids", "list(string)", "Entra ID groups that administer the cluster.", []string{})
 	}
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Variables(Module{m})
-	}
-	if m.gatewayOn() {
-		m.variable("gateway_name", "string", "Application Gateway.", n.Gateway)
-		m.variable("waf_policy_name", "string", "WAF policy.", n.WAFPolicy)
-	}
-	if m.frontDoorOn() {
-		m.variable("front_door_name", "string", "Front Door profile.", n.FrontDoor)
-	}
-	if e.Settings.Security.KeyVault {
-		m.variable("key_vault_name", "string", "Key Vault (globally unique, 3-24 characters).", n.KeyVault)
-		m.variable("key_vault_secrets_exist", "bool", "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret).", false)
 	}
 	m.variable("image_tag", "string", "Tag of the service images the overlays deploy.", "set-image-tag")
 	m.variable("tags", "map(string)", "Tags on every resource.", map[string]string{"system": m.pl.Name, "environment": e.Name, "managed-by": "physarch"})

@@ -30,12 +30,6 @@ variable "vnet_name" {
   default     = "vnet-kt-event-marketing-dev"
 }
 
-variable "registry_name" {
-  type        = string
-  description = "Container registry (globally unique, alphanumerics)."
-  default     = "acrkteventmarketingdev"
-}
-
 variable "workload_identity_names" {
   type        = map(string)
   description = "User-assigned identity of each service."
@@ -60,6 +54,12 @@ variable "servicebus_namespace_name" {
   type        = string
   description = "Service Bus namespace (globally unique)."
   default     = "sb-kt-event-marketing-dev"
+}
+
+variable "registry_name" {
+  type        = string
+  description = "Container registry (globally unique, alphanumerics)."
+  default     = "acrkteventmarketingdev"
 }
 
 variable "image_tag" {

@@ -26,17 +26,6 @@ resource "azurerm_network_security_group" "aks" {
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   security_rule {
-    name                       = "AllowAppGateway"
-    priority                   = 100
-    direction                  = "Inbound"
-    access                     = "Allow"
-    protocol                   = "Tcp"
-    source_port_range          = "*"
-    destination_port_ranges    = ["8080"]
-    source_address_prefix      = "10.20.4.0/24"
-    destination_address_prefix = "10.20.0.0/22"
-  }
-  security_rule {
     name                       = "AllowPostgreSQL"
     priority                   = 100
     direction                  = "Outbound"
@@ -48,13 +37,24 @@ resource "azurerm_network_security_group" "aks" {
     destination_address_prefix = "10.20.5.0/28"
   }
   security_rule {
+    name                       = "AllowAppGateway"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["8080"]
+    source_address_prefix      = "10.20.4.0/24"
+    destination_address_prefix = "10.20.0.0/22"
+  }
+  security_rule {
     name                       = "AllowPrivateEndpoints"
     priority                   = 110
     direction                  = "Outbound"
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["443", "6380", "5671"]
+    destination_port_ranges    = ["443", "5671", "6380"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.16/28"
   }
@@ -64,6 +64,43 @@ resource "azurerm_network_security_group" "aks" {
 resource "azurerm_subnet_network_security_group_association" "aks" {
   subnet_id                 = azurerm_subnet.aks.id
   network_security_group_id = azurerm_network_security_group.aks.id
+}
+
+resource "azurerm_subnet" "database" {
+  name                 = "snet-postgresql"
+  resource_group_name  = azurerm_resource_group.main.name
+  virtual_network_name = azurerm_virtual_network.main.name
+  address_prefixes     = ["10.20.5.0/28"]
+  delegation {
+    name = "delegation"
+    service_delegation {
+      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+    }
+  }
+}
+
+resource "azurerm_network_security_group" "database" {
+  name                = "nsg-snet-postgresql"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  security_rule {
+    name                       = "AllowAKS"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["5432"]
+    source_address_prefix      = "10.20.0.0/22"
+    destination_address_prefix = "10.20.5.0/28"
+  }
+  tags = var.tags
+}
+
+resource "azurerm_subnet_network_security_group_association" "database" {
+  subnet_id                 = azurerm_subnet.database.id
+  network_security_group_id = azurerm_network_security_group.database.id
 }
 
 resource "azurerm_subnet" "gateway" {
@@ -107,43 +144,6 @@ resource "azurerm_subnet_network_security_group_association" "gateway" {
   network_security_group_id = azurerm_network_security_group.gateway.id
 }
 
-resource "azurerm_subnet" "database" {
-  name                 = "snet-postgresql"
-  resource_group_name  = azurerm_resource_group.main.name
-  virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.0/28"]
-  delegation {
-    name = "delegation"
-    service_delegation {
-      name    = "Microsoft.DBforPostgreSQL/flexibleServers"
-      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
-    }
-  }
-}
-
-resource "azurerm_network_security_group" "database" {
-  name                = "nsg-snet-postgresql"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  security_rule {
-    name                       = "AllowAKS"
-    priority                   = 100
-    direction                  = "Inbound"
-    access                     = "Allow"
-    protocol                   = "Tcp"
-    source_port_range          = "*"
-    destination_port_ranges    = ["5432"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.0/28"
-  }
-  tags = var.tags
-}
-
-resource "azurerm_subnet_network_security_group_association" "database" {
-  subnet_id                 = azurerm_subnet.database.id
-  network_security_group_id = azurerm_network_security_group.database.id
-}
-
 resource "azurerm_subnet" "endpoints" {
   name                 = "snet-endpoints"
   resource_group_name  = azurerm_resource_group.main.name
@@ -162,7 +162,7 @@ resource "azurerm_network_security_group" "endpoints" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["443", "6380", "5671"]
+    destination_port_ranges    = ["443", "5671", "6380"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.16/28"
   }
@@ -172,35 +172,6 @@ resource "azurerm_network_security_group" "endpoints" {
 resource "azurerm_subnet_network_security_group_association" "endpoints" {
   subnet_id                 = azurerm_subnet.endpoints.id
   network_security_group_id = azurerm_network_security_group.endpoints.id
-}
-
-resource "azurerm_log_analytics_workspace" "main" {
-  name                = var.log_analytics_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku                 = "PerGB2018"
-  retention_in_days   = 30
-  tags                = var.tags
-}
-
-resource "azurerm_application_insights" "main" {
-  name                = "appi-kt-event-marketing-prod"
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  workspace_id        = azurerm_log_analytics_workspace.main.id
-  application_type    = "web"
-  tags                = var.tags
-}
-
-resource "azurerm_container_registry" "main" {
-  name                          = var.registry_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  sku                           = "Premium"
-  admin_enabled                 = false
-  public_network_access_enabled = false
-  zone_redundancy_enabled       = true
-  tags                          = var.tags
 }
 
 resource "azurerm_user_assigned_identity" "workload" {
@@ -298,14 +269,14 @@ resource "azurerm_kubernetes_cluster" "main" {
     admin_group_object_ids = var.admin_group_object_ids
     azure_rbac_enabled     = true
   }
-  oms_agent {
-    log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  ingress_application_gateway {
+    gateway_id = azurerm_application_gateway.main.id
   }
   key_vault_secrets_provider {
     secret_rotation_enabled = true
   }
-  ingress_application_gateway {
-    gateway_id = azurerm_application_gateway.main.id
+  oms_agent {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
   tags = var.tags
 }
@@ -326,12 +297,6 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
     "physarch.dev/pool" = "apps"
   }
   tags = var.tags
-}
-
-resource "azurerm_role_assignment" "kubelet_acr_pull" {
-  scope                = azurerm_container_registry.main.id
-  role_definition_name = "AcrPull"
-  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
 }
 
 resource "azurerm_private_dns_zone" "postgres" {
@@ -779,34 +744,39 @@ resource "azurerm_role_assignment" "workload_secret" {
   principal_id         = azurerm_user_assigned_identity.workload[each.value.service].principal_id
 }
 
-resource "azurerm_private_dns_zone" "registry" {
-  name                = "privatelink.azurecr.io"
+resource "azurerm_container_registry" "main" {
+  name                          = var.registry_name
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  sku                           = "Premium"
+  admin_enabled                 = false
+  public_network_access_enabled = false
+  zone_redundancy_enabled       = true
+  tags                          = var.tags
+}
+
+resource "azurerm_role_assignment" "kubelet_acr_pull" {
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPull"
+  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
+}
+
+resource "azurerm_log_analytics_workspace" "main" {
+  name                = var.log_analytics_name
+  location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
+  sku                 = "PerGB2018"
+  retention_in_days   = 30
   tags                = var.tags
 }
 
-resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
-  name                = "registry"
-  private_dns_zone_id = azurerm_private_dns_zone.registry.id
-  virtual_network_id  = azurerm_virtual_network.main.id
-}
-
-resource "azurerm_private_endpoint" "registry" {
-  name                = "pe-registry-kt-event-marketing-prod"
+resource "azurerm_application_insights" "main" {
+  name                = "appi-kt-event-marketing-prod"
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
-  subnet_id           = azurerm_subnet.endpoints.id
-  private_service_connection {
-    name                           = "registry"
-    private_connection_resource_id = azurerm_container_registry.main.id
-    subresource_names              = ["registry"]
-    is_manual_connection           = false
-  }
-  private_dns_zone_group {
-    name                 = "default"
-    private_dns_zone_ids = [azurerm_private_dns_zone.registry.id]
-  }
-  tags = var.tags
+  workspace_id        = azurerm_log_analytics_workspace.main.id
+  application_type    = "web"
+  tags                = var.tags
 }
 
 resource "azurerm_private_dns_zone" "redis" {
@@ -895,6 +865,36 @@ resource "azurerm_private_endpoint" "keyvault" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.keyvault.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_private_dns_zone" "registry" {
+  name                = "privatelink.azurecr.io"
+  resource_group_name = azurerm_resource_group.main.name
+  tags                = var.tags
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "registry" {
+  name                = "registry"
+  private_dns_zone_id = azurerm_private_dns_zone.registry.id
+  virtual_network_id  = azurerm_virtual_network.main.id
+}
+
+resource "azurerm_private_endpoint" "registry" {
+  name                = "pe-registry-kt-event-marketing-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  subnet_id           = azurerm_subnet.endpoints.id
+  private_service_connection {
+    name                           = "registry"
+    private_connection_resource_id = azurerm_container_registry.main.id
+    subresource_names              = ["registry"]
+    is_manual_connection           = false
+  }
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.registry.id]
   }
   tags = var.tags
 }

@@ -25,16 +25,6 @@ output "workload_identity_client_ids" {
   value       = { for s, id in azurerm_user_assigned_identity.workload : s => id.client_id }
 }
 
-output "registry_login_server" {
-  description = "Where to push the service images."
-  value       = azurerm_container_registry.main.login_server
-}
-
-output "image_references" {
-  description = "Image each service's overlay should deploy."
-  value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
-}
-
 output "postgresql_fqdn" {
   description = "PostgreSQL host."
   value       = azurerm_postgresql_flexible_server.main.fqdn
@@ -73,6 +63,16 @@ output "key_vault_name" {
 output "key_vault_secret_names" {
   description = "Secrets to set in Key Vault (az keyvault secret set)."
   value       = local.key_vault_secret_names
+}
+
+output "registry_login_server" {
+  description = "Where to push the service images."
+  value       = azurerm_container_registry.main.login_server
+}
+
+output "image_references" {
+  description = "Image each service's overlay should deploy."
+  value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
 }
 
 output "log_analytics_workspace_id" {

@@ -33,15 +33,6 @@ resource "azurerm_subnet_network_security_group_association" "aks" {
   network_security_group_id = azurerm_network_security_group.aks.id
 }
 
-resource "azurerm_container_registry" "main" {
-  name                = var.registry_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku                 = "Basic"
-  admin_enabled       = false
-  tags                = var.tags
-}
-
 resource "azurerm_user_assigned_identity" "workload" {
   for_each            = var.workload_identity_names
   name                = each.value
@@ -136,6 +127,15 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   spot_max_price  = -1
   node_taints     = ["kubernetes.azure.com/scalesetpriority=spot:NoSchedule"]
   tags            = var.tags
+}
+
+resource "azurerm_container_registry" "main" {
+  name                = var.registry_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku                 = "Basic"
+  admin_enabled       = false
+  tags                = var.tags
 }
 
 resource "azurerm_role_assignment" "kubelet_acr_pull" {

@@ -30,12 +30,6 @@ variable "vnet_name" {
   default     = "vnet-phonebill-dev"
 }
 
-variable "registry_name" {
-  type        = string
-  description = "Container registry (globally unique, alphanumerics)."
-  default     = "acrphonebilldev"
-}
-
 variable "workload_identity_names" {
   type        = map(string)
   description = "User-assigned identity of each service."
@@ -50,6 +44,12 @@ variable "kubernetes_version" {
   type        = string
   description = "AKS Kubernetes version."
   default     = "1.35"
+}
+
+variable "registry_name" {
+  type        = string
+  description = "Container registry (globally unique, alphanumerics)."
+  default     = "acrphonebilldev"
 }
 
 variable "image_tag" {

@@ -30,12 +30,6 @@ variable "vnet_name" {
   default     = "vnet-phonebill-prod"
 }
 
-variable "registry_name" {
-  type        = string
-  description = "Container registry (globally unique, alphanumerics)."
-  default     = "acrphonebillprod"
-}
-
 variable "workload_identity_names" {
   type        = map(string)
   description = "User-assigned identity of each service."
@@ -50,12 +44,6 @@ variable "kubernetes_version" {
   type        = string
   description = "AKS Kubernetes version."
   default     = "1.35"
-}
-
-variable "log_analytics_name" {
-  type        = string
-  description = "Log Analytics workspace."
-  default     = "log-phonebill-prod"
 }
 
 variable "admin_group_object_ids" {
@@ -116,6 +104,18 @@ variable "key_vault_secrets_exist" {
   type        = bool
   description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
   default     = false
+}
+
+variable "registry_name" {
+  type        = string
+  description = "Container registry (globally unique, alphanumerics)."
+  default     = "acrphonebillprod"
+}
+
+variable "log_analytics_name" {
+  type        = string
+  description = "Log Analytics workspace."
+  default     = "log-phonebill-prod"
 }
 
 variable "image_tag" {

@@ -33,15 +33,6 @@ resource "azurerm_subnet_network_security_group_association" "aks" {
   network_security_group_id = azurerm_network_security_group.aks.id
 }
 
-resource "azurerm_container_registry" "main" {
-  name                = var.registry_name
-  location            = azurerm_resource_group.main.location
-  resource_group_name = azurerm_resource_group.main.name
-  sku                 = "Basic"
-  admin_enabled       = false
-  tags                = var.tags
-}
-
 resource "azurerm_user_assigned_identity" "workload" {
   for_each            = var.workload_identity_names
   name                = each.value
@@ -142,12 +133,6 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   tags            = var.tags
 }
 
-resource "azurerm_role_assignment" "kubelet_acr_pull" {
-  scope                = azurerm_container_registry.main.id
-  role_definition_name = "AcrPull"
-  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
-}
-
 resource "azurerm_servicebus_namespace" "main" {
   name                = var.servicebus_namespace_name
   location            = azurerm_resource_group.main.location
@@ -179,6 +164,21 @@ resource "azurerm_servicebus_queue" "notification" {
   max_size_in_megabytes                = 1024
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
+}
+
+resource "azurerm_container_registry" "main" {
+  name                = var.registry_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku                 = "Basic"
+  admin_enabled       = false
+  tags                = var.tags
+}
+
+resource "azurerm_role_assignment" "kubelet_acr_pull" {
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPull"
+  principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
 }
 
 locals {

@@ -25,6 +25,11 @@ output "workload_identity_client_ids" {
   value       = { for s, id in azurerm_user_assigned_identity.workload : s => id.client_id }
 }
 
+output "servicebus_namespace" {
+  description = "Service Bus namespace."
+  value       = azurerm_servicebus_namespace.main.name
+}
+
 output "registry_login_server" {
   description = "Where to push the service images."
   value       = azurerm_container_registry.main.login_server
@@ -33,9 +38,4 @@ output "registry_login_server" {
 output "image_references" {
   description = "Image each service's overlay should deploy."
   value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
-}
-
-output "servicebus_namespace" {
-  description = "Service Bus namespace."
-  value       = azurerm_servicebus_namespace.main.name
 }

@@ -30,12 +30,6 @@ variable "vnet_name" {
   default     = "vnet-tripgen-dev"
 }
 
-variable "registry_name" {
-  type        = string
-  description = "Container registry (globally unique, alphanumerics)."
-  default     = "acrtripgendev"
-}
-
 variable "workload_identity_names" {
   type        = map(string)
   description = "User-assigned identity of each service."
@@ -57,6 +51,12 @@ variable "servicebus_namespace_name" {
   type        = string
   description = "Service Bus namespace (globally unique)."
   default     = "sb-tripgen-dev"
+}
+
+variable "registry_name" {
+  type        = string
+  description = "Container registry (globally unique, alphanumerics)."
+  default     = "acrtripgendev"
 }
 
 variable "image_tag" {

@@ -1,0 +1,25 @@
+package appgateway
+
+import (
+	"fmt"
+
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// CostLines implements cost.Priced: WAF_v2's fixed hourly cost and its
+// capacity units, 10 per instance, at the minimum and maximum instance
+// count.
+func (c *Component) CostLines(_ *plan.Env) []cost.Line {
+	lo, hi := float64(c.MinCapacity*10), float64(c.MaxCapacity*10)
+	return []cost.Line{
+		{Category: "network", Name: "Application Gateway WAF_v2 fixed", SKU: "WAF_v2", Meter: azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Fixed Cost"},
+			Qty: 1, QtyMax: 1, Unit: "gateway-hour", PerMonth: cost.HoursPerMonth},
+		{Category: "network", Name: "Application Gateway capacity units", SKU: fmt.Sprintf("%d–%d instances", c.MinCapacity, c.MaxCapacity), Meter: azure.Meter{Service: "Application Gateway", Meter: "WAF v2 Capacity Units"},
+			Qty: lo, QtyMax: hi, Unit: "CU-hour", PerMonth: cost.HoursPerMonth, Estimate: "10 capacity units per instance, at the minimum and maximum instance count"},
+	}
+}
+
+// PublicIPs implements cost.PublicAddressed: the gateway's frontend.
+func (*Component) PublicIPs() int { return 1 }

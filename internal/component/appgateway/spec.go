@@ -1,0 +1,94 @@
+// Package appgateway is the Application Gateway building block: WAF_v2
+// with its WAF policy (the OWASP rule set and a per-client rate limit) in
+// a /24 of its own, and the AGIC add-on that makes it the cluster's
+// ingress controller. ingress.controller: agic selects it (the ingress
+// block owns that key and the domain); it owns the gateway's keys of
+// environments[].ingress: waf, wafMode, rateLimitPerMinute,
+// gatewayMinCapacity and gatewayMaxCapacity. It owns every facet of the
+// block: names, subnet, NSG rules, private frontend address, cost lines,
+// SLA link, ingress class and policy peer, Terraform, document sections,
+// diagram nodes and check rules.
+package appgateway
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/physarch/physarch/internal/component/ingress"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// Name is the block's name.
+const Name = "appgateway"
+
+// subnetRole is the gateway's own subnet.
+const subnetRole = "gateway"
+
+// Settings are the gateway's keys of environments[].ingress.
+type Settings struct {
+	WAF                bool   `yaml:"waf"`
+	WAFMode            string `yaml:"wafMode"`
+	RateLimitPerMinute int    `yaml:"rateLimitPerMinute" jsonschema_description:"requests per minute per client IP"`
+	GatewayMinCapacity int    `yaml:"gatewayMinCapacity"`
+	GatewayMaxCapacity int    `yaml:"gatewayMaxCapacity"`
+}
+
+// FieldRules constrains the settings.
+func (Settings) FieldRules() spec.Rules {
+	capacity := spec.Between(0, 125).WithHint("Application Gateway v2 autoscales from 0 to 125 instances")
+	return spec.Rules{
+		"wafMode":            spec.OneOf("Detection", "Prevention"),
+		"rateLimitPerMinute": spec.Between(0, 100000).WithHint("0 (off) or requests per minute per client, up to 100,000"),
+		"gatewayMinCapacity": capacity,
+		"gatewayMaxCapacity": capacity,
+	}
+}
+
+// Profile defaults: no WAF in dev (NGINX has none); in prod a WAF that
+// blocks, 100 requests a minute per client, 2 to 10 instances.
+const (
+	devProfile = `waf: false
+rateLimitPerMinute: 0
+`
+	prodProfile = `waf: true
+wafMode: Prevention
+rateLimitPerMinute: 100
+gatewayMinCapacity: 2
+gatewayMaxCapacity: 10
+`
+)
+
+func section() spec.Section {
+	return spec.Section{
+		Kind:        Name,
+		SettingsKey: "ingress", Settings: reflect.TypeFor[Settings](),
+		Profiles:    map[string]string{"dev": devProfile, "prod": prodProfile},
+		SubnetRoles: []string{subnetRole},
+		Validate:    validate,
+	}
+}
+
+// Of is an environment's gateway settings.
+func Of(e spec.Environment) Settings {
+	if st, ok := spec.Block[Settings](e.Blocks, Name); ok {
+		return *st
+	}
+	return Settings{}
+}
+
+// validate checks the settings against the controller and each other.
+func validate(v *spec.Validation) {
+	for i, e := range v.Spec().Environments {
+		if e.Profile == "" {
+			continue
+		}
+		p := fmt.Sprintf("environments[%d].ingress", i)
+		st, controller := Of(e), ingress.Of(e).Controller
+		if controller == ingress.NGINX && st.WAF {
+			v.Fail(p+".waf", "use controller: agic for the Application Gateway WAF", "a WAF needs the Application Gateway; the NGINX ingress has none")
+		}
+		if controller == ingress.AGIC && st.GatewayMinCapacity > st.GatewayMaxCapacity {
+			v.Fail(p+".gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", st.GatewayMinCapacity, st.GatewayMaxCapacity)
+		}
+	}
+}

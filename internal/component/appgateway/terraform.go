@@ -1,0 +1,156 @@
+package appgateway
+
+import "github.com/physarch/physarch/internal/render/terraform"
+
+// Names of the gateway's sub-resources; AGIC replaces the listener, pool
+// and rules with the Ingress routes, so Terraform ignores later changes.
+const (
+	gwFrontendPublic  = "public"
+	gwFrontendPrivate = "private"
+	gwPort            = "http"
+	gwPool            = "default"
+	gwSettings        = "default"
+	gwListener        = "default"
+	gwRule            = "default"
+)
+
+// placed reports whether the gateway has its subnet (the plan placed it).
+func (c *Component) placed() bool { return c.Subnet.CIDR != "" }
+
+// Cluster implements terraform.ClusterAddon: the AGIC add-on manages the
+// gateway.
+func (c *Component) Cluster(b terraform.Block) {
+	if c.placed() {
+		b.Child("ingress_application_gateway").Expr("gateway_id", "azurerm_application_gateway.main.id")
+	}
+}
+
+// Variables implements terraform.Terraformed.
+func (c *Component) Variables(m terraform.Module) {
+	if c.placed() {
+		m.Variable("gateway_name", "string", "Application Gateway.", c.Gateway)
+		m.Variable("waf_policy_name", "string", "WAF policy.", c.WAFPolicy)
+	}
+}
+
+// Terraform implements terraform.Terraformed: the Application Gateway
+// WAF_v2 with its public IP and a WAF policy (the OWASP managed rule set
+// and a per-client rate limit), and AGIC's rights on it.
+func (c *Component) Terraform(m terraform.Module) {
+	if !c.placed() {
+		return
+	}
+	e := m.Env()
+	ip := m.Resource("azurerm_public_ip", "gateway")
+	ip.Set("name", c.PublicIP)
+	ip.Expr("location", "azurerm_resource_group.main.location")
+	ip.Expr("resource_group_name", "azurerm_resource_group.main.name")
+	ip.Set("allocation_method", "Static")
+	ip.Set("sku", "Standard")
+	if len(e.Zones) > 1 {
+		ip.Set("zones", terraform.Zones(e.Zones))
+	}
+	m.Tags(ip)
+
+	waf := m.Placed("azurerm_web_application_firewall_policy", "main", "waf_policy_name")
+	ps := waf.Child("policy_settings")
+	ps.Set("enabled", c.WAF)
+	mode := c.WAFMode
+	if mode == "" {
+		mode = "Prevention"
+	}
+	ps.Set("mode", mode)
+	ps.Set("request_body_check", true)
+	mr := waf.Child("managed_rules").Child("managed_rule_set")
+	mr.Set("type", "OWASP")
+	mr.Set("version", "3.2")
+	if c.RateLimit > 0 {
+		cr := waf.Child("custom_rules")
+		cr.Set("name", "RateLimitPerClientIP")
+		cr.Set("priority", 10)
+		cr.Set("rule_type", "RateLimitRule")
+		cr.Set("action", "Block")
+		cr.Set("rate_limit_duration", "OneMin")
+		cr.Set("rate_limit_threshold", c.RateLimit)
+		cr.Set("group_rate_limit_by", "ClientAddr")
+		mc := cr.Child("match_conditions")
+		mc.Child("match_variables").Set("variable_name", "RemoteAddr")
+		// Every client address: 0.0.0.0/0 matched and not negated.
+		mc.Set("operator", "IPMatch")
+		mc.Set("negation_condition", false)
+		mc.Set("match_values", []string{"0.0.0.0/0"})
+	}
+	m.Tags(waf)
+
+	gw := m.Placed("azurerm_application_gateway", "main", "gateway_name")
+	sku := gw.Child("sku")
+	sku.Set("name", "WAF_v2")
+	sku.Set("tier", "WAF_v2")
+	as := gw.Child("autoscale_configuration")
+	as.Set("min_capacity", c.MinCapacity)
+	as.Set("max_capacity", c.MaxCapacity)
+	if len(e.Zones) > 1 {
+		gw.Set("zones", terraform.Zones(e.Zones))
+	}
+	gw.Expr("firewall_policy_id", "azurerm_web_application_firewall_policy.main.id")
+	ipc := gw.Child("gateway_ip_configuration")
+	ipc.Set("name", "gateway")
+	ipc.Expr("subnet_id", terraform.SubnetID(subnetRole))
+	fp := gw.Child("frontend_port")
+	fp.Set("name", gwPort)
+	fp.Set("port", 80)
+	pub := gw.Child("frontend_ip_configuration")
+	pub.Set("name", gwFrontendPublic)
+	pub.Expr("public_ip_address_id", "azurerm_public_ip.gateway.id")
+	if c.PrivateIP != "" {
+		priv := gw.Child("frontend_ip_configuration")
+		priv.Set("name", gwFrontendPrivate)
+		priv.Expr("subnet_id", terraform.SubnetID(subnetRole))
+		priv.Set("private_ip_address_allocation", "Static")
+		priv.Set("private_ip_address", c.PrivateIP)
+	}
+	gw.Child("backend_address_pool").Set("name", gwPool)
+	bs := gw.Child("backend_http_settings")
+	bs.Set("name", gwSettings)
+	bs.Set("cookie_based_affinity", "Disabled")
+	bs.Set("port", 80)
+	bs.Set("protocol", "Http")
+	bs.Set("request_timeout", 30)
+	l := gw.Child("http_listener")
+	l.Set("name", gwListener)
+	l.Set("frontend_ip_configuration_name", gwFrontendPublic)
+	l.Set("frontend_port_name", gwPort)
+	l.Set("protocol", "Http")
+	r := gw.Child("request_routing_rule")
+	r.Set("name", gwRule)
+	r.Set("rule_type", "Basic")
+	r.Set("priority", 100)
+	r.Set("http_listener_name", gwListener)
+	r.Set("backend_address_pool_name", gwPool)
+	r.Set("backend_http_settings_name", gwSettings)
+	lc := gw.Child("lifecycle")
+	lc.Expr("ignore_changes", "[backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]")
+	m.Tags(gw)
+
+	// AGIC (the cluster add-on) manages the gateway: it needs Contributor
+	// on it and Network Contributor on its subnet.
+	agic := "azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id"
+	for _, ra := range []struct{ name, scope, role string }{
+		{"agic_gateway", "azurerm_application_gateway.main.id", "Contributor"},
+		{"agic_subnet", terraform.SubnetID(subnetRole), "Network Contributor"},
+		{"agic_resource_group", "azurerm_resource_group.main.id", "Reader"},
+	} {
+		b := m.Resource("azurerm_role_assignment", ra.name)
+		b.Expr("scope", ra.scope)
+		b.Set("role_definition_name", ra.role)
+		b.Expr("principal_id", agic)
+	}
+}
+
+// Outputs implements terraform.Terraformed.
+func (c *Component) Outputs(m terraform.Module) {
+	if c.placed() {
+		m.Output("gateway_public_ip", "azurerm_public_ip.gateway.ip_address", "Application Gateway public address.")
+		m.Output("waf_policy_id", "azurerm_web_application_firewall_policy.main.id", "WAF policy.")
+	}
+}

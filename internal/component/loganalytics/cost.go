@@ -1,0 +1,21 @@
+package loganalytics
+
+import (
+	"fmt"
+
+	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// CostLines implements cost.Priced: the workspace bills by GB ingested,
+// which the spec states (monitoring.ingestGBPerDay).
+func (c *Component) CostLines(_ *plan.Env) []cost.Line {
+	if !c.Workspace {
+		return nil
+	}
+	gb := c.IngestGBPerDay * cost.HoursPerMonth / 24
+	return []cost.Line{{Category: "monitoring", Name: "Log Analytics ingestion", SKU: fmt.Sprintf("%g GB/day", c.IngestGBPerDay),
+		Meter: azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, Qty: gb, QtyMax: gb, Unit: "GB", PerMonth: 1,
+		Estimate: "ingestion assumed from monitoring.ingestGBPerDay"}}
+}

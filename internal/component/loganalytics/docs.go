@@ -1,0 +1,40 @@
+package loganalytics
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/docs"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// Monitoring implements docs.Monitored: production's Azure Monitor
+// settings (8.1.1).
+func (c *Component) Monitoring(d *md.Doc, _ *plan.Env, s *docs.Sections) {
+	s.Next(d.T("Azure Monitor 통합", "Azure Monitor"))
+	d.KV(d.T("구성 요소", "Component"), d.T("설정", "Setting"),
+		[2]string{"Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), c.RetentionDays, strconv.FormatFloat(c.IngestGBPerDay, 'f', -1, 64))},
+		[2]string{"Application Insights", strconv.FormatBool(c.AppInsights)},
+		[2]string{"Container Insights", strconv.FormatBool(c.Workspace)},
+	)
+}
+
+// Summary implements docs.Summarised.
+func (c *Component) Summary(d *md.Doc, _ *plan.Env, key string) (string, bool) {
+	switch key {
+	case docs.SummaryCPUAlert:
+		return fmt.Sprintf("%d%%", c.AlertCPUPercent), true
+	case docs.SummaryLogRetention:
+		return fmt.Sprintf(d.T("%d일", "%d days"), c.RetentionDays), true
+	case docs.SummaryMonitoring:
+		if c.Workspace {
+			return "Azure Monitor", true
+		}
+	case docs.SummaryMonitoringTools:
+		if c.Workspace {
+			return "Azure Monitor, Log Analytics, Application Insights", true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,62 @@
+package registry
+
+import (
+	"strings"
+
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// Kind is the container registry block.
+type Kind struct{}
+
+// Name implements plan.Kind.
+func (Kind) Name() string { return Name }
+
+// Section implements plan.Kind.
+func (Kind) Section() spec.Section { return section() }
+
+// Component is the environment's registry.
+type Component struct {
+	// Registry is its name: alphanumerics only, 5–50, globally unique.
+	Registry string
+	// SKU is its tier: Premium where private endpoints are used, Basic
+	// otherwise.
+	SKU string
+	// ZoneRedundant is whether a Premium registry spans the zones.
+	ZoneRedundant bool
+}
+
+// ID implements plan.Component.
+func (*Component) ID() string { return Name }
+
+// Plan implements plan.Kind: every environment pulls its images from a
+// registry of its own.
+func (Kind) Plan(c *plan.Context) plan.Component {
+	e := c.Env
+	r := &Component{
+		Registry: c.Name("container registry", naming.ContainerRegistry("acr"+strings.ReplaceAll(c.Plan.Name, "-", "")+e.Name)),
+		SKU:      "Basic",
+	}
+	if e.Settings.Network.PrivateEndpoints {
+		r.SKU = "Premium"
+		r.ZoneRedundant = len(e.Zones) > 1
+	}
+	return r
+}
+
+// Premium reports whether the registry is Premium, which alone offers
+// private endpoints and zone redundancy.
+func (c *Component) Premium() bool { return c.SKU == "Premium" }
+
+// LoginServer is where images are pushed and pulled.
+func (c *Component) LoginServer() string { return c.Registry + ".azurecr.io" }
+
+// PrivateEndpoints implements plan.Endpointed.
+func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
+	if !c.Premium() {
+		return nil
+	}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", Ports: []int{plan.PortHTTPS}}}
+}
