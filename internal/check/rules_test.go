@@ -94,7 +94,6 @@ var quiet = variant{}
 // leaves it quiet (the example as intended, unless that already triggers).
 var ruleCases = map[string][2]variant{
 	"AV001": {{edit: replace("availability: 99.5", "availability: 99.9")}, quiet},
-	"AV002": {{edit: prod("redis: {tier: Basic, sku: C1}")}, quiet},
 	"AV003": {{edit: prod("postgresql: {ha: none}")}, quiet},
 	"AV004": {{edit: prod("aks: {tier: Free}")}, quiet},
 	"AV005": {{edit: func(s string) string {
@@ -128,7 +127,6 @@ var ruleCases = map[string][2]variant{
 	"CP001": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPULimit = "100m" }}, quiet},
 	"CP002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPURequestM = 64000 }}, quiet},
 	"CP003": {{edit: func(s string) string { return strings.ReplaceAll(s, "    dbPoolSize: 4\n", "") }}, quiet},
-	"CP004": {{edit: replace("workingSetMiB: 2048", "workingSetMiB: 8192")}, quiet},
 	"CP005": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].Usable = 10 }}, quiet},
 	"CP006": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Max = w.Min }}, quiet},
 	"CP007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Needed = w.Max }}, quiet},

@@ -150,6 +150,9 @@ func readTerraform(t *testing.T, f facts, file string, data []byte) {
 			f.add("pgsku "+env, file, str(b, "sku_name"))
 		case "azurerm_redis_cache":
 			f.add("redissku "+env, file, str(b, "family")+str(b, "capacity"))
+		case "azurerm_managed_redis":
+			_, size, _ := strings.Cut(str(b, "sku_name"), "_") // Balanced_B5
+			f.add("redissku "+env, file, size)
 		case "azurerm_network_security_group":
 			for _, r := range b.Blocks {
 				if r.Type == "security_rule" {

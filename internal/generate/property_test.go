@@ -154,7 +154,11 @@ func checkNames(t *testing.T, seed uint64, pl *plan.Plan, files []render.File) {
 			valid("Service Bus namespace", b.Namespace)
 		}
 		if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
-			valid("Azure Cache for Redis", r.Cache)
+			kind := "Azure Cache for Redis"
+			if r.AMR() {
+				kind = "Azure Managed Redis"
+			}
+			valid(kind, r.Cache)
 			if r.Backup != "" {
 				valid("storage account", r.Backup)
 			}

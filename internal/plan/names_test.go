@@ -45,7 +45,11 @@ func namesOf(pl *plan.Plan, e *plan.Env) map[string][]string {
 		out["Service Bus queue"], out["Service Bus topic"] = b.Queues, b.Topics
 	}
 	if r, ok := plan.Find[*redis.Component](e); ok && r.Managed() {
-		out["Azure Cache for Redis"] = []string{r.Cache}
+		kind := "Azure Cache for Redis"
+		if r.AMR() {
+			kind = "Azure Managed Redis"
+		}
+		out[kind] = []string{r.Cache}
 		if r.Backup != "" {
 			out["storage account"] = []string{r.Backup}
 		}
@@ -144,7 +148,15 @@ func TestNamesByRule(t *testing.T) {
 		mutate func(s *spec.Spec)
 		check  func(t *testing.T, pl *plan.Plan, e *plan.Env)
 	}{
-		{"environment prod-eu", func(s *spec.Spec) { s.Metadata.Name = "phonebill"; s.Environments[0].Name = "prod-eu" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
+		{"environment prod-eu", func(s *spec.Spec) {
+			s.Metadata.Name = "phonebill"
+			s.Environments[0].Name = "prod-eu"
+			// Azure Cache for Redis Premium keeps its RDB backups in a
+			// storage account, whose name this case derives.
+			if st, ok := spec.Block[redis.Settings](s.Environments[0].Blocks, redis.Name); ok {
+				st.Service = redis.CacheForRedis
+			}
+		}, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			r, _ := plan.Find[*redis.Component](e)
 			if reg, _ := plan.Find[*registry.Component](e); reg == nil || reg.Registry != "acrphonebillprodeu" || r == nil || r.Backup != "stphonebillprodeu" {
 				t.Errorf("registry %+v, redis %+v", reg, r)
@@ -164,7 +176,7 @@ func TestNamesByRule(t *testing.T) {
 				t.Errorf("Key Vault %+v, Redis %+v", kv, r)
 			}
 			wantChange(t, e, "Key Vault", "kv-ab--cd-prod")
-			wantChange(t, e, "Azure Cache for Redis", "redis-ab--cd-prod")
+			wantChange(t, e, "Azure Managed Redis", "redis-ab--cd-prod")
 		}},
 		{"40-character system", func(s *spec.Spec) { s.Metadata.Name = long; s.Environments[0].Name = "production-eu-2" }, func(t *testing.T, pl *plan.Plan, e *plan.Env) {
 			fd, _ := plan.Find[*frontdoor.Component](e)

@@ -69,7 +69,7 @@ func TestProdComponentsAndFormula(t *testing.T) {
 			prod = r
 		}
 	}
-	want := []string{"AKS Standard tier", "Node pool system", "Node pool apps", "PostgreSQL Flexible compute", "Azure Cache for Redis", "Application Gateway WAF_v2 fixed", "Front Door Standard base", "Key Vault operations", "Log Analytics ingestion", "Private endpoints", "Container Registry"}
+	want := []string{"AKS Standard tier", "Node pool system", "Node pool apps", "PostgreSQL Flexible compute", "Azure Managed Redis", "Application Gateway WAF_v2 fixed", "Front Door Standard base", "Key Vault operations", "Log Analytics ingestion", "Private endpoints", "Container Registry"}
 	names := map[string]cost.Component{}
 	for _, c := range prod.Components {
 		names[c.Name] = c
@@ -87,9 +87,10 @@ func TestProdComponentsAndFormula(t *testing.T) {
 	if c := names["PostgreSQL Flexible compute"]; c.MonthlyMin != 296.38 {
 		t.Errorf("PostgreSQL compute %v, want 296.38", c.MonthlyMin)
 	}
-	// Premium P1: two nodes × 0.277 × 730.
-	if c := names["Azure Cache for Redis"]; c.MonthlyMin != 404.42 {
-		t.Errorf("Redis %v, want 404.42", c.MonthlyMin)
+	// Azure Managed Redis Balanced B3 with high availability: two nodes ×
+	// 0.065 × 730 (Azure Cache for Redis is priced in internal/component/redis).
+	if c := names["Azure Managed Redis"]; c.MonthlyMin != 94.9 {
+		t.Errorf("Redis %v, want 94.9", c.MonthlyMin)
 	}
 	if c := names["Front Door Standard base"]; !strings.Contains(c.Estimate, "unverified") {
 		t.Errorf("Front Door must carry its estimate mark, got %q", c.Estimate)

@@ -8,18 +8,32 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 )
 
-// CostLines implements cost.Priced: Azure Cache for Redis is billed per
-// node, one for Basic, a primary and a replica per shard otherwise. The
-// dev pod's cost is in the node pool it runs on.
+// CostLines implements cost.Priced. Both managed services are billed per
+// node-hour. Azure Cache for Redis: one node for Basic, a primary and a
+// replica per shard otherwise. Azure Managed Redis: the Retail Prices
+// API's "Cache Instance" meter is one node; high availability runs two
+// ("HA (×2 nodes) or non-HA (×1 node)", AzureManagedRedis/amr-migration-skill
+// references/pricing-tiers.md; turning it off "halves the cost",
+// MicrosoftDocs/azure-docs articles/redis/migrate/migrate-basic-standard-premium-understand.md).
+// The dev pod's cost is in the node pool it runs on.
 func (c *Component) CostLines(_ *plan.Env) []cost.Line {
-	if !c.Managed() {
-		return nil
+	switch {
+	case c.AMR():
+		nodes, sku := 1.0, c.skuTitle()+", 1 node (no high availability)"
+		if c.HA {
+			nodes, sku = 2, c.skuTitle()+", 2 nodes (high availability)"
+		}
+		return []cost.Line{{Category: "cache", Name: "Azure Managed Redis", SKU: sku,
+			Meter: azure.Meter{Service: "Redis Cache", Product: "Azure Managed Redis - " + azure.TierTitle(c.Tier), Meter: c.SKU + " Cache Instance"},
+			Qty:   nodes, QtyMax: nodes, Unit: "node-hour", PerMonth: cost.HoursPerMonth}}
+	case c.CacheForRedis():
+		nodes := 1.0
+		if c.Tier != "Basic" {
+			nodes = 2 * math.Max(1, float64(c.Shards))
+		}
+		return []cost.Line{{Category: "cache", Name: "Azure Cache for Redis", SKU: c.Tier + " " + c.SKU,
+			Meter: azure.Meter{Service: "Redis Cache", Product: "Azure Redis Cache " + c.Tier, Meter: c.SKU + " Cache Instance"},
+			Qty:   nodes, QtyMax: nodes, Unit: "node-hour", PerMonth: cost.HoursPerMonth}}
 	}
-	nodes := 1.0
-	if c.Tier != "Basic" {
-		nodes = 2 * math.Max(1, float64(c.Shards))
-	}
-	return []cost.Line{{Category: "cache", Name: "Azure Cache for Redis", SKU: c.Tier + " " + c.SKU,
-		Meter: azure.Meter{Service: "Redis Cache", Product: "Azure Redis Cache " + c.Tier, Meter: c.SKU + " Cache Instance"},
-		Qty:   nodes, QtyMax: nodes, Unit: "node-hour", PerMonth: cost.HoursPerMonth}}
+	return nil
 }

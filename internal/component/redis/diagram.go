@@ -4,6 +4,14 @@ import (
 	"github.com/physarch/physarch/internal/render/mermaid"
 )
 
+// serviceTitle is the managed service's name.
+func (c *Component) serviceTitle() string {
+	if c.AMR() {
+		return "Azure Managed Redis"
+	}
+	return "Azure Cache for Redis"
+}
+
 // Draw implements mermaid.Drawn: the dev pod is drawn with the cluster's
 // backing pods; the managed cache outside the subnets, with its private
 // endpoint in the endpoints subnet. The network diagram's flows end on
@@ -14,9 +22,9 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 		return d
 	}
 	if v.Network {
-		d.Managed = []mermaid.Shape{{ID: "Redis", Label: "Azure Cache for Redis " + c.SKU, DB: true}}
+		d.Managed = []mermaid.Shape{{ID: "Redis", Label: c.serviceTitle() + " " + c.SKU, DB: true}}
 	} else {
-		d.Managed = []mermaid.Shape{{ID: "Redis", Label: "Azure Cache for Redis " + c.sku(), DB: true}}
+		d.Managed = []mermaid.Shape{{ID: "Redis", Label: c.serviceTitle() + " " + c.sku(), DB: true}}
 	}
 	if !c.endpoint {
 		return d

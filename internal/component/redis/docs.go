@@ -5,25 +5,32 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
 // sku is the managed cache's tier and size, or the pod's image.
-func (c *Component) sku() string { return strings.TrimSpace(c.Tier + " " + c.SKU) }
+func (c *Component) sku() string {
+	if c.AMR() {
+		return c.skuTitle()
+	}
+	return strings.TrimSpace(c.Tier + " " + c.SKU)
+}
 
-// zoneRedundant reports whether the cache's nodes are spread over zones:
-// Premium only, and only where the region has zones (the Terraform sets
-// zones under the same condition).
-func (c *Component) zoneRedundant(e *plan.Env) bool {
-	return c.Managed() && c.Tier == "Premium" && len(e.Zones) > 1
+// skuTitle is the tier (as Microsoft spells it) and size.
+func (c *Component) skuTitle() string {
+	if c.AMR() {
+		return azure.TierTitle(c.Tier) + " " + c.SKU
+	}
+	return c.Tier + " " + c.SKU
 }
 
 // Overview implements docs.Overviewed.
 func (c *Component) Overview(d *md.Doc, _ *plan.Env) []string {
 	if c.Managed() {
-		return []string{fmt.Sprintf(d.T("캐시: Azure Cache for Redis %s", "Cache: Azure Cache for Redis %s"), c.sku())}
+		return []string{fmt.Sprintf(d.T("캐시: %s %s", "Cache: %s %s"), c.serviceTitle(), c.sku())}
 	}
 	return []string{fmt.Sprintf(d.T("캐시: Redis %s Pod", "Cache: Redis %s pod"), c.Version)}
 }
@@ -47,14 +54,14 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 				[2]string{d.T("제거 정책", "Eviction policy"), c.Eviction},
 			)
 		} else {
-			c.cacheTable(d, e)
+			c.cacheTable(d)
 		}
 		return
 	}
-	sub := s.Next("Azure Cache for Redis")
+	sub := s.Next(c.serviceTitle())
 	sub.Next(d.T("캐시 구성", "Cache"))
 	if c.Managed() {
-		c.cacheTable(d, e)
+		c.cacheTable(d)
 	} else {
 		d.P(fmt.Sprintf(d.T("이 환경은 Redis를 Pod(%s)로 실행합니다.", "This environment runs Redis as a pod (%s)."), c.Image))
 	}
@@ -65,10 +72,18 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	})
 }
 
-func (c *Component) cacheTable(d *md.Doc, e *plan.Env) {
-	zr := d.T("없음", "none")
-	if c.zoneRedundant(e) {
-		zr = docs.Zones(e.Zones)
+// zoneText is the zones the cache spreads over, or none.
+func (c *Component) zoneText(d *md.Doc) string {
+	if len(c.Zones) > 1 {
+		return docs.Zones(c.Zones)
+	}
+	return d.T("없음", "none")
+}
+
+func (c *Component) cacheTable(d *md.Doc) {
+	if c.AMR() {
+		c.managedRedisTable(d)
+		return
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
 		[2]string{"Tier", c.Tier},
@@ -76,10 +91,74 @@ func (c *Component) cacheTable(d *md.Doc, e *plan.Env) {
 		[2]string{d.T("메모리", "Memory"), docs.MiB(int64(c.MemoryMiB))},
 		[2]string{d.T("클러스터링 (샤드)", "Clustering (shards)"), strconv.Itoa(c.Shards)},
 		[2]string{d.T("영속성", "Persistence"), c.Persistence},
-		[2]string{d.T("인증", "Authentication"), d.T("Entra ID + 액세스 키 (Key Vault)", "Entra ID + access key (Key Vault)")},
+		[2]string{d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)")},
 		[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port)},
-		[2]string{d.T("영역 중복", "Zone redundancy"), zr},
+		[2]string{d.T("영역 중복", "Zone redundancy"), c.zoneText(d)},
 	)
+}
+
+// sizing says how the plan chose a size the spec did not state.
+func (c *Component) sizing(d *md.Doc) string {
+	if c.Sizing == sizedByWorkingSet {
+		ws, mem := docs.MiB(int64(c.WorkingSetMiB)), docs.MiB(int64(c.MemoryMiB))
+		return d.T(fmt.Sprintf("작업 세트 %s ≤ %s의 %d%% (나머지는 Azure가 예약)", ws, mem, azure.AMRUsablePercent),
+			fmt.Sprintf("working set %s ≤ %d%% of %s (Azure reserves the rest)", ws, azure.AMRUsablePercent, mem))
+	}
+	return d.T("작업 세트 미지정: 6 GB (이전 기본값 Premium P1과 같은 크기)", "no working set stated: 6 GB, the size of the former default Premium P1")
+}
+
+func (c *Component) managedRedisTable(d *md.Doc) {
+	ha := d.T("사용 (노드 2개)", "on (2 nodes)")
+	if !c.HA {
+		ha = d.T("사용 안 함 (노드 1개, SLA 없음)", "off (1 node, no SLA)")
+	}
+	clustering := d.T("Enterprise (단일 엔드포인트, 클러스터 비인식 클라이언트 가능)", "Enterprise (one endpoint; clients need not be cluster-aware)")
+	if c.OSS() {
+		clustering = fmt.Sprintf(d.T("OSS (클러스터 인식 클라이언트 필요; 노드 포트 %s: NetworkPolicy allow-<서비스>-redis-nodes, NSG 규칙 AllowRedisNodes)",
+			"OSS (cluster-aware clients; node ports %s: NetworkPolicies allow-<service>-redis-nodes, NSG rules AllowRedisNodes)"), nodePorts())
+	}
+	rows := [][2]string{
+		{d.T("서비스", "Service"), "Azure Managed Redis"},
+		{"Tier", azure.TierTitle(c.Tier)},
+		{"SKU", docs.Assumed(d, c.SKU, c.SKUStated)},
+	}
+	if !c.SKUStated {
+		rows = append(rows, [2]string{d.T("크기 산정", "Sizing"), c.sizing(d)})
+	}
+	rows = append(rows,
+		[2]string{d.T("메모리", "Memory"), fmt.Sprintf(d.T("%s (데이터용 약 %s)", "%s (about %s for data)"), docs.MiB(int64(c.MemoryMiB)), approxGi(c.UsableMiB))},
+		[2]string{"vCPU", strconv.Itoa(c.VCPUs)},
+		[2]string{d.T("고가용성", "High availability"), ha},
+		[2]string{d.T("클러스터링 정책", "Clustering policy"), clustering},
+		[2]string{d.T("영속성", "Persistence"), c.persistenceText()},
+		[2]string{d.T("제거 정책", "Eviction policy"), c.Eviction},
+		[2]string{"Redis", c.Version},
+		[2]string{d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)")},
+		[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port)},
+		[2]string{d.T("영역 중복", "Zone redundancy"), c.zoneText(d)},
+	)
+	if c.Preview {
+		rows = append(rows, [2]string{d.T("미리 보기", "Preview"), d.T("예 (Microsoft가 이 크기를 공개 미리 보기로 표시)", "yes (Microsoft marks this size as public preview)")})
+	}
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
+}
+
+// persistenceText is Azure Managed Redis's persistence with how often it
+// writes (the Terraform's backup frequency).
+func (c *Component) persistenceText() string {
+	switch c.Persistence {
+	case "rdb":
+		return "rdb (" + rdbFrequency + ")"
+	case "aof":
+		return "aof (" + aofFrequency + ")"
+	}
+	return c.Persistence
+}
+
+// approxGi prints a size in GiB with one decimal: what Azure Managed
+// Redis leaves for data is never a whole number of them.
+func approxGi(mib int) string {
+	return strconv.FormatFloat(float64(mib)/1024, 'f', 1, 64) + "Gi"
 }
 
 // Backups implements docs.BackedUp.
@@ -87,13 +166,23 @@ func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
 	if !e.IsProdLike() {
 		return [][]string{{"Redis", d.T("없음 (캐시 재구성)", "none (cache is rebuilt)"), "-", "-", d.T("재시작 후 자동 재적재", "refills after restart")}}
 	}
+	if c.AMR() {
+		return [][]string{{"Redis", c.persistenceText(), "-", "false"}}
+	}
 	return [][]string{{"Redis", c.Persistence, "-", "false"}}
 }
 
 // Failover implements docs.FailingOver: Standard and Premium keep a
-// replica; Basic and a pod have none.
+// replica, Azure Managed Redis with high availability replica shards;
+// Basic, Azure Managed Redis without high availability and a pod have
+// none.
 func (c *Component) Failover(d *md.Doc, _ *plan.Env) [][]string {
-	if c.Managed() && c.Tier != "Basic" {
+	switch {
+	case c.AMR() && c.HA && len(c.Zones) > 1:
+		return [][]string{{"Redis", d.T("다른 영역의 복제 샤드로 자동 전환", "automatic switch to the replica shards in another zone")}}
+	case c.AMR() && c.HA:
+		return [][]string{{"Redis", d.T("복제 샤드로 자동 전환", "automatic switch to the replica shards")}}
+	case c.CacheForRedis() && c.Tier != "Basic":
 		return [][]string{{"Redis", d.T("복제본으로 자동 전환", "automatic switch to the replica")}}
 	}
 	return [][]string{{"Redis", d.T("없음 (단일 노드, 재시작 후 재적재)", "none (one node; refills after a restart)")}}
@@ -101,6 +190,9 @@ func (c *Component) Failover(d *md.Doc, _ *plan.Env) [][]string {
 
 // Scaling implements docs.Scaled.
 func (c *Component) Scaling(d *md.Doc, _ *plan.Env) [][]string {
+	if c.AMR() {
+		return [][]string{{"Redis", d.T("더 큰 크기 또는 tier (축소는 제한적)", "larger size or tier (scaling down is limited)"), c.sku()}}
+	}
 	return [][]string{{"Redis", d.T("샤드 추가", "more shards"), c.sku()}}
 }
 
@@ -109,7 +201,7 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 	if part != "cache" {
 		return nil
 	}
-	l2 := "Azure Cache for Redis " + c.sku()
+	l2 := c.serviceTitle() + " " + c.sku()
 	if !c.Managed() {
 		l2 = "Redis Pod (" + c.SKU + ")"
 	}

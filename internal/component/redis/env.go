@@ -14,10 +14,10 @@ func (c *Component) Vars(_ *plan.Env, sv plan.Service, h appenv.Hosts) []appenv.
 	if !sv.Cache {
 		return nil
 	}
-	port := c.Port
+	port, tls := c.Port, c.TLS
 	if h.Local != nil {
-		port = PortPlain
+		port, tls = PortPlain, false
 	}
 	return []appenv.Var{{Name: "REDIS_HOST", Value: h.Of(Name, c.Host)}, {Name: "REDIS_PORT", Value: strconv.Itoa(port)},
-		{Name: "REDIS_SSL", Value: strconv.FormatBool(port == PortTLS)}}
+		{Name: "REDIS_SSL", Value: strconv.FormatBool(tls)}}
 }

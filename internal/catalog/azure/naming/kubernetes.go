@@ -62,6 +62,7 @@ func Rules() []Rule {
 		frontDoorProfile, frontDoorEndpoint, postgresServer, postgresDatabase, redisCache, serviceBusNamespace,
 		serviceBusQueue, serviceBusTopic, userAssignedIdentity, federatedCredential, storageAccount,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
+		managedRedisCluster,
 	}
 }
 

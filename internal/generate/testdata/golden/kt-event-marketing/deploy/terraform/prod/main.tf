@@ -54,7 +54,7 @@ resource "azurerm_network_security_group" "aks" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["443", "5671", "6380"]
+    destination_port_ranges    = ["443", "5671", "10000"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.16/28"
   }
@@ -162,7 +162,7 @@ resource "azurerm_network_security_group" "endpoints" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["443", "5671", "6380"]
+    destination_port_ranges    = ["443", "5671", "10000"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.16/28"
   }
@@ -376,33 +376,19 @@ resource "azurerm_postgresql_flexible_server_database" "analyticsdb" {
   collation = "en_US.utf8"
 }
 
-resource "azurerm_storage_account" "redis_backup" {
-  name                     = "stkteventmarketingprod"
-  location                 = azurerm_resource_group.main.location
-  resource_group_name      = azurerm_resource_group.main.name
-  account_tier             = "Standard"
-  account_replication_type = "ZRS"
-  min_tls_version          = "TLS1_2"
-  tags                     = var.tags
-}
-
-resource "azurerm_redis_cache" "main" {
-  name                          = var.redis_name
-  location                      = azurerm_resource_group.main.location
-  resource_group_name           = azurerm_resource_group.main.name
-  sku_name                      = "Premium"
-  family                        = "P"
-  capacity                      = 1
-  non_ssl_port_enabled          = false
-  minimum_tls_version           = "1.2"
-  redis_version                 = "6"
-  public_network_access_enabled = false
-  zones                         = ["1", "2", "3"]
-  redis_configuration {
-    maxmemory_policy              = "volatile-lru"
-    rdb_backup_enabled            = true
-    rdb_backup_frequency          = 60
-    rdb_storage_connection_string = azurerm_storage_account.redis_backup.primary_blob_connection_string
+resource "azurerm_managed_redis" "main" {
+  name                      = var.redis_name
+  location                  = azurerm_resource_group.main.location
+  resource_group_name       = azurerm_resource_group.main.name
+  sku_name                  = "Balanced_B3"
+  high_availability_enabled = true
+  public_network_access     = "Disabled"
+  default_database {
+    access_keys_authentication_enabled          = true
+    client_protocol                             = "Encrypted"
+    clustering_policy                           = "EnterpriseCluster"
+    eviction_policy                             = "VolatileLRU"
+    persistence_redis_database_backup_frequency = "1h"
   }
   tags = var.tags
 }
@@ -780,7 +766,7 @@ resource "azurerm_application_insights" "main" {
 }
 
 resource "azurerm_private_dns_zone" "redis" {
-  name                = "privatelink.redis.cache.windows.net"
+  name                = "privatelink.redis.azure.net"
   resource_group_name = azurerm_resource_group.main.name
   tags                = var.tags
 }
@@ -798,8 +784,8 @@ resource "azurerm_private_endpoint" "redis" {
   subnet_id           = azurerm_subnet.endpoints.id
   private_service_connection {
     name                           = "redis"
-    private_connection_resource_id = azurerm_redis_cache.main.id
-    subresource_names              = ["redisCache"]
+    private_connection_resource_id = azurerm_managed_redis.main.id
+    subresource_names              = ["redisEnterprise"]
     is_manual_connection           = false
   }
   private_dns_zone_group {

@@ -31,8 +31,8 @@ output "postgresql_fqdn" {
 }
 
 output "redis_hostname" {
-  description = "Redis host (TLS port 6380)."
-  value       = azurerm_redis_cache.main.hostname
+  description = "Redis host (TLS port 10000)."
+  value       = azurerm_managed_redis.main.hostname
 }
 
 output "gateway_public_ip" {

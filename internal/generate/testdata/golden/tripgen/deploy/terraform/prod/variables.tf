@@ -73,7 +73,7 @@ variable "postgresql_admin_password" {
 
 variable "redis_name" {
   type        = string
-  description = "Azure Cache for Redis (globally unique)."
+  description = "Azure Managed Redis (unique in its region: <name>.<region>.redis.azure.net)."
   default     = "redis-tripgen-prod"
 }
 
