@@ -102,7 +102,7 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			g.edge("Ingress", id("svc", f.To), f.Route)
 		case "call":
 			g.edge(id("svc", f.From), id("svc", f.To), t.T("동기 호출", "sync call"))
-		case "database", "cache", "messaging":
+		default: // a component's flow (database, cache, messaging, storage, ...)
 			if d, ok := comps[f.To]; ok && d.Entry != "" {
 				g.edge(id("svc", f.From), d.Entry, fmt.Sprintf("%s:%d", f.Proto, f.Port))
 			}
