@@ -31,6 +31,7 @@ func (c *Component) Compose(x compose.Context) compose.Part {
 			Environment: map[string]string{"AZURITE_ACCOUNTS": c.azuriteAccounts(key)},
 			Ports:       []string{"127.0.0.1:" + strconv.Itoa(PortAzurite) + ":" + strconv.Itoa(PortAzurite)},
 			Volumes:     []string{"azurite:/data"},
+			Healthcheck: &compose.Healthcheck{Test: []string{"CMD-SHELL", answers}, Interval: "5s", Retries: 20},
 		}},
 		Volumes: []string{"azurite"},
 	}
@@ -41,7 +42,7 @@ func (c *Component) Compose(x compose.Context) compose.Part {
 			Command:     []string{"/bin/sh", "/scripts/init.sh"},
 			Environment: map[string]string{"AZURE_STORAGE_ACCOUNT_KEY": key, "AZURE_CORE_COLLECT_TELEMETRY": "false"},
 			Volumes:     []string{"./" + initScriptFile + ":/scripts/init.sh:ro"},
-			DependsOn:   map[string]compose.Dependency{Name: {Condition: "service_started"}},
+			DependsOn:   map[string]compose.Dependency{Name: {Condition: "service_healthy"}},
 			Restart:     "on-failure",
 		}
 	}
@@ -55,7 +56,7 @@ func (c *Component) DependsOn(sv plan.Service) map[string]compose.Dependency {
 		return nil
 	}
 	if len(c.Containers) == 0 {
-		return map[string]compose.Dependency{Name: {Condition: "service_started"}}
+		return map[string]compose.Dependency{Name: {Condition: "service_healthy"}}
 	}
 	return map[string]compose.Dependency{initJob: {Condition: "service_completed_successfully"}}
 }

@@ -18,6 +18,11 @@ func azuriteArgs(dataDir string) []string {
 	return []string{"azurite", "--blobHost", "0.0.0.0", "--blobPort", "10000", "--location", dataDir, "--skipApiVersionCheck", "--disableTelemetry"}
 }
 
+// answers is a shell test that Azurite's blob endpoint answers HTTP: any
+// status line will do (anonymous requests are refused, which proves the
+// server is serving). busybox wget is in the image (Alpine).
+const answers = "wget -q -S -O /dev/null http://127.0.0.1:10000/ 2>&1 | grep -q 'HTTP/'"
+
 // azuriteAccounts is Azurite's AZURITE_ACCOUNTS: the one account, named as
 // the managed account is, with the key from keyRef (a Kubernetes $(VAR)
 // or a compose interpolation).
@@ -37,9 +42,9 @@ func (c *Component) Manifests(x k8s.Context) ([]any, error) {
 		DataDir: dataDir,
 		Env:     []corev1.EnvVar{x.SecretEnv("AZURITE_KEY", Secret), {Name: "AZURITE_ACCOUNTS", Value: c.azuriteAccounts("$(AZURITE_KEY)")}},
 		Args:    azuriteArgs(dataDir),
-		// Azurite has no unauthenticated health endpoint: ready and alive
-		// while the blob port listens.
-		Readiness: &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: k8s.Port(PortAzurite)}}, PeriodSeconds: 10, TimeoutSeconds: 5},
+		// Azurite has no unauthenticated health endpoint: ready when its
+		// blob endpoint answers HTTP, alive while the port listens.
+		Readiness: &corev1.Probe{ProbeHandler: corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{"sh", "-c", answers}}}, PeriodSeconds: 10, TimeoutSeconds: 5},
 		Liveness:  &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: k8s.Port(PortAzurite)}}, PeriodSeconds: 20, FailureThreshold: 6, TimeoutSeconds: 5},
 	})
 	if err != nil {

@@ -27,7 +27,7 @@ func (Kind) Rules() []check.Rule {
 			}},
 		{ID: "SC041", Family: "security", Severity: check.Error,
 			Title:     "Blob container open to anonymous reads in production",
-			Rationale: "A container with public access serves its blobs to anyone who has (or guesses) their URL, with no identity and no log of who read them; the account must also allow public access for it, for every container.",
+			Rationale: "A container with public access serves its blobs to anyone who has (or guesses) their URL, with no identity and no log of who read them; and to allow it the account must permit public access, so any other container can be opened the same way.",
 			Fix:       "Set publicAccess: none and serve the blobs through a service, a CDN with a private origin, or short-lived user delegation SAS URLs.",
 			Check: func(c *check.Context) []check.Finding {
 				var out []check.Finding

@@ -183,6 +183,9 @@ func validate(v *spec.Validation) {
 	s := v.Spec()
 	b, declared := spec.Block[Backing](s.Backing.Blocks, Name)
 	var names []string
+	if declared && len(b.Containers) == 0 && !v.Failed("backing."+Key+".containers") {
+		v.Fail("backing."+Key, "declare the containers: containers: [{name: images}]", "Blob Storage without a container holds nothing")
+	}
 	if declared {
 		rule := naming.StorageContainerRule()
 		seen := map[string]int{}
@@ -227,7 +230,8 @@ func validate(v *spec.Validation) {
 		}
 		for j, c := range u.Containers {
 			cp := fmt.Sprintf("%s.containers[%d]", p, j)
-			if !v.Failed(cp) && !slices.Contains(names, c) {
+			// With no container declared, that error says it all.
+			if !v.Failed(cp) && len(b.Containers) > 0 && !slices.Contains(names, c) {
 				v.Fail(cp, v.DidYouMean("blob containers", c, names, "declared: "+fmt.Sprint(names)), "service %q uses container %q, which backing.blobStorage does not declare", sv.Name, c)
 			}
 		}

@@ -87,6 +87,10 @@ func TestBadBlobInput(t *testing.T) {
 		{"unknown access", "{containers: [exports], access: write}", "{containers: [exports], access: append}", "access: append", "append", []string{`"append" is not allowed`}, 0},
 		{"use key typo", "{containers: [exports], access: write}", "{containers: [exports], acess: write}", "acess", "acess", []string{`unknown key "acess"`, `did you mean "access"`}, 0},
 		{"use without the block", "backing:\n  blobStorage:\n", "backing:\n  other:\n", "uses:\n      blobStorage: {containers: [uploads, thumbnails]", "{containers", []string{"uses Blob Storage but the spec declares none"}, 4},
+		{"no container", "    containers:\n      - {name: uploads, publicAccess: none}\n      - {name: thumbnails, publicAccess: none}\n      - {name: exports}\n", "    containers: []\n",
+			"containers: []", "[]", []string{"needs at least 1 item"}, 0},
+		{"containers left out", "  blobStorage:\n    containers:\n      - {name: uploads, publicAccess: none}\n      - {name: thumbnails, publicAccess: none}\n      - {name: exports}\n", "  blobStorage:\n",
+			"  blobStorage:\n    storedGB", "storedGB", []string{"without a container holds nothing", "containers: [{name: images}]"}, 0},
 		{"mode typo", prodBlob, "    blobStorage: {mode: manged}\n", "mode: manged", "manged", []string{`did you mean "managed"`}, 0},
 	}
 	for _, c := range cases {
