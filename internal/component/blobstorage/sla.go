@@ -28,7 +28,13 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 	if strings.Contains(c.Redundancy, "GZRS") || c.AccessTier == "Cold" {
 		note += "; the SLA's text predates GZRS and Cold: GZRS is taken as GRS, Cold as Cool"
 	}
-	return []availability.PathLink{{Name: "Blob Storage " + what, Config: c.AccessTier + " " + c.Redundancy, Key: key, Note: note}}
+	cfg := c.AccessTier + " " + c.Redundancy
+	if strings.HasSuffix(key, "/read-secondary") {
+		// The figure holds only when failed reads go to the secondary:
+		// say so where the documents print the figure.
+		cfg += ", reads retried on the secondary"
+	}
+	return []availability.PathLink{{Name: "Blob Storage " + what, Config: cfg, Key: key, Note: note}}
 }
 
 // slaKey is the catalog key of the figure a service with an access waits
