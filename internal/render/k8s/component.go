@@ -60,6 +60,14 @@ type (
 	Filed interface {
 		OverlayFile(c Context) (name string, objs []any)
 	}
+	// Identified is a component the services reach as their Azure
+	// workload identity (a storage account that takes no key): a service
+	// it names runs its pods with the workload identity label and its
+	// ServiceAccount carries its identity's client ID, whether or not a
+	// secret store needs the identity too.
+	Identified interface {
+		UsesIdentity(sv plan.Service) bool
+	}
 )
 
 // Context is what a component's manifests read from the environment's

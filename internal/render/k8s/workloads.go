@@ -86,7 +86,7 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 		pod.Volumes = []corev1.Volume{vol}
 	}
 	tmplLabels := map[string]string{}
-	if c.csi {
+	if c.identityOn(sv) {
 		tmplLabels[wiUse] = "true"
 	}
 	return appsv1.Deployment{
@@ -141,10 +141,25 @@ func (c envContext) serviceAccount(sv plan.Service) corev1.ServiceAccount {
 		TypeMeta:   typeMeta("v1", "ServiceAccount"),
 		ObjectMeta: objectMeta(sv.Name, c.e.Namespace, c.meta(sv.Name, nil)),
 	}
-	if c.csi {
+	if c.identityOn(sv) {
 		sa.Annotations = map[string]string{wiClientID: clientIDPlaceholder(sv.Name)}
 	}
 	return sa
+}
+
+// identityOn reports whether a service's pods run as its workload
+// identity: to read secrets from the store (csi), or to reach a component
+// that takes identities rather than keys (Identified).
+func (c envContext) identityOn(sv plan.Service) bool {
+	if c.csi {
+		return true
+	}
+	for _, f := range plan.Facets[Identified](c.e) {
+		if f.UsesIdentity(sv) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c envContext) configMap(sv plan.Service) corev1.ConfigMap {

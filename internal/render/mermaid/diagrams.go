@@ -99,12 +99,12 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			g.edge(routes, id("svc", f.To), f.Route)
 		case "call":
 			g.edge(id("svc", f.From), id("svc", f.To), t.T("동기 호출", "sync call"))
-		case "database", "cache", "messaging":
+		case "external":
+			g.edge(id("svc", f.From), id("ext", f.To), "HTTPS")
+		default: // a component's flow (database, cache, messaging, storage, ...)
 			if d, ok := comps[f.To]; ok && d.Entry != "" {
 				g.edge(id("svc", f.From), d.Entry, fmt.Sprintf("%s:%d", f.Proto, f.Port))
 			}
-		case "external":
-			g.edge(id("svc", f.From), id("ext", f.To), "HTTPS")
 		}
 	}
 	for _, d := range ordered {

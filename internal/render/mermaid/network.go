@@ -99,7 +99,7 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 	for _, f := range e.Flows {
 		from := id("svc", f.From)
 		switch f.Kind {
-		case "database", "cache", "messaging":
+		default: // a component's flow (database, cache, messaging, storage, ...)
 			if d, ok := comps[f.To]; ok && d.Entry != "" {
 				g.edge(from, d.Entry, fmt.Sprintf("%s:%d", f.Proto, f.Port))
 			}

@@ -60,7 +60,7 @@ func Rules() []Rule {
 		resourceGroup, aksCluster, aksDNSPrefix, virtualNetwork, subnet, networkSecurityGroup, publicIP, privateEndpoint,
 		applicationGateway, wafPolicy, containerRegistry, keyVault, keyVaultSecret, logAnalytics, applicationInsights,
 		frontDoorProfile, frontDoorEndpoint, postgresServer, postgresDatabase, redisCache, serviceBusNamespace,
-		serviceBusQueue, serviceBusTopic, userAssignedIdentity, federatedCredential, storageAccount,
+		serviceBusQueue, serviceBusTopic, userAssignedIdentity, federatedCredential, storageAccount, storageContainer,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
 		managedRedisCluster,
 	}
