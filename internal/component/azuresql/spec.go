@@ -90,10 +90,10 @@ var hardware = []string{"standard-series", "Gen5"}
 // FieldRules constrains the settings.
 func (Settings) FieldRules() spec.Rules {
 	return spec.Rules{
-		"mode":                spec.OneOf("pod", "managed"),
+		"mode": spec.OneOf("pod", "managed"),
 		// The vCore tiers physarch plans; Hyperscale and the DTU tiers are
 		// not supported.
-		"tier": spec.OneOf("GeneralPurpose", "BusinessCritical"),
+		"tier":                spec.OneOf("GeneralPurpose", "BusinessCritical"),
 		"compute":             spec.OneOf("provisioned", "serverless"),
 		"hardware":            spec.OneOf(hardware...).WithHint("standard-series (Gen5), the only hardware serverless and physarch's catalog have"),
 		"vCores":              spec.Between(1, 80).WithHint("vCores, from 1 to 80: provisioned 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40 or 80; serverless also 1 and at most 40"),
