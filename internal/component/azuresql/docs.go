@@ -57,8 +57,8 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	sub.Next(d.T("데이터베이스", "Databases"))
 	c.databasesTable(d)
 	sub.Next(d.T("데이터베이스 사용자 (수동 단계)", "Database users (manual step)"))
-	d.P(d.T("Terraform은 데이터베이스 안의 사용자를 만들지 못합니다. 관리자가 VNet 안의 호스트에서 데이터베이스마다 한 번 실행합니다 (비밀번호는 Key Vault 시크릿).",
-		"Terraform cannot create users inside a database. An administrator runs this once per database from a host inside the VNet (the passwords are the Key Vault secrets)."))
+	d.P(fmt.Sprintf(d.T("Terraform은 데이터베이스 안의 사용자를 만들지 못합니다. 관리자가 VNet 안의 호스트에서 데이터베이스마다 한 번 실행합니다. 비밀번호는 시크릿에서 읽습니다: %s는 Terraform에 준 TF_VAR_azuresql_admin_password와 같은 값입니다.",
+		"Terraform cannot create users inside a database. An administrator runs this once per database from a host inside the VNet, reading the passwords from the secrets: %s holds the value given to Terraform as TF_VAR_azuresql_admin_password."), AdminSecret))
 	d.Code("sh", c.userCommands(e))
 }
 
@@ -151,6 +151,15 @@ func (c *Component) userCommands(e *plan.Env) string {
 	return b.String()
 }
 
+// zoneLabel says whether the databases are zone-redundant, in the
+// document's language.
+func (c *Component) zoneLabel(d *md.Doc) string {
+	if c.ZoneRedundant {
+		return d.T("영역 중복", "zone-redundant")
+	}
+	return d.T("단일 영역", "single zone")
+}
+
 // pauseDelay says when a serverless database pauses.
 func (c *Component) pauseDelay(d *md.Doc) string {
 	if c.AutoPause < 0 {
@@ -205,9 +214,9 @@ func (c *Component) Failover(d *md.Doc, _ *plan.Env) [][]string {
 	case !c.Managed():
 		return [][]string{{"Azure SQL", d.T("없음 (단일 Pod)", "none (one pod)")}}
 	case c.Tier == "BusinessCritical":
-		return [][]string{{"Azure SQL Database", fmt.Sprintf(d.T("보조 복제본으로 자동 전환 (Always On, %s)", "automatic switch to a secondary replica (Always On, %s)"), c.zoneText())}}
+		return [][]string{{"Azure SQL Database", fmt.Sprintf(d.T("보조 복제본으로 자동 전환 (Always On, %s)", "automatic switch to a secondary replica (Always On, %s)"), c.zoneLabel(d))}}
 	}
-	return [][]string{{"Azure SQL Database", fmt.Sprintf(d.T("예비 컴퓨팅 노드로 자동 전환, 원격 스토리지 (%s)", "automatic switch to a spare compute node over remote storage (%s)"), c.zoneText())}}
+	return [][]string{{"Azure SQL Database", fmt.Sprintf(d.T("예비 컴퓨팅 노드로 자동 전환, 원격 스토리지 (%s)", "automatic switch to a spare compute node over remote storage (%s)"), c.zoneLabel(d))}}
 }
 
 // Scaling implements docs.Scaled.
@@ -251,7 +260,7 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 	}
 	return [][2]string{
 		{"Azure SQL", fmt.Sprintf("%s %s × %d", c.Tier, c.SKU, len(c.Databases))},
-		{d.T("Azure SQL 영역 중복", "Azure SQL zone redundancy"), c.zoneText()},
+		{d.T("Azure SQL 영역 중복", "Azure SQL zone redundancy"), c.zoneLabel(d)},
 		{d.T("Azure SQL 백업", "Azure SQL backup"), fmt.Sprintf(d.T("%d일, %s", "%d days, %s"), c.RetentionDays, c.BackupRedundancy)},
 		{d.T("Azure SQL 최대 크기", "Azure SQL max size"), fmt.Sprintf(d.T("합계 %d GB", "%d GB in all"), c.TotalMaxSizeGB())},
 	}

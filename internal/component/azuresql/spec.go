@@ -131,7 +131,8 @@ func (Use) FieldRules() spec.Rules {
 // minimum memory); its managed values are the cheapest database, should
 // an environment switch to mode managed. prod runs provisioned General
 // Purpose with zone redundancy (where the environment has zones) and
-// geo-redundant backups kept 35 days.
+// geo-redundant backups kept 35 days; its pod values size a prod pod
+// should one be asked for (AV011 then warns).
 const (
 	devProfile = `mode: pod
 tier: GeneralPurpose
@@ -158,6 +159,10 @@ maxSizeGB: 0
 zoneRedundant: true
 backupRedundancy: Geo
 backupRetentionDays: 35
+cpu: "1"
+memory: 4Gi
+storageGB: 128
+storageClass: managed-csi
 `
 )
 

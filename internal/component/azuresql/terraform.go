@@ -1,6 +1,8 @@
 package azuresql
 
 import (
+	"strconv"
+
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/terraform"
 )
@@ -58,7 +60,8 @@ func (c *Component) Terraform(m terraform.Module) {
 		d.Set("zone_redundant", c.ZoneRedundant)
 		d.Set("storage_account_type", c.BackupRedundancy)
 		if c.Serverless() {
-			d.Set("min_capacity", c.MinVCores)
+			// A number literal; the module writer takes whole numbers only.
+			d.Expr("min_capacity", strconv.FormatFloat(c.MinVCores, 'f', -1, 64))
 			d.Set("auto_pause_delay_in_minutes", c.AutoPause)
 		} else {
 			d.Set("license_type", "LicenseIncluded")

@@ -32,8 +32,8 @@ type serverList struct {
 func TestRealAPIServerAcceptsEveryOverlay(t *testing.T) {
 	kube := realtools.StartKube(t)
 	kube.InstallCRDs(t)
-	for _, name := range examples.Names() {
-		pl := testplan.Example(t, name)
+	for _, s := range testplan.Specs(t) {
+		name, pl := s.Name, s.Plan
 		files, err := k8s.Render(pl)
 		if err != nil {
 			t.Fatal(err)

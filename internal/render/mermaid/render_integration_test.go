@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/physarch/physarch/examples"
 	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/testplan"
 )
@@ -44,8 +43,8 @@ func renderWithMMDC(t *testing.T, bin, cfg, src string) (string, error) {
 // with the real mermaid-cli in Chromium; a parse error fails the test.
 func TestRealMermaidRender(t *testing.T) {
 	bin, cfg := mmdc(t)
-	for _, name := range examples.Names() {
-		pl := testplan.Example(t, name)
+	for _, s := range testplan.Specs(t) {
+		name, pl := s.Name, s.Plan
 		for _, lang := range []md.Lang{md.Ko, md.En} {
 			for _, f := range mermaid.Render(pl, lang) {
 				t.Run(name+"/"+string(lang)+"/"+filepath.Base(f.Path), func(t *testing.T) {

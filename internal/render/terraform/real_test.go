@@ -18,8 +18,8 @@ import (
 // every example.
 func TestRealTerraformValidates(t *testing.T) {
 	tf := realtools.FindTerraform(t)
-	for _, name := range examples.Names() {
-		pl := testplan.Example(t, name)
+	for _, s := range testplan.Specs(t) {
+		name, pl := s.Name, s.Plan
 		files, err := terraform.Render(pl)
 		if err != nil {
 			t.Fatal(err)
