@@ -6,6 +6,7 @@ import (
 
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
@@ -71,8 +72,7 @@ func TestSizingFromStatedData(t *testing.T) {
 		t.Errorf("the assumed horizon is not marked: %q", dbs.Head[5])
 	}
 
-	pinned, y := planned(t, strings.Replace(sample(t), "    azureSQL: {vCores: 4}\n", "    azureSQL: {vCores: 4, maxSizeGB: 250}\n", 1))
-	_ = pinned
+	_, y := planned(t, strings.Replace(sample(t), "    azureSQL: {vCores: 4}\n", "    azureSQL: {vCores: 4, maxSizeGB: 250}\n", 1))
 	for _, db := range y["prod"].Databases {
 		if db.MaxSizeGB != 250 {
 			t.Errorf("pinned max size: %s has %d GB", db.Name, db.MaxSizeGB)
@@ -224,4 +224,45 @@ func costOf(t *testing.T, pl *plan.Plan, env string) []cost.Component {
 	}
 	t.Fatalf("no cost report for %s", env)
 	return nil
+}
+
+// TestNamesMeetTheirRules: the longest system (40 characters) and
+// environment (15, with hyphens) names still give a logical server name
+// within its 63 characters and database names Azure accepts, unchanged.
+func TestNamesMeetTheirRules(t *testing.T) {
+	long := "a" + strings.Repeat("b", 38) + "c"
+	src := strings.Replace(sample(t), "  name: sqlshop\n", "  name: "+long+"\n", 1)
+	src = strings.Replace(src, "  - name: prod\n", "  - name: prod-europe-one\n", 1)
+	_, x := planned(t, src)
+	server, _ := naming.RuleFor("Azure SQL logical server")
+	database, _ := naming.RuleFor("Azure SQL database")
+	prod := x["prod-europe-one"]
+	if want := "sql-" + long + "-prod-europe-one"; prod.Server != want {
+		t.Errorf("server %q, want %q", prod.Server, want)
+	}
+	if err := server.Valid(prod.Server); err != nil {
+		t.Error(err)
+	}
+	for _, db := range prod.Databases {
+		if err := database.Valid(db.Name); err != nil {
+			t.Error(err)
+		}
+	}
+	if server.Valid("sql-"+strings.Repeat("a", 60)) == nil || server.Valid("Sql-x") == nil || server.Valid("sql-x-") == nil {
+		t.Error("the server rule accepts a name Azure refuses")
+	}
+}
+
+// TestDeterministic: the same spec builds byte-identical files.
+func TestDeterministic(t *testing.T) {
+	_, a := readback.Build(t, "sample.yaml", []byte(sample(t)), md.Ko)
+	_, b := readback.Build(t, "sample.yaml", []byte(sample(t)), md.Ko)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || string(a[i].Data) != string(b[i].Data) {
+			t.Errorf("%s differs between two builds", a[i].Path)
+		}
+	}
 }
