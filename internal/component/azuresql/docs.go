@@ -31,7 +31,11 @@ func (c *Component) Discovery(d *md.Doc, _ *plan.Env) [][]string {
 // sizing, and in production how the owners' users are created.
 func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	if !e.IsProdLike() {
-		sub := s.Next(d.T("Azure SQL (SQL Server Pod)", "Azure SQL (SQL Server pod)"))
+		title := d.T("Azure SQL (SQL Server Pod)", "Azure SQL (SQL Server pod)")
+		if c.Managed() {
+			title = "Azure SQL Database"
+		}
+		sub := s.Next(title)
 		if c.Pod != nil {
 			sub.Next(d.T("SQL Server Pod 구성", "SQL Server pod"))
 			c.podTable(d)
@@ -225,12 +229,20 @@ func (c *Component) Scaling(d *md.Doc, _ *plan.Env) [][]string {
 }
 
 // DevCommands implements docs.Operated: a manual backup and restore of
-// the dev pod's databases, which nothing backs up automatically. The
+// the dev pod's databases, which nothing backs up automatically (the
 // outer double quotes are the operator's shell; \$ reaches the pod, which
-// expands its own sa password.
+// expands its own sa password), or a managed database's point-in-time
+// restore.
 func (c *Component) DevCommands(e *plan.Env) []string {
-	if c.Pod == nil {
-		return nil
+	if c.Managed() {
+		// The managed databases back themselves up; restoring is a
+		// point-in-time restore into a new database.
+		var out []string
+		for _, db := range c.Databases {
+			out = append(out, fmt.Sprintf(`az sql db restore --resource-group %s --server %s --name %s --dest-name %s-restored --time "<UTC time within %d days>"   # restore %s`,
+				e.Names.ResourceGroup, c.Server, db.Name, db.Name, c.RetentionDays, db.Name))
+		}
+		return out
 	}
 	run := func(sql string) string {
 		return fmt.Sprintf(`kubectl -n %s exec statefulset/%s -- sh -c "mkdir -p %s/backup && SQLCMDPASSWORD=\"\$MSSQL_SA_PASSWORD\" %s -S 127.0.0.1 -U sa -C -b -Q \"%s\""`, e.Namespace, Name, dataDir, sqlcmd, sql)
