@@ -10,6 +10,7 @@ import (
 
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/component/blobstorage"
 	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/ingress"
@@ -27,6 +28,7 @@ import (
 func All() []plan.Kind {
 	return []plan.Kind{
 		postgresql.Kind{},
+		azuresql.Kind{},
 		redis.Kind{},
 		blobstorage.Kind{},
 		servicebus.Kind{},

@@ -26,13 +26,15 @@ type judged struct {
 	valid bool
 }
 
-// userSpecs are the specs users start from: the examples, the starter
-// `physarch init` writes, and the README's 20-line spec.
+// userSpecs are the specs users start from: the examples, the blocks'
+// samples, the starter `physarch init` writes, and the README's 20-line
+// spec.
 func userSpecs(t *testing.T) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	paths, _ := filepath.Glob("../../examples/*/physarch.yaml")
-	paths = append(paths, "../cli/starter.yaml")
+	samples, _ := filepath.Glob("../component/*/testdata/sample.yaml") // each block's sample
+	paths = append(append(paths, samples...), "../cli/starter.yaml")
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

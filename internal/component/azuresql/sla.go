@@ -1,0 +1,37 @@
+package azuresql
+
+import (
+	"github.com/physarch/physarch/internal/analysis/availability"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// ServiceLinks implements availability.Linked: a service's requests wait
+// on its own database; each database carries the SLA of its tier and
+// zone redundancy.
+func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
+	if _, ok := c.database(sv.Name); !ok {
+		return nil
+	}
+	if c.Managed() {
+		return []availability.PathLink{{Name: "Azure SQL Database", Config: c.SKU + ", " + c.zoneText(), Key: c.slaKey()}}
+	}
+	key, cfg := nodes(1)
+	return []availability.PathLink{{Name: "Azure SQL Database", Config: "SQL Server pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+}
+
+// slaKey is the catalog's SLA entry for the databases.
+func (c *Component) slaKey() string {
+	k := "azuresql/" + c.Tier
+	if c.ZoneRedundant {
+		k += "/zoneredundant"
+	}
+	return k
+}
+
+// zoneText says whether the databases are zone-redundant.
+func (c *Component) zoneText() string {
+	if c.ZoneRedundant {
+		return "zone-redundant"
+	}
+	return "single zone"
+}
