@@ -56,13 +56,13 @@ func ContainerName(wanted string) Name { return container.Derive(wanted) }
 
 // Rules lists every rule, for tests and checks that validate names.
 func Rules() []Rule {
-	return []Rule{
+	return append([]Rule{
 		resourceGroup, aksCluster, aksDNSPrefix, virtualNetwork, subnet, networkSecurityGroup, publicIP, privateEndpoint,
 		applicationGateway, wafPolicy, containerRegistry, keyVault, keyVaultSecret, logAnalytics, applicationInsights,
 		frontDoorProfile, frontDoorEndpoint, postgresServer, postgresDatabase, redisCache, serviceBusNamespace,
 		serviceBusQueue, serviceBusTopic, userAssignedIdentity, federatedCredential, storageAccount,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
-	}
+	}, eventHubRules()...)
 }
 
 // RuleFor returns the rule of a kind, such as "Key Vault".
