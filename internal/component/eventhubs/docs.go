@@ -147,7 +147,15 @@ func (c *Component) hubTable(d *md.Doc) {
 		if !h.GroupsStated && len(h.ConsumerGroups) > 0 {
 			groups = docs.Assumed(d, groups, false)
 		}
-		rows[i] = []string{h.Name, strconv.Itoa(h.Partitions), docs.Assumed(d, fmt.Sprintf("%d h", h.RetentionHours), h.RetentionStated),
+		partitions := strconv.Itoa(h.Partitions)
+		if h.WantedPartitions > 0 {
+			partitions += fmt.Sprintf(d.T(" (%s 최대, 명세는 %d)", " (%s's maximum; the spec asks %d)"), c.Tier, h.WantedPartitions)
+		}
+		retention := docs.Assumed(d, fmt.Sprintf("%d h", h.RetentionHours), h.RetentionStated)
+		if h.WantedRetention > 0 {
+			retention = fmt.Sprintf(d.T("%d h (%s 최대, 명세는 %d h)", "%d h (%s's maximum; the spec asks %d h)"), h.RetentionHours, c.Tier, h.WantedRetention)
+		}
+		rows[i] = []string{h.Name, partitions, retention,
 			strings.Join(h.Producers, ", "), strings.Join(h.Consumers, ", "), groups}
 	}
 	d.Table([]string{d.T("이벤트 허브", "Event hub"), d.T("파티션", "Partitions"), d.T("보존", "Retention"),

@@ -62,6 +62,9 @@ type Hub struct {
 	// whether the spec gave it (else the default).
 	RetentionHours  int
 	RetentionStated bool
+	// WantedRetention and WantedPartitions are the spec's figures where a
+	// development environment's tier holds less (0 otherwise).
+	WantedRetention, WantedPartitions int
 	// ConsumerGroups are the groups Terraform creates (none on Basic,
 	// where every consumer reads with $Default); GroupsStated says whether
 	// the spec listed them.
@@ -167,6 +170,16 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		}
 		if hub.RetentionHours == 0 {
 			hub.RetentionHours = defaultRetention
+		}
+		if !c.Env.IsProdLike() {
+			// The loader allows this only beside a production environment
+			// that holds the spec's figures.
+			if m := retentionMax(eh.Tier); hub.RetentionHours > m {
+				hub.WantedRetention, hub.RetentionHours = hub.RetentionHours, m
+			}
+			if eh.Tier != "Premium" && hub.Partitions > maxStdPartitions {
+				hub.WantedPartitions, hub.Partitions = hub.Partitions, maxStdPartitions
+			}
 		}
 		for _, g := range h.ConsumerGroups {
 			hub.ConsumerGroups = append(hub.ConsumerGroups, c.Name("Event Hubs consumer group", naming.EventHubConsumerGroup(g)))

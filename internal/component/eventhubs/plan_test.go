@@ -11,6 +11,8 @@ import (
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/k8s"
+	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/testplan/readback"
 )
 
 // planned plans a spec and returns its environments' namespaces.
@@ -203,5 +205,25 @@ func TestKEDATrigger(t *testing.T) {
 	}
 	if tr, ok := k8sFacet.KEDATrigger(svc("ingest-api")); ok {
 		t.Errorf("a producer has a trigger: %v", tr)
+	}
+}
+
+// TestDevKeepsWhatItsTierAllows: beside a Premium production, a Standard
+// dev keeps 32 of production's partitions and 168 of its hours, and its
+// document says so; production keeps the spec's figures.
+func TestDevKeepsWhatItsTierAllows(t *testing.T) {
+	src := apply(t, sample(t), prod("eventHubs: {tier: Premium}"), edit{"partitions: 8, retentionHours: 72", "partitions: 40, retentionHours: 720"})
+	_, ehs := planned(t, src)
+	dev, prod := ehs[0].Hubs[0], ehs[1].Hubs[0]
+	if prod.Partitions != 40 || prod.RetentionHours != 720 || prod.WantedPartitions != 0 || prod.WantedRetention != 0 {
+		t.Errorf("prod hub %+v", prod)
+	}
+	if dev.Partitions != 32 || dev.RetentionHours != 168 || dev.WantedPartitions != 40 || dev.WantedRetention != 720 {
+		t.Errorf("dev hub %+v", dev)
+	}
+	_, files := readback.Build(t, "physarch.yaml", []byte(src), md.En)
+	tb := readback.TableUnder(t, readback.File(t, files, "physical-architecture-dev.md"), "Event hubs")
+	if row := tb.Rows[0]; row[1] != "32 (Standard's maximum; the spec asks 40)" || row[2] != "168 h (Standard's maximum; the spec asks 720 h)" {
+		t.Errorf("dev document: %v", row)
 	}
 }

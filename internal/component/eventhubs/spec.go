@@ -293,6 +293,14 @@ func validate(v *spec.Validation) {
 			}
 		}
 	}
+	// A development environment on a lower tier than production keeps what
+	// its tier allows of production's partitions and retention (the
+	// documents say so); without a production environment the spec's
+	// figures must fit every environment.
+	hasProd := false
+	for _, e := range s.Environments {
+		hasProd = hasProd || e.Profile == "prod"
+	}
 	reported := map[string]bool{}
 	once := func(path, hint, format string, args ...any) {
 		if !reported[path] {
@@ -334,11 +342,12 @@ func validate(v *spec.Validation) {
 		}
 		for h, hub := range b.Hubs {
 			hp := hubPath(h)
-			if !premium && hub.Partitions > maxStdPartitions {
+			capped := hasProd && e.Profile != "prod"
+			if !premium && hub.Partitions > maxStdPartitions && !capped {
 				once(hp+".partitions", fmt.Sprintf("Basic and Standard take 1 to %d partitions per event hub; use tier Premium (up to %d) or fewer partitions", maxStdPartitions, maxPartitions),
 					"event hub %q has %d partitions, but Event Hubs %s allows at most %d (%s)", hub.Name, hub.Partitions, st.Tier, maxStdPartitions, e.Name)
 			}
-			if hub.RetentionHours > retentionMax(st.Tier) {
+			if hub.RetentionHours > retentionMax(st.Tier) && !capped {
 				once(hp+".retentionHours", fmt.Sprintf("Event Hubs %s keeps events at most %d hours", st.Tier, retentionMax(st.Tier)),
 					"event hub %q keeps events %d hours, but Event Hubs %s allows at most %d (%s)", hub.Name, hub.RetentionHours, st.Tier, retentionMax(st.Tier), e.Name)
 			}

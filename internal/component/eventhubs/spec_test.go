@@ -76,6 +76,7 @@ func TestBadInput(t *testing.T) {
 		{"partition count below the minimum", []edit{{"partitions: 8,", "partitions: 0,"}}, "name: telemetry", "0", []string{"partitions 0 is out of range", "from 1 to 32 partitions on Basic and Standard"}},
 		{"partition count above Premium's maximum", []edit{{"partitions: 8,", "partitions: 101,"}}, "name: telemetry", "101", []string{"partitions 101 is out of range", "up to 100 on Premium"}},
 		{"partition count above Standard's maximum", []edit{{"partitions: 8,", "partitions: 40,"}}, "name: telemetry", "40", []string{`event hub "telemetry" has 40 partitions, but Event Hubs Standard allows at most 32`, "use tier Premium"}},
+		{"partition count above Standard's maximum with no production to hold it", []edit{{"partitions: 8,", "partitions: 40,"}, {"  - name: prod\n    profile: prod\n", "  - name: staging\n    profile: dev\n"}}, "name: telemetry", "40", []string{`has 40 partitions, but Event Hubs Standard allows at most 32 (dev)`}},
 		{"retention longer than Standard keeps", []edit{{"retentionHours: 72", "retentionHours: 200"}}, "retentionHours: ", "200", []string{`keeps events 200 hours, but Event Hubs Standard allows at most 168`}},
 		{"retention above the maximum", []edit{{"retentionHours: 72", "retentionHours: 9999"}}, "retentionHours: ", "9999", []string{"retentionHours 9999 is out of range"}},
 		{"throughput units above the maximum", []edit{prod("eventHubs: {throughputUnits: 41}")}, "throughputUnits: ", "41", []string{"throughputUnits 41 is out of range", "1 to 40 throughput units"}},
