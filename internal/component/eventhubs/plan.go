@@ -273,6 +273,11 @@ func (eh *Component) size(c *plan.Context, st *Settings) bool {
 		if eh.MaxUnits == 0 {
 			eh.MaxUnits = min(maxTUs, max(2*eh.Units, eh.Units))
 		}
+		if eh.MaxUnits < eh.Units {
+			c.Fail(path+".maxThroughputUnits", fmt.Sprintf("raise maxThroughputUnits to %d or more, or set 0 (twice the units)", eh.Units),
+				"the load needs %d throughput units, above the auto-inflate ceiling of %d", eh.Units, eh.MaxUnits)
+			return false
+		}
 	}
 	return true
 }

@@ -84,6 +84,7 @@ func TestBadInput(t *testing.T) {
 		{"throughput units on Premium", []edit{prod("eventHubs: {tier: Premium, throughputUnits: 2, autoInflate: false}")}, "throughputUnits: ", "2", []string{"Event Hubs Premium has no throughput units", "set processingUnits instead"}},
 		{"auto-inflate on Premium", []edit{prod("eventHubs: {tier: Premium, autoInflate: true}")}, "autoInflate: ", "true", []string{"Event Hubs Premium has no auto-inflate"}},
 		{"auto-inflate ceiling below the units", []edit{prod("eventHubs: {throughputUnits: 8, maxThroughputUnits: 4}")}, "maxThroughputUnits: ", "4", []string{"auto-inflate ceiling 4 is below the 8 throughput units"}},
+		{"auto-inflate ceiling below the sized units", []edit{prod("eventHubs: {maxThroughputUnits: 3}")}, "maxThroughputUnits: ", "3", []string{"the load needs 5 throughput units, above the auto-inflate ceiling of 3"}},
 		{"event size above the maximum", []edit{{"eventSizeKB: 2", "eventSizeKB: 2048"}}, "eventSizeKB: ", "2048", []string{"eventSizeKB 2048 is out of range"}},
 		{"event size of zero", []edit{{"eventSizeKB: 2", "eventSizeKB: 0"}}, "eventSizeKB: ", "0", []string{"eventSizeKB 0 is out of range", "above 0"}},
 		{"events per second above the maximum", []edit{{"eventsPerSecond: 2500", "eventsPerSecond: 5000000"}}, "eventsPerSecond: ", "5000000", []string{"eventsPerSecond 5000000 is out of range"}},
