@@ -12,6 +12,7 @@ import (
 	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/component/blobstorage"
+	"github.com/physarch/physarch/internal/component/eventhubs"
 	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/ingress"
 	"github.com/physarch/physarch/internal/component/keyvault"
@@ -32,6 +33,7 @@ func All() []plan.Kind {
 		redis.Kind{},
 		blobstorage.Kind{},
 		servicebus.Kind{},
+		eventhubs.Kind{},
 		ingress.Kind{},
 		appgateway.Kind{},
 		frontdoor.Kind{},

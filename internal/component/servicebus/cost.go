@@ -37,6 +37,9 @@ func (c *Component) CostLines(e *plan.Env) []cost.Line {
 func operations(e *plan.Env) float64 {
 	rps := 0.0
 	for _, f := range e.FlowsOfKind("messaging") {
+		if f.To != Name {
+			continue // another block's messaging (event hubs)
+		}
 		if w := e.Workload(f.From); w != nil {
 			rps += w.PeakRPS
 		}

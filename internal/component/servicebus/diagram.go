@@ -21,10 +21,10 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 			d.Endpoints = []mermaid.Shape{{ID: "PEBus", Label: "Private Endpoint: Service Bus"}}
 		}
 		for _, sv := range v.Plan.Services {
-			for _, q := range sv.Produces {
+			for _, q := range c.own(sv.Produces) {
 				d.Edges = append(d.Edges, mermaid.Edge{From: mermaid.ID("svc", sv.Name), To: mermaid.ID("q", q), Label: v.T("발행", "send")})
 			}
-			for _, q := range sv.Consumes {
+			for _, q := range c.own(sv.Consumes) {
 				d.Edges = append(d.Edges, mermaid.Edge{From: mermaid.ID("q", q), To: mermaid.ID("svc", sv.Name), Label: v.T("구독", "receive")})
 			}
 		}

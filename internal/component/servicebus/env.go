@@ -11,15 +11,15 @@ import (
 // the service sends to and receives from (the connection string is its
 // own secret).
 func (c *Component) Vars(_ *plan.Env, sv plan.Service, _ appenv.Hosts) []appenv.Var {
-	if !messaging(sv) {
+	if !c.messaging(sv) {
 		return nil
 	}
 	vars := []appenv.Var{{Name: "SERVICEBUS_NAMESPACE", Value: c.FQDN()}}
-	if len(sv.Produces) > 0 {
-		vars = append(vars, appenv.Var{Name: "SERVICEBUS_PRODUCES", Value: strings.Join(sv.Produces, ",")})
+	if p := c.own(sv.Produces); len(p) > 0 {
+		vars = append(vars, appenv.Var{Name: "SERVICEBUS_PRODUCES", Value: strings.Join(p, ",")})
 	}
-	if len(sv.Consumes) > 0 {
-		vars = append(vars, appenv.Var{Name: "SERVICEBUS_CONSUMES", Value: strings.Join(sv.Consumes, ",")})
+	if r := c.own(sv.Consumes); len(r) > 0 {
+		vars = append(vars, appenv.Var{Name: "SERVICEBUS_CONSUMES", Value: strings.Join(r, ",")})
 	}
 	return vars
 }

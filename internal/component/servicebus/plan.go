@@ -1,6 +1,8 @@
 package servicebus
 
 import (
+	"slices"
+
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
@@ -85,10 +87,10 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		return nil
 	}
 	for _, sv := range c.Plan.Services {
-		for _, q := range sv.Produces {
+		for _, q := range b.own(sv.Produces) {
 			b.Producers[q] = append(b.Producers[q], sv.Name)
 		}
-		for _, q := range sv.Consumes {
+		for _, q := range b.own(sv.Consumes) {
 			b.Consumers[q] = append(b.Consumers[q], sv.Name)
 		}
 	}
@@ -100,8 +102,24 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 // FQDN is the namespace's host.
 func (c *Component) FQDN() string { return c.Namespace + ".servicebus.windows.net" }
 
-// messaging reports whether a service sends or receives.
-func messaging(sv plan.Service) bool { return len(sv.Produces)+len(sv.Consumes) > 0 }
+// own lists the names that are this namespace's queues and topics: a
+// service may also send to destinations other blocks declare (event
+// hubs).
+func (c *Component) own(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if slices.Contains(c.Queues, n) || slices.Contains(c.Topics, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// messaging reports whether a service sends to or receives from the
+// namespace.
+func (c *Component) messaging(sv plan.Service) bool {
+	return len(c.own(sv.Produces))+len(c.own(sv.Consumes)) > 0
+}
 
 // PrivateEndpoints implements plan.Endpointed.
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
@@ -113,7 +131,7 @@ func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 
 // Flows implements plan.Flowing.
 func (c *Component) Flows(_ *plan.Plan, _ *plan.Env, sv plan.Service) []plan.Flow {
-	if !messaging(sv) {
+	if !c.messaging(sv) {
 		return nil
 	}
 	return []plan.Flow{{From: sv.Name, To: Name, Port: Port, Proto: "AMQP", Kind: "messaging"}}
@@ -124,7 +142,7 @@ func (c *Component) Secrets(_ *plan.Plan, _ *plan.Env) []string { return []strin
 
 // SecretRefs implements plan.Secreted.
 func (c *Component) SecretRefs(_ *plan.Plan, _ *plan.Env, sv plan.Service) []plan.SecretRef {
-	if !messaging(sv) {
+	if !c.messaging(sv) {
 		return nil
 	}
 	return []plan.SecretRef{{Env: "SERVICEBUS_CONNECTION", Secret: Secret}}

@@ -68,6 +68,14 @@ type (
 	Identified interface {
 		UsesIdentity(sv plan.Service) bool
 	}
+	// KEDATriggered is a component a queue- or stream-driven worker scales
+	// on: the KEDA trigger of a service that consumes from it (type and
+	// metadata, such as azure-eventhub with the hub, the consumer group
+	// and the lag threshold), or false when the service consumes nothing
+	// of it.
+	KEDATriggered interface {
+		KEDATrigger(sv plan.Service) (trigger map[string]string, ok bool)
+	}
 )
 
 // Context is what a component's manifests read from the environment's

@@ -9,6 +9,10 @@ func (m *module) privateEndpoints() {
 	if _, ok := m.e.Network.Subnet("endpoints"); !ok {
 		return
 	}
+	// Service Bus and Event Hubs share privatelink.servicebus.windows.net:
+	// one zone per name in the resource group, or the second would fail
+	// to create.
+	zones := map[string]string{}
 	for _, pe := range m.e.PrivateEndpoints {
 		id, target := pe.Service, ""
 		if c, ok := m.e.Component(pe.Service); ok {
@@ -20,7 +24,12 @@ func (m *module) privateEndpoints() {
 			m.err = fmt.Errorf("private endpoint for %s: no Terraform resource", pe.Service)
 			return
 		}
-		m.privateDNSZone(id, pe.DNSZone)
+		zone, seen := zones[pe.DNSZone]
+		if !seen {
+			zone = id
+			zones[pe.DNSZone] = id
+			m.privateDNSZone(id, pe.DNSZone)
+		}
 		p := m.resource("azurerm_private_endpoint", id)
 		p.set("name", pe.Name)
 		p.expr("location", "azurerm_resource_group.main.location")
@@ -33,7 +42,7 @@ func (m *module) privateEndpoints() {
 		c.set("is_manual_connection", false)
 		g := p.child("private_dns_zone_group")
 		g.set("name", "default")
-		g.expr("private_dns_zone_ids", "[azurerm_private_dns_zone."+id+".id]")
+		g.expr("private_dns_zone_ids", "[azurerm_private_dns_zone."+zone+".id]")
 		m.tags(p)
 	}
 }

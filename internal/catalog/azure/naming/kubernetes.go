@@ -56,7 +56,7 @@ func ContainerName(wanted string) Name { return container.Derive(wanted) }
 
 // Rules lists every rule, for tests and checks that validate names.
 func Rules() []Rule {
-	return []Rule{
+	return append([]Rule{
 		resourceGroup, aksCluster, aksDNSPrefix, virtualNetwork, subnet, networkSecurityGroup, publicIP, privateEndpoint,
 		applicationGateway, wafPolicy, containerRegistry, keyVault, keyVaultSecret, logAnalytics, applicationInsights,
 		frontDoorProfile, frontDoorEndpoint, postgresServer, postgresDatabase, redisCache, serviceBusNamespace,
@@ -64,7 +64,7 @@ func Rules() []Rule {
 		sqlServer, sqlDatabase,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
 		managedRedisCluster,
-	}
+	}, eventHubRules()...)
 }
 
 // RuleFor returns the rule of a kind, such as "Key Vault".
