@@ -107,6 +107,13 @@ var ruleCases = map[string][2]variant{
 		return strings.ReplaceAll(s, "circuitBreaker: true\n", "circuitBreaker: true\n    availability: 99.9\n")
 	}}},
 	"AV010": {{edit: prod("serviceBus: {tier: Standard}")}, quiet},
+	// A gateway with a fixed instance count in one zone has no SLA; the
+	// same gateway autoscaling keeps its 99.95%.
+	"AV011": {{edit: func(s string) string {
+		return prod("ingress: {gatewayMinCapacity: 2, gatewayMaxCapacity: 2}")(prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s)))
+	}}, {edit: func(s string) string {
+		return prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s))
+	}}},
 	"RS001": {{planMut: func(pl *plan.Plan) { pl.Services[0].Calls = []string{pl.Services[1].Name} }}, quiet},
 	"RS002": {{planMut: func(pl *plan.Plan) {
 		for i := range pl.Services {

@@ -239,7 +239,7 @@ func (p *Prices) Lookup(m Meter, region string, now time.Time) (Price, error) {
 	zone := BillingZone(m.Service, region)
 	for _, r := range []struct{ name, why string }{
 		{region, ""},
-		{"Global", "a Global meter: every region pays this price"},
+		{"Global", "a Global meter, the same in every region"},
 		{zone, fmt.Sprintf("billed by zone: %s is %s's", zone, region)},
 	} {
 		if rows := in(r.name); r.name != "" && len(rows) > 0 {
