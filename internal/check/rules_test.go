@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/components"
@@ -165,12 +166,19 @@ var ruleCases = map[string][2]variant{
 	"OP002": {{edit: prod("monitoring: {retentionDays: 30}")}, {edit: prod("monitoring: {retentionDays: 90}")}},
 	"OP003": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.Targets.RTO = "" }}, quiet},
 	"OP004": {{edit: prod("# physarch:ignore AV005")}, quiet},
+	// The clock 181 days after the snapshot's date triggers; 180 days and
+	// no clock at all (builds, diffs) stay quiet.
+	"OP006": {{ctxMut: func(c *check.Context) { c.Now = snapshotDay.AddDate(0, 0, 181) }}, {ctxMut: func(c *check.Context) { c.Now = snapshotDay.AddDate(0, 0, 180) }}},
 	"OP005": {{planMut: func(pl *plan.Plan) {
 		for _, e := range pl.Envs {
 			e.Profile = "prod"
 		}
 	}}, quiet},
 }
+
+// snapshotDay is the embedded snapshot's date (the catalog's tests check
+// that it parses).
+var snapshotDay, _ = time.Parse("2006-01-02", azure.SnapshotDate)
 
 func fired(c *check.Context, id string) []check.Finding {
 	rule, _ := components.Checks().Rule(id)

@@ -66,7 +66,8 @@ func TestCostCSVAndTable(t *testing.T) {
 		t.Errorf("csv total %v, rows %v", total, sum)
 	}
 	_, out, _ = run(t, t.TempDir(), "cost", "--example", "kt-event-marketing", "--env", "prod")
-	for _, want := range []string{"(fallback)", "estimate*", "Budget 5000.00 USD/month", "TOTAL"} {
+	for _, want := range []string{" fallback|", " sourced in region|", " region-ratio estimate (eastus × 1.28)|", "185.87 / 126.60*", "estimate*", "Budget 5000.00 USD/month", "TOTAL",
+		"Price basis: 3 of 18 rows sourced in koreacentral (or a Global meter), 1 region-ratio estimates, 14 fallbacks"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q", want)
 		}

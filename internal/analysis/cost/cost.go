@@ -52,13 +52,33 @@ type Component struct {
 	Ratio      float64 `json:"region_ratio,omitempty"`
 	Source     string  `json:"source"`
 	SourceDate string  `json:"source_date"`
-	Estimate   string  `json:"estimate,omitempty"`
+	// Estimate is every rule behind the row: the price's (PriceEstimate)
+	// and the quantity's.
+	Estimate string `json:"estimate,omitempty"`
+	// PriceEstimate is the catalog's rule for a price no source gives.
+	PriceEstimate string `json:"price_estimate,omitempty"`
 	// Tiers and TierArithmetic show how a tiered meter's monthly figure
 	// was reached (included quantities are a tier priced 0).
 	Tiers          []TierUse `json:"tiers,omitempty"`
 	TierArithmetic string    `json:"tier_arithmetic,omitempty"`
 	// Meter names the catalog meter priced, for prices status and refresh.
 	Meter string `json:"meter"`
+}
+
+// BasisLabel names which of the three kinds the row's price is, as output
+// prints it: "sourced in region" (or "in region, estimated by rule" for an
+// in-region row a rule derived), "fallback" or "region-ratio estimate".
+func (c Component) BasisLabel() string {
+	switch c.Basis {
+	case azure.BasisRegionRatio:
+		return "region-ratio estimate"
+	case azure.BasisFallback:
+		return "fallback"
+	}
+	if c.PriceEstimate != "" {
+		return "in region, estimated by rule"
+	}
+	return "sourced in region"
 }
 
 // TierUse is how much of a month's quantity falls in one tier.
@@ -83,6 +103,7 @@ type OpenQuestion struct {
 	Region           string      `json:"priced_region"`
 	Basis            azure.Basis `json:"price_basis"`
 	Source           string      `json:"source"`
+	SourceDate       string      `json:"source_date"`
 	Question         string      `json:"question"`
 }
 
@@ -264,7 +285,7 @@ func estimateEnv(e *plan.Env, prices *azure.Prices, region string) (*Report, err
 		c := component(l, p, prices.Origin)
 		if p.Provenance != nil && p.Provenance.Open != "" {
 			rep.Open = append(rep.Open, OpenQuestion{Name: l.Name, Meter: c.Meter, UnitPrice: c.UnitPrice, Unit: l.Unit, MonthlyIfCharged: c.MonthlyMax,
-				Effective: day(p.EffectiveStartDate), Region: c.Region, Basis: c.Basis, Source: c.Source, Question: p.Provenance.Open})
+				Effective: day(p.EffectiveStartDate), Region: c.Region, Basis: c.Basis, Source: c.Source, SourceDate: c.SourceDate, Question: p.Provenance.Open})
 			continue
 		}
 		rep.Components = append(rep.Components, c)
@@ -289,7 +310,7 @@ func component(l Line, p azure.Price, origin string) Component {
 	if pv := p.Provenance; pv != nil {
 		c.Source = pv.Source + " (" + pv.Date + ")"
 		c.SourceDate = pv.Date
-		c.Estimate = pv.Estimate
+		c.Estimate, c.PriceEstimate = pv.Estimate, pv.Estimate
 		c.SavingsPlanEstimate = pv.SavingsPlanEstimate
 	}
 	if l.Estimate != "" {

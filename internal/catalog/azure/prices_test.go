@@ -178,3 +178,23 @@ func TestLookupTiers(t *testing.T) {
 		t.Errorf("ratio not applied to the tiers: %v", scaled.Tiers)
 	}
 }
+
+// TestSnapshotDate: the embedded snapshot's date is a date, and no row is
+// checked after it.
+func TestSnapshotDate(t *testing.T) {
+	d, err := time.Parse("2006-01-02", SnapshotDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := Embedded()
+	if p.Date != SnapshotDate {
+		t.Errorf("embedded prices dated %q", p.Date)
+	}
+	for _, it := range p.Items {
+		if pv := it.Provenance; pv != nil && pv.Checked != "" {
+			if c, err := time.Parse("2006-01-02", pv.Checked); err != nil || c.After(d) {
+				t.Errorf("%s: checked %q, after the snapshot's %s", it.MeterName, pv.Checked, SnapshotDate)
+			}
+		}
+	}
+}

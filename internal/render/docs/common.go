@@ -117,8 +117,8 @@ func costTable(d *md.Doc, r *cost.Report) {
 	}
 	rows = append(rows, []string{d.T("합계", "Total"), "", totalCost(r), "", "", ""})
 	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD, 최소–최대 규모)", "Monthly USD (min–max scale)"), d.T("가격 리전", "Priced region"), d.T("가격 근거", "Price basis"), d.T("비고", "Note")}, rows)
-	d.P(fmt.Sprintf(d.T("월 비용 = 시간당 가격 × 730. 가격은 %s(%s 기준)입니다. 가격 근거: %d개 항목은 %s 리전(또는 Global 미터)의 출처 있는 가격, %d개 항목은 다른 리전 가격을 그대로 사용(대체), %d개 항목은 리전 비율 추정입니다. %d개 항목은 출처가 없어 규칙으로 추정했습니다 (비고 참조). 추정치이며 청구 금액이 아닙니다.",
-		"Monthly = hourly price × 730. Prices come from the %s (dated %s). Price basis: %d rows are sourced for %s (or a Global meter), %d use another region's price unchanged (fallback), %d are region-ratio estimates. %d rows have no sourced price and are estimated by the rule noted. These are estimates, not a bill."),
+	d.P(fmt.Sprintf(d.T("월 비용 = 시간당 가격 × 730. 가격은 %s(%s 기준)입니다. 가격 근거: %d개 항목은 %s 리전(또는 Global 미터)의 가격, %d개 항목은 다른 리전 가격을 그대로 사용(대체), %d개 항목은 리전 비율 추정입니다. %d개 항목은 출처가 없어 규칙으로 추정했습니다 (비고 참조). 추정치이며 청구 금액이 아닙니다.",
+		"Monthly = hourly price × 730. Prices come from the %s (dated %s). Rows by price basis: priced for %[4]s or a Global meter %[3]d, fallback (another region's price unchanged) %[5]d, region-ratio estimate %[6]d. %[7]d rows have no sourced price and are estimated by the rule noted. These are estimates, not a bill."),
 		r.PricesOrigin, r.PricesDate, r.InRegion, r.Region, r.Fallbacks, r.RegionRatios, r.Estimates))
 	for _, q := range r.Open {
 		d.P(fmt.Sprintf(d.T("미해결 질문 — %s: 카탈로그에 %s부터 유효한 미터 %s가 단위(%s)당 $%s로 있습니다 (월 $%.2f, %s 가격, 출처 %s). %s. 확인되지 않았으므로 합계에 포함하지 않았습니다.",
@@ -154,6 +154,9 @@ func priceBasis(d *md.Doc, c cost.Component) string {
 		s = d.T("대체 (다른 리전 가격)", "fallback (another region's price)")
 	default:
 		s = d.T("리전 출처 가격", "sourced in region")
+		if c.PriceEstimate != "" {
+			s = d.T("리전 내 규칙 추정", "in region, estimated by rule")
+		}
 	}
 	if c.RegionRule != "" {
 		s += ": " + c.RegionRule
