@@ -104,6 +104,25 @@ func availabilityRules(r *Registry) {
 				}
 				return out
 			}},
+		Rule{ID: "AV012", Family: "availability", Severity: Error,
+			Title:     "Component on the production path without an SLA: its configuration misses the SLA's condition",
+			Rationale: "Some SLAs hold only for some configurations: Application Gateway v2 only when zone-redundant or autoscaling, Load Balancer Standard only with at least two healthy back ends. A configuration that misses the condition has no SLA at all, and the composite figure is only an upper bound.",
+			Fix:       "Meet the condition the finding names: for the gateway, two or more zones (targets.zones) or an autoscale range (ingress.gatewayMaxCapacity above gatewayMinCapacity); for the load balancer, two or more nodes.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					a := c.Avail[e.Name]
+					if a == nil {
+						continue
+					}
+					for _, comp := range a.Components {
+						if comp.NoSLA && comp.Unmet != "" {
+							out = append(out, at(e, c, comp.Setting, "%s (%s) has no SLA: %s", comp.Name, comp.Config, comp.Unmet))
+						}
+					}
+				}
+				return out
+			}},
 		Rule{ID: "AV009", Family: "availability", Severity: Warning,
 			Title:     "External system without a stated availability on a production path",
 			Rationale: "A dependency with no SLA makes the composite figure an upper bound: the real availability can be anything below it.",

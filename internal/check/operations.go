@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 )
 
 func operationsRules(r *Registry) {
@@ -45,6 +46,17 @@ func operationsRules(r *Registry) {
 				}
 				return out
 			}},
+		Rule{ID: "OP007", Family: "operations", Severity: Warning,
+			Title:     "Price data older than 180 days",
+			Rationale: "Azure changes list prices, adds sizes and introduces meters (the AKS Free tier's of 2026-10-01, for one); cost tables priced from an old embedded snapshot or cache misstate the bill, and nothing else says so.",
+			Fix:       "Run `physarch prices refresh` where prices.azure.com is reachable (build and cost then use the refreshed cache), or update physarch for a newer embedded snapshot.",
+			Check: func(c *Context) []Finding {
+				age, ok := pricesAge(c)
+				if !ok || age <= PriceAgeLimitDays {
+					return nil
+				}
+				return []Finding{{Path: "region", Message: fmt.Sprintf("prices come from the %s dated %s, %d days ago (more than %d)", c.Prices.Origin, c.Prices.Date, age, PriceAgeLimitDays)}}
+			}},
 		Rule{ID: "OP005", Family: "operations", Severity: Warning,
 			Title:     "Production without an environment of the dev profile",
 			Rationale: "The format pairs every production design with a development one that mirrors its services; without it changes reach production untested.",
@@ -61,6 +73,25 @@ func operationsRules(r *Registry) {
 				return nil
 			}},
 	)
+}
+
+// PriceAgeLimitDays is how old price data may be before OP007 says so:
+// about two quarters, the pace at which Azure's list prices and meters
+// (new sizes, new tiers, the AKS Free-tier meter of 2026-10-01) change
+// enough to move a cost table.
+const PriceAgeLimitDays = 180
+
+// pricesAge is how many whole days old the price data is at now, and
+// whether its date is known.
+func pricesAge(c *Context) (int, bool) {
+	if c.Now.IsZero() || c.Prices == nil {
+		return 0, false
+	}
+	d, err := time.Parse("2006-01-02", c.Prices.Date)
+	if err != nil {
+		return 0, false
+	}
+	return int(c.Now.Sub(d).Hours() / 24), true
 }
 
 var ignoreRe = regexp.MustCompile(`#\s*physarch:ignore\s+([A-Za-z0-9-]+)\s*(.*)$`)

@@ -9,9 +9,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -89,6 +91,12 @@ type Context struct {
 	Plan  *plan.Plan
 	Cost  map[string]*cost.Report
 	Avail map[string]*availability.Report
+	// Prices is the price data the cost reports come from.
+	Prices *azure.Prices
+	// Now is the clock for rules about age (OP007). Zero leaves them
+	// quiet: only `physarch check` sets it, so builds, diffs and tests
+	// stay the same from day to day.
+	Now time.Time
 }
 
 // env returns the index of an environment in the spec (the plan keeps the

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/components"
@@ -106,6 +107,13 @@ var ruleCases = map[string][2]variant{
 		return strings.ReplaceAll(s, "circuitBreaker: true\n", "circuitBreaker: true\n    availability: 99.9\n")
 	}}},
 	"AV010": {{edit: prod("serviceBus: {tier: Standard}")}, quiet},
+	// A gateway with a fixed instance count in one zone has no SLA; the
+	// same gateway autoscaling keeps its 99.95%.
+	"AV012": {{edit: func(s string) string {
+		return prod("ingress: {gatewayMinCapacity: 2, gatewayMaxCapacity: 2}")(prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s)))
+	}}, {edit: func(s string) string {
+		return prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s))
+	}}},
 	"RS001": {{planMut: func(pl *plan.Plan) { pl.Services[0].Calls = []string{pl.Services[1].Name} }}, quiet},
 	"RS002": {{planMut: func(pl *plan.Plan) {
 		for i := range pl.Services {
@@ -156,12 +164,19 @@ var ruleCases = map[string][2]variant{
 	"OP002": {{edit: prod("monitoring: {retentionDays: 30}")}, {edit: prod("monitoring: {retentionDays: 90}")}},
 	"OP003": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Settings.Targets.RTO = "" }}, quiet},
 	"OP004": {{edit: prod("# physarch:ignore AV005")}, quiet},
+	// The clock 181 days after the snapshot's date triggers; 180 days and
+	// no clock at all (builds, diffs) stay quiet.
+	"OP007": {{ctxMut: func(c *check.Context) { c.Now = snapshotDay.AddDate(0, 0, 181) }}, {ctxMut: func(c *check.Context) { c.Now = snapshotDay.AddDate(0, 0, 180) }}},
 	"OP005": {{planMut: func(pl *plan.Plan) {
 		for _, e := range pl.Envs {
 			e.Profile = "prod"
 		}
 	}}, quiet},
 }
+
+// snapshotDay is the embedded snapshot's date (the catalog's tests check
+// that it parses).
+var snapshotDay, _ = time.Parse("2006-01-02", azure.SnapshotDate)
 
 func fired(c *check.Context, id string) []check.Finding {
 	rule, _ := components.Checks().Rule(id)

@@ -10,7 +10,7 @@ import (
 
 // NewContext analyses a planned document for the rules.
 func NewContext(doc *spec.Document, pl *plan.Plan, prices *azure.Prices) (*Context, error) {
-	c := &Context{Doc: doc, Plan: pl, Cost: map[string]*cost.Report{}, Avail: map[string]*availability.Report{}}
+	c := &Context{Doc: doc, Plan: pl, Cost: map[string]*cost.Report{}, Avail: map[string]*availability.Report{}, Prices: prices}
 	reports, err := cost.Estimate(pl, prices)
 	if err != nil {
 		return nil, err

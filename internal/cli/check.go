@@ -90,6 +90,8 @@ Exit code 1 when a finding not suppressed reaches --fail-on (default error;
 			if err != nil {
 				return err
 			}
+			// The one command that judges the price data's age (OP007).
+			ctx.Now = nowFunc()
 			findings := reg.Run(ctx, cfg)
 			switch format {
 			case "json":

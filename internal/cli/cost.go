@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -18,6 +19,7 @@ func newCost() *cobra.Command {
 	var sf specFlags
 	var env, format string
 	var users int
+	var regions []string
 	cmd := &cobra.Command{
 		Use:   "cost [SPEC]",
 		Short: "Monthly cost per environment and component",
@@ -26,17 +28,31 @@ component (node pools at minimum and maximum nodes, AKS tier, databases,
 cache, messaging, gateway, Front Door, Key Vault, Log Analytics, disks,
 IPs, private endpoints, load balancer, registry). Monthly = hourly × 730.
 Totals are the sum of the rows shown. Every row names the region its price
-is really for (no Korea Central prices are in the catalog, so they fall
-back and say so) and carries an estimate mark where no source had the
-figure. The total is compared with the environment's budget.
+is really for and which of three it is: sourced in region (a row for the
+region, a Global meter or the region's billing zone), a region-ratio
+estimate (another region's price times a ratio measured between the two,
+such as "eastus × 1.28, the VM ratio in this region"), or a fallback
+(another region's price as is, with why no ratio applies). Rows a rule
+estimated carry a mark; tiered meters show their tier arithmetic; a meter
+the catalog cannot say applies (the AKS Free tier's from 2026-10-01) is
+an open question, shown and left out of the total. The total is compared
+with the environment's budget.
 
 --users N re-plans the environment(s) with N peak users and shows the
 difference against the spec as written.
 
+--region R (repeatable) prices the same plan in R instead: one region
+gives the usual table priced there, several give them side by side
+(total and per component, each cell marked with its basis, the
+difference from the first region). A region without availability zones
+cannot hold an environment planned across zones, and the output says so
+instead of pricing it.
+
 ` + specArgHelp,
 		Example: `  physarch cost --example kt-event-marketing
   physarch cost spec.yaml --env prod --format json
-  physarch cost --env prod --users 20000`,
+  physarch cost --env prod --users 20000
+  physarch cost --region koreacentral --region eastus --region japaneast`,
 		Args: specArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" && format != "csv" {
@@ -45,9 +61,15 @@ difference against the spec as written.
 			if users < 0 {
 				return usageError{fmt.Errorf("--users must be positive")}
 			}
+			if users > 0 && len(regions) > 0 {
+				return usageError{fmt.Errorf("--users and --region are two what-ifs; run them one at a time")}
+			}
 			src, err := sf.read(args, false)
 			if err != nil {
 				return err
+			}
+			if len(regions) > 0 {
+				return costRegions(cmd.OutOrStdout(), src, env, format, regions)
 			}
 			prices, err := pricesFor(src)
 			if err != nil {
@@ -77,6 +99,7 @@ difference against the spec as written.
 	cmd.Flags().StringVar(&env, "env", "", "only this environment")
 	cmd.Flags().StringVar(&format, "format", "table", "table, json or csv")
 	cmd.Flags().IntVar(&users, "users", 0, "what-if: re-plan with this many peak users")
+	cmd.Flags().StringArrayVar(&regions, "region", nil, "what-if: price the same plan in this region (repeat for a side-by-side comparison)")
 	return cmd
 }
 
@@ -100,42 +123,59 @@ func writeCost(w io.Writer, format string, reps []*cost.Report) error {
 		return writeJSON(w, reps)
 	case "csv":
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"environment", "component", "sku", "quantity_min", "quantity_max", "unit", "unit_price_usd", "monthly_min_usd", "monthly_max_usd", "priced_region", "region_fallback", "estimate", "source"})
+		cw.Write([]string{"environment", "component", "sku", "quantity_min", "quantity_max", "unit", "unit_price_usd", "monthly_min_usd", "monthly_max_usd", "priced_region", "region_fallback", "estimate", "source",
+			"price_basis", "region_rule", "tier_arithmetic", "requested_region"})
 		for _, r := range reps {
 			for _, c := range r.Components {
 				cw.Write([]string{r.Env, c.Name, c.SKU, strconv.FormatFloat(c.Quantity, 'f', -1, 64), strconv.FormatFloat(c.QuantityAt, 'f', -1, 64), c.Unit,
-					strconv.FormatFloat(c.UnitPrice, 'f', -1, 64), money(c.MonthlyMin), money(c.MonthlyMax), c.Region, strconv.FormatBool(c.Fallback), c.Estimate, c.Source})
+					strconv.FormatFloat(c.UnitPrice, 'f', -1, 64), money(c.MonthlyMin), money(c.MonthlyMax), c.Region, strconv.FormatBool(c.Fallback), c.Estimate, c.Source,
+					string(c.Basis), c.RegionRule, c.TierArithmetic, r.Region})
 			}
-			cw.Write([]string{r.Env, "TOTAL", "", "", "", "", "", money(r.TotalMin), money(r.TotalMax), "", "", "", ""})
+			cw.Write([]string{r.Env, "TOTAL", "", "", "", "", "", money(r.TotalMin), money(r.TotalMax), "", "", "", "", "", "", "", r.Region})
 		}
 		cw.Flush()
 		return cw.Error()
 	}
 	for _, r := range reps {
-		fmt.Fprintf(w, "Environment %s (requested region %s; prices from the %s)\n", r.Env, r.Region, r.PricesOrigin)
+		fmt.Fprintf(w, "Environment %s (requested region %s; prices from the %s, dated %s)\n", r.Env, r.Region, r.PricesOrigin, r.PricesDate)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
-		fmt.Fprintln(tw, "component\tsku\tqty\tmonthly min USD\tmonthly max USD\tsavings plan 1y / 3y (min)\tpriced in\tnote\t")
+		fmt.Fprintln(tw, "component\tsku\tqty\tmonthly min USD\tmonthly max USD\tsavings plan 1y / 3y (min)\tpriced in\tprice basis\tnote\t")
+		var tiers []string
 		for _, c := range r.Components {
 			qty := strconv.FormatFloat(c.Quantity, 'f', -1, 64)
 			if c.QuantityAt != c.Quantity {
 				qty += "–" + strconv.FormatFloat(c.QuantityAt, 'f', -1, 64)
 			}
-			region := c.Region
-			if c.Fallback {
-				region += " (fallback)"
+			basis := c.BasisLabel()
+			if c.Basis == azure.BasisRegionRatio {
+				basis += " (" + strings.SplitN(c.RegionRule, ",", 2)[0] + ")"
 			}
-			note := ""
+			var notes []string
 			if c.Estimate != "" {
-				note = "estimate*"
+				notes = append(notes, "estimate*")
+			}
+			if c.TierArithmetic != "" {
+				notes = append(notes, "tiers†")
+				tiers = append(tiers, c.Name+": "+c.TierArithmetic)
 			}
 			sp := ""
 			if c.SavingsPlan1Y != nil && c.SavingsPlan3Y != nil {
 				sp = money(*c.SavingsPlan1Y) + " / " + money(*c.SavingsPlan3Y)
+				if c.SavingsPlanEstimate != "" {
+					sp += "*"
+				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Name, c.SKU, qty, money(c.MonthlyMin), money(c.MonthlyMax), sp, region, note)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Name, c.SKU, qty, money(c.MonthlyMin), money(c.MonthlyMax), sp, c.Region, basis, strings.Join(notes, " "))
 		}
-		fmt.Fprintf(tw, "TOTAL\t\t\t%s\t%s\t\t\t\t\n", money(r.TotalMin), money(r.TotalMax))
+		fmt.Fprintf(tw, "TOTAL\t\t\t%s\t%s\t\t\t\t\t\n", money(r.TotalMin), money(r.TotalMax))
 		tw.Flush()
+		for _, t := range tiers {
+			fmt.Fprintf(w, "† %s\n", t)
+		}
+		for _, q := range r.Open {
+			fmt.Fprintf(w, "Open question, not in the total: %s: meter %s at %s USD per %s from %s (%s a month if charged; %s price): %s.\n",
+				q.Name, q.Meter, strconv.FormatFloat(q.UnitPrice, 'f', -1, 64), q.Unit, q.Effective, money(q.MonthlyIfCharged), q.Region, q.Question)
+		}
 		if r.BudgetUSD > 0 {
 			verdict := "within budget"
 			if r.OverBudget {
@@ -143,7 +183,8 @@ func writeCost(w io.Writer, format string, reps []*cost.Report) error {
 			}
 			fmt.Fprintf(w, "Budget %s USD/month: %s.\n", money(r.BudgetUSD), verdict)
 		}
-		fmt.Fprintf(w, "%d of %d rows are estimates (*: see --format json for each rule); %d priced in another region than %s.\n\n", r.Estimates, len(r.Components), r.Fallbacks, r.Region)
+		fmt.Fprintf(w, "Price basis: %d of %d rows sourced in %s (or a Global meter), %d region-ratio estimates, %d fallbacks (another region's price as is); %d rows estimated by a rule (*: --format json gives every rule and reason).\n\n",
+			r.InRegion, len(r.Components), r.Region, r.RegionRatios, r.Fallbacks, r.Estimates)
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,8 +67,18 @@ func TestCostCSVAndTable(t *testing.T) {
 	if math.Abs(sum-total) > 0.005 {
 		t.Errorf("csv total %v, rows %v", total, sum)
 	}
-	_, out, _ = run(t, t.TempDir(), "cost", "--example", "kt-event-marketing", "--env", "prod")
-	for _, want := range []string{"(fallback)", "estimate*", "Budget 5000.00 USD/month", "TOTAL"} {
+	// kt-event-marketing as it was before Azure Managed Redis became the
+	// default: Azure Cache for Redis bills per node hour at eastus's price,
+	// the one row the VM ratio applies to.
+	dir := t.TempDir()
+	_, kt, _ := examples.Spec("kt-event-marketing")
+	spec := filepath.Join(dir, "kt.yaml")
+	if err := os.WriteFile(spec, []byte(strings.Replace(string(kt), "    profile: prod\n", "    profile: prod\n    redis: {tier: Premium}\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = run(t, dir, "cost", spec, "--env", "prod")
+	for _, want := range []string{" fallback|", " sourced in region|", " region-ratio estimate (eastus × 1.28)|", "185.87 / 126.60*", "estimate*", "Budget 5000.00 USD/month", "TOTAL",
+		"Price basis: 3 of 18 rows sourced in koreacentral (or a Global meter), 1 region-ratio estimates, 14 fallbacks"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q", want)
 		}

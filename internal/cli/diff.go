@@ -26,9 +26,9 @@ type side struct {
 func newDiff() *cobra.Command {
 	var sf specFlags
 	var gitRev, format string
-	var envs []string
+	var envs, regions []string
 	cmd := &cobra.Command{
-		Use:   "diff [OLD NEW | --git REV [SPEC] | --env A --env B [SPEC]]",
+		Use:   "diff [OLD NEW | --git REV [SPEC] | --env A --env B [SPEC] | --region R... [SPEC]]",
 		Short: "Show what a change does to cost, availability, capacity and findings",
 		Long: `diff compares two designs per environment: monthly cost (total and by
 component), composite availability, node pools and nodes, replicas,
@@ -37,6 +37,11 @@ subnets, and the check findings that appear or disappear.
   physarch diff old.yaml new.yaml          two spec files
   physarch diff --git main [SPEC]          the spec against itself at a git revision
   physarch diff --env dev --env prod [SPEC]  two environments of one spec, side by side
+  physarch diff --region eastus [SPEC]     the same plan priced in the spec's region and in
+                                           each --region (repeatable), side by side: total and
+                                           per component, each cell sourced, region-ratio or
+                                           fallback; a region without zones cannot hold a
+                                           plan across zones, and the output says so
 
 --git takes a revision git can resolve to a commit (a branch, tag, commit
 id, HEAD~1, ...), never an option: a revision starting with "-" is
@@ -53,6 +58,36 @@ With --git or --env, ` + specArgHelp,
 			}
 			var report diff.Report
 			switch {
+			case len(regions) > 0:
+				if len(envs) > 0 || gitRev != "" || len(args) > 1 {
+					return usageError{fmt.Errorf("--region compares one spec's plan across regions (--region R [--region R2] [SPEC]); it does not combine with --env, --git or two specs")}
+				}
+				src, err := sf.read(args, false)
+				if err != nil {
+					return err
+				}
+				doc, err := src.load()
+				if err != nil {
+					return err
+				}
+				list, err := regionList(doc.Spec.Region, regions, true)
+				if err != nil {
+					return err
+				}
+				cmps, err := compareRegions(src, "", list)
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				switch format {
+				case "json":
+					return writeJSON(w, cmps)
+				case "markdown":
+					diff.RegionMarkdown(w, cmps)
+				default:
+					diff.RegionText(w, cmps)
+				}
+				return nil
 			case len(envs) > 0:
 				if len(envs) != 2 || len(args) > 1 || gitRev != "" {
 					return usageError{fmt.Errorf("--env takes exactly two environments of one spec (--env dev --env prod [SPEC])")}
@@ -126,6 +161,7 @@ With --git or --env, ` + specArgHelp,
 	sf.register(cmd)
 	cmd.Flags().StringVar(&gitRev, "git", "", "compare the spec with its version at this git revision")
 	cmd.Flags().StringArrayVar(&envs, "env", nil, "two environments of one spec to put side by side (repeat: --env dev --env prod)")
+	cmd.Flags().StringArrayVar(&regions, "region", nil, "price the spec's plan in this region too, beside its own (repeat)")
 	cmd.Flags().StringVar(&format, "format", "text", "output: text, json or markdown")
 	return cmd
 }

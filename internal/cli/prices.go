@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/catalog/azure/retail"
 	"github.com/physarch/physarch/internal/spec"
@@ -49,7 +50,11 @@ func loadPrices(region string) (*azure.Prices, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + retail.CachePath(cacheDir(), region) + " over the embedded snapshot"}, nil
+	date := emb.Date
+	if len(items) > 0 && items[0].Provenance != nil {
+		date = items[0].Provenance.Date
+	}
+	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + retail.CachePath(cacheDir(), region) + " over the embedded snapshot", Date: date}, nil
 }
 
 // pricesFor returns the price source for a spec's region.
@@ -83,11 +88,11 @@ func refreshRegion(region string, fromFlag bool) (string, error) {
 func newPrices() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "prices",
-		Short: "Manage the price catalog (refresh from the Azure Retail Prices API)",
+		Short: "The price catalog: how current it is (status), and refreshing it from the Azure Retail Prices API",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newPricesRefresh())
+	cmd.AddCommand(newPricesRefresh(), newPricesStatus())
 	return cmd
 }
 
@@ -100,9 +105,12 @@ func newPricesRefresh() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "refresh [SPEC]",
 		Short: "Fetch current prices for the spec's region into the local cache",
-		Long: `refresh asks the Azure Retail Prices API for the meters the catalog needs
-in the spec's region (the spec's VM sizes and every priced service, plus
-Global meters), following NextPageLink, retrying with backoff, with a
+		Long: `refresh asks the Azure Retail Prices API for every meter the spec's plan is
+priced with, in the spec's region: the meters of every cost row of every
+environment, the building blocks' included (one request per VM size, one
+per other service, each with the region's Global rows and, for a service
+billed by zone, the region's billing zone), following NextPageLink,
+retrying with backoff, with a
 timeout per request and progress on a terminal. The cache file
 ($PHYSARCH_CACHE or ~/.cache/physarch)/prices-<region>.json is replaced only
 when every page arrived; a failed refresh leaves the previous cache intact.
@@ -164,16 +172,6 @@ one the catalog knows (a programmatic name such as koreacentral).
 				fmt.Fprintf(w, "Price cache %s: %d items for %s, fetched %s.\n", path, len(items), region, date)
 				return nil
 			}
-			seen := map[string]bool{}
-			var vms []string
-			for _, e := range pl.Envs {
-				for _, p := range e.Pools {
-					if !seen[p.VMSize] {
-						seen[p.VMSize] = true
-						vms = append(vms, p.VMSize)
-					}
-				}
-			}
 			c := retail.New()
 			c.Deadline, c.MaxBytes = deadline, int64(maxMiB)<<20
 			if endpoint != "" {
@@ -186,7 +184,9 @@ one the catalog knows (a programmatic name such as koreacentral).
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
-			n, err := c.Refresh(ctx, retail.Filters(region, vms), dir, name, nowFunc())
+			// The meters come from the plan's cost lines, so a block's
+			// meters are fetched as soon as the block prices anything.
+			n, err := c.Refresh(ctx, retail.FiltersFor(region, cost.Meters(pl)), dir, name, nowFunc())
 			if err != nil {
 				return fmt.Errorf("refresh failed, the previous cache (if any) is unchanged: %w%s", err, refreshHint(err))
 			}

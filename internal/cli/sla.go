@@ -28,6 +28,15 @@ the weakest links. Components without an SLA (Spot nodes, AKS Free, Redis
 Basic, external systems with no stated availability) are left out and the
 figure is marked as an upper bound.
 
+A figure that holds only for some configurations applies only when the
+plan meets its condition: Application Gateway v2's 99.95% needs zone
+redundancy or autoscaling (otherwise no SLA), Service Bus Premium's
+99.99% a zone-redundant, partitioned namespace (otherwise 99.9%), Load
+Balancer Standard's 99.99% two back ends. Where the plan misses one, the
+row says why the lower figure applies. Where sources differ, the newest
+first-party source gives the figure and the others are kept as notes
+(--format json: source_notes).
+
 Every composite figure is an estimate, not a financially backed SLA.
 
 --zones N re-plans the environment(s) with N availability zones and shows

@@ -20,12 +20,26 @@ const MinutesPerMonth = 730 * 60
 const Disclaimer = "composite availability is an estimate from component SLAs, not a financially backed SLA"
 
 // PathLink is a component's part of one service's request path: what it
-// is, how it is configured and which catalog SLA applies.
+// is, how it is configured, which catalog SLA it asks for and the facts
+// about its configuration that SLA's condition may need.
+//
+// The facts (azure.Facts: ZoneRedundant, Autoscaling, Partitioned,
+// MinInstances) are embedded, so a block writes
+// PathLink{..., Key: "appgw/v2", Facts: azure.Facts{Autoscaling: true}}.
+// A figure with a condition (azure.SLA.Condition) applies only when the
+// facts meet it; otherwise the entry's Otherwise figure (or no SLA)
+// applies and the report says why. A block that reports no facts meets no
+// condition, so it never gets a figure its configuration does not earn.
 type PathLink struct {
 	Name   string // as the report names it, such as "PostgreSQL"
 	Config string
-	Key    string // the catalog SLA (azure.LookupSLA)
+	Key    string // the catalog SLA (azure.ResolveSLA)
 	Note   string
+	azure.Facts
+	// Setting is the spec key that decides the facts (such as
+	// "ingress.gatewayMaxCapacity"): where a finding about an unmet
+	// condition points.
+	Setting string
 }
 
 // Nodes gives the SLA key and configuration of pods on the apps pool, by
@@ -54,6 +68,16 @@ type Component struct {
 	SLO     float64 `json:"slo_percent,omitempty"`
 	Source  string  `json:"source"`
 	Note    string  `json:"note,omitempty"`
+	// Condition is what the catalog's figure for the component needs
+	// ("zone-redundant or autoscaling"), when it needs anything.
+	Condition string `json:"condition,omitempty"`
+	// Unmet says why the configuration gets a lower figure (or none) than
+	// the one it asked for; empty when the condition is met.
+	Unmet string `json:"condition_unmet,omitempty"`
+	// Notes are the catalog's older or conflicting figures, for the record.
+	Notes []string `json:"source_notes,omitempty"`
+	// Setting is the spec key behind an unmet condition.
+	Setting string `json:"setting,omitempty"`
 }
 
 // Route is the path of one public route.
@@ -104,18 +128,27 @@ type builder struct {
 	order []string
 }
 
-func (b *builder) add(name, config, key, note string) string {
-	if _, ok := b.comps[name]; ok {
-		return name
+// add puts a link on the path once, with the SLA its configuration gets.
+func (b *builder) add(l PathLink) string {
+	if _, ok := b.comps[l.Name]; ok {
+		return l.Name
 	}
-	s, _ := azure.LookupSLA(key)
-	c := Component{Name: name, Config: config, Percent: s.Percent, NoSLA: s.Percent == 0, SLO: s.SLO, Source: s.Source.String(), Note: note}
-	if s.Disagreement != "" {
-		c.Note = join(c.Note, "sources disagree ("+s.Disagreement+"); the lower figure is used")
+	a := azure.ResolveSLA(l.Key, l.Facts)
+	c := Component{Name: l.Name, Config: l.Config, Percent: a.Percent, NoSLA: a.Percent == 0, SLO: a.SLO, Source: a.Source.String(), Note: l.Note,
+		Unmet: a.Unmet, Notes: a.Notes}
+	if asked, ok := azure.LookupSLA(l.Key); ok && asked.Condition != nil {
+		c.Condition = asked.Condition.Text
 	}
-	b.comps[name] = c
-	b.order = append(b.order, name)
-	return name
+	if a.Unmet != "" {
+		c.Note = join(c.Note, a.Unmet)
+		c.Setting = l.Setting
+	}
+	if a.Disagreement != "" {
+		c.Note = join(c.Note, "sources disagree ("+a.Disagreement+")")
+	}
+	b.comps[l.Name] = c
+	b.order = append(b.order, l.Name)
+	return l.Name
 }
 
 func join(a, b string) string {
@@ -133,18 +166,11 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	for _, c := range plan.EdgeOrder(e) {
 		if l, ok := c.(EdgeLinked); ok {
 			for _, pl := range l.EdgeLinks(e) {
-				edge = append(edge, b.add(pl.Name, pl.Config, pl.Key, pl.Note))
+				edge = append(edge, b.add(pl))
 			}
 		}
 	}
-	aksKey := "aks/" + se.AKS.Tier + "/nozones"
-	if zoned {
-		aksKey = "aks/" + se.AKS.Tier + "/zones"
-	}
-	if se.AKS.Tier == "Free" {
-		aksKey = "aks/Free"
-	}
-	edge = append(edge, b.add("AKS control plane", se.AKS.Tier+" tier", aksKey, ""))
+	edge = append(edge, b.add(aksLink(e)))
 
 	apps := e.Pool("apps")
 	nodeKey := Nodes(func(replicas int) (string, string) {
@@ -165,10 +191,10 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	for _, sv := range pl.Services {
 		w := e.Workload(sv.Name)
 		key, cfg := nodeKey(w.Min)
-		names := []string{b.add("Service "+sv.Name, cfg, key, "")}
+		names := []string{b.add(PathLink{Name: "Service " + sv.Name, Config: cfg, Key: key})}
 		for _, c := range linked {
 			for _, l := range c.ServiceLinks(e, sv, nodeKey) {
-				names = append(names, b.add(l.Name, l.Config, l.Key, l.Note))
+				names = append(names, b.add(l))
 			}
 		}
 		for _, x := range sv.External {

@@ -1,7 +1,8 @@
 // Package cost prices a plan: each plan resource yields cost components,
-// each component names its meter, the region its price is really for and
-// any estimate behind it, and a total is by construction the sum of the
-// rows shown.
+// each component names its meter, the region its price is really for, how
+// that price relates to the region asked for (sourced in region, fallback,
+// region-ratio estimate) and any estimate behind it, and a total is by
+// construction the sum of the rows shown.
 package cost
 
 import (
@@ -28,36 +29,109 @@ type Component struct {
 	Quantity   float64 `json:"quantity"`     // at minimum scale
 	QuantityAt float64 `json:"quantity_max"` // at maximum scale
 	Unit       string  `json:"unit"`
+	// UnitPrice is the price of one unit (a tiered meter's first tier),
+	// the region ratio applied.
 	UnitPrice  float64 `json:"unit_price_usd"`
 	MonthlyMin float64 `json:"monthly_min_usd"`
 	MonthlyMax float64 `json:"monthly_max_usd"`
 	// Savings-plan monthly figures at minimum scale, where the catalog has them.
 	SavingsPlan1Y *float64 `json:"savings_plan_1y_usd,omitempty"`
 	SavingsPlan3Y *float64 `json:"savings_plan_3y_usd,omitempty"`
-	Region        string   `json:"priced_region"`
-	Fallback      bool     `json:"region_fallback"`
-	Source        string   `json:"source"`
-	Estimate      string   `json:"estimate,omitempty"`
+	// SavingsPlanEstimate is the rule behind them when no source gives them.
+	SavingsPlanEstimate string `json:"savings_plan_estimate,omitempty"`
+	Region              string `json:"priced_region"`
+	// Fallback: another region's price, used unchanged (Basis fallback).
+	Fallback bool `json:"region_fallback"`
+	// Basis is which of the three the price is: in-region (sourced for
+	// the region asked for, a Global meter or the region's billing zone),
+	// fallback, or region-ratio (estimate).
+	Basis azure.Basis `json:"price_basis"`
+	// RegionRule is the region-ratio rule ("eastus × 1.28, the VM ratio in
+	// this region") or why a fallback took no ratio.
+	RegionRule string  `json:"region_rule,omitempty"`
+	Ratio      float64 `json:"region_ratio,omitempty"`
+	Source     string  `json:"source"`
+	SourceDate string  `json:"source_date"`
+	// Estimate is every rule behind the row: the price's (PriceEstimate)
+	// and the quantity's.
+	Estimate string `json:"estimate,omitempty"`
+	// PriceEstimate is the catalog's rule for a price no source gives.
+	PriceEstimate string `json:"price_estimate,omitempty"`
+	// Tiers and TierArithmetic show how a tiered meter's monthly figure
+	// was reached (included quantities are a tier priced 0).
+	Tiers          []TierUse `json:"tiers,omitempty"`
+	TierArithmetic string    `json:"tier_arithmetic,omitempty"`
+	// Meter names the catalog meter priced, for prices status and refresh.
+	Meter string `json:"meter"`
+}
+
+// BasisLabel names which of the three kinds the row's price is, as output
+// prints it: "sourced in region" (or "in region, estimated by rule" for an
+// in-region row a rule derived), "fallback" or "region-ratio estimate".
+func (c Component) BasisLabel() string {
+	switch c.Basis {
+	case azure.BasisRegionRatio:
+		return "region-ratio estimate"
+	case azure.BasisFallback:
+		return "fallback"
+	}
+	if c.PriceEstimate != "" {
+		return "in region, estimated by rule"
+	}
+	return "sourced in region"
+}
+
+// TierUse is how much of a month's quantity falls in one tier.
+type TierUse struct {
+	From      float64 `json:"from_units"`
+	To        float64 `json:"to_units,omitempty"` // 0: no upper bound
+	UnitPrice float64 `json:"unit_price_usd"`
+	Units     float64 `json:"units_min"`
+	UnitsMax  float64 `json:"units_max"`
+}
+
+// OpenQuestion is a meter the catalog holds but cannot say applies: it is
+// shown, priced, and left out of every total.
+type OpenQuestion struct {
+	Name      string  `json:"name"`
+	Meter     string  `json:"meter"`
+	UnitPrice float64 `json:"unit_price_usd"`
+	Unit      string  `json:"unit"`
+	// MonthlyIfCharged is what the row would add to the total.
+	MonthlyIfCharged float64     `json:"monthly_if_charged_usd"`
+	Effective        string      `json:"effective_from"`
+	Region           string      `json:"priced_region"`
+	Basis            azure.Basis `json:"price_basis"`
+	Source           string      `json:"source"`
+	SourceDate       string      `json:"source_date"`
+	Question         string      `json:"question"`
 }
 
 // Report is one environment's monthly cost.
 type Report struct {
-	Env          string      `json:"environment"`
-	Region       string      `json:"requested_region"`
-	Components   []Component `json:"components"`
-	TotalMin     float64     `json:"total_min_usd"`
-	TotalMax     float64     `json:"total_max_usd"`
-	BudgetUSD    float64     `json:"budget_usd"`
-	OverBudget   bool        `json:"over_budget"`
-	OverByUSD    float64     `json:"over_by_usd,omitempty"` // at maximum scale
-	Estimates    int         `json:"estimated_rows"`
-	Fallbacks    int         `json:"fallback_rows"`
-	PricesOrigin string      `json:"prices_origin"`
+	Env          string         `json:"environment"`
+	Region       string         `json:"requested_region"`
+	Components   []Component    `json:"components"`
+	TotalMin     float64        `json:"total_min_usd"`
+	TotalMax     float64        `json:"total_max_usd"`
+	BudgetUSD    float64        `json:"budget_usd"`
+	OverBudget   bool           `json:"over_budget"`
+	OverByUSD    float64        `json:"over_by_usd,omitempty"` // at maximum scale
+	Estimates    int            `json:"estimated_rows"`
+	InRegion     int            `json:"in_region_rows"`
+	Fallbacks    int            `json:"fallback_rows"`
+	RegionRatios int            `json:"region_ratio_rows"`
+	Open         []OpenQuestion `json:"open_questions,omitempty"`
+	PricesOrigin string         `json:"prices_origin"`
+	PricesDate   string         `json:"prices_date"`
 	// Compute at minimum scale under each price model, where every compute
 	// row has that price in the catalog (0 otherwise).
 	ComputePAYG float64 `json:"compute_payg_usd"`
 	ComputeSP1Y float64 `json:"compute_savings_plan_1y_usd"`
 	ComputeSP3Y float64 `json:"compute_savings_plan_3y_usd"`
+	// ComputeSPEstimated: some compute row's savings-plan price is an
+	// estimate (SavingsPlanEstimate).
+	ComputeSPEstimated bool `json:"compute_savings_plan_estimated,omitempty"`
 	// Categories are the rows grouped for the comparison tables, in a
 	// fixed order; their totals add up to the report's.
 	Categories []Category `json:"categories"`
@@ -81,10 +155,14 @@ type Line struct {
 	QtyMax   float64 // at maximum scale
 	Unit     string
 	// PerMonth turns one unit's price into a monthly figure: HoursPerMonth
-	// for hourly meters, 1 for monthly ones.
+	// for hourly meters, 1 for monthly ones. A tiered meter's tiers count
+	// Qty × PerMonth units a month.
 	PerMonth float64
 	// Estimate is the rule behind a quantity no source gives.
 	Estimate string
+	// Optional: a meter the price data may lack (an open question such as
+	// the AKS Free tier's); the line is left out rather than failing.
+	Optional bool
 }
 
 // Priced is a component that costs money: its lines, in the order the
@@ -102,58 +180,78 @@ type PublicAddressed interface {
 // CategoryOrder is the order categories are reported in.
 var CategoryOrder = []string{"cluster", "compute", "storage", "database", "cache", "messaging", "network", "security", "monitoring", "registry"}
 
-type builder struct {
-	prices *azure.Prices
-	region string
-	rep    *Report
-	err    error
-}
-
-// add prices qty (at min) .. qtyMax units of a meter; perMonth converts one
-// unit's price into a monthly figure (730 for hourly meters, 1 for monthly).
-func (b *builder) add(category, name, sku string, m azure.Meter, qty, qtyMax float64, unit string, perMonth float64, extraEstimate string) *Component {
-	if b.err != nil {
-		return nil
-	}
-	p, err := b.prices.Lookup(m, b.region, AsOf)
-	if err != nil {
-		b.err = fmt.Errorf("%s: %w", name, err)
-		return nil
-	}
-	c := Component{
-		Name: name, Category: category, SKU: sku, Quantity: cents(qty), QuantityAt: cents(qtyMax), Unit: unit, UnitPrice: p.RetailPrice,
-		MonthlyMin: cents(p.RetailPrice * perMonth * qty), MonthlyMax: cents(p.RetailPrice * perMonth * qtyMax),
-		Region: p.Region, Fallback: p.Fallback,
-	}
-	if p.Provenance != nil {
-		c.Source = p.Provenance.Source + " (" + p.Provenance.Date + ")"
-		c.Estimate = p.Provenance.Estimate
-	} else {
-		c.Source = b.rep.PricesOrigin
-	}
-	if extraEstimate != "" {
-		if c.Estimate != "" {
-			c.Estimate += "; "
+// Lines lists what an environment is billed for, in the order the cost
+// table shows it: the core's lines around every component's.
+func Lines(e *plan.Env) []Line {
+	se := e.Settings
+	h := float64(HoursPerMonth)
+	var out []Line
+	add := func(l Line) { out = append(out, l) }
+	switch se.AKS.Tier {
+	case "Free":
+		add(Line{Category: "cluster", Name: "AKS Free tier", SKU: "Free", Meter: azure.Meter{Service: "Azure Kubernetes Service", Meter: "FreeTierInfrastructureCost Uptime SLA"},
+			Qty: 1, QtyMax: 1, Unit: "cluster-hour", PerMonth: h, Optional: true})
+	default:
+		meter := "Standard Uptime SLA"
+		if se.AKS.Tier == "Premium" {
+			meter = "Standard Long Term Support"
 		}
-		c.Estimate += extraEstimate
+		add(Line{Category: "cluster", Name: "AKS " + se.AKS.Tier + " tier", SKU: se.AKS.Tier, Meter: azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, Qty: 1, QtyMax: 1, Unit: "cluster-hour", PerMonth: h})
 	}
-	if v, ok := p.SavingsPlanHourly("1 Year"); ok && perMonth == HoursPerMonth {
-		x := cents(v * perMonth * qty)
-		c.SavingsPlan1Y = &x
+	for _, p := range e.Pools {
+		sku := p.VMSize
+		if p.Spot {
+			sku += " Spot"
+		}
+		add(Line{Category: "compute", Name: "Node pool " + p.Name, SKU: sku, Meter: azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, Qty: float64(p.Min), QtyMax: float64(p.Max), Unit: "node-hour", PerMonth: h})
+		disk := "E6 LRS"
+		if p.OSDiskGB > 64 {
+			disk = "P10 LRS"
+		}
+		add(Line{Category: "storage", Name: "OS disks " + p.Name, SKU: disk, Meter: azure.Meter{Service: "Storage", Sku: disk}, Qty: float64(p.Min), QtyMax: float64(p.Max), Unit: "disk-month", PerMonth: 1})
 	}
-	if v, ok := p.SavingsPlanHourly("3 Years"); ok && perMonth == HoursPerMonth {
-		x := cents(v * perMonth * qty)
-		c.SavingsPlan3Y = &x
+	for _, c := range plan.Facets[Priced](e) {
+		out = append(out, c.CostLines(e)...)
 	}
-	b.rep.Components = append(b.rep.Components, c)
-	return &b.rep.Components[len(b.rep.Components)-1]
+	add(Line{Category: "network", Name: "Load Balancer Standard", SKU: "Standard", Meter: azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, Qty: 1, QtyMax: 1, Unit: "hour", PerMonth: h})
+	ips := 1.0 // the cluster's outbound/ingress IP
+	for _, c := range plan.Facets[PublicAddressed](e) {
+		ips += float64(c.PublicIPs())
+	}
+	add(Line{Category: "network", Name: "Public IPs", SKU: "Standard static", Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, Qty: ips, QtyMax: ips, Unit: "IP-hour", PerMonth: h})
+	if pe, ok := e.Network.Subnet("endpoints"); ok {
+		n := float64(pe.Required)
+		add(Line{Category: "network", Name: "Private endpoints", SKU: fmt.Sprintf("%d", pe.Required), Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, Qty: n, QtyMax: n, Unit: "endpoint-hour", PerMonth: h})
+	}
+	return out
 }
 
-// Estimate prices every environment of the plan.
+// Meters lists every meter the plan's environments are priced with, once
+// each, in the order first used: what a refresh must fetch.
+func Meters(pl *plan.Plan) []azure.Meter {
+	seen := map[azure.Meter]bool{}
+	var out []azure.Meter
+	for _, e := range pl.Envs {
+		for _, l := range Lines(e) {
+			if !seen[l.Meter] {
+				seen[l.Meter] = true
+				out = append(out, l.Meter)
+			}
+		}
+	}
+	return out
+}
+
+// Estimate prices every environment of the plan in its region.
 func Estimate(pl *plan.Plan, prices *azure.Prices) ([]*Report, error) {
+	return EstimateIn(pl, prices, pl.Region)
+}
+
+// EstimateIn prices every environment of the plan, unchanged, in region.
+func EstimateIn(pl *plan.Plan, prices *azure.Prices, region string) ([]*Report, error) {
 	var out []*Report
 	for _, e := range pl.Envs {
-		r, err := estimateEnv(pl, e, prices)
+		r, err := estimateEnv(e, prices, region)
 		if err != nil {
 			return nil, fmt.Errorf("pricing %s: %w", e.Name, err)
 		}
@@ -162,50 +260,146 @@ func Estimate(pl *plan.Plan, prices *azure.Prices) ([]*Report, error) {
 	return out, nil
 }
 
-func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, error) {
-	se := e.Settings
-	rep := &Report{Env: e.Name, Region: pl.Region, BudgetUSD: se.Targets.BudgetUSD, PricesOrigin: prices.Origin}
-	b := &builder{prices: prices, region: pl.Region, rep: rep}
-	h := float64(HoursPerMonth)
+func estimateEnv(e *plan.Env, prices *azure.Prices, region string) (*Report, error) {
+	rep := &Report{Env: e.Name, Region: region, BudgetUSD: e.Settings.Targets.BudgetUSD, PricesOrigin: prices.Origin, PricesDate: prices.Date}
+	for _, l := range Lines(e) {
+		p, err := prices.Lookup(l.Meter, region, AsOf)
+		if err != nil {
+			if l.Optional {
+				continue
+			}
+			return nil, fmt.Errorf("%s: %w", l.Name, err)
+		}
+		c := component(l, p, prices.Origin)
+		if p.Provenance != nil && p.Provenance.Open != "" {
+			rep.Open = append(rep.Open, OpenQuestion{Name: l.Name, Meter: c.Meter, UnitPrice: c.UnitPrice, Unit: l.Unit, MonthlyIfCharged: c.MonthlyMax,
+				Effective: day(p.EffectiveStartDate), Region: c.Region, Basis: c.Basis, Source: c.Source, SourceDate: c.SourceDate, Question: p.Provenance.Open})
+			continue
+		}
+		rep.Components = append(rep.Components, c)
+	}
+	total(rep)
+	return rep, nil
+}
 
-	if se.AKS.Tier != "Free" {
-		meter := "Standard Uptime SLA"
-		if se.AKS.Tier == "Premium" {
-			meter = "Standard Long Term Support"
+// component prices one line.
+func component(l Line, p azure.Price, origin string) Component {
+	c := Component{
+		Name: l.Name, Category: l.Category, SKU: l.SKU, Quantity: cents(l.Qty), QuantityAt: cents(l.QtyMax), Unit: l.Unit, UnitPrice: math.Round(p.Unit()*1e9) / 1e9,
+		Region: p.Region, Fallback: p.Fallback, Basis: p.Basis, Meter: l.Meter.String(),
+	}
+	switch p.Basis {
+	case azure.BasisRegionRatio:
+		c.RegionRule, c.Ratio = p.Ratio.Rule(), p.Ratio.Factor
+	default:
+		c.RegionRule = p.Why
+	}
+	c.Source = origin
+	if pv := p.Provenance; pv != nil {
+		c.Source = pv.Source + " (" + pv.Date + ")"
+		c.SourceDate = pv.Date
+		c.Estimate, c.PriceEstimate = pv.Estimate, pv.Estimate
+		c.SavingsPlanEstimate = pv.SavingsPlanEstimate
+	}
+	if l.Estimate != "" {
+		if c.Estimate != "" {
+			c.Estimate += "; "
 		}
-		b.add("cluster", "AKS "+se.AKS.Tier+" tier", se.AKS.Tier, azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, 1, 1, "cluster-hour", h, "")
+		c.Estimate += l.Estimate
 	}
-	for _, p := range e.Pools {
-		name := fmt.Sprintf("Node pool %s", p.Name)
-		sku := p.VMSize
-		if p.Spot {
-			sku += " Spot"
+	if len(p.Tiers) > 0 {
+		c.Tiers = tierUses(p.Tiers, l.Qty*l.PerMonth, l.QtyMax*l.PerMonth)
+		var lo, hi float64
+		for _, t := range c.Tiers {
+			lo += t.Units * t.UnitPrice
+			hi += t.UnitsMax * t.UnitPrice
 		}
-		b.add("compute", name, sku, azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, float64(p.Min), float64(p.Max), "node-hour", h, "")
-		disk := "E6 LRS"
-		if p.OSDiskGB > 64 {
-			disk = "P10 LRS"
+		c.MonthlyMin, c.MonthlyMax = cents(lo), cents(hi)
+		c.TierArithmetic = arithmetic(c.Tiers, false, c.MonthlyMin)
+		if l.QtyMax != l.Qty {
+			c.TierArithmetic += "; at maximum scale " + arithmetic(c.Tiers, true, c.MonthlyMax)
 		}
-		b.add("storage", "OS disks "+p.Name, disk, azure.Meter{Service: "Storage", Sku: disk}, float64(p.Min), float64(p.Max), "disk-month", 1, "")
+	} else {
+		c.MonthlyMin, c.MonthlyMax = cents(p.Unit()*l.PerMonth*l.Qty), cents(p.Unit()*l.PerMonth*l.QtyMax)
 	}
-	for _, c := range plan.Facets[Priced](e) {
-		for _, l := range c.CostLines(e) {
-			b.add(l.Category, l.Name, l.SKU, l.Meter, l.Qty, l.QtyMax, l.Unit, l.PerMonth, l.Estimate)
+	if l.PerMonth == HoursPerMonth {
+		if v, ok := p.SavingsPlanHourly("1 Year"); ok {
+			x := cents(v * l.PerMonth * l.Qty)
+			c.SavingsPlan1Y = &x
+		}
+		if v, ok := p.SavingsPlanHourly("3 Years"); ok {
+			x := cents(v * l.PerMonth * l.Qty)
+			c.SavingsPlan3Y = &x
 		}
 	}
-	b.add("network", "Load Balancer Standard", "Standard", azure.Meter{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, 1, 1, "hour", h, "")
-	ips := 1.0 // the cluster's outbound/ingress IP
-	for _, c := range plan.Facets[PublicAddressed](e) {
-		ips += float64(c.PublicIPs())
+	if c.SavingsPlan1Y == nil && c.SavingsPlan3Y == nil {
+		c.SavingsPlanEstimate = ""
 	}
-	b.add("network", "Public IPs", "Standard static", azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, ips, ips, "IP-hour", h, "")
-	if pe, ok := e.Network.Subnet("endpoints"); ok {
-		n := float64(pe.Required)
-		b.add("network", "Private endpoints", fmt.Sprintf("%d", pe.Required), azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, n, n, "endpoint-hour", h, "")
+	return c
+}
+
+// tierUses splits a month's units over the tiers.
+func tierUses(tiers []azure.Tier, units, unitsMax float64) []TierUse {
+	var out []TierUse
+	for i, t := range tiers {
+		u := TierUse{From: t.From, UnitPrice: t.Price}
+		if i+1 < len(tiers) {
+			u.To = tiers[i+1].From
+		}
+		in := func(q float64) float64 {
+			top := q
+			if u.To > 0 {
+				top = math.Min(q, u.To)
+			}
+			return math.Max(0, top-u.From)
+		}
+		u.Units, u.UnitsMax = in(units), in(unitsMax)
+		out = append(out, u)
 	}
-	if b.err != nil {
-		return nil, b.err
+	return out
+}
+
+// arithmetic writes a tiered figure as the sum it is: "13 × $0 (included)
+// + 12.2 × $0.80 = $9.76".
+func arithmetic(ts []TierUse, atMax bool, total float64) string {
+	s := ""
+	for _, t := range ts {
+		q := t.Units
+		if atMax {
+			q = t.UnitsMax
+		}
+		if q == 0 {
+			continue
+		}
+		if s != "" {
+			s += " + "
+		}
+		s += fmt.Sprintf("%s × $%s", num(q), num(t.UnitPrice))
+		if t.UnitPrice == 0 {
+			s += " (included)"
+		} else if t.To > 0 {
+			s += fmt.Sprintf(" (tier %s–%s)", num(t.From), num(t.To))
+		} else {
+			s += fmt.Sprintf(" (tier from %s)", num(t.From))
+		}
 	}
+	if s == "" {
+		s = "0"
+	}
+	return s + fmt.Sprintf(" = $%.2f", total)
+}
+
+func num(v float64) string { return fmt.Sprint(math.Round(v*1e6) / 1e6) }
+
+func day(rfc string) string {
+	if len(rfc) >= 10 {
+		return rfc[:10]
+	}
+	return rfc
+}
+
+// total fills the report's sums, counts and groups from its rows.
+func total(rep *Report) {
 	cats := map[string]*Category{}
 	for i := range rep.Components {
 		c := &rep.Components[i]
@@ -219,8 +413,13 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		if c.Estimate != "" {
 			rep.Estimates++
 		}
-		if c.Fallback {
+		switch c.Basis {
+		case azure.BasisInRegion:
+			rep.InRegion++
+		case azure.BasisFallback:
 			rep.Fallbacks++
+		case azure.BasisRegionRatio:
+			rep.RegionRatios++
 		}
 	}
 	rep.TotalMin, rep.TotalMax = cents(rep.TotalMin), cents(rep.TotalMax)
@@ -236,12 +435,13 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 		}
 		rep.ComputeSP1Y += *c.SavingsPlan1Y
 		rep.ComputeSP3Y += *c.SavingsPlan3Y
+		rep.ComputeSPEstimated = rep.ComputeSPEstimated || c.SavingsPlanEstimate != ""
 	}
 	rep.ComputePAYG = cents(rep.ComputePAYG)
 	if allSP {
 		rep.ComputeSP1Y, rep.ComputeSP3Y = cents(rep.ComputeSP1Y), cents(rep.ComputeSP3Y)
 	} else {
-		rep.ComputeSP1Y, rep.ComputeSP3Y = 0, 0
+		rep.ComputeSP1Y, rep.ComputeSP3Y, rep.ComputeSPEstimated = 0, 0, false
 	}
 	for _, name := range CategoryOrder {
 		if c := cats[name]; c != nil {
@@ -252,7 +452,6 @@ func estimateEnv(pl *plan.Plan, e *plan.Env, prices *azure.Prices) (*Report, err
 	if rep.OverBudget {
 		rep.OverByUSD = cents(rep.TotalMax - rep.BudgetUSD)
 	}
-	return rep, nil
 }
 
 func cents(v float64) float64 { return math.Round(v*100) / 100 }

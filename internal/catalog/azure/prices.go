@@ -49,11 +49,24 @@ type SavingsPlan struct {
 }
 
 // Provenance says where a price came from; Estimate, when set, is the rule
-// used because no source had the figure.
+// used because no source had the figure. Every field after Estimate is
+// optional, so caches written before they existed still load.
 type Provenance struct {
 	Source   string `json:"source"`
 	Date     string `json:"date"`
 	Estimate string `json:"estimate,omitempty"`
+	// Checked is the date of the catalog audit that last checked the row
+	// against its source (the source's own date is Date).
+	Checked string `json:"checked,omitempty"`
+	// SavingsPlanEstimate is the rule behind the row's savings-plan
+	// prices when the pay-as-you-go price is sourced and they are not.
+	SavingsPlanEstimate string `json:"savingsPlanEstimate,omitempty"`
+	// Open is a question about the meter no source answers (is it charged
+	// at all?): output shows the meter with the question and leaves it out
+	// of every total, never silently as 0.
+	Open string `json:"open,omitempty"`
+	// Notes keep what the row replaced or what other sources said.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Page is one Retail Prices API response page (and the snapshot's shape).
@@ -73,11 +86,19 @@ type Page struct {
 //go:embed data/*.json
 var snapshot embed.FS
 
+// SnapshotDate is the date of the embedded snapshot: the day the catalog
+// was last audited against its sources as a whole (each row also keeps its
+// own source's date). `physarch check` compares it with the clock.
+const SnapshotDate = "2026-12-01"
+
 // Prices is a set of price items to choose from.
 type Prices struct {
 	Items []Item
 	// Origin names the data set: "embedded snapshot" or a cache file.
 	Origin string
+	// Date is when the data set was made: SnapshotDate for the embedded
+	// snapshot, the fetch date for a refreshed cache (YYYY-MM-DD).
+	Date string
 }
 
 // Embedded returns the snapshot compiled into physarch.
@@ -86,7 +107,7 @@ func Embedded() (*Prices, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Prices{Items: items, Origin: "embedded snapshot"}, nil
+	return &Prices{Items: items, Origin: "embedded snapshot", Date: SnapshotDate}, nil
 }
 
 // embeddedItems parses the snapshot once per process: it is compiled in
@@ -121,6 +142,11 @@ type Meter struct {
 	Meter   string // meterName (without " Spot")
 	Product string // productName, when sizes repeat across products (Redis tiers)
 	Spot    bool   // the Spot row
+	// RatioFamily, when set, names the measured region ratio (see
+	// ratios.go) the meter's price may take where its region has no row,
+	// such as "VM" for compute billed per hour of a dedicated VM; empty
+	// leaves the choice to the catalog, which decides by service.
+	RatioFamily string
 }
 
 func (m Meter) String() string {
@@ -131,65 +157,137 @@ func (m Meter) String() string {
 	return s
 }
 
+// Basis says how a chosen price relates to the region asked for: the three
+// kinds every cost row is marked with.
+type Basis string
+
+const (
+	// BasisInRegion: a row for the region itself, a Global meter (which every
+	// region pays) or the region's billing zone.
+	BasisInRegion Basis = "in-region"
+	// BasisFallback: another region's row, used unchanged.
+	BasisFallback Basis = "fallback"
+	// BasisRegionRatio: another region's row times a ratio measured between
+	// the two regions on a family of meters both have (see ratios.go).
+	BasisRegionRatio Basis = "region-ratio"
+)
+
+// Tier is one step of a tiered meter: Price per unit for the units of a
+// month from From on (the API's tierMinimumUnits), up to the next tier.
+type Tier struct {
+	From  float64 `json:"from_units"`
+	Price float64 `json:"unit_price_usd"`
+}
+
 // Price is a chosen price with what the output must say about it.
 type Price struct {
-	Item
-	Region   string // the region the price is really for
-	Fallback bool   // not the region asked for
+	Item            // the catalog row the price comes from (for tiered meters, its first tier)
+	Region   string // the region the row is really for
+	Fallback bool   // Basis is BasisFallback: another region's price, unchanged
+	Basis    Basis
+	// Ratio is the ratio applied when Basis is BasisRegionRatio.
+	Ratio *Ratio
+	// Why says why a price from another region took no ratio, or that an
+	// in-region price is a Global meter's or the region's billing zone's.
+	Why string
+	// Tiers holds every tier of a tiered meter, lowest first, with the
+	// ratio applied; nil for a meter with one price.
+	Tiers []Tier
 }
+
+// Factor is what the row's prices are multiplied by: the ratio's factor,
+// or 1.
+func (p Price) Factor() float64 {
+	if p.Ratio != nil {
+		return p.Ratio.Factor
+	}
+	return 1
+}
+
+// Unit is the price of one unit (the first tier's, for a tiered meter),
+// the ratio applied.
+func (p Price) Unit() float64 { return p.RetailPrice * p.Factor() }
 
 // Lookup chooses the price for a meter in a region, handling the API's
 // pitfalls: Windows, Low Priority and DevTest rows are never chosen; Spot
 // rows only when asked for; reservations are ignored here (see
 // ReservationHourly); several effective dates resolve to the one in effect
-// at now; when the region has no row, the catalog's region (or Global) is
-// used and marked as a fallback.
+// at now; rows that differ only in tierMinimumUnits are the tiers of one
+// meter. The region's own row wins, then a Global row, then the row of the
+// region's billing zone (BillingZone); otherwise another region's row is
+// used: times a measured ratio where one is defensible (RatioFor), else
+// unchanged, marked as a fallback with the reason no ratio applies.
 func (p *Prices) Lookup(m Meter, region string, now time.Time) (Price, error) {
 	var cands []Item
 	for _, it := range p.Items {
-		if !matches(it, m) {
-			continue
+		if matches(it, m) && inEffect(it, now) {
+			cands = append(cands, it)
 		}
-		if !inEffect(it, now) {
-			continue
-		}
-		cands = append(cands, it)
 	}
 	if len(cands) == 0 {
 		return Price{}, fmt.Errorf("no price for %s", m)
 	}
-	pick := func(region string) (Item, bool) {
-		var best *Item
-		for i := range cands {
-			c := &cands[i]
-			if c.ArmRegionName != region {
-				continue
-			}
-			if best == nil || c.EffectiveStartDate > best.EffectiveStartDate {
-				best = c
+	in := func(r string) []Item {
+		var out []Item
+		for _, c := range cands {
+			if c.ArmRegionName == r {
+				out = append(out, c)
 			}
 		}
-		if best == nil {
-			return Item{}, false
+		return out
+	}
+	zone := BillingZone(m.Service, region)
+	for _, r := range []struct{ name, why string }{
+		{region, ""},
+		{"Global", "a Global meter, the same in every region"},
+		{zone, fmt.Sprintf("billed by zone: %s is %s's", zone, region)},
+	} {
+		if rows := in(r.name); r.name != "" && len(rows) > 0 {
+			return priced(rows, r.name, BasisInRegion, nil, r.why), nil
 		}
-		return *best, true
 	}
-	if it, ok := pick(region); ok {
-		return Price{Item: it, Region: region}, nil
-	}
-	if it, ok := pick("Global"); ok {
-		return Price{Item: it, Region: "Global"}, nil
-	}
-	// Fallback: the newest row of any region, in a fixed order so the
-	// choice is deterministic.
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].ArmRegionName != cands[j].ArmRegionName {
-			return cands[i].ArmRegionName < cands[j].ArmRegionName
+	ratio, why := RatioFor(m, region)
+	if ratio != nil {
+		if rows := in(ratio.Base); len(rows) > 0 {
+			return priced(rows, ratio.Base, BasisRegionRatio, ratio, ""), nil
 		}
-		return cands[i].EffectiveStartDate > cands[j].EffectiveStartDate
-	})
-	it := cands[0]
-	return Price{Item: it, Region: it.ArmRegionName, Fallback: true}, nil
+	}
+	// Fallback: the newest rows of one other region, chosen in a fixed
+	// order so the choice is deterministic.
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].ArmRegionName < cands[j].ArmRegionName })
+	r := cands[0].ArmRegionName
+	if ratio != nil {
+		why = fmt.Sprintf("the %s ratio compares %s with %s, not with %s", ratio.Family, region, ratio.Base, r)
+	}
+	missing := "no " + region + " row"
+	if zone != "" {
+		missing = fmt.Sprintf("no %s row (%s's billing zone)", zone, region)
+	}
+	return priced(in(r), r, BasisFallback, nil, missing+"; "+why), nil
+}
+
+// priced turns one region's candidate rows into a price: per tier minimum
+// the newest row in effect; the lowest tier is the row the price names.
+func priced(rows []Item, region string, basis Basis, ratio *Ratio, why string) Price {
+	best := map[float64]Item{}
+	var mins []float64
+	for _, r := range rows {
+		b, ok := best[r.TierMinimumUnits]
+		if !ok {
+			mins = append(mins, r.TierMinimumUnits)
+		}
+		if !ok || r.EffectiveStartDate > b.EffectiveStartDate {
+			best[r.TierMinimumUnits] = r
+		}
+	}
+	sort.Float64s(mins)
+	p := Price{Item: best[mins[0]], Region: region, Basis: basis, Fallback: basis == BasisFallback, Ratio: ratio, Why: why}
+	if len(mins) > 1 || mins[0] > 0 {
+		for _, m := range mins {
+			p.Tiers = append(p.Tiers, Tier{From: m, Price: best[m].RetailPrice * p.Factor()})
+		}
+	}
+	return p
 }
 
 func matches(it Item, m Meter) bool {
@@ -231,11 +329,11 @@ func inEffect(it Item, now time.Time) bool {
 }
 
 // SavingsPlanHourly returns the hourly savings-plan price for a term
-// ("1 Year", "3 Years"), if the row has one.
+// ("1 Year", "3 Years"), if the row has one, the ratio applied.
 func (p Price) SavingsPlanHourly(term string) (float64, bool) {
 	for _, s := range p.SavingsPlan {
 		if s.Term == term {
-			return s.RetailPrice, true
+			return s.RetailPrice * p.Factor(), true
 		}
 	}
 	return 0, false

@@ -51,3 +51,8 @@ func RegionNames() []string {
 	}
 	return out
 }
+
+// Holds reports whether the region can place a design across zones
+// availability zones: a region without zones still holds a one-zone
+// design (its one datacenter), never two or three.
+func (r Region) Holds(zones int) bool { return zones <= max(r.Zones, 1) }

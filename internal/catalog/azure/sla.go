@@ -1,15 +1,119 @@
 package azure
 
+import (
+	"strconv"
+	"strings"
+)
+
 // SLA is a service level for a component in a configuration. Percent is 0
 // when there is no SLA; SLO then holds a non-binding objective, if any.
+//
+// Where sources differ, the newest first-party source gives the figure and
+// the others are kept in Notes. A figure that holds only for some
+// configurations (zone-redundant, autoscaling, partitioned, a minimum
+// number of instances) carries a Condition; ResolveSLA applies it only to
+// a configuration that meets it and otherwise takes the Otherwise entry,
+// saying why. Every field after Source is optional, so a table written
+// before they existed still works.
 type SLA struct {
 	Key     string
 	Percent float64
 	SLO     float64
 	Source  Source
-	// Disagreement records the other figure where sources differ; the
-	// catalog keeps the lower one.
+	// Disagreement records another figure where sources differ. Kept for
+	// tables written before Notes; new entries use Notes.
 	Disagreement string
+	// Condition, when set, is what the configuration must meet for
+	// Percent to apply.
+	Condition *Condition
+	// Otherwise is the key of the entry that applies when Condition is not
+	// met; empty means no SLA at all.
+	Otherwise string
+	// Notes are older or conflicting figures, kept for the record and
+	// shown, never used as the value.
+	Notes []string
+}
+
+// Fact is something about a configuration an SLA condition can ask for.
+type Fact string
+
+// The facts SLA conditions use.
+const (
+	ZoneRedundant Fact = "zone-redundant" // spread over two or more availability zones
+	Autoscaling   Fact = "autoscaling"    // its instance count scales between a minimum and a higher maximum
+	Partitioned   Fact = "partitioned"    // partitioned over several brokers and stores
+)
+
+// Facts are what a component reports about its configuration, for SLA
+// conditions. The zero value claims nothing: a component that does not
+// report a fact does not meet a condition that needs it.
+type Facts struct {
+	ZoneRedundant bool
+	Autoscaling   bool
+	Partitioned   bool
+	// MinInstances is how many instances always run (0: not stated).
+	MinInstances int
+}
+
+// Has reports one fact.
+func (f Facts) Has(x Fact) bool {
+	switch x {
+	case ZoneRedundant:
+		return f.ZoneRedundant
+	case Autoscaling:
+		return f.Autoscaling
+	case Partitioned:
+		return f.Partitioned
+	}
+	return false
+}
+
+// Condition is what a configuration must meet: every fact of AllOf, at
+// least one of AnyOf (when set), and at least MinInstances instances.
+type Condition struct {
+	AllOf        []Fact
+	AnyOf        []Fact
+	MinInstances int
+	// Text says it as the source does, for output.
+	Text string
+}
+
+// Unmet says what the facts lack, one phrase each ("is not partitioned"),
+// empty when the condition is met.
+func (c Condition) Unmet(f Facts) []string {
+	var out []string
+	for _, x := range c.AllOf {
+		if !f.Has(x) {
+			out = append(out, "is not "+string(x))
+		}
+	}
+	if len(c.AnyOf) > 0 {
+		any := false
+		for _, x := range c.AnyOf {
+			any = any || f.Has(x)
+		}
+		if !any {
+			s := "is neither"
+			for i, x := range c.AnyOf {
+				if i > 0 {
+					s += " nor"
+				}
+				s += " " + string(x)
+			}
+			out = append(out, s)
+		}
+	}
+	if c.MinInstances > 0 && f.MinInstances < c.MinInstances {
+		out = append(out, "runs "+plural(f.MinInstances, "instance"))
+	}
+	return out
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 var (
@@ -19,6 +123,11 @@ var (
 	srcPGSLA    = Source{Ref: "Azure/azqr report template for flexibleServers, quoting SLA v1.4", Date: "2026-02-16"}
 	srcAQ       = Source{Ref: "Azure/azqr internal/graph/azqr/azure-resources/{type}/kql/*-003.kql", Date: "2026-02-16"}
 	srcRedisHA  = Source{Ref: "MicrosoftDocs/azure-docs articles/azure-cache-for-redis/cache-high-availability.md", Date: "2023-03-09"}
+	srcSB       = Source{Ref: "Azure/azqr ServiceBus/namespaces/kql/sb-003.kql (99.99% Premium, zone-redundant); MicrosoftDocs/reliability-docs articles/reliability/reliability-service-bus.md (the higher SLA needs Premium, a region with zones and partitioning)", Date: "2025-12-05"}
+	srcSBBase   = Source{Ref: "MicrosoftDocs/reliability-docs articles/reliability/reliability-service-bus.md; Azure/azqr ServiceBus/namespaces/kql/sb-003.kql (99.9% otherwise)", Date: "2025-12-05"}
+	srcAppGW    = Source{Ref: "Azure/azqr Network/applicationGateways/kql/agw-103.kql; MicrosoftDocs/reliability-docs articles/reliability/reliability-application-gateway-v2.md (SLA only when zone-redundant or autoscaling)", Date: "2025-11-05"}
+	srcLB       = Source{Ref: "Azure/azqr; MicrosoftDocs/reliability-docs articles/reliability/reliability-load-balancer.md (SLA with at least two healthy back-end VMs)", Date: "2026-01-08"}
+	srcKeyVault = Source{Ref: "Azure/azqr internal/graph/azqr/azure-resources/KeyVault/vaults/kql/kv-003.kql (2026; the 2025 rules agree)", Date: "2026-02-16"}
 )
 
 // slaTables are the core's SLAs and one table per building block that
@@ -39,21 +148,29 @@ var coreSLAs = []SLA{
 	{Key: "vm/spot", Source: srcVM}, // Spot VMs carry no SLA
 	{Key: "postgresql/none", Percent: 99.9, Source: srcPGSLA},
 	{Key: "postgresql/samezone", Percent: 99.95, Source: srcPGSLA},
-	{Key: "postgresql/zoneredundant", Percent: 99.99, Source: srcPGSLA},
+	{Key: "postgresql/zoneredundant", Percent: 99.99, Source: srcPGSLA,
+		Condition: &Condition{AllOf: []Fact{ZoneRedundant}, Text: "primary and standby in different zones"}, Otherwise: "postgresql/samezone"},
 	{Key: "redis/Basic", Source: srcAQ},
-	{Key: "redis/Standard", Percent: 99.9, Source: srcRedisHA},
-	{Key: "redis/Premium", Percent: 99.9, Source: srcRedisHA},
+	{Key: "redis/Standard", Percent: 99.9, Source: srcRedisHA, Notes: []string{azureCacheRetiring}},
+	{Key: "redis/Premium", Percent: 99.9, Source: srcRedisHA, Notes: []string{"99.9% with or without zone redundancy: 99.99% is Azure Cache for Redis Enterprise's", azureCacheRetiring}},
 	{Key: "servicebus/Basic", Percent: 99.9, Source: srcAQ},
 	{Key: "servicebus/Standard", Percent: 99.9, Source: srcAQ},
-	{Key: "servicebus/Premium", Percent: 99.95, Source: srcAQ, Disagreement: "99.99% zone-redundant (azqr 2026) vs 99.95% (azqr rules 2025)"},
-	{Key: "appgw/v2", Percent: 99.95, Source: srcAQ},
+	{Key: "servicebus/Premium", Percent: 99.99, Source: srcSB,
+		Condition: &Condition{AllOf: []Fact{ZoneRedundant, Partitioned}, Text: "zone-redundant in a region with zones, and partitioned"}, Otherwise: "servicebus/Premium/default",
+		Notes: []string{"the 99.95% the catalog used before came from an Azure China SLA page that azqr's 2025 rules linked"}},
+	{Key: "servicebus/Premium/default", Percent: 99.9, Source: srcSBBase},
+	{Key: "appgw/v2", Percent: 99.95, Source: srcAppGW,
+		Condition: &Condition{AnyOf: []Fact{ZoneRedundant, Autoscaling}, Text: "zone-redundant or autoscaling"}},
 	{Key: "frontdoor", Percent: 99.99, Source: srcAQ},
-	{Key: "keyvault", Percent: 99.9, Source: srcAQ, Disagreement: "99.99% (azqr 2026) vs 99.9% (an older sample)"},
-	{Key: "loadbalancer/Standard", Percent: 99.99, Source: srcAQ},
+	{Key: "keyvault", Percent: 99.99, Source: srcKeyVault, Notes: []string{"the 99.9% the catalog used before was an old sample's"}},
+	{Key: "loadbalancer/Standard", Percent: 99.99, Source: srcLB,
+		Condition: &Condition{MinInstances: 2, Text: "at least two healthy back-end VMs"}},
 	{Key: "privateendpoint", Percent: 99.99, Source: srcAQ},
-	{Key: "containerregistry", Percent: 99.9, Source: srcAQ, Disagreement: "99.9% (azqr 2026) vs 99.95% (azqr 2025)"},
+	{Key: "containerregistry", Percent: 99.9, Source: srcAQ, Notes: []string{"azqr's 2025 rules said 99.95%; its 2026 query says 99.9%"}},
 	{Key: "loganalytics", Percent: 99.9, Source: srcAQ},
 }
+
+const azureCacheRetiring = "Azure Cache for Redis is being retired in favour of Azure Managed Redis (Premium ends 2028-09-30; new caches are blocked for new tenants): a new design should plan Azure Managed Redis"
 
 // LookupSLA returns the SLA entry for a key.
 func LookupSLA(key string) (SLA, bool) {
@@ -65,4 +182,67 @@ func LookupSLA(key string) (SLA, bool) {
 		}
 	}
 	return SLA{}, false
+}
+
+// Applied is the SLA a configuration gets: the entry whose figure applies
+// and, when a condition sent it to a lower one, why.
+type Applied struct {
+	SLA
+	// Asked is the key asked for; SLA.Key differs when a condition was not
+	// met.
+	Asked string
+	// Unmet says why the asked figure does not apply ("" when it does).
+	Unmet string
+	// Found is false when the catalog has no entry for the key at all.
+	Found bool
+}
+
+// ResolveSLA applies the entry for key to a configuration: its figure when
+// the configuration meets its condition (or it has none), otherwise the
+// entry its Otherwise names (no SLA when that is empty), with the reason.
+func ResolveSLA(key string, f Facts) Applied {
+	s, ok := LookupSLA(key)
+	if !ok {
+		return Applied{Asked: key}
+	}
+	a := Applied{SLA: s, Asked: key, Found: true}
+	for depth := 0; s.Condition != nil && depth < 8; depth++ {
+		unmet := s.Condition.Unmet(f)
+		if len(unmet) == 0 {
+			break
+		}
+		lower := SLA{Key: s.Otherwise, Source: s.Source}
+		if s.Otherwise != "" {
+			if l, ok := LookupSLA(s.Otherwise); ok {
+				lower = l
+			}
+		}
+		why := pct(s.Percent) + " needs " + s.Condition.Text + "; this configuration " + join(unmet)
+		if lower.Percent > 0 {
+			why += ", so " + pct(lower.Percent) + " applies"
+		} else {
+			why += ", so it has no SLA"
+		}
+		a.Unmet = joinNote(a.Unmet, why)
+		lower.Notes = append(append([]string(nil), s.Notes...), lower.Notes...)
+		a.SLA, s = lower, lower
+	}
+	return a
+}
+
+func pct(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) + "%" }
+
+// join lists "a", "a and b", "a, b and c".
+func join(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

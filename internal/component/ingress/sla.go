@@ -1,12 +1,21 @@
 package ingress
 
 import (
+	"fmt"
+
 	"github.com/physarch/physarch/internal/analysis/availability"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 )
 
 // EdgeLinks implements availability.EdgeLinked: requests reach NGINX
-// through the cluster's Standard load balancer.
-func (*Component) EdgeLinks(_ *plan.Env) []availability.PathLink {
-	return []availability.PathLink{{Name: "Load Balancer", Config: "Standard (NGINX ingress)", Key: "loadbalancer/Standard"}}
+// through the cluster's Standard load balancer, whose back ends are the
+// cluster's nodes.
+func (*Component) EdgeLinks(e *plan.Env) []availability.PathLink {
+	nodes := 0
+	for _, p := range e.Pools {
+		nodes += p.Min
+	}
+	return []availability.PathLink{{Name: "Load Balancer", Config: fmt.Sprintf("Standard (NGINX ingress), %d back-end nodes", nodes), Key: "loadbalancer/Standard",
+		Setting: "nodePools", Facts: azure.Facts{ZoneRedundant: len(e.Zones) >= 2, MinInstances: nodes}}}
 }

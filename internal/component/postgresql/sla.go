@@ -2,19 +2,33 @@ package postgresql
 
 import (
 	"github.com/physarch/physarch/internal/analysis/availability"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 )
 
 // ServiceLinks implements availability.Linked: a service's requests wait
 // on its database. Read replicas serve reads only, so they do not change
 // the write path's SLA.
-func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
+//
+// Facts: zone-redundant HA is zone-redundant only with a standby zone to
+// put it in (the Terraform sets standby_availability_zone under the same
+// condition).
+func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
 	if sv.Database == "" {
 		return nil
 	}
 	if c.Flexible() {
-		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", HA " + c.HA, Key: "postgresql/" + c.HA}}
+		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", HA " + c.HA, Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
+			Facts: azure.Facts{ZoneRedundant: c.HA == "zoneredundant" && len(e.Zones) > 1, MinInstances: c.instances()}}}
 	}
 	key, cfg := nodes(1)
 	return []availability.PathLink{{Name: "PostgreSQL", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+}
+
+// instances is how many servers answer for the primary: it and a standby.
+func (c *Component) instances() int {
+	if c.HA == "none" {
+		return 1
+	}
+	return 2
 }

@@ -2,12 +2,16 @@ package redis
 
 import (
 	"github.com/physarch/physarch/internal/analysis/availability"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 )
 
 // ServiceLinks implements availability.Linked: a service that caches
 // waits on the cache.
-func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
+//
+// Facts: Premium spreads its nodes over the zones (zoneRedundant); every
+// tier but Basic runs a primary and a replica per shard.
+func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
 	if !sv.Cache {
 		return nil
 	}
@@ -22,7 +26,12 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 		return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", no high availability", Key: "managedredis/noha",
 			Note: "without high availability Azure Managed Redis has no SLA"}}
 	case c.CacheForRedis():
-		return []availability.PathLink{{Name: "Redis", Config: c.Tier + " " + c.SKU, Key: "redis/" + c.Tier}}
+		n := 1
+		if c.Tier != "Basic" {
+			n = 2 * max(1, c.Shards)
+		}
+		return []availability.PathLink{{Name: "Redis", Config: c.Tier + " " + c.SKU, Key: "redis/" + c.Tier, Setting: "redis.tier",
+			Facts: azure.Facts{ZoneRedundant: len(c.Zones) > 1, MinInstances: n}}}
 	}
 	key, cfg := nodes(1)
 	return []availability.PathLink{{Name: "Redis", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}

@@ -3,6 +3,7 @@ package servicebus
 import (
 	"slices"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
@@ -60,7 +61,16 @@ type Component struct {
 	// endpoint: the namespace is reached through a private endpoint
 	// (Premium only).
 	endpoint bool
+	// regionZones: the region has availability zones, which makes every
+	// namespace in it zone-redundant.
+	regionZones bool
 }
+
+// Partitions is how many partitions a Premium namespace is created with.
+// One partition is not partitioned (azurerm treats 1 as unpartitioned), so
+// the namespace gets Service Bus Premium's lower SLA; more partitions need
+// at least as many messaging units.
+const Partitions = 1
 
 // ID implements plan.Component.
 func (*Component) ID() string { return Name }
@@ -96,6 +106,9 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 	}
 	b.Namespace = c.Name("Service Bus namespace", naming.ServiceBusNamespace("sb-"+c.Plan.Name+"-"+c.Env.Name))
 	b.endpoint = b.Premium() && c.Env.Settings.Network.PrivateEndpoints
+	if r, ok := azure.LookupRegion(c.Plan.Region); ok {
+		b.regionZones = r.Zones > 0
+	}
 	return b
 }
 

@@ -34,7 +34,7 @@ func (c *Component) Terraform(m terraform.Module) {
 	b.Set("sku", c.Tier)
 	if c.Premium() {
 		b.Set("capacity", c.MessagingUnits)
-		b.Set("premium_messaging_partitions", 1)
+		b.Set("premium_messaging_partitions", Partitions)
 		if c.endpoint {
 			b.Set("public_network_access_enabled", false)
 		}

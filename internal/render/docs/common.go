@@ -10,6 +10,7 @@ import (
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/md"
@@ -95,25 +96,35 @@ func categoryCost(r *cost.Report, name string) string {
 }
 
 // costTable prints an environment's cost rows exactly as the report has
-// them; the total row is the report's total, which is their sum.
+// them, each with its price basis (sourced in region, fallback, region-ratio
+// estimate) and rule; the total row is the report's total, which is their
+// sum. Open questions follow the table, outside the total.
 func costTable(d *md.Doc, r *cost.Report) {
 	var rows [][]string
 	for _, c := range r.Components {
-		region := c.Region
-		if c.Fallback {
-			region += d.T(" (대체 리전)", " (fallback region)")
-		}
-		note := "-"
+		var notes []string
 		if c.Estimate != "" {
-			note = d.T("추정: ", "estimate: ") + c.Estimate
+			notes = append(notes, d.T("추정: ", "estimate: ")+c.Estimate)
 		}
-		rows = append(rows, []string{c.Name, c.SKU, usd(c.MonthlyMin, c.MonthlyMax), region, note})
+		if c.TierArithmetic != "" {
+			notes = append(notes, d.T("구간 요금: ", "tiers: ")+c.TierArithmetic)
+		}
+		note := strings.Join(notes, "; ")
+		if note == "" {
+			note = "-"
+		}
+		rows = append(rows, []string{c.Name, c.SKU, usd(c.MonthlyMin, c.MonthlyMax), c.Region, priceBasis(d, c), note})
 	}
-	rows = append(rows, []string{d.T("합계", "Total"), "", totalCost(r), "", ""})
-	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD, 최소–최대 규모)", "Monthly USD (min–max scale)"), d.T("가격 리전", "Priced region"), d.T("비고", "Note")}, rows)
-	d.P(fmt.Sprintf(d.T("월 비용 = 시간당 가격 × 730. 가격은 %s 기준이며 %s 리전 가격이 카탈로그에 없어 %d개 항목은 다른 리전 가격을 사용했습니다. %d개 항목은 출처가 없어 규칙으로 추정했습니다 (비고 참조). 추정치이며 청구 금액이 아닙니다.",
-		"Monthly = hourly price × 730. Prices come from the %s; the catalog has no %s prices, so %d rows use another region's price. %d rows have no sourced price and are estimated by the rule noted. These are estimates, not a bill."),
-		r.PricesOrigin, r.Region, r.Fallbacks, r.Estimates))
+	rows = append(rows, []string{d.T("합계", "Total"), "", totalCost(r), "", "", ""})
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD, 최소–최대 규모)", "Monthly USD (min–max scale)"), d.T("가격 리전", "Priced region"), d.T("가격 근거", "Price basis"), d.T("비고", "Note")}, rows)
+	d.P(fmt.Sprintf(d.T("월 비용 = 시간당 가격 × 730. 가격은 %s(%s 기준)입니다. 가격 근거: %d개 항목은 %s 리전(또는 Global 미터)의 가격, %d개 항목은 다른 리전 가격을 그대로 사용(대체), %d개 항목은 리전 비율 추정입니다. %d개 항목은 출처가 없어 규칙으로 추정했습니다 (비고 참조). 추정치이며 청구 금액이 아닙니다.",
+		"Monthly = hourly price × 730. Prices come from the %s (dated %s). Rows by price basis: priced for %[4]s or a Global meter %[3]d, fallback (another region's price unchanged) %[5]d, region-ratio estimate %[6]d. %[7]d rows have no sourced price and are estimated by the rule noted. These are estimates, not a bill."),
+		r.PricesOrigin, r.PricesDate, r.InRegion, r.Region, r.Fallbacks, r.RegionRatios, r.Estimates))
+	for _, q := range r.Open {
+		d.P(fmt.Sprintf(d.T("미해결 질문 — %s: 카탈로그에 %s부터 유효한 미터 %s가 단위(%s)당 $%s로 있습니다 (월 $%.2f, %s 가격, 출처 %s). %s. 확인되지 않았으므로 합계에 포함하지 않았습니다.",
+			"Open question — %s: the catalog holds the meter %s effective %s at $%s per %s ($%.2f a month, %s price; source %s). %s. Being unconfirmed, it is not in the total."),
+			openArgs(d, q)...))
+	}
 	if r.BudgetUSD > 0 {
 		verdict := d.T("예산 이내", "within budget")
 		if r.OverBudget {
@@ -121,6 +132,36 @@ func costTable(d *md.Doc, r *cost.Report) {
 		}
 		d.P(fmt.Sprintf(d.T("월 예산 $%.2f: %s.", "Monthly budget $%.2f: %s."), r.BudgetUSD, verdict))
 	}
+}
+
+// openArgs orders an open question's figures for either language's
+// sentence.
+func openArgs(d *md.Doc, q cost.OpenQuestion) []any {
+	question := strings.ToUpper(q.Question[:1]) + q.Question[1:]
+	if d.Lang == md.Ko {
+		return []any{q.Name, q.Effective, q.Meter, q.Unit, num(q.UnitPrice), q.MonthlyIfCharged, q.Region, q.Source, question}
+	}
+	return []any{q.Name, q.Meter, q.Effective, num(q.UnitPrice), q.Unit, q.MonthlyIfCharged, q.Region, q.Source, question}
+}
+
+// priceBasis says which of the three a row's price is, with its rule.
+func priceBasis(d *md.Doc, c cost.Component) string {
+	var s string
+	switch c.Basis {
+	case azure.BasisRegionRatio:
+		s = d.T("리전 비율 추정", "region-ratio estimate")
+	case azure.BasisFallback:
+		s = d.T("대체 (다른 리전 가격)", "fallback (another region's price)")
+	default:
+		s = d.T("리전 출처 가격", "sourced in region")
+		if c.PriceEstimate != "" {
+			s = d.T("리전 내 규칙 추정", "in region, estimated by rule")
+		}
+	}
+	if c.RegionRule != "" {
+		s += ": " + c.RegionRule
+	}
+	return s
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -290,9 +331,13 @@ func availabilitySection(d *md.Doc, r *availability.Report) {
 		if c.NoSLA {
 			sla = d.T("SLA 없음", "no SLA")
 		}
-		rows = append(rows, []string{c.Name, c.Config, sla, c.Source})
+		note := c.Note
+		if note == "" {
+			note = "-"
+		}
+		rows = append(rows, []string{c.Name, c.Config, sla, c.Source, note})
 	}
-	d.Table([]string{d.T("구성 요소", "Component"), d.T("구성", "Configuration"), "SLA", d.T("출처", "Source")}, rows)
+	d.Table([]string{d.T("구성 요소", "Component"), d.T("구성", "Configuration"), "SLA", d.T("출처", "Source"), d.T("조건 / 비고", "Condition / note")}, rows)
 	var rr [][]string
 	for _, rt := range r.Routes {
 		rr = append(rr, []string{rt.Route, fmt.Sprintf("%.4f%%", rt.Percent), fmt.Sprintf("%.1f", rt.Downtime)})
@@ -305,7 +350,11 @@ func availabilitySection(d *md.Doc, r *availability.Report) {
 	case r.ShortBy > 0:
 		d.P(fmt.Sprintf(d.T("가용성 목표 %g%%에 %.4f%%p 못 미칩니다. 가장 약한 구성 요소:", "Misses the %g%% availability target by %.4f points. Weakest links:"), r.Target, r.ShortBy))
 	default:
-		d.P(fmt.Sprintf(d.T("SLA가 없는 구성 요소(%s) 때문에 가용성 목표 %g%% 충족을 확인할 수 없습니다.", "Cannot confirm the %g%% target: %s have no SLA."), strings.Join(r.NoSLA, ", "), r.Target))
+		if d.Lang == md.Ko {
+			d.P(fmt.Sprintf("SLA가 없는 구성 요소(%s) 때문에 가용성 목표 %g%% 충족을 확인할 수 없습니다.", strings.Join(r.NoSLA, ", "), r.Target))
+		} else {
+			d.P(fmt.Sprintf("Cannot confirm the %g%% target: %s have no SLA.", r.Target, strings.Join(r.NoSLA, ", ")))
+		}
 	}
 	if !r.Meets {
 		var items []string

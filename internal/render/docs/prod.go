@@ -296,5 +296,9 @@ func savingsPlan(d *md.Doc, cr *cost.Report) string {
 	if cr == nil || cr.ComputeSP1Y == 0 {
 		return notComputed(d)
 	}
-	return fmt.Sprintf(d.T("컴퓨팅(최소 규모) $%.2f → 1년 $%.2f, 3년 $%.2f", "compute at minimum scale $%.2f → 1 year $%.2f, 3 years $%.2f"), cr.ComputePAYG, cr.ComputeSP1Y, cr.ComputeSP3Y)
+	s := fmt.Sprintf(d.T("컴퓨팅(최소 규모) $%.2f → 1년 $%.2f, 3년 $%.2f", "compute at minimum scale $%.2f → 1 year $%.2f, 3 years $%.2f"), cr.ComputePAYG, cr.ComputeSP1Y, cr.ComputeSP3Y)
+	if cr.ComputeSPEstimated {
+		s += d.T(" (추정: 절감 플랜 가격은 출처가 없어 eastus D2s_v3의 비율로 계산)", " (estimate: no source has these savings-plan prices; they follow eastus D2s_v3's ratios)")
+	}
+	return s
 }

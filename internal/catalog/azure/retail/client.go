@@ -233,22 +233,42 @@ func size(n int64) string {
 	return fmt.Sprintf("%d-byte", n)
 }
 
-// Filters returns the OData filters that fetch what the catalog needs in a
-// region: the VM sizes asked for, and every other priced service. Global
-// meters (Load Balancer, Front Door) are asked for too. Primary meter
-// regions are never filtered on: the eastus D2s_v3 row is not primary.
-func Filters(region string, vmSizes []string) []string {
-	sort.Strings(vmSizes)
+// FiltersFor returns the OData filters that fetch every meter in a
+// region: one per VM size (the API's VM rows are many), one per other
+// service. Each asks for the region's rows and the Global ones (some
+// meters live there: Load Balancer's), and for a service billed by zone
+// the region's billing zone (Front Door's "Zone 2"). Primary meter regions
+// are never filtered on: the eastus D2s_v3 row is not primary.
+func FiltersFor(region string, meters []azure.Meter) []string {
+	vms, services := map[string]bool{}, map[string]bool{}
+	for _, m := range meters {
+		if m.Service == "Virtual Machines" && m.ArmSku != "" {
+			vms[m.ArmSku] = true
+		} else {
+			services[m.Service] = true
+		}
+	}
+	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 	var out []string
-	for _, vm := range vmSizes {
-		out = append(out, fmt.Sprintf("serviceName eq 'Virtual Machines' and armRegionName eq '%s' and armSkuName eq '%s' and priceType eq 'Consumption'", region, vm))
+	for _, vm := range sorted(vms) {
+		out = append(out, fmt.Sprintf("serviceName eq 'Virtual Machines' and armRegionName eq %s and armSkuName eq %s and priceType eq 'Consumption'", q(region), q(vm)))
 	}
-	for _, svc := range []string{"Azure Kubernetes Service", "Azure Database for PostgreSQL", "Redis Cache", "Service Bus", "Application Gateway", "Key Vault", "Log Analytics", "Storage", "Virtual Network", "Container Registry"} {
-		out = append(out, fmt.Sprintf("serviceName eq '%s' and armRegionName eq '%s' and priceType eq 'Consumption'", svc, region))
+	for _, svc := range sorted(services) {
+		where := "armRegionName eq " + q(region) + " or armRegionName eq 'Global'"
+		if z := azure.BillingZone(svc, region); z != "" {
+			where += " or armRegionName eq " + q(z)
+		}
+		out = append(out, fmt.Sprintf("serviceName eq %s and (%s) and priceType eq 'Consumption'", q(svc), where))
 	}
-	for _, svc := range []string{"Load Balancer", "Azure Front Door Service"} {
-		out = append(out, fmt.Sprintf("serviceName eq '%s' and (armRegionName eq '%s' or armRegionName eq 'Global') and priceType eq 'Consumption'", svc, region))
+	return out
+}
+
+func sorted(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
 	}
+	sort.Strings(out)
 	return out
 }
 

@@ -135,19 +135,26 @@ func TestFailedRefreshKeepsTheCache(t *testing.T) {
 }
 
 func TestFiltersNeverUsePrimaryMeterRegion(t *testing.T) {
-	fs := Filters("koreacentral", []string{"Standard_D4s_v3", "Standard_B2s"})
-	if len(fs) < 10 {
-		t.Fatalf("%d filters", len(fs))
+	fs := FiltersFor("koreacentral", []azure.Meter{
+		{Service: "Virtual Machines", ArmSku: "Standard_D4s_v3"}, {Service: "Virtual Machines", ArmSku: "Standard_B2s", Spot: true},
+		{Service: "Virtual Machines", ArmSku: "Standard_D4s_v3", Spot: true},
+		{Service: "Load Balancer", Meter: "Standard Included LB Rules and Outbound Rules"}, {Service: "Azure Front Door Service", Meter: "Standard Base Fees"},
+		{Service: "Key Vault", Meter: "Operations"}, {Service: "Key Vault", Meter: "Other"}, {Service: "O'Hara", Meter: "x"},
+	})
+	want := []string{
+		"serviceName eq 'Virtual Machines' and armRegionName eq 'koreacentral' and armSkuName eq 'Standard_B2s' and priceType eq 'Consumption'",
+		"serviceName eq 'Virtual Machines' and armRegionName eq 'koreacentral' and armSkuName eq 'Standard_D4s_v3' and priceType eq 'Consumption'",
+		"serviceName eq 'Azure Front Door Service' and (armRegionName eq 'koreacentral' or armRegionName eq 'Global' or armRegionName eq 'Zone 2') and priceType eq 'Consumption'",
+		"serviceName eq 'Key Vault' and (armRegionName eq 'koreacentral' or armRegionName eq 'Global') and priceType eq 'Consumption'",
+		"serviceName eq 'Load Balancer' and (armRegionName eq 'koreacentral' or armRegionName eq 'Global') and priceType eq 'Consumption'",
+		"serviceName eq 'O''Hara' and (armRegionName eq 'koreacentral' or armRegionName eq 'Global') and priceType eq 'Consumption'",
+	}
+	if strings.Join(fs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("filters\n%s\nwant\n%s", strings.Join(fs, "\n"), strings.Join(want, "\n"))
 	}
 	for _, f := range fs {
 		if strings.Contains(f, "isPrimaryMeterRegion") {
 			t.Errorf("filter on primary meter region: %s", f)
 		}
-		if !strings.Contains(f, "koreacentral") {
-			t.Errorf("filter without the region: %s", f)
-		}
-	}
-	if !strings.Contains(strings.Join(fs, "\n"), "armRegionName eq 'Global'") {
-		t.Error("Global meters not asked for")
 	}
 }

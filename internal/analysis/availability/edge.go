@@ -1,0 +1,22 @@
+package availability
+
+import (
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// aksLink is the AKS control plane every route passes, after the way in
+// (the components' EdgeLinked), with the facts its SLA's condition asks
+// for.
+func aksLink(e *plan.Env) PathLink {
+	se := e.Settings
+	zoned := len(e.Zones) >= 2
+	aksKey := "aks/" + se.AKS.Tier + "/nozones"
+	if zoned {
+		aksKey = "aks/" + se.AKS.Tier + "/zones"
+	}
+	if se.AKS.Tier == "Free" {
+		aksKey = "aks/Free"
+	}
+	return PathLink{Name: "AKS control plane", Config: se.AKS.Tier + " tier", Key: aksKey, Facts: azure.Facts{ZoneRedundant: zoned}}
+}
