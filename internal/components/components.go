@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/cosmosdb"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/component/servicebus"
@@ -22,6 +23,7 @@ func All() []plan.Kind {
 		postgresql.Kind{},
 		redis.Kind{},
 		servicebus.Kind{},
+		cosmosdb.Kind{},
 	}
 }
 
