@@ -193,7 +193,8 @@ func (c *Component) basis(d *md.Doc, ct *ContainerPlan) string {
 // derivation says how RU/s were derived, in one paragraph.
 func (c *Component) derivation(d *md.Doc) {
 	if !c.Managed() {
-		d.P(d.T("Pod에는 RU/s가 없습니다. 피크 필요 RU/s는 운영 계정의 산정 근거로 함께 표시합니다.", "A pod has no RU/s; the peak need is shown as the basis of a managed account's sizing."))
+		d.P(d.T("Pod에는 RU/s가 없습니다. 피크 필요 RU/s는 운영 계정의 산정 근거로 함께 표시합니다. 단일 mongod에는 샤드 키가 없으며, 컬렉션은 서비스가 처음 쓸 때 만들어집니다.",
+			"A pod has no RU/s; the peak need is shown as the basis of a managed account's sizing. A single mongod has no shard keys; the services' first writes create the collections."))
 		return
 	}
 	l := azure.Cosmos()

@@ -243,7 +243,7 @@ func Filters(region string, vmSizes []string) []string {
 	for _, vm := range vmSizes {
 		out = append(out, fmt.Sprintf("serviceName eq 'Virtual Machines' and armRegionName eq '%s' and armSkuName eq '%s' and priceType eq 'Consumption'", region, vm))
 	}
-	for _, svc := range []string{"Azure Kubernetes Service", "Azure Database for PostgreSQL", "Redis Cache", "Service Bus", "Application Gateway", "Key Vault", "Log Analytics", "Storage", "Virtual Network", "Container Registry"} {
+	for _, svc := range []string{"Azure Kubernetes Service", "Azure Database for PostgreSQL", "Redis Cache", "Service Bus", "Application Gateway", "Key Vault", "Log Analytics", "Storage", "Virtual Network", "Container Registry", "Azure Cosmos DB"} {
 		out = append(out, fmt.Sprintf("serviceName eq '%s' and armRegionName eq '%s' and priceType eq 'Consumption'", svc, region))
 	}
 	for _, svc := range []string{"Load Balancer", "Azure Front Door Service"} {
