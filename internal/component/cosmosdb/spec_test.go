@@ -65,7 +65,7 @@ func TestBadCosmosInput(t *testing.T) {
 			[]string{"multi-region writes need a second region", "readRegions"}, 0},
 		{"a pod for the API for NoSQL", "sample.yaml", []string{"    targets: {users: 50}\n", "    targets: {users: 50}\n    cosmosDB: {mode: pod}\n"}, "pod}",
 			[]string{"a pod can stand in for the API for MongoDB only", "emulator"}, 0},
-		{"backups kept less than two intervals", "mongo.yaml", []string{"retentionHours: 24", "retentionHours: 1"}, "1, redundancy",
+		{"backup retention below the 8-hour minimum", "mongo.yaml", []string{"retentionHours: 24", "retentionHours: 1"}, "1, redundancy",
 			[]string{"retentionHours 1 is out of range"}, 0},
 		{"periodic retention below two intervals", "mongo.yaml", []string{"intervalMinutes: 60, retentionHours: 24", "intervalMinutes: 600, retentionHours: 8"}, "8, redundancy",
 			[]string{"backup retention 8 hours is less than two intervals of 600 minutes", "retentionHours: 20"}, 0},
