@@ -12,6 +12,7 @@ import (
 	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/component/blobstorage"
+	"github.com/physarch/physarch/internal/component/cosmosdb"
 	"github.com/physarch/physarch/internal/component/eventhubs"
 	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/ingress"
@@ -30,6 +31,7 @@ func All() []plan.Kind {
 	return []plan.Kind{
 		postgresql.Kind{},
 		azuresql.Kind{},
+		cosmosdb.Kind{},
 		redis.Kind{},
 		blobstorage.Kind{},
 		servicebus.Kind{},

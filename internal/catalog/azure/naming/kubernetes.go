@@ -61,7 +61,7 @@ func Rules() []Rule {
 		applicationGateway, wafPolicy, containerRegistry, keyVault, keyVaultSecret, logAnalytics, applicationInsights,
 		frontDoorProfile, frontDoorEndpoint, postgresServer, postgresDatabase, redisCache, serviceBusNamespace,
 		serviceBusQueue, serviceBusTopic, userAssignedIdentity, federatedCredential, storageAccount, storageContainer,
-		sqlServer, sqlDatabase,
+		sqlServer, sqlDatabase, cosmosAccount,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
 		managedRedisCluster,
 	}, eventHubRules()...)

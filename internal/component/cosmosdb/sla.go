@@ -1,0 +1,51 @@
+package cosmosdb
+
+import (
+	"github.com/physarch/physarch/internal/analysis/availability"
+	"github.com/physarch/physarch/internal/plan"
+)
+
+// slaKey is the catalog's SLA for the account's configuration: one region
+// or several, zone-redundant or not, one write region or all.
+func (c *Component) slaKey() string {
+	switch {
+	case len(c.Regions) > 1 && c.MultiRegionWrites:
+		return "cosmosdb/multi-write"
+	case len(c.Regions) > 1 && c.ZoneRedundant():
+		return "cosmosdb/multi-zr"
+	case len(c.Regions) > 1:
+		return "cosmosdb/multi"
+	case c.ZoneRedundant():
+		return "cosmosdb/single-zr"
+	}
+	return "cosmosdb/single"
+}
+
+// config spells the configuration the SLA is for.
+func (c *Component) config() string {
+	s := c.API + " " + c.Capacity
+	if c.ZoneRedundant() {
+		s += ", zone-redundant"
+	}
+	if len(c.Regions) > 1 {
+		s += ", " + c.regionList()
+		if c.MultiRegionWrites {
+			s += ", multi-region writes"
+		}
+	}
+	return s
+}
+
+// ServiceLinks implements availability.Linked: a service's requests wait
+// on the account it reads and writes. The write SLA counts, the lower of
+// the two where they differ.
+func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
+	if _, ok := c.users[sv.Name]; !ok {
+		return nil
+	}
+	if c.Managed() {
+		return []availability.PathLink{{Name: "Cosmos DB", Config: c.config(), Key: c.slaKey(), Note: "the write availability SLA; reads may be higher"}}
+	}
+	key, cfg := nodes(1)
+	return []availability.PathLink{{Name: "Cosmos DB", Config: "mongo pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+}
