@@ -12,7 +12,7 @@ import (
 // blocks being added alongside this one.
 func (Kind) Rules() []check.Rule {
 	return []check.Rule{
-		{ID: "RS041", Family: "resilience", Severity: check.Warning,
+		{ID: "RS009", Family: "resilience", Severity: check.Warning,
 			Title:     "Production Blob Storage on LRS",
 			Rationale: "LRS keeps its three copies in one datacenter: a datacenter or zone failure stops every service that reads or writes blobs until Azure recovers it, and a disaster there loses the data.",
 			Fix:       "Set blobStorage.redundancy to ZRS (zones), GZRS or RA-GZRS (zones and the paired region), or GRS/RA-GRS where the region has no zones.",
@@ -25,7 +25,7 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
-		{ID: "SC041", Family: "security", Severity: check.Error,
+		{ID: "SC008", Family: "security", Severity: check.Error,
 			Title:     "Blob container open to anonymous reads in production",
 			Rationale: "A container with public access serves its blobs to anyone who has (or guesses) their URL, with no identity and no log of who read them; and to allow it the account must permit public access, so any other container can be opened the same way.",
 			Fix:       "Set publicAccess: none and serve the blobs through a service, a CDN with a private origin, or short-lived user delegation SAS URLs.",
@@ -46,7 +46,7 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
-		{ID: "CO041", Family: "cost", Severity: check.Warning,
+		{ID: "CO006", Family: "cost", Severity: check.Warning,
 			Title:     "Growing blob data without a lifecycle rule",
 			Rationale: "The spec says the data grows every month; without a lifecycle rule every blob stays in its tier forever, and the bill grows with it although old blobs are rarely read.",
 			Fix:       "Set blobStorage.lifecycle (coolAfterDays, archiveAfterDays on LRS/GRS/RA-GRS, deleteAfterDays where the data may go).",

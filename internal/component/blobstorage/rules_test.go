@@ -17,17 +17,17 @@ func TestRules(t *testing.T) {
 		trigger, quiet func(t testing.TB) string
 		path, says     string // the trigger's spec path and a word of its message
 	}{
-		{"RS041",
+		{"RS009",
 			func(t testing.TB) string {
 				return edit(t, prodBlob, "    blobStorage: {redundancy: LRS, lifecycle: {coolAfterDays: 30}}\n")
 			},
 			sample, "environments[1].blobStorage.redundancy", "blobmediaprod"},
-		{"SC041",
+		{"SC008",
 			func(t testing.TB) string {
 				return edit(t, "{name: thumbnails, publicAccess: none}", "{name: thumbnails, publicAccess: blob}")
 			},
 			sample, "backing.blobStorage.containers[1].publicAccess", "thumbnails"},
-		{"CO041",
+		{"CO006",
 			func(t testing.TB) string {
 				return edit(t, prodBlob, "    blobStorage: {redundancy: RA-GZRS, lifecycle: {coolAfterDays: 0}}\n")
 			},

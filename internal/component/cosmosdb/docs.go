@@ -346,5 +346,5 @@ func (c *Component) Migration(d *md.Doc) [][]string {
 func (c *Component) Troubles(d *md.Doc, _ *plan.Env) [][]string {
 	return [][]string{{d.T("Cosmos DB 429 (요청 과다)", "Cosmos DB 429 (request rate too large)"), d.T("RU/s가 부하보다 작음", "RU/s below the load"),
 		d.T("RU/s 또는 autoscale 최대값 상향, 요청당 RU 확인 (x-ms-request-charge)", "raise RU/s or the autoscale maximum; check the RU charge per request (x-ms-request-charge)"),
-		d.T("physarch check (CP022)", "physarch check (CP022)")}}
+		d.T("physarch check (CP012)", "physarch check (CP012)")}}
 }

@@ -12,7 +12,7 @@ const headroomShare = 0.9
 // Rules implements check.Ruled: the block's own rules.
 func (Kind) Rules() []check.Rule {
 	return []check.Rule{
-		{ID: "AV021", Family: "availability", Severity: check.Warning,
+		{ID: "AV013", Family: "availability", Severity: check.Warning,
 			Title:     "Cosmos DB in production in one region without zone redundancy",
 			Rationale: "A single-region account without availability zones loses data and availability in a zone failure (write SLA 99.99%); zone redundancy keeps both (99.995%), a second region survives a regional outage.",
 			Fix:       "Set cosmosDB.zoneRedundant: true, or add cosmosDB.readRegions.",
@@ -30,7 +30,7 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
-		{ID: "AV022", Family: "availability", Severity: check.Warning,
+		{ID: "AV014", Family: "availability", Severity: check.Warning,
 			Title:     "Strong consistency across regions",
 			Rationale: "With Strong consistency every write waits for every region to commit: write latency is twice the round trip to the farthest region, Cosmos DB refuses Strong for regions more than 8,000 km apart unless support enables it, and with one read region that region's outage stops writes.",
 			Fix:       "Use consistency BoundedStaleness or Session, or keep the account in one region.",
@@ -43,7 +43,7 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
-		{ID: "CP021", Family: "capacity", Severity: check.Warning,
+		{ID: "CP011", Family: "capacity", Severity: check.Warning,
 			Title:     "Serverless Cosmos DB in production",
 			Rationale: "Serverless guarantees no throughput or latency, bursts only to 5,000 RU/s per container up to 250 GB, runs in one region only, and cannot be converted to provisioned throughput later: production load is what it is not for.",
 			Fix:       "Set cosmosDB.capacity: autoscale (or provisioned) in production.",
@@ -56,7 +56,7 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
-		{ID: "CP022", Family: "capacity", Severity: check.Warning,
+		{ID: "CP012", Family: "capacity", Severity: check.Warning,
 			Title:     "Cosmos DB throughput leaves no headroom at peak",
 			Rationale: "A container whose peak need reaches its RU/s (or its autoscale maximum, or a serverless container's burst limit) is throttled with 429 errors exactly when load peaks.",
 			Fix:       "Raise cosmosDB.throughput or maxThroughput (or remove the pin and let physarch size it), or lower the RU per request.",

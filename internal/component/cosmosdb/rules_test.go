@@ -30,18 +30,18 @@ func TestRules(t *testing.T) {
 		rule           string
 		trigger, quiet [2]any // spec file, replacements
 	}{
-		// AV021: one region without zones in prod; the sample has zones
+		// AV013: one region without zones in prod; the sample has zones
 		// and a read region.
-		{"AV021", [2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {zoneRedundant: false}\n"}}, [2]any{"sample.yaml", nil}},
-		// AV022: Strong across two regions; Strong in one region is quiet.
-		{"AV022", [2]any{"sample.yaml", []string{"consistency: Session", "consistency: Strong"}},
+		{"AV013", [2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {zoneRedundant: false}\n"}}, [2]any{"sample.yaml", nil}},
+		// AV014: Strong across two regions; Strong in one region is quiet.
+		{"AV014", [2]any{"sample.yaml", []string{"consistency: Session", "consistency: Strong"}},
 			[2]any{"sample.yaml", []string{"consistency: Session", "consistency: Strong", prodLine, "    cosmosDB: {zoneRedundant: true}\n"}}},
-		// CP021: serverless in prod (one region, as serverless must be).
-		{"CP021", [2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {capacity: serverless}\n"}}, [2]any{"sample.yaml", nil}},
-		// CP022: with the autoscale maximum pinned at 4,000 RU/s the carts
+		// CP011: serverless in prod (one region, as serverless must be).
+		{"CP011", [2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {capacity: serverless}\n"}}, [2]any{"sample.yaml", nil}},
+		// CP012: with the autoscale maximum pinned at 4,000 RU/s the carts
 		// container's 4,000 RU/s peak needs all of it; at 5,000 the peak is
 		// 80% of the maximum: quiet.
-		{"CP022", [2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {readRegions: [japaneast], maxThroughput: 4000}\n"}},
+		{"CP012", [2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {readRegions: [japaneast], maxThroughput: 4000}\n"}},
 			[2]any{"sample.yaml", []string{prodLine, "    cosmosDB: {readRegions: [japaneast], maxThroughput: 5000}\n"}}},
 		// NW003: prod without private endpoints keeps the public endpoint.
 		{"NW003", [2]any{"sample.yaml", []string{prodLine, prodLine + "    network: {privateEndpoints: false}\n"}}, [2]any{"sample.yaml", nil}},
@@ -69,10 +69,10 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// TestNoHeadroomSaysWhy: the CP022 finding names the container and the
+// TestNoHeadroomSaysWhy: the CP012 finding names the container and the
 // share of its maximum the peak needs.
 func TestNoHeadroomSaysWhy(t *testing.T) {
-	got := testplan.Findings(t, "sample.yaml", edit(t, "sample.yaml", prodLine, "    cosmosDB: {readRegions: [japaneast], maxThroughput: 4000}\n"), "CP022")
+	got := testplan.Findings(t, "sample.yaml", edit(t, "sample.yaml", prodLine, "    cosmosDB: {readRegions: [japaneast], maxThroughput: 4000}\n"), "CP012")
 	var msgs []string
 	for _, f := range got {
 		msgs = append(msgs, f.Message)

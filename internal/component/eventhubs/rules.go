@@ -11,10 +11,10 @@ import (
 // Rule IDs. They keep their families' prefixes; the numbers start at 31
 // so that blocks written at the same time do not take the same ones.
 const (
-	ruleZones      = "AV031"
-	ruleCapacity   = "CP031"
-	rulePartitions = "CP032"
-	ruleKafka      = "NW031"
+	ruleZones      = "AV015"
+	ruleCapacity   = "CP013"
+	rulePartitions = "CP014"
+	ruleKafka      = "NW006"
 )
 
 // Rules implements check.Ruled: the block's own rules.

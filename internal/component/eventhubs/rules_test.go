@@ -45,18 +45,18 @@ func TestRules(t *testing.T) {
 		fire       bool
 		want       string
 	}{
-		{"AV031", "trigger: a region without availability zones", apply(t, base, edit{"region: koreacentral", "region: koreasouth"},
+		{"AV015", "trigger: a region without availability zones", apply(t, base, edit{"region: koreacentral", "region: koreasouth"},
 			edit{"rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}"}), true, "region koreasouth has no availability zones"},
-		{"AV031", "quiet: koreacentral's three zones", base, false, ""},
-		{"CP031", "trigger: throughput units pinned below the load", apply(t, base, prod("eventHubs: {throughputUnits: 2, autoInflate: false}")), true, "2500 events/s of 2 KB need 5 TU"},
-		{"CP031", "trigger: Standard's 40 throughput units below the load", apply(t, base, edit{"eventsPerSecond: 2500", "eventsPerSecond: 60000"}, edit{"eventSizeKB: 2", "eventSizeKB: 1"}), true, "60000 events/s of 1 KB need 60 TU (ingress events/s ÷ 1,000 per TU); the namespace has at most 40"},
-		{"CP031", "trigger: Premium processing units pinned below the load", apply(t, base, prod("eventHubs: {tier: Premium, processingUnits: 1}"), edit{"eventsPerSecond: 2500", "eventsPerSecond: 20000"}), true, "need 8 PU"},
-		{"CP031", "quiet: units sized from the load", base, false, ""},
-		{"CP031", "quiet: auto-inflate reaches the load", apply(t, base, prod("eventHubs: {throughputUnits: 3, maxThroughputUnits: 6}")), false, ""},
-		{"CP032", "trigger: more consumer replicas than partitions", apply(t, base, edit{"{name: alerts, partitions: 4,", "{name: alerts, partitions: 2,"}), true, "service notification-service scales to 4 replicas but event hub alerts has 2 partitions"},
-		{"CP032", "quiet: partitions for every replica", base, false, ""},
-		{"NW031", "trigger: Kafka clients on Basic", strings.Replace(kafkaOnly, "TIER", "Basic", 1), true, "Event Hubs Basic has no Kafka endpoint, but api, worker connect with Kafka"},
-		{"NW031", "quiet: Kafka clients on Standard", strings.Replace(kafkaOnly, "TIER", "Standard", 1), false, ""},
+		{"AV015", "quiet: koreacentral's three zones", base, false, ""},
+		{"CP013", "trigger: throughput units pinned below the load", apply(t, base, prod("eventHubs: {throughputUnits: 2, autoInflate: false}")), true, "2500 events/s of 2 KB need 5 TU"},
+		{"CP013", "trigger: Standard's 40 throughput units below the load", apply(t, base, edit{"eventsPerSecond: 2500", "eventsPerSecond: 60000"}, edit{"eventSizeKB: 2", "eventSizeKB: 1"}), true, "60000 events/s of 1 KB need 60 TU (ingress events/s ÷ 1,000 per TU); the namespace has at most 40"},
+		{"CP013", "trigger: Premium processing units pinned below the load", apply(t, base, prod("eventHubs: {tier: Premium, processingUnits: 1}"), edit{"eventsPerSecond: 2500", "eventsPerSecond: 20000"}), true, "need 8 PU"},
+		{"CP013", "quiet: units sized from the load", base, false, ""},
+		{"CP013", "quiet: auto-inflate reaches the load", apply(t, base, prod("eventHubs: {throughputUnits: 3, maxThroughputUnits: 6}")), false, ""},
+		{"CP014", "trigger: more consumer replicas than partitions", apply(t, base, edit{"{name: alerts, partitions: 4,", "{name: alerts, partitions: 2,"}), true, "service notification-service scales to 4 replicas but event hub alerts has 2 partitions"},
+		{"CP014", "quiet: partitions for every replica", base, false, ""},
+		{"NW006", "trigger: Kafka clients on Basic", strings.Replace(kafkaOnly, "TIER", "Basic", 1), true, "Event Hubs Basic has no Kafka endpoint, but api, worker connect with Kafka"},
+		{"NW006", "quiet: Kafka clients on Standard", strings.Replace(kafkaOnly, "TIER", "Standard", 1), false, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+"/"+c.name, func(t *testing.T) {
