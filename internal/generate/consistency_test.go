@@ -169,6 +169,10 @@ func expectPlan(f facts, pl *plan.Plan) {
 		for _, s := range pl.Services {
 			f.add("port "+e.Name+"/"+s.Name, "plan", fmt.Sprint(s.Port))
 		}
+		// The components' own pods (dev's PostgreSQL, Redis, Azurite, ...).
+		for _, b := range e.Backing {
+			f.add("port "+e.Name+"/"+b.Name, "plan", fmt.Sprint(b.Port))
+		}
 		if b, ok := plan.Find[*servicebus.Component](e); ok {
 			f.add("queues "+e.Name, "plan", strings.Join(sorted(append(append([]string{}, b.Queues...), b.Topics...)), ","))
 		}
@@ -246,7 +250,7 @@ func readMarkdown(t *testing.T, f facts, file, env string, src []byte) {
 				}
 				if c := col("내부 주소"); c >= 0 {
 					for _, r := range rows {
-						if strings.HasSuffix(r[c], ".svc.cluster.local") && !strings.HasPrefix(r[c], "postgresql.") && !strings.HasPrefix(r[c], "redis.") {
+						if strings.HasSuffix(r[c], ".svc.cluster.local") {
 							f.add("port "+env+"/"+strings.Split(r[c], ".")[0], file, r[col("포트")])
 						}
 					}
@@ -383,7 +387,7 @@ func readMermaid(f facts, file, env, src string) {
 		if r := mmdSubnet.FindStringSubmatch(label); r != nil {
 			f.add("subnet "+env+"/"+r[1], file, r[2])
 		}
-		if r := mmdPort.FindStringSubmatch(label); r != nil && r[1] != "postgresql" && r[1] != "redis" {
+		if r := mmdPort.FindStringSubmatch(label); r != nil {
 			f.add("port "+env+"/"+r[1], file, r[2])
 		}
 		if q, ok := strings.CutPrefix(label, "queue: "); ok {

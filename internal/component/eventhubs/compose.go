@@ -123,6 +123,8 @@ func (c *Component) Compose(compose.Context) compose.Part {
 		},
 		Files: []render.File{{Path: emulatorConfig, Data: cfg}},
 		Notes: notes,
+		Settings: []compose.Setting{{Name: "EVENTHUBS_EMULATOR_ACCEPT_EULA",
+			Comment: "Y accepts the Event Hubs emulator licence (EMULATOR_EULA.md in github.com/Azure/azure-event-hubs-emulator-installer); physarch never accepts it for you"}},
 	}
 }
 

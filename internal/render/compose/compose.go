@@ -82,9 +82,11 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 	var extra []render.File
 	composed := plan.Facets[Composed](e)
 	var notes []string
+	var dotenv []Setting
 	for _, c := range composed {
 		part := c.Compose(ctx)
 		notes = append(notes, part.Notes...)
+		dotenv = append(dotenv, part.Settings...)
 		for name, s := range part.Services {
 			f.Services[name] = s
 		}
@@ -144,6 +146,9 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 	for _, s := range e.Secrets {
 		fmt.Fprintf(&env, "%s=\n", appenv.EnvName(s))
 	}
+	for _, s := range dotenv {
+		fmt.Fprintf(&env, "# %s\n%s=\n", s.Comment, s.Name)
+	}
 	return append([]render.File{
 		{Path: Dir + "/compose.yaml", Data: buf.Bytes()},
 		{Path: Dir + "/.env.example", Data: []byte(env.String())},
@@ -166,7 +171,14 @@ type Part struct {
 	// Notes are comment lines at the top of compose.yaml: what the file
 	// does not run.
 	Notes []string
+	// Settings are variables besides the secrets that the developer sets
+	// in .env (an emulator's licence acceptance): .env.example lists
+	// each, empty, after its comment.
+	Settings []Setting
 }
+
+// Setting is one variable the developer sets in .env.
+type Setting struct{ Name, Comment string }
 
 // Context is what a component's compose part reads.
 type Context struct {

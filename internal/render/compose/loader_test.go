@@ -50,6 +50,14 @@ func TestComposeLoads(t *testing.T) {
 			for _, s := range compose.DevEnv(pl).Secrets {
 				env[appenv.EnvName(s)] = "secret-" + s
 			}
+			// The other variables .env.example lists (an emulator's licence
+			// acceptance) are what the developer sets to Y.
+			example, _ := os.ReadFile(filepath.Join(dir, ".env.example"))
+			for _, l := range strings.Split(string(example), "\n") {
+				if name, ok := strings.CutSuffix(l, "="); ok && !strings.HasPrefix(l, "#") && env[name] == "" {
+					env[name] = "Y"
+				}
+			}
 			p, err := load(t, dir, env)
 			if err != nil {
 				t.Fatalf("compose-go rejected the file: %v", err)
