@@ -60,7 +60,7 @@ var (
 	// chapter's backup section follows one section per data block, so
 	// only its chapter is fixed.
 	chapterSections = map[string]string{"5.3.1 백업 전략": "5."}
-	masterSections = []string{
+	masterSections  = []string{
 		"1. 개요", "2. 환경별 아키텍처 개요", "2.1 환경별 특성 비교", "2.2 환경별 세부 문서", "2.3 핵심 아키텍처 결정사항",
 		"3. 네트워크 아키텍처 비교", "4. 데이터 아키텍처 비교", "5. 보안 아키텍처 비교", "6. 모니터링 및 운영",
 		"7. 비용 분석", "7.1.1 월간 비용 비교", "7.1.2", "8. 전환 및 확장 계획", "9. 핵심 SLA 지표",
