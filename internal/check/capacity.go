@@ -64,7 +64,7 @@ func capacityRules(r *Registry) {
 			Fix:       "Raise replicas.max or scaling.headroom.",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, prodEnvs(c), "replicas", func(_ *plan.Env, w *plan.Workload) string {
-					if w.Max <= w.Min {
+					if w.Autoscaled() && w.Max <= w.Min {
 						return fmt.Sprintf("%s runs %d..%d replicas", w.Name, w.Min, w.Max)
 					}
 					return ""
@@ -76,11 +76,25 @@ func capacityRules(r *Registry) {
 			Fix:       "Raise replicas.max or scaling.headroom above 1.",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, prodEnvs(c), "replicas", func(_ *plan.Env, w *plan.Workload) string {
-					if w.Needed >= w.Max && w.Max > w.Min {
+					if w.Autoscaled() && w.Needed >= w.Max && w.Max > w.Min {
 						return fmt.Sprintf("%s needs %d replicas at peak and may have %d", w.Name, w.Needed, w.Max)
 					}
 					return ""
 				})
+			}},
+		Rule{ID: "CP009", Family: "capacity", Severity: Warning,
+			Title:     "CronJob runs may overlap",
+			Rationale: "With concurrencyPolicy Allow a run that is due while the last one still runs starts anyway. The node pools hold one run (its parallelism pods), so overlapping runs leave pods Pending, run longer and pile up further.",
+			Fix:       "Set cronJob.concurrencyPolicy to Forbid (the default) or Replace, or keep cronJob.activeDeadlineSeconds below the time between two runs.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, s := range c.Plan.Services {
+					if cj := s.CronJob; cj != nil && cj.ConcurrencyPolicy == "Allow" {
+						out = append(out, Finding{Path: c.servicePath(s.Name) + ".cronJob.concurrencyPolicy",
+							Message: fmt.Sprintf("%s allows overlapping runs; the node pools count one run of %d pods", s.Name, cj.Parallelism)})
+					}
+				}
+				return out
 			}},
 		Rule{ID: "CP008", Family: "capacity", Severity: Warning,
 			Title:     "Pinned node pool maximum leaves no spare node",

@@ -32,7 +32,7 @@ func userSpecs(t *testing.T) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	paths, _ := filepath.Glob("../../examples/*/physarch.yaml")
-	paths = append(paths, "../cli/starter.yaml")
+	paths = append(paths, "../cli/starter.yaml", "../testplan/testdata/workloads.yaml")
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

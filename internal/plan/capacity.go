@@ -53,13 +53,17 @@ func (p *planner) workloads(e *Env, path string) bool {
 		sp := fmt.Sprintf("services[%d]", i)
 		w := Workload{
 			EphemeralRequest: defaultEphemeralRequest, EphemeralLimit: defaultEphemeralLimit,
-			Name: sv.Name, Port: sv.Port,
+			Name: sv.Name, Kind: sv.Kind, Port: sv.Port,
 			CPURequest: sv.Resources.Requests.CPU, MemRequest: sv.Resources.Requests.Memory,
 			CPULimit: sv.Resources.Limits.CPU, MemLimit: sv.Resources.Limits.Memory,
 			HPACPU: sc.TargetCPUUtilization, HPAMem: sc.TargetMemUtilization,
 		}
 		w.CPURequestM = milli(w.CPURequest)
 		w.MemRequestMiB = mebi(w.MemRequest)
+		if sv.Kind == spec.WorkloadCronJob || sv.Kind == spec.WorkloadWorker {
+			e.Workloads = append(e.Workloads, offPath(w, sv))
+			continue
+		}
 		w.PeakRPS = round2(users * sv.Load.RequestsPerUserPerMinute / 60)
 		w.CPUNeededM = math.Round(w.PeakRPS * sv.Load.CPUMillisPerRequest)
 		perPod := float64(w.CPURequestM) * float64(sc.TargetCPUUtilization) / 100
@@ -113,6 +117,28 @@ func (p *planner) workloads(e *Env, path string) bool {
 	}
 	e.PeakRPS = round2(e.PeakRPS)
 	return ok
+}
+
+// offPath sizes a workload off the request path, which takes no user
+// load: a cronjob's run is its parallelism (counted in the node pools at
+// minimum and at maximum, since a schedule may fire at peak; with
+// concurrencyPolicy Allow, runs that overlap need more and the documents
+// say so), a worker's bounds are its KEDA bounds. Neither has an HPA.
+func offPath(w Workload, sv spec.Service) Workload {
+	w.HPACPU, w.HPAMem = 0, 0
+	if sv.Kind == spec.WorkloadCronJob {
+		if sv.CronJob != nil {
+			w.Min, w.Max = sv.CronJob.Parallelism, sv.CronJob.Parallelism
+		}
+		return w
+	}
+	if sv.Worker != nil {
+		w.Min, w.Max = sv.Worker.MinReplicas, sv.Worker.MaxReplicas
+	}
+	if w.Min >= 2 {
+		w.PDBMinAvail = w.Min - 1
+	}
+	return w
 }
 
 // loadDriver is the spec key to blame for too many replicas at peak: the

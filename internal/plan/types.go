@@ -20,8 +20,14 @@ type Plan struct {
 
 // Service is what a service is, whatever the environment.
 type Service struct {
-	Name     string
-	Title    spec.Text
+	Name  string
+	Title spec.Text
+	// Kind is the workload kind: spec.WorkloadService (a Deployment behind
+	// a Service, scaled by an HPA), spec.WorkloadCronJob or
+	// spec.WorkloadWorker; "" reads as a service.
+	Kind     string
+	CronJob  *CronJob // kind cronjob only
+	Worker   *Worker  // kind worker only
 	Port     int
 	Route    string
 	Runtime  string
@@ -35,6 +41,34 @@ type Service struct {
 	Consumes []string
 	External []string
 }
+
+// CronJob is how a kind: cronjob runs (a batch/v1 CronJob).
+type CronJob struct {
+	Schedule                string
+	TimeZone                string // "" is the controller's zone
+	ConcurrencyPolicy       string // Forbid, Allow, Replace
+	StartingDeadlineSeconds int
+	ActiveDeadlineSeconds   int
+	Parallelism             int // pods of one run at once
+	Completions             int
+	BackoffLimit            int
+}
+
+// Worker is how KEDA scales a kind: worker; its replica bounds are the
+// workload's Min and Max.
+type Worker struct {
+	// MessagesPerReplica is the backlog one replica works off (the
+	// trigger's queue length or lag threshold).
+	MessagesPerReplica int
+	// Which figures the spec states; the others are physarch's defaults,
+	// and the documents say so. A trigger with a default of its own (an
+	// event hub's lag) may use it where TargetStated is false.
+	MinStated, MaxStated, TargetStated bool
+}
+
+// HasService reports whether the service runs behind a Kubernetes
+// Service (kind service): only such a service can be called or routed to.
+func (s Service) HasService() bool { return s.Kind == "" || s.Kind == spec.WorkloadService }
 
 // Database is one PostgreSQL database and the service that owns it.
 type Database struct {
@@ -83,7 +117,12 @@ type Env struct {
 
 // Workload is one service's sizing in one environment.
 type Workload struct {
-	Name          string
+	Name string
+	// Kind is the service's workload kind ("" reads as a service).
+	// A cronjob's Min and Max are the pods of one run (its parallelism),
+	// counted in the node pools at minimum and at maximum because a
+	// schedule may fire at any time; a worker's are its KEDA bounds.
+	Kind          string
 	Port          int
 	CPURequest    string // as written, e.g. 250m
 	MemRequest    string
@@ -113,6 +152,24 @@ type Workload struct {
 	StorageGB    int    // backing pods only
 	StorageClass string // backing pods only
 	Image        string // backing pods only
+}
+
+// Autoscaled reports whether an HPA scales the workload on CPU (kind
+// service): KEDA scales workers, and a cronjob's runs are not scaled.
+func (w Workload) Autoscaled() bool { return w.Kind == "" || w.Kind == spec.WorkloadService }
+
+// HasPDB reports whether the workload gets a PodDisruptionBudget: every
+// service; a worker only from two replicas up (a budget over fewer, or
+// over a worker scaled to zero, would block node drains or guard
+// nothing); never a cronjob, whose pods end on their own.
+func (w Workload) HasPDB() bool {
+	switch w.Kind {
+	case spec.WorkloadCronJob:
+		return false
+	case spec.WorkloadWorker:
+		return w.Min >= 2
+	}
+	return true
 }
 
 // PDB describes the disruption budget as Kubernetes spells it.

@@ -9,7 +9,8 @@ import (
 
 // Random generates a valid spec from a seed: a few services with routes,
 // synchronous calls that form no cycle, databases, a cache, queues and
-// topics each with a producer and a consumer, external systems, and dev
+// topics each with a producer and a consumer, sometimes a cronjob and a
+// KEDA worker, external systems, and dev
 // and prod environments whose overrides stay within what the loader and
 // the planner accept. The same seed gives the same spec. Property and
 // differential tests build on it.
@@ -90,6 +91,19 @@ func Random(seed uint64) []byte {
 		p, c := services[r.IntN(n)], services[r.IntN(n)]
 		p["produces"] = append(asList(p["produces"]), e)
 		c["consumes"] = append(asList(c["consumes"]), e)
+	}
+	// Off the request path: a cronjob, and a KEDA worker on a queue of
+	// its own.
+	if chance(0.3) {
+		services = append(services, map[string]any{"name": "nightly-job", "kind": "cronjob", "cache": chance(0.5),
+			"cronJob": map[string]any{"schedule": pick("0 2 * * *", "*/15 * * * *", "@daily", "30 1 * * MON-FRI"), "concurrencyPolicy": pick("Forbid", "Replace", "Allow")}})
+	}
+	if chance(0.3) {
+		q := "worker-jobs"
+		queues = append(queues, q)
+		services[0]["produces"] = append(asList(services[0]["produces"]), q)
+		services = append(services, map[string]any{"name": "queue-worker", "kind": "worker", "consumes": []string{q},
+			"worker": map[string]any{"minReplicas": r.IntN(3), "maxReplicas": 3 + r.IntN(10)}})
 	}
 	backing := map[string]any{}
 	needsDB, needsCache := false, false

@@ -157,6 +157,12 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	linked := plan.Facets[Linked](e)
 	svcComp := map[string][]string{}
 	for _, sv := range pl.Services {
+		if !sv.HasService() {
+			// Cronjobs and workers are off the request path: no route
+			// reaches them and no service can call them, so they and
+			// what only they use add nothing to any path.
+			continue
+		}
 		w := e.Workload(sv.Name)
 		key, cfg := nodeKey(w.Min)
 		names := []string{b.add("Service "+sv.Name, cfg, key, "")}

@@ -33,7 +33,22 @@ type (
 	PodSecreted interface {
 		PodSecrets() []string
 	}
+	// KEDATriggered is a component a worker (kind worker) can be scaled
+	// on: the KEDA trigger for the backlog sv consumes from it, or false
+	// when sv consumes nothing of it. The map's TriggerType key is the
+	// trigger's type (azure-servicebus, azure-eventhub); every other key
+	// is a metadata field, written as given (the target, such as
+	// messageCount, from sv.Worker.MessagesPerReplica). The core adds the
+	// authentication: the worker's workload identity (podIdentity
+	// provider azure-workload).
+	KEDATriggered interface {
+		KEDATrigger(sv plan.Service) (trigger map[string]string, ok bool)
+	}
 )
+
+// TriggerType is the key of a KEDATrigger's map that holds the trigger's
+// type rather than a metadata field.
+const TriggerType = "type"
 
 // Context is what a component's manifests read from the environment's
 // overlay: names, labels, placement and the Secret its pods read.

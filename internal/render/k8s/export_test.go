@@ -2,6 +2,7 @@ package k8s
 
 import (
 	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 
@@ -30,6 +31,9 @@ func (c envContext) ServiceAccount(sv plan.Service) corev1.ServiceAccount {
 }
 func (c envContext) DeploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.Deployment, error) {
 	return c.deploymentPatch(sv, w)
+}
+func (c envContext) CronJobPatch(sv plan.Service, w *plan.Workload) (batchv1.CronJob, error) {
+	return c.cronJobPatch(sv, w)
 }
 
 // HandMadeSecrets are the keys of the Secret the user creates.

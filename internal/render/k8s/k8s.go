@@ -16,6 +16,7 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/yamlout"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // Dir is where the manifests go, relative to the output directory.
@@ -146,7 +147,7 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 		return nil
 	}
 	ns := corev1.Namespace{TypeMeta: typeMeta("v1", "Namespace"), ObjectMeta: objectMeta(e.Namespace, "", c.meta("", nil))}
-	var sas, cms, hpas, pdbs, patches []any
+	var sas, cms, hpas, keda, pdbs, patches []any
 	for _, sv := range pl.Services {
 		w := e.Workload(sv.Name)
 		if w == nil {
@@ -154,9 +155,26 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 		}
 		sas = append(sas, c.serviceAccount(sv))
 		cms = append(cms, c.configMap(sv))
-		hpas = append(hpas, c.hpa(w))
-		pdbs = append(pdbs, c.pdb(w))
-		patch, err := c.deploymentPatch(sv, w)
+		if w.Autoscaled() {
+			hpas = append(hpas, c.hpa(w))
+		}
+		if w.HasPDB() {
+			pdbs = append(pdbs, c.pdb(w))
+		}
+		if sv.Kind == spec.WorkloadWorker {
+			objs, err := c.kedaObjects(sv, w)
+			if err != nil {
+				return nil, err
+			}
+			keda = append(keda, objs...)
+		}
+		var patch any
+		var err error
+		if sv.Kind == spec.WorkloadCronJob {
+			patch, err = c.cronJobPatch(sv, w)
+		} else {
+			patch, err = c.deploymentPatch(sv, w)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("service %s: %w", sv.Name, err)
 		}
@@ -170,7 +188,8 @@ func overlay(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 		{"namespace.yaml", []any{ns}},
 		{"serviceaccounts.yaml", sas},
 		{"configmaps.yaml", cms},
-		{"autoscaling.yaml", hpas},
+		// The workers' KEDA objects follow the HPAs: both scale workloads.
+		{"autoscaling.yaml", append(hpas, keda...)},
 		{"disruption-budgets.yaml", pdbs},
 		{"network-policies.yaml", c.networkPolicies()},
 	}

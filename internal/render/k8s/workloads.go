@@ -5,6 +5,7 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
 
@@ -61,9 +62,43 @@ func (c envContext) meta(name string, extra map[string]string) map[string]string
 // deploymentPatch is the strategic-merge patch that sizes and places a
 // service's Deployment in one environment.
 func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.Deployment, error) {
-	res, err := requirements(w)
+	tmpl, err := c.podPatch(sv, w)
 	if err != nil {
 		return appsv1.Deployment{}, err
+	}
+	return appsv1.Deployment{
+		TypeMeta:   typeMeta("apps/v1", "Deployment"),
+		ObjectMeta: objectMeta(sv.Name, "", nil),
+		// No replicas: the HPA owns the count (from the plan's minimum up),
+		// and a static count would be reset by every apply.
+		Spec: appsv1.DeploymentSpec{Template: tmpl},
+	}, nil
+}
+
+// cronJobPatch is the strategic-merge patch that sizes and places the pod
+// of a cronjob's runs, as deploymentPatch does a Deployment's. The
+// schedule is repeated because the typed CronJob always writes it.
+func (c envContext) cronJobPatch(sv plan.Service, w *plan.Workload) (batchv1.CronJob, error) {
+	tmpl, err := c.podPatch(sv, w)
+	if err != nil {
+		return batchv1.CronJob{}, err
+	}
+	return batchv1.CronJob{
+		TypeMeta:   typeMeta("batch/v1", "CronJob"),
+		ObjectMeta: objectMeta(sv.Name, "", nil),
+		Spec: batchv1.CronJobSpec{
+			Schedule:    sv.CronJob.Schedule,
+			JobTemplate: batchv1.JobTemplateSpec{Spec: batchv1.JobSpec{Template: tmpl}},
+		},
+	}, nil
+}
+
+// podPatch is the pod template part of a workload's patch: requests and
+// limits, secrets, placement and the workload identity label.
+func (c envContext) podPatch(sv plan.Service, w *plan.Workload) (corev1.PodTemplateSpec, error) {
+	res, err := requirements(w)
+	if err != nil {
+		return corev1.PodTemplateSpec{}, err
 	}
 	_, secrets := c.env.For(sv)
 	secret := c.secretOf(sv.Name)
@@ -88,15 +123,7 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 	if c.csi {
 		tmplLabels[wiUse] = "true"
 	}
-	return appsv1.Deployment{
-		TypeMeta:   typeMeta("apps/v1", "Deployment"),
-		ObjectMeta: objectMeta(sv.Name, "", nil),
-		// No replicas: the HPA owns the count (from the plan's minimum up),
-		// and a static count would be reset by every apply.
-		Spec: appsv1.DeploymentSpec{
-			Template: corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod},
-		},
-	}, nil
+	return corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod}, nil
 }
 
 // place puts pods on the apps pool, tolerates its taints (Spot), and in a

@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // Render returns the physical and the network diagram of every environment.
@@ -36,6 +37,23 @@ func replicaLabel(w plan.Workload) string {
 		return fmt.Sprintf("replicas %d", w.Min)
 	}
 	return fmt.Sprintf("replicas %d, HPA %d–%d", w.Min, w.Min, w.Max)
+}
+
+// workloadLabel says how a workload runs: its replicas and HPA, a
+// cronjob's schedule, a worker's KEDA bounds.
+func workloadLabel(pl *plan.Plan, w plan.Workload) string {
+	for _, sv := range pl.Services {
+		if sv.Name != w.Name {
+			continue
+		}
+		switch {
+		case w.Kind == spec.WorkloadCronJob && sv.CronJob != nil:
+			return "CronJob " + sv.CronJob.Schedule
+		case w.Kind == spec.WorkloadWorker:
+			return fmt.Sprintf("KEDA %d–%d", w.Min, w.Max)
+		}
+	}
+	return replicaLabel(w)
 }
 
 func poolLabel(p plan.NodePool) string {
@@ -141,7 +159,12 @@ func cluster(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Drawin
 	}
 	g.sub("AppServices", t.T("애플리케이션 서비스", "Application services"), func() {
 		for _, w := range e.Workloads {
-			g.node(id("svc", w.Name), fmt.Sprintf("%s<br/>%s<br/>%s / %s", w.Name, replicaLabel(w), w.CPURequest, w.MemRequest))
+			label := fmt.Sprintf("%s<br/>%s<br/>%s / %s", w.Name, workloadLabel(pl, w), w.CPURequest, w.MemRequest)
+			if w.Kind == spec.WorkloadCronJob {
+				g.job(id("svc", w.Name), label) // a job, not a long-running service
+				continue
+			}
+			g.node(id("svc", w.Name), label)
 		}
 	})
 	if len(e.Backing) > 0 {

@@ -6,6 +6,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // identity writes one user-assigned identity per service, each with one
@@ -35,6 +36,43 @@ func (m *module) identity() {
 	f.set("audience", []string{"api://AzureADTokenExchange"})
 	f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
 	f.expr("subject", "each.value.subject")
+	m.kedaCredentials()
+}
+
+// kedaCredentials federate each worker's identity with KEDA's operator
+// too, so that the TriggerAuthentication (podIdentity azure-workload,
+// identityId: the worker's) lets KEDA read the worker's backlog as the
+// worker. Azure refuses concurrent credential writes on one identity,
+// hence the dependency on the workloads' credentials.
+func (m *module) kedaCredentials() {
+	creds := map[string]cty.Value{}
+	for _, w := range m.e.Identities {
+		if w.KEDACredential != "" {
+			creds[w.Service] = cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal(w.KEDACredential)})
+		}
+	}
+	if len(creds) == 0 {
+		return
+	}
+	m.main.top("locals").set("keda_federated_credentials", cty.ObjectVal(creds))
+	f := m.resource("azurerm_federated_identity_credential", "keda")
+	f.expr("for_each", "local.keda_federated_credentials")
+	f.expr("name", "each.value.name")
+	f.expr("user_assigned_identity_id", "azurerm_user_assigned_identity.workload[each.key].id")
+	f.set("audience", []string{"api://AzureADTokenExchange"})
+	f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
+	f.set("subject", plan.KEDAOperator)
+	f.expr("depends_on", "[azurerm_federated_identity_credential.workload]")
+}
+
+// kedaOn reports whether the environment runs workers, which KEDA scales.
+func (m *module) kedaOn() bool {
+	for _, w := range m.e.Workloads {
+		if w.Kind == spec.WorkloadWorker {
+			return true
+		}
+	}
+	return false
 }
 
 // objectOrEmpty is an HCL object of the values (an empty one when there
@@ -91,6 +129,10 @@ func (m *module) cluster() {
 	}
 	if se.Security.KeyVault {
 		b.child("key_vault_secrets_provider").set("secret_rotation_enabled", true)
+	}
+	if m.kedaOn() {
+		// The AKS KEDA add-on: KEDA scales the workers (ScaledObjects).
+		b.child("workload_autoscaler_profile").set("keda_enabled", true)
 	}
 	if m.gatewayOn() {
 		b.child("ingress_application_gateway").expr("gateway_id", "azurerm_application_gateway.main.id")
