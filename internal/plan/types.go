@@ -118,6 +118,9 @@ type Env struct {
 // Workload is one service's sizing in one environment.
 type Workload struct {
 	Name string
+	// Pool is the node pool the workload's pods run on: "apps" or a
+	// dedicated pool the service names.
+	Pool string
 	// Kind is the service's workload kind ("" reads as a service).
 	// A cronjob's Min and Max are the pods of one run (its parallelism),
 	// counted in the node pools at minimum and at maximum because a
@@ -182,20 +185,30 @@ func (w Workload) PDB() (field string, value int) {
 
 // NodePool is one sized AKS node pool.
 type NodePool struct {
-	Name          string // system or apps
-	Mode          string // System or User
-	VMSize        string
-	VCPU          int
-	MemoryGiB     int
-	AllocCPUM     int64
-	AllocMemMiB   int64
-	MaxPods       int
-	PodSlots      int // max pods less the DaemonSet pods every node runs
-	Min, Max      int
-	Autoscale     bool
-	Spot          bool
-	Zones         []int
-	Taints        []string
+	Name        string // system, apps or a dedicated pool's name
+	Mode        string // System or User
+	VMSize      string
+	VCPU        int
+	MemoryGiB   int
+	AllocCPUM   int64
+	AllocMemMiB int64
+	MaxPods     int
+	PodSlots    int // max pods less the DaemonSet pods every node runs
+	Min, Max    int
+	Autoscale   bool
+	Spot        bool
+	Zones       []int
+	Taints      []string
+	// Labels are a dedicated pool's own node labels (besides
+	// physarch.dev/pool, which every pool has).
+	Labels map[string]string
+	// GPUs and GPU are each node's accelerators (the VM size's).
+	GPUs int
+	GPU  string
+	// Dedicated marks a pool for a group of services (nodePools.<name>);
+	// Services are the services placed on it.
+	Dedicated     bool
+	Services      []string
 	OSDiskGB      int
 	NodesAtMin    int // nodes the pods need at minimum replicas (before zone rounding)
 	NodesAtMax    int

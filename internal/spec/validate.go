@@ -76,6 +76,7 @@ func validate(doc *Document, failed map[string]bool, sections []Section) Errors 
 	v.references()
 	v.callCycles()
 	v.environments()
+	v.placements()
 	for _, sec := range sections {
 		if sec.Validate != nil {
 			sec.Validate(&Validation{v})
@@ -362,6 +363,7 @@ func (v *validator) environments() {
 				v.fail(p+".nodePools."+pool.key+".max", "make max at least min", "node pool %s max %d is below min %d", pool.key, pool.np.Max, pool.np.Min)
 			}
 		}
+		v.dedicatedPools(p, e, region, regionKnown)
 		if e.Monitoring.LogAnalytics && e.Monitoring.RetentionDays < 30 {
 			v.fail(p+".monitoring.retentionDays", "Log Analytics keeps data 30 to 730 days", "retention %d days is below Log Analytics' minimum", e.Monitoring.RetentionDays)
 		}

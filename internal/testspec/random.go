@@ -10,7 +10,7 @@ import (
 // Random generates a valid spec from a seed: a few services with routes,
 // synchronous calls that form no cycle, databases, a cache, queues and
 // topics each with a producer and a consumer, sometimes a cronjob and a
-// KEDA worker, external systems, and dev
+// KEDA worker, sometimes a dedicated node pool, external systems, and dev
 // and prod environments whose overrides stay within what the loader and
 // the planner accept. The same seed gives the same spec. Property and
 // differential tests build on it.
@@ -154,6 +154,27 @@ func Random(seed uint64) []byte {
 	}
 	if chance(0.3) {
 		prod["monitoring"] = map[string]any{"ingestGBPerDay": float64(r.IntN(100)) / 4, "retentionDays": 30 + r.IntN(700)}
+	}
+	// A dedicated pool in both environments (zonal in prod) for the first
+	// service.
+	if chance(0.3) {
+		pool := pick("gpu", "mem", "batch2")
+		services[0]["nodePool"] = pool
+		vm := pick("Standard_NC4as_T4_v3", "Standard_E8s_v5", "Standard_D8s_v5")
+		dev["nodePools"] = map[string]any{pool: map[string]any{"vmSize": vm, "taints": []string{"sku=" + pool + ":NoSchedule"}}}
+		np, _ := prod["nodePools"].(map[string]any)
+		if np == nil {
+			np = map[string]any{}
+		}
+		dp := map[string]any{"vmSize": vm, "labels": map[string]any{"example.com/pool": pool}}
+		if zones > 1 && chance(0.5) {
+			dp["zones"] = []int{1, 2}[:1+r.IntN(2)]
+		}
+		if chance(0.5) {
+			dp["taints"] = []string{"sku=" + pool + ":NoSchedule"}
+		}
+		np[pool] = dp
+		prod["nodePools"] = np
 	}
 	spec := map[string]any{
 		"apiVersion":   "physarch.dev/v1",

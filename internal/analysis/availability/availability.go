@@ -140,20 +140,28 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	}
 	edge = append(edge, b.add("AKS control plane", se.AKS.Tier+" tier", aksKey, ""))
 
-	apps := e.Pool("apps")
-	nodeKey := Nodes(func(replicas int) (string, string) {
-		switch {
-		case apps != nil && apps.Spot:
-			return "vm/spot", "Spot nodes"
-		case replicas >= 2 && zoned && se.Scaling.SpreadZones:
-			return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, len(e.Zones))
-		case replicas >= 2:
-			return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas)
-		case apps != nil && apps.OSDiskGB > 64:
-			return "vm/single/premium", "1 replica, Premium SSD"
+	// nodesOn is the SLA of pods on a pool: a dedicated pool in fewer
+	// zones than the environment spreads its replicas over its own.
+	nodesOn := func(pool *plan.NodePool) Nodes {
+		zones := len(e.Zones)
+		if pool != nil {
+			zones = len(pool.Zones)
 		}
-		return "vm/single/standardssd", "1 replica, Standard SSD"
-	})
+		return func(replicas int) (string, string) {
+			switch {
+			case pool != nil && pool.Spot:
+				return "vm/spot", "Spot nodes"
+			case replicas >= 2 && zones >= 2 && se.Scaling.SpreadZones:
+				return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, zones)
+			case replicas >= 2:
+				return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas)
+			case pool != nil && pool.OSDiskGB > 64:
+				return "vm/single/premium", "1 replica, Premium SSD"
+			}
+			return "vm/single/standardssd", "1 replica, Standard SSD"
+		}
+	}
+	nodeKey := nodesOn(e.Pool("apps"))
 	linked := plan.Facets[Linked](e)
 	svcComp := map[string][]string{}
 	for _, sv := range pl.Services {
@@ -165,6 +173,9 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 		}
 		w := e.Workload(sv.Name)
 		key, cfg := nodeKey(w.Min)
+		if w.Pool != "" && w.Pool != "apps" {
+			key, cfg = nodesOn(e.Pool(w.Pool))(w.Min)
+		}
 		names := []string{b.add("Service "+sv.Name, cfg, key, "")}
 		for _, c := range linked {
 			for _, l := range c.ServiceLinks(e, sv, nodeKey) {

@@ -241,9 +241,10 @@ func poolTable(d *md.Doc, e *plan.Env) {
 		if p.Name == "apps" {
 			d.P(fmt.Sprintf(d.T("노드 수 산정: 최소 레플리카에서 Pod 요청 합계 CPU %dm, 메모리 %s를 %s 노드(할당 가능 %dm, %s, DaemonSet 제외 Pod %d개)에 채워 %d대, 최대 레플리카에서 %d대가 필요합니다. 영역 수(%d)의 배수로 올림했습니다.",
 				"Node count: at minimum replicas the pods request %dm CPU and %s memory, which pack onto %s nodes (allocatable %dm, %s, %d pod slots after DaemonSets) as %d nodes; at maximum replicas %d nodes. Rounded up to a multiple of the zone count (%d)."),
-				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e))
+				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e, p.Name))
 		}
 	}
+	dedicatedPools(d, e)
 }
 
 func discoveryRows(d *md.Doc, pl *plan.Plan, e *plan.Env) [][]string {

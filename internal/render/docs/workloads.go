@@ -126,13 +126,21 @@ func offPathTables(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	}
 }
 
-// cronPackingNote states how the node pools count the cronjobs' runs.
-func cronPackingNote(d *md.Doc, e *plan.Env) string {
+// cronPackingNote states how a node pool counts the runs of the
+// cronjobs placed on it.
+func cronPackingNote(d *md.Doc, e *plan.Env, pool string) string {
 	for _, w := range e.Workloads {
-		if w.Kind == spec.WorkloadCronJob {
+		if w.Kind == spec.WorkloadCronJob && or(w.Pool, spec.AppsPool) == pool {
 			return d.T(" CronJob은 한 번의 실행(parallelism개 Pod)을 최소·최대 레플리카 모두에 더해 계산했습니다. concurrencyPolicy: Allow로 실행이 겹치면 그만큼 더 필요합니다.",
 				" CronJobs count one run (parallelism pods) at both minimum and maximum replicas; runs that overlap under concurrencyPolicy: Allow need more.")
 		}
 	}
 	return ""
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -126,20 +126,24 @@ func (c envContext) podPatch(sv plan.Service, w *plan.Workload) (corev1.PodTempl
 	return corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod}, nil
 }
 
-// place puts pods on the apps pool, tolerates its taints (Spot), and in a
-// multi-zone environment spreads replicas over zones and nodes.
+// place puts pods on their pool (the apps pool, or the dedicated pool the
+// service names), tolerates its taints (Spot, a dedicated pool's), and in
+// a multi-zone pool spreads replicas over zones and nodes.
 func (c envContext) place(pod *corev1.PodSpec, name string) {
-	apps := c.e.Pool("apps")
-	if apps == nil {
+	pool := c.e.Pool("apps")
+	if w := c.e.Workload(name); w != nil && w.Pool != "" {
+		pool = c.e.Pool(w.Pool)
+	}
+	if pool == nil {
 		return
 	}
-	pod.NodeSelector = map[string]string{labelPool: apps.Name}
-	for _, t := range apps.Taints {
+	pod.NodeSelector = map[string]string{labelPool: pool.Name}
+	for _, t := range pool.Taints {
 		kv, effect, _ := strings.Cut(t, ":")
 		k, v, _ := strings.Cut(kv, "=")
 		pod.Tolerations = append(pod.Tolerations, corev1.Toleration{Key: k, Operator: corev1.TolerationOpEqual, Value: v, Effect: corev1.TaintEffect(effect)})
 	}
-	if len(c.e.Zones) > 1 {
+	if len(pool.Zones) > 1 {
 		pod.TopologySpreadConstraints = []corev1.TopologySpreadConstraint{{
 			MaxSkew: 1, TopologyKey: labelZone, WhenUnsatisfiable: corev1.DoNotSchedule,
 			LabelSelector: &metaSelector{MatchLabels: selector(name)},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 
 	"github.com/physarch/physarch/internal/plan"
@@ -102,8 +103,19 @@ func checkWorkloadsAgainstPlan(t *testing.T, pl *plan.Plan, e *plan.Env, list se
 			if c.Resources.Requests.Cpu().String() != w.CPURequest || !strings.Contains(c.Image, e.Names.Registry) {
 				t.Errorf("CronJob %s: cpu %s image %s, plan %s from %s", sv.Name, c.Resources.Requests.Cpu(), c.Image, w.CPURequest, e.Names.Registry)
 			}
-			if js.Template.Spec.NodeSelector["kubernetes.azure.com/agentpool"] != "apps" || js.Template.Spec.SecurityContext == nil || !*js.Template.Spec.SecurityContext.RunAsNonRoot {
+			if js.Template.Spec.NodeSelector["kubernetes.azure.com/agentpool"] != w.Pool || js.Template.Spec.SecurityContext == nil || !*js.Template.Spec.SecurityContext.RunAsNonRoot {
 				t.Errorf("CronJob %s is not placed and secured like the Deployments", sv.Name)
+			}
+		case spec.WorkloadService:
+			raw := kinds["Deployment/"+sv.Name]
+			var d appsv1.Deployment
+			if err := json.Unmarshal([]byte(raw), &d); err != nil {
+				t.Fatal(err)
+			}
+			// A dedicated pool's services select it and tolerate its taints.
+			pod := d.Spec.Template.Spec
+			if pod.NodeSelector["kubernetes.azure.com/agentpool"] != w.Pool || len(pod.Tolerations) != len(e.Pool(w.Pool).Taints) {
+				t.Errorf("Deployment %s runs on %v tolerating %v; plan: pool %s", sv.Name, pod.NodeSelector, pod.Tolerations, w.Pool)
 			}
 		case spec.WorkloadWorker:
 			raw, ok := kinds["ScaledObject/"+sv.Name]

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/testplan"
 )
@@ -94,12 +95,14 @@ func TestWorkloadKindObjects(t *testing.T) {
 }
 
 // TestCronJobPatchPlacesLikeDeployments: the overlay sizes, places and
-// secures a cronjob's runs as it does a Deployment's pods.
+// secures a cronjob's runs as it does a Deployment's pods, on the pool
+// the cronjob names (a zonal batch pool in prod: no zone spread), and
+// keeps the schedule.
 func TestCronJobPatchPlacesLikeDeployments(t *testing.T) {
 	pl := testplan.Workloads(t)
 	e := pl.Envs[len(pl.Envs)-1]
 	c := k8s.NewEnvContext(pl, e)
-	var svc, job = pl.Services[0], pl.Services[1]
+	svc, job := service(t, pl, "api"), service(t, pl, "nightly-report")
 	d, err := c.DeploymentPatch(svc, e.Workload(svc.Name))
 	if err != nil {
 		t.Fatal(err)
@@ -109,8 +112,14 @@ func TestCronJobPatchPlacesLikeDeployments(t *testing.T) {
 		t.Fatal(err)
 	}
 	dp, jp := d.Spec.Template.Spec, cj.Spec.JobTemplate.Spec.Template.Spec
-	if jp.NodeSelector["kubernetes.azure.com/agentpool"] != dp.NodeSelector["kubernetes.azure.com/agentpool"] || len(jp.TopologySpreadConstraints) != len(dp.TopologySpreadConstraints) {
-		t.Errorf("cronjob placement %v / %v, deployment %v / %v", jp.NodeSelector, jp.TopologySpreadConstraints, dp.NodeSelector, dp.TopologySpreadConstraints)
+	if dp.NodeSelector["kubernetes.azure.com/agentpool"] != "apps" || jp.NodeSelector["kubernetes.azure.com/agentpool"] != "batch" {
+		t.Errorf("placement: service %v, cronjob %v", dp.NodeSelector, jp.NodeSelector)
+	}
+	if len(jp.Tolerations) != 1 || jp.Tolerations[0].Key != "workload" || jp.Tolerations[0].Value != "batch" || jp.Tolerations[0].Effect != "NoSchedule" {
+		t.Errorf("cronjob tolerations %v, want the batch pool's taint", jp.Tolerations)
+	}
+	if len(dp.TopologySpreadConstraints) != 1 || len(jp.TopologySpreadConstraints) != 0 {
+		t.Errorf("zone spread: service %d, cronjob on a one-zone pool %d", len(dp.TopologySpreadConstraints), len(jp.TopologySpreadConstraints))
 	}
 	if got := jp.Containers[0].Resources.Requests.Cpu().String(); got != e.Workload(job.Name).CPURequest {
 		t.Errorf("cronjob cpu %s", got)
@@ -121,4 +130,48 @@ func TestCronJobPatchPlacesLikeDeployments(t *testing.T) {
 	if cj.Spec.JobTemplate.Spec.Template.Labels["azure.workload.identity/use"] != "true" {
 		t.Errorf("prod cronjob pods do not use workload identity")
 	}
+}
+
+// TestDedicatedPoolPlacement: a service on a dedicated pool selects it,
+// tolerates exactly its taints and spreads over the pool's own zones.
+func TestDedicatedPoolPlacement(t *testing.T) {
+	pl := testplan.Workloads(t)
+	for _, e := range pl.Envs {
+		c := k8s.NewEnvContext(pl, e)
+		sv := service(t, pl, "inference")
+		d, err := c.DeploymentPatch(sv, e.Workload(sv.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pod := d.Spec.Template.Spec
+		gpu := e.Pool("gpu")
+		if pod.NodeSelector["kubernetes.azure.com/agentpool"] != "gpu" {
+			t.Errorf("%s: nodeSelector %v", e.Name, pod.NodeSelector)
+		}
+		if len(pod.Tolerations) != len(gpu.Taints) || pod.Tolerations[0].Key != "sku" || pod.Tolerations[0].Value != "gpu" {
+			t.Errorf("%s: tolerations %v for taints %v", e.Name, pod.Tolerations, gpu.Taints)
+		}
+		if spread := len(pod.TopologySpreadConstraints) > 0; spread != (len(gpu.Zones) > 1) {
+			t.Errorf("%s: zone spread %v on a pool in zones %v", e.Name, spread, gpu.Zones)
+		}
+		// The apps pool's services tolerate nothing of the GPU pool.
+		api := service(t, pl, "api")
+		d, _ = c.DeploymentPatch(api, e.Workload(api.Name))
+		for _, tol := range d.Spec.Template.Spec.Tolerations {
+			if tol.Key == "sku" {
+				t.Errorf("%s: api tolerates the GPU pool's taint", e.Name)
+			}
+		}
+	}
+}
+
+func service(t *testing.T, pl *plan.Plan, name string) plan.Service {
+	t.Helper()
+	for _, sv := range pl.Services {
+		if sv.Name == name {
+			return sv
+		}
+	}
+	t.Fatalf("no service %s", name)
+	return plan.Service{}
 }

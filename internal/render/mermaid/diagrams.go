@@ -133,6 +133,12 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			g.line2(l)
 		}
 	}
+	// Services on a dedicated pool: where they run.
+	for _, w := range e.Workloads {
+		if w.Pool != "" && w.Pool != "apps" && e.Pool(w.Pool) != nil {
+			g.dotted(id("svc", w.Name), id("pool", w.Pool), "nodeSelector")
+		}
+	}
 	if prod {
 		for _, d := range ordered {
 			for _, l := range d.Late {

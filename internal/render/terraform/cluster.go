@@ -140,20 +140,13 @@ func (m *module) cluster() {
 	m.tags(b)
 
 	if apps := e.Pool("apps"); apps != nil {
-		p := m.resource("azurerm_kubernetes_cluster_node_pool", "apps")
-		p.set("name", apps.Name)
-		p.expr("kubernetes_cluster_id", "azurerm_kubernetes_cluster.main.id")
-		p.set("mode", apps.Mode)
-		pool(p, apps)
-		if apps.Spot {
-			p.set("priority", "Spot")
-			p.set("eviction_policy", "Delete")
-			p.set("spot_max_price", -1)
+		m.userPool(apps)
+	}
+	// The dedicated pools, in the plan's order (by name).
+	for i := range e.Pools {
+		if np := &e.Pools[i]; np.Dedicated {
+			m.userPool(np)
 		}
-		if len(apps.Taints) > 0 {
-			p.set("node_taints", apps.Taints)
-		}
-		m.tags(p)
 	}
 
 	// The kubelet pulls images from the registry.
@@ -163,7 +156,27 @@ func (m *module) cluster() {
 	ra.expr("principal_id", "azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id")
 }
 
-// pool writes what the system and the apps pool share.
+// userPool writes a user pool (apps, or a dedicated one) of the cluster:
+// its size, Spot priority and taints.
+func (m *module) userPool(np *plan.NodePool) {
+	p := m.resource("azurerm_kubernetes_cluster_node_pool", m.uniqueIdent("azurerm_kubernetes_cluster_node_pool", np.Name))
+	p.set("name", np.Name)
+	p.expr("kubernetes_cluster_id", "azurerm_kubernetes_cluster.main.id")
+	p.set("mode", np.Mode)
+	pool(p, np)
+	if np.Spot {
+		p.set("priority", "Spot")
+		p.set("eviction_policy", "Delete")
+		p.set("spot_max_price", -1)
+	}
+	if len(np.Taints) > 0 {
+		p.set("node_taints", np.Taints)
+	}
+	m.tags(p)
+}
+
+// pool writes what every pool shares; a dedicated pool's own labels join
+// physarch.dev/pool.
 func pool(p block, np *plan.NodePool) {
 	p.set("vm_size", np.VMSize)
 	p.expr("vnet_subnet_id", "azurerm_subnet.aks.id")
@@ -178,5 +191,9 @@ func pool(p block, np *plan.NodePool) {
 		p.set("auto_scaling_enabled", false)
 		p.set("node_count", np.Min)
 	}
-	p.set("node_labels", map[string]string{"physarch.dev/pool": np.Name})
+	labels := map[string]string{"physarch.dev/pool": np.Name}
+	for k, v := range np.Labels {
+		labels[k] = v
+	}
+	p.set("node_labels", labels)
 }
