@@ -163,6 +163,7 @@ func TestLoaderOnlyChecks(t *testing.T) {
 		{"placement on an undeclared pool", "  - name: worker\n", "  - name: worker\n    nodePool: gpu\n", "a reference to a pool each environment must declare"},
 		{"reserved node label", "    profile: prod\n", "    profile: prod\n    nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, labels: {kubernetes.azure.com/mode: user}}}\n", "a label prefix AKS reserves"},
 		{"pool zone listed twice", "    profile: prod\n", "    profile: prod\n    nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, zones: [1, 1]}}\n", "uniqueness of list items"},
+		{"namespace group read as Kubernetes' own", "  - name: worker\n", "  - name: worker\n    namespace: default\n", "a name Kubernetes reserves"},
 		{"a whole number written as 2.0", "    profile: prod\n", "    profile: prod\n    targets: {zones: 2.0}\n", "JSON Schema counts 2.0 as an integer; YAML and physarch do not"},
 	}
 	for _, c := range cases {

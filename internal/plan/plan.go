@@ -60,7 +60,7 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 			pl.Databases = append(pl.Databases, Database{Name: db, Owner: sv.Name})
 		}
 		pl.Services = append(pl.Services, Service{
-			Name: sv.Name, Title: sv.Title, Kind: sv.Kind, CronJob: cronJob(sv), Worker: worker(doc, i, sv),
+			Name: sv.Name, Title: sv.Title, Kind: sv.Kind, CronJob: cronJob(sv), Worker: worker(doc, i, sv), Group: sv.Namespace,
 			Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
 			Image: sv.Image, Health: sv.Health, Database: db, DBPool: sv.DBPool, Cache: sv.Cache,
 			Calls: sv.Calls, Produces: destinations(sv.Produces), Consumes: destinations(sv.Consumes), External: sv.External,
@@ -108,6 +108,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		}
 	}
 	p.backingPods(e, path)
+	p.namespaces(e, pl, r)
 	p.pools(e, path)
 	e.RegistrySKU = "Basic"
 	if se.Network.PrivateEndpoints {

@@ -25,9 +25,12 @@ type Service struct {
 	// Kind is the workload kind: spec.WorkloadService (a Deployment behind
 	// a Service, scaled by an HPA), spec.WorkloadCronJob or
 	// spec.WorkloadWorker; "" reads as a service.
-	Kind     string
-	CronJob  *CronJob // kind cronjob only
-	Worker   *Worker  // kind worker only
+	Kind    string
+	CronJob *CronJob // kind cronjob only
+	Worker  *Worker  // kind worker only
+	// Group is the service's namespace group (services[].namespace); ""
+	// for the environment's own namespace.
+	Group    string
 	Port     int
 	Route    string
 	Runtime  string
@@ -81,16 +84,19 @@ type Env struct {
 	Name      string
 	Profile   string
 	Title     spec.Text
-	Namespace string
-	Names     Names
-	Settings  spec.Environment // profile merged with the spec's overrides
-	Zones     []int
-	RTO, RPO  string
-	PeakRPS   float64
-	Workloads []Workload // application services, in spec order
-	Backing   []Workload // the components' pods (dev), empty otherwise
-	Pools     []NodePool
-	Network   Network
+	Namespace string // the environment's own namespace
+	// Namespaces are the environment's namespaces: its own first, then one
+	// per namespace group the services name, in spec order.
+	Namespaces []Namespace
+	Names      Names
+	Settings   spec.Environment // profile merged with the spec's overrides
+	Zones      []int
+	RTO, RPO   string
+	PeakRPS    float64
+	Workloads  []Workload // application services, in spec order
+	Backing    []Workload // the components' pods (dev), empty otherwise
+	Pools      []NodePool
+	Network    Network
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component
@@ -121,6 +127,8 @@ type Workload struct {
 	// Pool is the node pool the workload's pods run on: "apps" or a
 	// dedicated pool the service names.
 	Pool string
+	// Namespace is the Kubernetes namespace it runs in (services only).
+	Namespace string
 	// Kind is the service's workload kind ("" reads as a service).
 	// A cronjob's Min and Max are the pods of one run (its parallelism),
 	// counted in the node pools at minimum and at maximum because a

@@ -57,6 +57,20 @@ func (v *validator) dedicatedPools(p string, e Environment, region azure.Region,
 	}
 }
 
+// reservedGroups are namespace groups that read as Kubernetes' own
+// namespaces (or as the environment's, whose directory is "default").
+var reservedGroups = []string{"default", "kube-system", "kube-public", "kube-node-lease"}
+
+// namespaceGroups refuses the groups that read as Kubernetes' own.
+func (v *validator) namespaceGroups() {
+	for i, sv := range v.doc.Spec.Services {
+		if slices.Contains(reservedGroups, sv.Namespace) {
+			v.fail(fmt.Sprintf("services[%d].namespace", i), "leave namespace out to run in the environment's own namespace, or choose another group such as core",
+				"namespace group %q reads as Kubernetes' own namespace", sv.Namespace)
+		}
+	}
+}
+
 // placements checks that every service's pool exists in every
 // environment: the service's pods must run somewhere in each.
 func (v *validator) placements() {

@@ -83,6 +83,9 @@ func TestDedicatedPoolErrors(t *testing.T) {
 		{"min above max", "        zones: [1, 2]\n", "        zones: [1, 2]\n        min: 5\n        max: 2\n", 26, 14, []string{"node pool gpu max 2 is below min 5"}},
 		{"no VM size", "      gpu: {vmSize: Standard_NC4as_T4_v3, taints", "      gpu: {taints", 18, 12, []string{`missing key "vmSize" in environments[0].nodePools.gpu`}},
 		{"unknown VM size", "{vmSize: Standard_NC4as_T4_v3,", "{vmSize: Standard_NC4as_T4,", 18, 21, []string{`"Standard_NC4as_T4" is not allowed`, `did you mean "Standard_NC4as_T4_v3"`}},
+		{"namespace group read as Kubernetes' own", "    nodePool: gpu\n", "    nodePool: gpu\n    namespace: default\n", 14, 16, []string{`namespace group "default" reads as Kubernetes' own namespace`, "leave namespace out"}},
+		{"namespace group not a name", "    nodePool: gpu\n", "    nodePool: gpu\n    namespace: Payments\n", 14, 16, []string{`namespace "Payments" is not in the expected form`, "at most 20 characters"}},
+		{"namespace group too long", "    nodePool: gpu\n", "    nodePool: gpu\n    namespace: machine-learning-inference\n", 14, 16, []string{"is longer than 20 characters"}},
 		{"too many pools", "    nodePools:\n      gpu: {vmSize: Standard_NC4as_T4_v3, taints: [\"sku=gpu:NoSchedule\"]}\n", many + "      gpu: {vmSize: Standard_NC4as_T4_v3}\n", 18, 7, []string{"at most 10 besides system, apps"}},
 	}
 	for _, c := range cases {

@@ -53,6 +53,7 @@ type Service struct {
 	Image     string      `yaml:"image" jsonschema_description:"container image repository without tag"`
 	Health    string      `yaml:"health" jsonschema_description:"HTTP health path used by probes"`
 	Resources Resources   `yaml:"resources"`
+	Namespace string      `yaml:"namespace" jsonschema_description:"the namespace group the service runs in: its pods, Service and policies go to the environment's namespace <system>-<env>-<group>; the environment's own namespace <system>-<env> when absent"`
 	NodePool  string      `yaml:"nodePool" jsonschema_description:"the node pool the service's pods run on: apps (default) or a dedicated pool every environment declares under nodePools.<name>"`
 	Replicas  *Bounds     `yaml:"replicas" jsonschema_description:"pin replica bounds; computed from the load when absent"`
 	Database  string      `yaml:"database" jsonschema_description:"PostgreSQL database this service owns (the postgresql block)"`
@@ -181,6 +182,7 @@ func (Service) FieldRules() Rules {
 		"name":       Pattern(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 63 characters"),
 		"kind":       OneOf(WorkloadService, WorkloadCronJob, WorkloadWorker),
 		"port":       Between(1, 65535).WithHint("a port from 1 to 65535"),
+		"namespace":  Pattern(namePattern, 20, "a namespace group such as payments: lower-case letters, digits and single hyphens, at most 20 characters"),
 		"nodePool":   Pattern(`^[a-z][a-z0-9]{0,11}$`, 12, "a node pool name such as apps or gpu: lower-case letters and digits, at most 12 characters"),
 		"route":      Pattern(pathPattern, 200, "a path prefix such as /api/users"),
 		"runtime":    Pattern(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`, 40, "a runtime such as java21 or python3.12"),

@@ -77,6 +77,7 @@ func validate(doc *Document, failed map[string]bool, sections []Section) Errors 
 	v.callCycles()
 	v.environments()
 	v.placements()
+	v.namespaceGroups()
 	for _, sec := range sections {
 		if sec.Validate != nil {
 			sec.Validate(&Validation{v})

@@ -10,7 +10,8 @@ import (
 // Random generates a valid spec from a seed: a few services with routes,
 // synchronous calls that form no cycle, databases, a cache, queues and
 // topics each with a producer and a consumer, sometimes a cronjob and a
-// KEDA worker, sometimes a dedicated node pool, external systems, and dev
+// KEDA worker, sometimes a dedicated node pool and namespace groups,
+// external systems, and dev
 // and prod environments whose overrides stay within what the loader and
 // the planner accept. The same seed gives the same spec. Property and
 // differential tests build on it.
@@ -154,6 +155,14 @@ func Random(seed uint64) []byte {
 	}
 	if chance(0.3) {
 		prod["monitoring"] = map[string]any{"ingestGBPerDay": float64(r.IntN(100)) / 4, "retentionDays": 30 + r.IntN(700)}
+	}
+	// Some services in namespace groups of their own.
+	if chance(0.3) {
+		for i, sv := range services {
+			if i > 0 && chance(0.5) {
+				sv["namespace"] = pick("payments", "ml", "async")
+			}
+		}
 	}
 	// A dedicated pool in both environments (zonal in prod) for the first
 	// service.

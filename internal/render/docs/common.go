@@ -173,7 +173,7 @@ func ingressName(d *md.Doc, e *plan.Env) string {
 }
 
 func clusterDNS(pl *plan.Plan, e *plan.Env, svc string) string {
-	return fmt.Sprintf("%s.%s.svc.cluster.local", svc, e.Namespace)
+	return fmt.Sprintf("%s.%s.svc.cluster.local", svc, e.NamespaceOf(svc))
 }
 
 func mib(v int64) string {

@@ -67,7 +67,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("3.2 서비스별 리소스 할당", "3.2 Resources per service"))
 	d.H(4, d.T("3.2.1 애플리케이션 서비스", "3.2.1 Application services"))
 	workloadTable(d, pl, e, false)
-	offPathTables(d, pl, e)
+	workloadNotes(d, pl, e)
 	d.H(4, d.T("3.2.2 백킹 서비스", "3.2.2 Backing services"))
 	var brows [][]string
 	for _, b := range e.Backing {

@@ -93,7 +93,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		fmt.Fprintf(&hpa, "  %s:\n    min_replicas: %d\n    max_replicas: %d\n    metrics:\n      - cpu: %d%%\n      - memory: %d%%\n", w.Name, w.Min, w.Max, w.HPACPU, w.HPAMem)
 	}
 	d.Code("yaml", hpa.String())
-	offPathTables(d, pl, e)
+	workloadNotes(d, pl, e)
 
 	d.H(2, d.T("4. 네트워크 아키텍처", "4. Network"))
 	d.H(3, d.T("4.1 네트워크 토폴로지", "4.1 Topology"))

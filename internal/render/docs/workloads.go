@@ -57,6 +57,9 @@ func kedaTarget(d *md.Doc, sv plan.Service) string {
 
 // workloadCells are a workload's replicas, peak req/s and scaling cells.
 func workloadCells(d *md.Doc, pl *plan.Plan, w plan.Workload) (reps, peak, scaling string) {
+	if w.Autoscaled() {
+		return replicas(w), num(w.PeakRPS), fmt.Sprintf("CPU %d%%", w.HPACPU)
+	}
 	sv := serviceOf(pl, w.Name)
 	switch w.Kind {
 	case spec.WorkloadCronJob:
@@ -89,12 +92,16 @@ func budgeted(e *plan.Env) []plan.Workload {
 	return out
 }
 
-// offPathTables describe the cronjobs (schedule, policy, deadlines, the
+// workloadNotes describe the cronjobs (schedule, policy, deadlines, the
 // pods of one run) and the workers (KEDA bounds, target, trigger source)
-// where the system has them; nothing otherwise.
-func offPathTables(d *md.Doc, pl *plan.Plan, e *plan.Env) {
+// where the system has them, and the namespaces where there are several;
+// nothing otherwise.
+func workloadNotes(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	var jobs, workers [][]string
 	for _, w := range e.Workloads {
+		if w.Autoscaled() {
+			continue
+		}
 		sv := serviceOf(pl, w.Name)
 		switch {
 		case w.Kind == spec.WorkloadCronJob && sv.CronJob != nil:
@@ -124,6 +131,7 @@ func offPathTables(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 			"Queue-driven workers: KEDA scales them on the backlog of the queue, topic or event hub they consume instead of a CPU HPA (the AKS KEDA add-on, authenticated as the worker's workload identity). They are off the request path, so not in the availability figures."))
 		d.Table([]string{d.T("워커", "Worker"), d.T("소비", "Consumes"), "Replicas", d.T("확장 기준", "Scales on"), "Pod Disruption Budget"}, workers)
 	}
+	namespaceTable(d, e)
 }
 
 // cronPackingNote states how a node pool counts the runs of the

@@ -25,7 +25,13 @@ func NewEnvContext(pl *plan.Plan, e *plan.Env) EnvContext { return newEnvContext
 func (c envContext) PolicyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	return c.policyFor(name)
 }
-func (c envContext) SecretProviderClasses() []any { return c.secretProviderClasses() }
+func (c envContext) SecretProviderClasses() []any {
+	var out []any
+	for _, ns := range c.e.Namespaces {
+		out = append(out, c.secretProviderClasses(ns)...)
+	}
+	return out
+}
 func (c envContext) ServiceAccount(sv plan.Service) corev1.ServiceAccount {
 	return c.serviceAccount(sv)
 }

@@ -98,12 +98,12 @@ func (c envContext) kedaObjects(sv plan.Service, w *plan.Workload) ([]any, error
 	sort.SliceStable(triggers, func(i, j int) bool { return triggers[i].Type < triggers[j].Type })
 	auth := TriggerAuthentication{
 		TypeMeta:   typeMeta(kedaAPIVersion, "TriggerAuthentication"),
-		ObjectMeta: objectMeta(kedaAuthName(sv.Name), c.e.Namespace, c.meta(sv.Name, nil)),
+		ObjectMeta: objectMeta(kedaAuthName(sv.Name), c.e.NamespaceOf(sv.Name), c.meta(sv.Name, nil)),
 		Spec:       TriggerAuthenticationSpec{PodIdentity: &PodIdentity{Provider: "azure-workload", IdentityID: clientIDPlaceholder(sv.Name)}},
 	}
 	so := ScaledObject{
 		TypeMeta:   typeMeta(kedaAPIVersion, "ScaledObject"),
-		ObjectMeta: objectMeta(sv.Name, c.e.Namespace, c.meta(sv.Name, nil)),
+		ObjectMeta: objectMeta(sv.Name, c.e.NamespaceOf(sv.Name), c.meta(sv.Name, nil)),
 		Spec: ScaledObjectSpec{
 			ScaleTargetRef:  ScaleTarget{APIVersion: "apps/v1", Kind: "Deployment", Name: sv.Name},
 			MinReplicaCount: ptr(int32(w.Min)),

@@ -21,8 +21,11 @@ import (
 // with its own identity: never the PostgreSQL administrator password,
 // never another service's database password.
 func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
+	plans := map[string]*plan.Plan{"workloads (several namespaces)": testplan.Workloads(t)}
 	for _, name := range examples.Names() {
-		pl := testplan.Example(t, name)
+		plans[name] = testplan.Example(t, name)
+	}
+	for name, pl := range plans {
 		for _, e := range pl.Envs {
 			if !e.Settings.Security.KeyVault {
 				continue
@@ -84,6 +87,9 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 				}
 				if v := d.Spec.Template.Spec.Volumes; len(v) != 1 || v[0].CSI.VolumeAttributes["secretProviderClass"] != id.SecretClass {
 					t.Errorf("%s/%s: %s mounts %v, not its own class", name, e.Name, sv.Name, v)
+				}
+				if spc.Namespace != e.NamespaceOf(sv.Name) {
+					t.Errorf("%s/%s: class %s is in %q, its pods in %q", name, e.Name, spc.Name, spc.Namespace, e.NamespaceOf(sv.Name))
 				}
 			}
 			if len(classes) == 0 {

@@ -169,7 +169,7 @@ func nilIfEmpty(m map[string]string) map[string]string {
 func (c envContext) serviceAccount(sv plan.Service) corev1.ServiceAccount {
 	sa := corev1.ServiceAccount{
 		TypeMeta:   typeMeta("v1", "ServiceAccount"),
-		ObjectMeta: objectMeta(sv.Name, c.e.Namespace, c.meta(sv.Name, nil)),
+		ObjectMeta: objectMeta(sv.Name, c.e.NamespaceOf(sv.Name), c.meta(sv.Name, nil)),
 	}
 	if c.csi {
 		sa.Annotations = map[string]string{wiClientID: clientIDPlaceholder(sv.Name)}
@@ -185,7 +185,7 @@ func (c envContext) configMap(sv plan.Service) corev1.ConfigMap {
 	}
 	return corev1.ConfigMap{
 		TypeMeta:   typeMeta("v1", "ConfigMap"),
-		ObjectMeta: objectMeta(sv.Name+"-config", c.e.Namespace, c.meta(sv.Name, nil)),
+		ObjectMeta: objectMeta(sv.Name+"-config", c.e.NamespaceOf(sv.Name), c.meta(sv.Name, nil)),
 		Data:       data,
 	}
 }
@@ -202,7 +202,7 @@ func (c envContext) hpa(w *plan.Workload) autoscalingv2.HorizontalPodAutoscaler 
 	}
 	return autoscalingv2.HorizontalPodAutoscaler{
 		TypeMeta:   typeMeta("autoscaling/v2", "HorizontalPodAutoscaler"),
-		ObjectMeta: objectMeta(w.Name, c.e.Namespace, c.meta(w.Name, nil)),
+		ObjectMeta: objectMeta(w.Name, c.e.NamespaceOf(w.Name), c.meta(w.Name, nil)),
 		Spec: autoscalingv2.HorizontalPodAutoscalerSpec{
 			ScaleTargetRef: autoscalingv2.CrossVersionObjectReference{APIVersion: "apps/v1", Kind: "Deployment", Name: w.Name},
 			MinReplicas:    ptr(int32(w.Min)),
@@ -215,7 +215,7 @@ func (c envContext) hpa(w *plan.Workload) autoscalingv2.HorizontalPodAutoscaler 
 func (c envContext) pdb(w *plan.Workload) policyv1.PodDisruptionBudget {
 	p := policyv1.PodDisruptionBudget{
 		TypeMeta:   typeMeta("policy/v1", "PodDisruptionBudget"),
-		ObjectMeta: objectMeta(w.Name, c.e.Namespace, c.meta(w.Name, nil)),
+		ObjectMeta: objectMeta(w.Name, c.e.NamespaceOf(w.Name), c.meta(w.Name, nil)),
 		Spec:       policyv1.PodDisruptionBudgetSpec{Selector: &metaSelector{MatchLabels: selector(w.Name)}},
 	}
 	field, v := w.PDB()

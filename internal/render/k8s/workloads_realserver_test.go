@@ -9,6 +9,7 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
 
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/realtools"
@@ -45,8 +46,12 @@ func TestRealAPIServerAcceptsWorkloads(t *testing.T) {
 	dir := realtools.WriteFiles(t, files)
 	for _, e := range pl.Envs {
 		t.Run(e.Name, func(t *testing.T) {
-			if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil {
-				t.Fatalf("create namespace: %v\n%s", err, out)
+			// A dry run creates no namespace: the objects of every one need
+			// it to exist.
+			for _, ns := range e.Namespaces {
+				if out, err := kube.Kubectl("create", "namespace", ns.Name, "--save-config"); err != nil {
+					t.Fatalf("create namespace %s: %v\n%s", ns.Name, err, out)
+				}
 			}
 			out, warnings, err := kube.KubectlSplit("apply", "-k", filepath.Join(dir, k8s.Dir, "overlays", e.Name), "--dry-run=server", "-o", "json")
 			if err != nil {
@@ -70,10 +75,34 @@ func checkWorkloadsAgainstPlan(t *testing.T, pl *plan.Plan, e *plan.Env, list se
 	for _, raw := range list.Items {
 		var meta struct {
 			Kind     string
-			Metadata struct{ Name string }
+			Metadata struct{ Name, Namespace string }
 		}
 		_ = json.Unmarshal(raw, &meta)
 		kinds[meta.Kind+"/"+meta.Metadata.Name] = string(raw)
+		// Every namespaced object of a workload is in its namespace.
+		if w := e.Workload(meta.Metadata.Name); w != nil && meta.Metadata.Namespace != w.Namespace && meta.Kind != "Namespace" {
+			t.Errorf("%s %s is in namespace %q, the plan runs it in %q", meta.Kind, meta.Metadata.Name, meta.Metadata.Namespace, w.Namespace)
+		}
+	}
+	// Each namespace's quota and limits, as the plan sized them.
+	for _, ns := range e.Namespaces {
+		n := 0
+		for _, raw := range list.Items {
+			var q corev1.ResourceQuota
+			if err := json.Unmarshal(raw, &q); err != nil || q.Kind != "ResourceQuota" || q.Namespace != ns.Name {
+				continue
+			}
+			n++
+			if got := q.Spec.Hard[corev1.ResourceRequestsCPU]; got.MilliValue() != ns.Quota.RequestsCPUM {
+				t.Errorf("%s: quota requests.cpu %s, plan %dm", ns.Name, got.String(), ns.Quota.RequestsCPUM)
+			}
+			if got := q.Spec.Hard[corev1.ResourcePods]; got.Value() != int64(ns.Quota.Pods) {
+				t.Errorf("%s: quota pods %s, plan %d", ns.Name, got.String(), ns.Quota.Pods)
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[e.MultiNamespace()]; n != want {
+			t.Errorf("%s: %d ResourceQuotas, want %d", ns.Name, n, want)
+		}
 	}
 	for _, sv := range pl.Services {
 		w := e.Workload(sv.Name)

@@ -42,6 +42,9 @@ func replicaLabel(w plan.Workload) string {
 // workloadLabel says how a workload runs: its replicas and HPA, a
 // cronjob's schedule, a worker's KEDA bounds.
 func workloadLabel(pl *plan.Plan, w plan.Workload) string {
+	if w.Autoscaled() {
+		return replicaLabel(w) // no lookup for the common case
+	}
 	for _, sv := range pl.Services {
 		if sv.Name != w.Name {
 			continue

@@ -25,7 +25,7 @@ func (m *module) identity() {
 	for _, w := range m.e.Identities {
 		creds[w.Service] = cty.ObjectVal(map[string]cty.Value{
 			"name":    cty.StringVal(w.Credential),
-			"subject": cty.StringVal(fmt.Sprintf("system:serviceaccount:%s:%s", m.e.Namespace, w.ServiceAccount)),
+			"subject": cty.StringVal(fmt.Sprintf("system:serviceaccount:%s:%s", m.e.NamespaceOf(w.Service), w.ServiceAccount)),
 		})
 	}
 	m.main.top("locals").set("workload_federated_credentials", objectOrEmpty(creds))
