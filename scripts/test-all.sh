@@ -24,6 +24,7 @@ go test -count=1 -timeout 20m ./...
 # a loaded machine, with no failing input (golang/go#75804, fixed in 1.27).
 echo "== fuzz smoke (counted executions per target)"
 go test -run '^$' -fuzz '^FuzzLoad$' -fuzztime 60000x -fuzzminimizetime 5s ./internal/spec
+go test -run '^$' -fuzz '^FuzzParseCron$' -fuzztime 50000x -fuzzminimizetime 2s ./internal/spec
 go test -run '^$' -fuzz '^FuzzEmit$' -fuzztime 40000x -fuzzminimizetime 2s ./internal/render/yamlout
 go test -run '^$' -fuzz '^FuzzLayout$' -fuzztime 10000x -fuzzminimizetime 2s ./internal/render/terraform
 go test -run '^$' -fuzz '^FuzzLoadConfig$' -fuzztime 15000x -fuzzminimizetime 2s ./internal/check

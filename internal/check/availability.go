@@ -71,7 +71,7 @@ func availabilityRules(r *Registry) {
 			Fix:       "Raise the service's replicas.min (or scaling.minReplicas) to at least the zone count.",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, prodEnvs(c), "replicas", func(e *plan.Env, w *plan.Workload) string {
-					if len(e.Zones) > 1 && w.Min < len(e.Zones) {
+					if w.Autoscaled() && len(e.Zones) > 1 && w.Min < len(e.Zones) {
 						return fmt.Sprintf("%s has at least %d replicas over %d zones", w.Name, w.Min, len(e.Zones))
 					}
 					return ""
@@ -83,7 +83,7 @@ func availabilityRules(r *Registry) {
 			Fix:       "Let minAvailable stay below the minimum replicas (physarch's plan does this unless replicas are pinned to 1 with a higher floor).",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, c.Plan.Envs, "replicas", func(_ *plan.Env, w *plan.Workload) string {
-					if field, v := w.PDB(); field == "minAvailable" && v >= w.Min {
+					if field, v := w.PDB(); w.HasPDB() && field == "minAvailable" && v >= w.Min {
 						return fmt.Sprintf("%s: minAvailable %d with %d replicas allows no eviction", w.Name, v, w.Min)
 					}
 					return ""

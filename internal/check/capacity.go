@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 
 	"k8s.io/apimachinery/pkg/api/resource"
 
@@ -34,15 +35,40 @@ func capacityRules(r *Registry) {
 		Rule{ID: "CP002", Family: "capacity", Severity: Error,
 			Title:     "Pod larger than a node's allocatable resources",
 			Rationale: "A pod that fits no node stays Pending forever; the autoscaler cannot help because a new node is no bigger.",
-			Fix:       "Use a larger nodePools.apps.vmSize or smaller requests.",
+			Fix:       "Use a larger vmSize for the service's pool (nodePools.apps, or the dedicated pool it names) or smaller requests.",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, c.Plan.Envs, "resources.requests", func(e *plan.Env, w *plan.Workload) string {
-					apps := e.Pool("apps")
-					if apps != nil && (w.CPURequestM > apps.AllocCPUM || w.MemRequestMiB > apps.AllocMemMiB) {
-						return fmt.Sprintf("%s requests %s CPU / %s, a %s node offers %dm / %d MiB", w.Name, w.CPURequest, w.MemRequest, apps.VMSize, apps.AllocCPUM, apps.AllocMemMiB)
+					pool := e.Pool("apps")
+					if w.Pool != "" {
+						pool = e.Pool(w.Pool)
+					}
+					if pool != nil && (w.CPURequestM > pool.AllocCPUM || w.MemRequestMiB > pool.AllocMemMiB) {
+						return fmt.Sprintf("%s requests %s CPU / %s, a %s node of pool %s offers %dm / %d MiB", w.Name, w.CPURequest, w.MemRequest, pool.VMSize, pool.Name, pool.AllocCPUM, pool.AllocMemMiB)
 					}
 					return ""
 				})
+			}},
+		Rule{ID: "CP016", Family: "capacity", Severity: Warning,
+			Title:     "GPU node pool without a NoSchedule taint",
+			Rationale: "Without a taint any pod the scheduler finds room for may land on a GPU node and take the CPU and memory the GPU workloads need; GPU nodes cost several times a general-purpose node.",
+			Fix:       "Give the pool a taint such as nodePools.<name>.taints: [sku=gpu:NoSchedule]; the services placed on it tolerate it.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					for _, p := range e.Pools {
+						if p.GPUs == 0 {
+							continue
+						}
+						tainted := false
+						for _, t := range p.Taints {
+							tainted = tainted || strings.HasSuffix(t, ":NoSchedule") || strings.HasSuffix(t, ":NoExecute")
+						}
+						if !tainted {
+							out = append(out, at(e, c, "nodePools."+p.Name, "pool %s runs %s nodes (%d × %s) without a NoSchedule taint", p.Name, p.VMSize, p.GPUs, p.GPU))
+						}
+					}
+				}
+				return out
 			}},
 		Rule{ID: "CP005", Family: "capacity", Severity: Error,
 			Title:     "AKS subnet too small for maximum nodes × maximum pods",
@@ -64,7 +90,7 @@ func capacityRules(r *Registry) {
 			Fix:       "Raise replicas.max or scaling.headroom.",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, prodEnvs(c), "replicas", func(_ *plan.Env, w *plan.Workload) string {
-					if w.Max <= w.Min {
+					if w.Autoscaled() && w.Max <= w.Min {
 						return fmt.Sprintf("%s runs %d..%d replicas", w.Name, w.Min, w.Max)
 					}
 					return ""
@@ -76,11 +102,25 @@ func capacityRules(r *Registry) {
 			Fix:       "Raise replicas.max or scaling.headroom above 1.",
 			Check: func(c *Context) []Finding {
 				return eachWorkload(c, prodEnvs(c), "replicas", func(_ *plan.Env, w *plan.Workload) string {
-					if w.Needed >= w.Max && w.Max > w.Min {
+					if w.Autoscaled() && w.Needed >= w.Max && w.Max > w.Min {
 						return fmt.Sprintf("%s needs %d replicas at peak and may have %d", w.Name, w.Needed, w.Max)
 					}
 					return ""
 				})
+			}},
+		Rule{ID: "CP015", Family: "capacity", Severity: Warning,
+			Title:     "CronJob runs may overlap",
+			Rationale: "With concurrencyPolicy Allow a run that is due while the last one still runs starts anyway. The node pools hold one run (its parallelism pods), so overlapping runs leave pods Pending, run longer and pile up further.",
+			Fix:       "Set cronJob.concurrencyPolicy to Forbid (the default) or Replace, or keep cronJob.activeDeadlineSeconds below the time between two runs.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, s := range c.Plan.Services {
+					if cj := s.CronJob; cj != nil && cj.ConcurrencyPolicy == "Allow" {
+						out = append(out, Finding{Path: c.servicePath(s.Name) + ".cronJob.concurrencyPolicy",
+							Message: fmt.Sprintf("%s allows overlapping runs; the node pools count one run of %d pods", s.Name, cj.Parallelism)})
+					}
+				}
+				return out
 			}},
 		Rule{ID: "CP008", Family: "capacity", Severity: Warning,
 			Title:     "Pinned node pool maximum leaves no spare node",

@@ -74,7 +74,7 @@ func resilienceRules(r *Registry) {
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, s := range c.Plan.Services {
-					if s.Health == "" {
+					if s.Health == "" && s.HasService() {
 						out = append(out, Finding{Path: c.servicePath(s.Name), Message: s.Name + " has no health path; its pods get no readiness probe"})
 					}
 				}

@@ -46,6 +46,11 @@ func dev(yaml string) func(string) string {
 	return replace("    profile: dev\n", "    profile: dev\n    "+yaml+"\n")
 }
 
+// cronjob adds a nightly cronjob with a concurrency policy.
+func cronjob(policy string) func(string) string {
+	return replace("services:\n", "services:\n  - name: nightly\n    kind: cronjob\n    cronJob: {schedule: \"0 2 * * *\", concurrencyPolicy: "+policy+"}\n")
+}
+
 func prodEnv(pl *plan.Plan) *plan.Env { return pl.Envs[len(pl.Envs)-1] }
 
 func (v variant) context(t *testing.T) *check.Context {
@@ -138,6 +143,8 @@ var ruleCases = map[string][2]variant{
 	"CP005": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].Usable = 10 }}, quiet},
 	"CP006": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Max = w.Min }}, quiet},
 	"CP007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Needed = w.Max }}, quiet},
+	"CP015": {{edit: cronjob("Allow")}, {edit: cronjob("Forbid")}},
+	"CP016": {{edit: prod("nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3}}")}, {edit: prod(`nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, taints: ["sku=gpu:NoSchedule"]}}`)}},
 	"CP008": {{edit: prod("nodePools: {apps: {max: 21}}")}, {edit: prod("nodePools: {apps: {max: 40}}")}},
 	"NW001": {{planMut: func(pl *plan.Plan) { n := &prodEnv(pl).Network; n.Subnets[1].CIDR = n.Subnets[0].CIDR }}, quiet},
 	"NW002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].CIDR = "192.168.0.0/24" }}, quiet},

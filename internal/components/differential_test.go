@@ -155,6 +155,15 @@ func TestLoaderOnlyChecks(t *testing.T) {
 		{"CIDR with a bad prefix", "    profile: prod\n", "    profile: prod\n    network: {serviceCIDR: 172.16.0.0/30}\n", "an address range's size"},
 		{"duration beyond ten years", "    profile: prod\n", "    profile: prod\n    targets: {rto: 99999d}\n", "a duration's value"},
 		{"gateway capacity backwards", "    profile: prod\n", "    profile: prod\n    ingress: {gatewayMinCapacity: 5, gatewayMaxCapacity: 2}\n", "two fields compared"},
+		{"cron field out of range", "  - name: worker\n", "  - name: nightly\n    kind: cronjob\n    cronJob: {schedule: \"0 25 * * *\"}\n  - name: worker\n", "a schedule's ranges, not its characters"},
+		{"unknown time zone", "  - name: worker\n", "  - name: nightly\n    kind: cronjob\n    cronJob: {schedule: \"0 2 * * *\", timeZone: Mars/Olympus}\n  - name: worker\n", "the IANA time zone database"},
+		{"route on a cronjob", "  - name: worker\n", "  - name: nightly\n    kind: cronjob\n    route: /nightly\n    cronJob: {schedule: \"0 2 * * *\"}\n  - name: worker\n", "a key allowed by another field's value"},
+		{"worker min above max", "  - name: worker\n", "  - name: worker\n    kind: worker\n    worker: {minReplicas: 5, maxReplicas: 2}\n", "two fields compared"},
+		{"call to a worker", "  - name: worker\n", "  - name: worker\n    kind: worker\n", "a reference's target kind (api calls worker)"},
+		{"placement on an undeclared pool", "  - name: worker\n", "  - name: worker\n    nodePool: gpu\n", "a reference to a pool each environment must declare"},
+		{"reserved node label", "    profile: prod\n", "    profile: prod\n    nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, labels: {kubernetes.azure.com/mode: user}}}\n", "a label prefix AKS reserves"},
+		{"pool zone listed twice", "    profile: prod\n", "    profile: prod\n    nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, zones: [1, 1]}}\n", "uniqueness of list items"},
+		{"namespace group read as Kubernetes' own", "  - name: worker\n", "  - name: worker\n    namespace: default\n", "a name Kubernetes reserves"},
 		{"a whole number written as 2.0", "    profile: prod\n", "    profile: prod\n    targets: {zones: 2.0}\n", "JSON Schema counts 2.0 as an integer; YAML and physarch do not"},
 	}
 	for _, c := range cases {

@@ -34,7 +34,7 @@ func userSpecs(t *testing.T) map[string][]byte {
 	out := map[string][]byte{}
 	paths, _ := filepath.Glob("../../examples/*/physarch.yaml")
 	samples, _ := filepath.Glob("../component/*/testdata/sample.yaml") // each block's sample
-	paths = append(append(paths, samples...), "../cli/starter.yaml")
+	paths = append(append(paths, samples...), "../cli/starter.yaml", "../testplan/testdata/workloads.yaml")
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

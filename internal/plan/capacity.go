@@ -53,13 +53,17 @@ func (p *planner) workloads(e *Env, path string) bool {
 		sp := fmt.Sprintf("services[%d]", i)
 		w := Workload{
 			EphemeralRequest: defaultEphemeralRequest, EphemeralLimit: defaultEphemeralLimit,
-			Name: sv.Name, Port: sv.Port,
+			Name: sv.Name, Kind: sv.Kind, Pool: or(sv.NodePool, spec.AppsPool), Port: sv.Port,
 			CPURequest: sv.Resources.Requests.CPU, MemRequest: sv.Resources.Requests.Memory,
 			CPULimit: sv.Resources.Limits.CPU, MemLimit: sv.Resources.Limits.Memory,
 			HPACPU: sc.TargetCPUUtilization, HPAMem: sc.TargetMemUtilization,
 		}
 		w.CPURequestM = milli(w.CPURequest)
 		w.MemRequestMiB = mebi(w.MemRequest)
+		if sv.Kind == spec.WorkloadCronJob || sv.Kind == spec.WorkloadWorker {
+			e.Workloads = append(e.Workloads, offPath(w, sv))
+			continue
+		}
 		w.PeakRPS = round2(users * sv.Load.RequestsPerUserPerMinute / 60)
 		w.CPUNeededM = math.Round(w.PeakRPS * sv.Load.CPUMillisPerRequest)
 		perPod := float64(w.CPURequestM) * float64(sc.TargetCPUUtilization) / 100
@@ -113,6 +117,28 @@ func (p *planner) workloads(e *Env, path string) bool {
 	}
 	e.PeakRPS = round2(e.PeakRPS)
 	return ok
+}
+
+// offPath sizes a workload off the request path, which takes no user
+// load: a cronjob's run is its parallelism (counted in the node pools at
+// minimum and at maximum, since a schedule may fire at peak; with
+// concurrencyPolicy Allow, runs that overlap need more and the documents
+// say so), a worker's bounds are its KEDA bounds. Neither has an HPA.
+func offPath(w Workload, sv spec.Service) Workload {
+	w.HPACPU, w.HPAMem = 0, 0
+	if sv.Kind == spec.WorkloadCronJob {
+		if sv.CronJob != nil {
+			w.Min, w.Max = sv.CronJob.Parallelism, sv.CronJob.Parallelism
+		}
+		return w
+	}
+	if sv.Worker != nil {
+		w.Min, w.Max = sv.Worker.MinReplicas, sv.Worker.MaxReplicas
+	}
+	if w.Min >= 2 {
+		w.PDBMinAvail = w.Min - 1
+	}
+	return w
 }
 
 // loadDriver is the spec key to blame for too many replicas at peak: the
@@ -226,20 +252,9 @@ func (p *planner) pools(e *Env, path string) {
 		if cfg.Spot {
 			np.Taints = []string{"kubernetes.azure.com/scalesetpriority=spot:NoSchedule"}
 		}
-		pods := append(append([]Workload(nil), e.Workloads...), e.Backing...)
-		for _, w := range pods {
-			if w.CPURequestM > alloc.CPUMilli || w.MemRequestMiB > alloc.MemoryMiB {
-				at := def.path + ".vmSize"
-				for i, sv := range p.doc.Spec.Services {
-					if sv.Name == w.Name && p.doc.Has(fmt.Sprintf("services[%d].resources.requests", i)) {
-						at = fmt.Sprintf("services[%d].resources.requests", i)
-					}
-				}
-				p.fail(at, "choose a larger VM size or lower the pod's requests",
-					"in %s, a %s pod (%s CPU, %s memory) is larger than a %s node's allocatable %dm CPU, %dMi memory",
-					e.Name, w.Name, w.CPURequest, w.MemRequest, vm.Name, alloc.CPUMilli, alloc.MemoryMiB)
-				return
-			}
+		pods := append(e.onPool(spec.AppsPool), e.Backing...)
+		if !p.fits(e, pods, vm, alloc, def.path) {
+			return
 		}
 		np.NodesAtMin, np.RequestedCPUM, np.RequestedMiB = pack(pods, false, alloc, cfg.MaxPods)
 		np.NodesAtMax, _, _ = pack(pods, true, alloc, cfg.MaxPods)
@@ -270,12 +285,139 @@ func (p *planner) pools(e *Env, path string) {
 		}
 		e.Pools = append(e.Pools, np)
 	}
+	for _, name := range se.NodePools.DedicatedNames() {
+		if !p.dedicatedPool(e, path, name) {
+			return
+		}
+	}
 	p.clusterWithinLimit(e, path)
 }
 
+// onPool are the workloads placed on a pool.
+func (e *Env) onPool(pool string) []Workload {
+	var out []Workload
+	for _, w := range e.Workloads {
+		if w.Pool == pool || (w.Pool == "" && pool == spec.AppsPool) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// fits reports whether every pod fits one node of the pool's VM size,
+// and otherwise blames the pod's requests (or the pool's VM size, when
+// the requests are defaults).
+func (p *planner) fits(e *Env, pods []Workload, vm azure.VMSize, alloc azure.Allocatable, poolPath string) bool {
+	for _, w := range pods {
+		if w.CPURequestM > alloc.CPUMilli || w.MemRequestMiB > alloc.MemoryMiB {
+			at := poolPath + ".vmSize"
+			for i, sv := range p.doc.Spec.Services {
+				if sv.Name == w.Name && p.doc.Has(fmt.Sprintf("services[%d].resources.requests", i)) {
+					at = fmt.Sprintf("services[%d].resources.requests", i)
+				}
+			}
+			p.fail(at, "choose a larger VM size or lower the pod's requests",
+				"in %s, a %s pod (%s CPU, %s memory) is larger than a %s node's allocatable %dm CPU, %dMi memory",
+				e.Name, w.Name, w.CPURequest, w.MemRequest, vm.Name, alloc.CPUMilli, alloc.MemoryMiB)
+			return false
+		}
+	}
+	return true
+}
+
+// dedicatedPool sizes a pool for a group of services (nodePools.<name>)
+// as the apps pool is sized, from the pods placed on it only:
+//
+//	min = 0 when no pod runs at minimum replicas (a worker scaled to zero,
+//	      an idle GPU pool), else ⌈nodes at min⌉ rounded up to a multiple
+//	      of the pool's zones, at least one per zone
+//	max = nodes at max, at least min and 1, rounded up to the zones
+//
+// Its zones are its own (a zonal pool) or the environment's; maxPods,
+// OS disk and autoscaling default to the apps pool's.
+func (p *planner) dedicatedPool(e *Env, path, name string) bool {
+	se := e.Settings
+	cfg := se.NodePools.Dedicated[name]
+	pp := path + ".nodePools." + name
+	vm, ok := azure.LookupVM(cfg.VMSize)
+	if !ok {
+		p.fail(pp+".vmSize", hintFrom(cfg.VMSize, azure.VMNames()), "VM size %q is not in the catalog", cfg.VMSize)
+		return false
+	}
+	apps := se.NodePools.Apps
+	maxPods := cfg.MaxPods
+	if maxPods == 0 {
+		maxPods = defaultMaxPods
+	}
+	autoscale := apps.Autoscale
+	if cfg.Autoscale != nil {
+		autoscale = *cfg.Autoscale
+	}
+	zones := append([]int(nil), cfg.Zones...)
+	sort.Ints(zones)
+	if len(zones) == 0 {
+		zones = e.Zones
+	}
+	alloc := azure.NodeAllocatable(vm, maxPods)
+	np := NodePool{
+		Name: name, Mode: "User", VMSize: vm.Name, VCPU: vm.VCPU, MemoryGiB: vm.MemoryGiB, GPUs: vm.GPUs, GPU: vm.GPU,
+		AllocCPUM: alloc.CPUMilli, AllocMemMiB: alloc.MemoryMiB, MaxPods: maxPods, PodSlots: maxPods - daemonSetPods,
+		Autoscale: autoscale, Zones: zones, Taints: cfg.Taints, Labels: cfg.Labels, OSDiskGB: or0(cfg.OSDiskGB, apps.OSDiskGB), Dedicated: true,
+	}
+	pods := e.onPool(name)
+	for _, w := range pods {
+		np.Services = append(np.Services, w.Name)
+	}
+	if !p.fits(e, pods, vm, alloc, pp) {
+		return false
+	}
+	np.NodesAtMin, np.RequestedCPUM, np.RequestedMiB = pack(pods, false, alloc, maxPods)
+	np.NodesAtMax, _, _ = pack(pods, true, alloc, maxPods)
+	z := len(zones)
+	if np.NodesAtMin > 0 {
+		np.Min = roundUp(max(np.NodesAtMin, z), z)
+	}
+	np.Max = roundUp(max(np.NodesAtMax, np.Min, 1), z)
+	if p.doc.Has(pp + ".min") {
+		np.Min = cfg.Min
+	}
+	if cfg.Max > 0 {
+		if cfg.Max < np.NodesAtMax {
+			p.fail(pp+".max", fmt.Sprintf("raise max to at least %d or choose a larger VM size", np.NodesAtMax),
+				"in %s, %d %s nodes cannot hold the pods placed on pool %s at maximum replicas; they need %d", e.Name, cfg.Max, vm.Name, name, np.NodesAtMax)
+			return false
+		}
+		np.Max = cfg.Max
+	}
+	if !np.Autoscale {
+		np.Min = max(np.Min, np.Max)
+		np.Max = np.Min
+	}
+	if np.Max < np.Min {
+		p.fail(pp+".max", "make max at least min", "node pool %s max %d is below min %d", name, np.Max, np.Min)
+		return false
+	}
+	if !p.poolWithinLimit(e, np, spec.NodePool{Min: cfg.Min, Max: cfg.Max}, pp) {
+		return false
+	}
+	e.Pools = append(e.Pools, np)
+	return true
+}
+
+// defaultMaxPods is Azure CNI's default pods per node, a dedicated pool's
+// unless it states its own.
+const defaultMaxPods = 30
+
+func or0(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
 // clusterWithinLimit checks the pools together against AKS's 5,000 nodes
-// per cluster. With two pools of at most 1,000 it cannot fail today; it
-// holds the limit should pools be added.
+// per cluster: with dedicated pools (up to 1,000 nodes each) the sum can
+// pass it.
 func (p *planner) clusterWithinLimit(e *Env, path string) {
 	if lo, hi := e.TotalNodes(); hi > maxNodesPerCluster || lo > maxNodesPerCluster {
 		p.fail(path+".nodePools", fmt.Sprintf("AKS allows %d nodes per cluster; choose larger VM sizes or lower the load", maxNodesPerCluster),

@@ -52,9 +52,10 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 		}
 		return out
 	}
-	for _, sv := range s.Services {
+	for i, sv := range s.Services {
 		pl.Services = append(pl.Services, Service{
-			Name: sv.Name, Title: sv.Title, Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
+			Name: sv.Name, Title: sv.Title, Kind: sv.Kind, CronJob: cronJob(sv), Worker: worker(doc, i, sv), Group: sv.Namespace,
+			Port: sv.Port, Route: sv.Route, Runtime: sv.Runtime,
 			Image: sv.Image, Health: sv.Health, Database: sv.Database, DBPool: sv.DBPool, Cache: sv.Cache,
 			Calls: sv.Calls, Produces: destinations(sv.Produces), Consumes: destinations(sv.Consumes), External: sv.External,
 		})
@@ -101,6 +102,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		}
 	}
 	p.backingPods(e, path)
+	p.namespaces(e, pl, r)
 	p.pools(e, path)
 	e.PrivateEndpoints = privateEndpoints(e, pl.Name, r)
 	p.network(e, path, r)
@@ -123,6 +125,29 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		return nil
 	}
 	return e
+}
+
+// cronJob is a kind: cronjob's settings as the plan holds them.
+func cronJob(sv spec.Service) *CronJob {
+	cj := sv.CronJob
+	if sv.Kind != spec.WorkloadCronJob || cj == nil {
+		return nil
+	}
+	return &CronJob{Schedule: cj.Schedule, TimeZone: cj.TimeZone, ConcurrencyPolicy: cj.ConcurrencyPolicy,
+		StartingDeadlineSeconds: cj.StartingDeadlineSeconds, ActiveDeadlineSeconds: cj.ActiveDeadlineSeconds,
+		Parallelism: cj.Parallelism, Completions: cj.Completions, BackoffLimit: cj.BackoffLimit}
+}
+
+// worker is a kind: worker's target, and which of its figures the spec
+// states.
+func worker(doc *spec.Document, i int, sv spec.Service) *Worker {
+	w := sv.Worker
+	if sv.Kind != spec.WorkloadWorker || w == nil {
+		return nil
+	}
+	p := fmt.Sprintf("services[%d].worker.", i)
+	return &Worker{MessagesPerReplica: w.MessagesPerReplica,
+		MinStated: doc.Stated(p + "minReplicas"), MaxStated: doc.Stated(p + "maxReplicas"), TargetStated: doc.Stated(p + "messagesPerReplica")}
 }
 
 func or(s, def string) string {

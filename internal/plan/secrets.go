@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // The secrets every environment may need, by name only: values never
@@ -35,7 +36,15 @@ type WorkloadIdentity struct {
 	// or no store outside the cluster holds the secrets (SecretStore).
 	SecretClass string
 	Secrets     []string // Key Vault secrets the service reads, sorted
+	// KEDACredential is a worker's second federated credential, which
+	// lets KEDA's operator (kube-system/keda-operator) act as the worker's
+	// identity to read its backlog; empty for the other kinds.
+	KEDACredential string
 }
+
+// KEDAOperator is the ServiceAccount of KEDA's operator in the AKS KEDA
+// add-on, which a worker's identity also trusts.
+const KEDAOperator = "system:serviceaccount:kube-system:keda-operator"
 
 // secrets lists the secrets the environment needs.
 func (pl *Plan) secrets(e *Env, r *renamer) []string {
@@ -103,6 +112,9 @@ func (pl *Plan) identities(e *Env, r *renamer) []WorkloadIdentity {
 			}
 		}
 		sort.Strings(id.Secrets)
+		if sv.Kind == spec.WorkloadWorker {
+			id.KEDACredential = r.use("federated identity credential", naming.FederatedCredential(sv.Name+"-keda"))
+		}
 		if store && len(id.Secrets) > 0 {
 			id.SecretClass = r.use("Kubernetes SecretProviderClass", naming.ObjectName(sv.Name+"-secrets"))
 		}

@@ -19,8 +19,17 @@ type Plan struct {
 
 // Service is what a service is, whatever the environment.
 type Service struct {
-	Name     string
-	Title    spec.Text
+	Name  string
+	Title spec.Text
+	// Kind is the workload kind: spec.WorkloadService (a Deployment behind
+	// a Service, scaled by an HPA), spec.WorkloadCronJob or
+	// spec.WorkloadWorker; "" reads as a service.
+	Kind    string
+	CronJob *CronJob // kind cronjob only
+	Worker  *Worker  // kind worker only
+	// Group is the service's namespace group (services[].namespace); ""
+	// for the environment's own namespace.
+	Group    string
 	Port     int
 	Route    string
 	Runtime  string
@@ -35,6 +44,34 @@ type Service struct {
 	External []string
 }
 
+// CronJob is how a kind: cronjob runs (a batch/v1 CronJob).
+type CronJob struct {
+	Schedule                string
+	TimeZone                string // "" is the controller's zone
+	ConcurrencyPolicy       string // Forbid, Allow, Replace
+	StartingDeadlineSeconds int
+	ActiveDeadlineSeconds   int
+	Parallelism             int // pods of one run at once
+	Completions             int
+	BackoffLimit            int
+}
+
+// Worker is how KEDA scales a kind: worker; its replica bounds are the
+// workload's Min and Max.
+type Worker struct {
+	// MessagesPerReplica is the backlog one replica works off (the
+	// trigger's queue length or lag threshold).
+	MessagesPerReplica int
+	// Which figures the spec states; the others are physarch's defaults,
+	// and the documents say so. A trigger with a default of its own (an
+	// event hub's lag) may use it where TargetStated is false.
+	MinStated, MaxStated, TargetStated bool
+}
+
+// HasService reports whether the service runs behind a Kubernetes
+// Service (kind service): only such a service can be called or routed to.
+func (s Service) HasService() bool { return s.Kind == "" || s.Kind == spec.WorkloadService }
+
 // Database is one PostgreSQL database and the service that owns it.
 type Database struct {
 	Name  string
@@ -46,16 +83,19 @@ type Env struct {
 	Name      string
 	Profile   string
 	Title     spec.Text
-	Namespace string
-	Names     Names
-	Settings  spec.Environment // profile merged with the spec's overrides
-	Zones     []int
-	RTO, RPO  string
-	PeakRPS   float64
-	Workloads []Workload // application services, in spec order
-	Backing   []Workload // the components' pods (dev), empty otherwise
-	Pools     []NodePool
-	Network   Network
+	Namespace string // the environment's own namespace
+	// Namespaces are the environment's namespaces: its own first, then one
+	// per namespace group the services name, in spec order.
+	Namespaces []Namespace
+	Names      Names
+	Settings   spec.Environment // profile merged with the spec's overrides
+	Zones      []int
+	RTO, RPO   string
+	PeakRPS    float64
+	Workloads  []Workload // application services, in spec order
+	Backing    []Workload // the components' pods (dev), empty otherwise
+	Pools      []NodePool
+	Network    Network
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component
@@ -79,7 +119,17 @@ type Env struct {
 
 // Workload is one service's sizing in one environment.
 type Workload struct {
-	Name          string
+	Name string
+	// Pool is the node pool the workload's pods run on: "apps" or a
+	// dedicated pool the service names.
+	Pool string
+	// Namespace is the Kubernetes namespace it runs in (services only).
+	Namespace string
+	// Kind is the service's workload kind ("" reads as a service).
+	// A cronjob's Min and Max are the pods of one run (its parallelism),
+	// counted in the node pools at minimum and at maximum because a
+	// schedule may fire at any time; a worker's are its KEDA bounds.
+	Kind          string
 	Port          int
 	CPURequest    string // as written, e.g. 250m
 	MemRequest    string
@@ -111,6 +161,24 @@ type Workload struct {
 	Image        string // backing pods only
 }
 
+// Autoscaled reports whether an HPA scales the workload on CPU (kind
+// service): KEDA scales workers, and a cronjob's runs are not scaled.
+func (w Workload) Autoscaled() bool { return w.Kind == "" || w.Kind == spec.WorkloadService }
+
+// HasPDB reports whether the workload gets a PodDisruptionBudget: every
+// service; a worker only from two replicas up (a budget over fewer, or
+// over a worker scaled to zero, would block node drains or guard
+// nothing); never a cronjob, whose pods end on their own.
+func (w Workload) HasPDB() bool {
+	switch w.Kind {
+	case spec.WorkloadCronJob:
+		return false
+	case spec.WorkloadWorker:
+		return w.Min >= 2
+	}
+	return true
+}
+
 // PDB describes the disruption budget as Kubernetes spells it.
 func (w Workload) PDB() (field string, value int) {
 	if w.PDBMinAvail > 0 {
@@ -121,20 +189,30 @@ func (w Workload) PDB() (field string, value int) {
 
 // NodePool is one sized AKS node pool.
 type NodePool struct {
-	Name          string // system or apps
-	Mode          string // System or User
-	VMSize        string
-	VCPU          int
-	MemoryGiB     int
-	AllocCPUM     int64
-	AllocMemMiB   int64
-	MaxPods       int
-	PodSlots      int // max pods less the DaemonSet pods every node runs
-	Min, Max      int
-	Autoscale     bool
-	Spot          bool
-	Zones         []int
-	Taints        []string
+	Name        string // system, apps or a dedicated pool's name
+	Mode        string // System or User
+	VMSize      string
+	VCPU        int
+	MemoryGiB   int
+	AllocCPUM   int64
+	AllocMemMiB int64
+	MaxPods     int
+	PodSlots    int // max pods less the DaemonSet pods every node runs
+	Min, Max    int
+	Autoscale   bool
+	Spot        bool
+	Zones       []int
+	Taints      []string
+	// Labels are a dedicated pool's own node labels (besides
+	// physarch.dev/pool, which every pool has).
+	Labels map[string]string
+	// GPUs and GPU are each node's accelerators (the VM size's).
+	GPUs int
+	GPU  string
+	// Dedicated marks a pool for a group of services (nodePools.<name>);
+	// Services are the services placed on it.
+	Dedicated     bool
+	Services      []string
 	OSDiskGB      int
 	NodesAtMin    int // nodes the pods need at minimum replicas (before zone rounding)
 	NodesAtMax    int

@@ -111,6 +111,18 @@ func (k *Kube) InstallCRDs(t testing.TB) {
 	}
 }
 
+// InstallCRDFile creates (for real) the CustomResourceDefinitions of one
+// file, such as the vendored KEDA CRDs, and waits until they serve.
+func (k *Kube) InstallCRDFile(t testing.TB, path string) {
+	t.Helper()
+	if out, err := k.Kubectl("apply", "-f", path); err != nil {
+		t.Fatalf("installing CRDs from %s: %v\n%s", path, err, out)
+	}
+	if out, err := k.Kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd", "--all"); err != nil {
+		t.Fatalf("CRDs not established: %v\n%s", err, out)
+	}
+}
+
 func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")

@@ -128,6 +128,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int, 
 		d.decode(n, v.Elem(), path, depth+1, rule)
 	case reflect.Struct:
 		d.decodeStruct(n, v, path, depth)
+	case reflect.Map:
+		d.decodeMap(n, v, path, depth, rule)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			d.failAt(n, path, "write a list with one '- item' per line", "%s must be a list, not %s", field(path), describe(n))
@@ -162,6 +164,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 	}
 	fields := yamlFields(v.Type())
 	rules := d.rulesOf(v.Type())
+	inline := inlineMap(v.Type())
+	if inline >= 0 {
+		if r, ok := rules["*"]; ok && r.MaxItems > 0 && len(n.Content)/2 > r.MaxItems+len(fields) {
+			d.failAt(n, path, fmt.Sprintf("declare at most %d besides %s", r.MaxItems, strings.Join(fieldNames(v.Type()), " and ")),
+				"%s has %d keys; at most %d besides %s are allowed", field(path), len(n.Content)/2, r.MaxItems, strings.Join(fieldNames(v.Type()), ", "))
+			return
+		}
+	}
 	names := fieldNames(v.Type())
 	var holder blockHolder
 	if h, ok := v.Addr().Interface().(blockHolder); ok {
@@ -182,6 +192,13 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		}
 		seen[k.Value] = true
 		idx, ok := fields[k.Value]
+		if !ok && inline >= 0 {
+			// A key of the struct's own is its field; any other is an
+			// entry of its inline map (nodePools.<name>).
+			keyRule := rules["*"]
+			d.decodeEntry(k, val, v.Field(inline), path, depth, &keyRule, nil)
+			continue
+		}
 		if !ok && holder != nil {
 			if owners := d.blocks.owners[holder.blockScope()][k.Value]; len(owners) > 0 {
 				d.decodeBlock(val, holder.blocks(), owners, join(path, k.Value), depth)
@@ -211,6 +228,73 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			d.failAt(n, join(path, name), "add "+name+" here; `physarch init` writes a complete starter spec", "missing key %q in %s", name, where(path))
 		}
 	}
+}
+
+// inlineMap is the index of a struct's inline map field (yaml:",inline"),
+// which takes the keys that are not the struct's own fields, or -1.
+func inlineMap(t reflect.Type) int {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type.Kind() == reflect.Map && strings.Contains(f.Tag.Get("yaml"), ",inline") {
+			return i
+		}
+	}
+	return -1
+}
+
+// decodeMap decodes a mapping into a map with text keys (labels), each
+// key checked by rule.Keys and each value by rule.Items.
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, depth int, rule *Rule) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		d.failAt(n, path, "write 'key: value' pairs", "%s must be a mapping, not %s", field(path), describe(n))
+		return
+	}
+	var keys, items *Rule
+	if rule != nil {
+		keys, items = rule.Keys, rule.Items
+		if rule.MaxItems > 0 && len(n.Content)/2 > rule.MaxItems {
+			d.failAt(n, path, rule.Hint, "%s has %d keys; at most %d are allowed", field(path), len(n.Content)/2, rule.MaxItems)
+			return
+		}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind == yaml.ScalarNode && seen[k.Value] {
+			d.fail(k, "remove one of them", "key %q appears twice", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		d.decodeEntry(k, n.Content[i+1], v, path, depth, keys, items)
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(v.Type()))
+	}
+}
+
+// decodeEntry decodes one key and value of a mapping into a map: the key
+// must be text of the key rule's form, the value its element type.
+func (d *decoder) decodeEntry(k, val *yaml.Node, m reflect.Value, path string, depth int, keyRule, itemRule *Rule) {
+	if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
+		d.fail(k, "write the key as text", "keys must be plain names")
+		return
+	}
+	p := join(path, k.Value)
+	if keyRule != nil {
+		if msg := keyRule.checkText(k.Value, d.regexp); msg != "" {
+			d.failAt(k, p, keyRule.hint(k.Value), "%s %q %s", lastKey(path), k.Value, msg)
+			return
+		}
+	}
+	if m.IsNil() {
+		m.Set(reflect.MakeMap(m.Type()))
+	}
+	elem := reflect.New(m.Type().Elem()).Elem()
+	d.decode(val, elem, p, depth+1, itemRule)
+	m.SetMapIndex(reflect.ValueOf(k.Value), elem)
 }
 
 // requiredFields lists the keys a type's mapping must have: those its

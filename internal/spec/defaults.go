@@ -35,10 +35,12 @@ func applyDefaults(doc *Document) {
 		if sv.Image == "" {
 			sv.Image = s.Metadata.Name + "/" + sv.Name
 		}
-		if !doc.Has(p + ".load.requestsPerUserPerMinute") {
+		workloadDefaults(doc, i, sv)
+		// Only a service takes user load; the other kinds refuse load.
+		if !doc.Has(p+".load.requestsPerUserPerMinute") && sv.Kind == WorkloadService {
 			sv.Load.RequestsPerUserPerMinute = DefaultRequestsPerUserPerMinute
 		}
-		if !doc.Has(p + ".load.cpuMillisPerRequest") {
+		if !doc.Has(p+".load.cpuMillisPerRequest") && sv.Kind == WorkloadService {
 			sv.Load.CPUMillisPerRequest = DefaultCPUMillisPerRequest
 		}
 		sv.Route = NormalizeRoute(sv.Route)

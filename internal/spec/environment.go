@@ -41,10 +41,30 @@ type AKSSettings struct {
 	EntraRBAC         bool   `yaml:"entraRBAC"`
 }
 
-// NodePools are the system pool and the application pool.
+// NodePools are the system pool, the application pool and any dedicated
+// pools (nodePools.<name>) for the services that name them.
 type NodePools struct {
 	System NodePool `yaml:"system"`
 	Apps   NodePool `yaml:"apps"`
+	// Dedicated are the pools besides system and apps, by name: every
+	// other key of nodePools. The schema gives them as its
+	// additionalProperties (see schema.go).
+	Dedicated map[string]DedicatedPool `yaml:",inline" jsonschema:"-"`
+}
+
+// DedicatedPool is a node pool for a group of services (a GPU pool, a
+// memory-heavy pool): services[].nodePool places a service on it. Min
+// and max are computed from the pods placed on it when absent.
+type DedicatedPool struct {
+	VMSize    string            `yaml:"vmSize" jsonschema:"required" jsonschema_description:"VM size of the pool's nodes, GPU sizes such as Standard_NC4as_T4_v3 included"`
+	Min       int               `yaml:"min" jsonschema_description:"pin the minimum node count (0 lets an autoscaled pool scale to zero)"`
+	Max       int               `yaml:"max" jsonschema_description:"pin the maximum node count"`
+	Zones     []int             `yaml:"zones" jsonschema_description:"the availability zones the pool runs in, a subset of the environment's (default: the environment's zones)"`
+	Taints    []string          `yaml:"taints" jsonschema_description:"node taints as key=value:Effect (NoSchedule, PreferNoSchedule, NoExecute); the services placed on the pool tolerate them"`
+	Labels    map[string]string `yaml:"labels" jsonschema_description:"node labels"`
+	Autoscale *bool             `yaml:"autoscale" jsonschema_description:"the cluster autoscaler sizes the pool (default: as the apps pool)"`
+	MaxPods   int               `yaml:"maxPods" jsonschema_description:"max pods per node (default 30)"`
+	OSDiskGB  int               `yaml:"osDiskGB" jsonschema_description:"OS disk size (default: as the apps pool)"`
 }
 
 // NodePool is one AKS node pool. Min and max are computed from the pods
@@ -125,6 +145,42 @@ func (NodePool) FieldRules() Rules {
 		"vmSize":   OneOf(azure.VMNames()...),
 		"min":      nodes,
 		"max":      nodes,
+		"maxPods":  Between(10, 250).WithHint("Azure CNI allows 10 to 250 pods per node; 30 is the default"),
+		"osDiskGB": Between(30, 2048).WithHint("an OS disk from 30 to 2,048 GB"),
+	}
+}
+
+// MaxDedicatedPools bounds the dedicated pools of an environment; AKS
+// allows 100 pools per cluster, and a design with more groups than this
+// is a different design.
+const MaxDedicatedPools = 10
+
+// FieldRules names the dedicated pools (the keys besides system and
+// apps): AKS's rule for Linux node pool names.
+func (NodePools) FieldRules() Rules {
+	name := Pattern(`^[a-z][a-z0-9]{0,11}$`, 12, "a node pool name: lower-case letters and digits, starting with a letter, at most 12 characters (AKS's rule for Linux pools)")
+	name.MaxItems = MaxDedicatedPools
+	return Rules{"*": name}
+}
+
+// taintPattern is a taint as AKS's node_taints take it: key=value:Effect.
+const taintPattern = `^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?=[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?:(NoSchedule|PreferNoSchedule|NoExecute)$`
+
+// FieldRules constrains a dedicated pool.
+func (DedicatedPool) FieldRules() Rules {
+	nodes := Between(0, MaxPoolNodes).WithHint("0 (computed from the pods) or a node count up to 1,000, AKS's limit per pool")
+	zone := Between(1, 3).WithHint("a zone from 1 to 3")
+	taint := Pattern(taintPattern, 316, "key=value:NoSchedule (or PreferNoSchedule, NoExecute), such as sku=gpu:NoSchedule")
+	labelKey := Pattern(`^([a-z0-9]([a-z0-9.-]*[a-z0-9])?/)?[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`, 316, "a Kubernetes label key such as workload or example.com/tier")
+	labelValue := Pattern(`^([A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?)?$`, 63, "a Kubernetes label value: letters, digits, '.', '_' and '-', at most 63 characters")
+	labels := Rule{MaxItems: 20, Keys: &labelKey, Items: &labelValue, Hint: "at most 20 labels"}
+	return Rules{
+		"vmSize":   OneOf(azure.VMNames()...),
+		"min":      nodes,
+		"max":      nodes,
+		"zones":    Rule{MinItems: 1, MaxItems: 3, Items: &zone, Hint: "one to three zones, such as [1]"},
+		"taints":   List(10, &taint),
+		"labels":   labels,
 		"maxPods":  Between(10, 250).WithHint("Azure CNI allows 10 to 250 pods per node; 30 is the default"),
 		"osDiskGB": Between(30, 2048).WithHint("an OS disk from 30 to 2,048 GB"),
 	}

@@ -159,9 +159,12 @@ func TestAllErrorsAtOnce(t *testing.T) {
 }
 
 // FuzzLoad feeds arbitrary bytes to the loader: it must return a document
-// or errors, never panic. The seed corpus is the examples plus the base.
+// or errors, never panic. The seed corpus is the examples plus the base
+// and the workload-kind and node-pool fixtures.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(base))
+	f.Add([]byte(kinds)) // workload kinds
+	f.Add([]byte(pools)) // dedicated pools, inline and label maps
 	paths, _ := filepath.Glob("../../examples/*/physarch.yaml")
 	for _, p := range paths {
 		b, err := os.ReadFile(p)

@@ -26,7 +26,10 @@ type Rule struct {
 	MaxLen           int      // a text's length in characters
 	MinItems         int      // a list's least length
 	MaxItems         int      // a list's length
-	Items            *Rule    // each element of a list of texts
+	Items            *Rule    // each element of a list of texts; each value of a mapping
+	// Keys constrains the keys of a mapping (map fields, and the keys a
+	// struct's inline map takes: its FieldRules entry "*").
+	Keys *Rule
 	// Number marks a text field that also accepts a plain number, as
 	// Kubernetes quantities do (cpu: 1).
 	Number bool

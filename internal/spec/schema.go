@@ -45,7 +45,7 @@ func (l Loader) Schema() ([]byte, error) {
 	s.ID = SchemaID
 	s.Title = "physarch spec v1"
 	s.Description = "One physarch.yaml: services, backing services and environments of a system on Azure."
-	if err := applyRules(s, reflect.TypeFor[Spec](), s, map[reflect.Type]bool{}, blocks); err != nil {
+	if err := applyRules(r, s, reflect.TypeFor[Spec](), s, map[reflect.Type]bool{}, blocks); err != nil {
 		return nil, err
 	}
 	b, err := json.MarshalIndent(s, "", "  ")
@@ -57,7 +57,7 @@ func (l Loader) Schema() ([]byte, error) {
 
 // applyRules writes t's field rules into its schema node, then does the
 // same for every struct type its fields hold.
-func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema, done map[reflect.Type]bool, blocks *sectionTable) error {
+func applyRules(r *jsonschema.Reflector, root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema, done map[reflect.Type]bool, blocks *sectionTable) error {
 	if done[t] {
 		return nil
 	}
@@ -76,7 +76,7 @@ func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema
 				// Each owner writes its rules into the property's schema;
 				// owners of a shared key find their own fields there.
 				delete(done, o.typ)
-				if err := applyRules(root, o.typ, prop, done, blocks); err != nil {
+				if err := applyRules(r, root, o.typ, prop, done, blocks); err != nil {
 					return err
 				}
 			}
@@ -111,11 +111,41 @@ func applyRules(root *jsonschema.Schema, t reflect.Type, node *jsonschema.Schema
 		if ft.Kind() != reflect.Struct {
 			continue
 		}
-		if err := applyRules(root, ft, definition(root, ft), done, blocks); err != nil {
+		if err := applyRules(r, root, ft, definition(root, ft), done, blocks); err != nil {
 			return err
 		}
 	}
+	if i := inlineMap(t); i >= 0 {
+		return inlineRules(r, root, t.Field(i).Type.Elem(), node, rules["*"], done, blocks)
+	}
 	return nil
+}
+
+// inlineRules gives a struct with an inline map (nodePools) the schema
+// of its other keys: additionalProperties of the map's element type
+// (reflected into $defs like the others), propertyNames from the key
+// rule, and at most that many keys besides the struct's own.
+func inlineRules(r *jsonschema.Reflector, root *jsonschema.Schema, elem reflect.Type, node *jsonschema.Schema, keys Rule, done map[reflect.Type]bool, blocks *sectionTable) error {
+	name := defName(elem)
+	if _, ok := root.Definitions[name]; !ok {
+		sub := r.ReflectFromType(elem)
+		for k, d := range sub.Definitions {
+			if _, dup := root.Definitions[k]; !dup {
+				root.Definitions[k] = d
+			}
+		}
+		sub.Version, sub.ID, sub.Definitions = "", "", nil
+		root.Definitions[name] = sub
+	}
+	node.AdditionalProperties = &jsonschema.Schema{Ref: "#/$defs/" + name}
+	node.PropertyNames = &jsonschema.Schema{Pattern: keys.Pattern}
+	if keys.MaxLen > 0 {
+		node.PropertyNames.MaxLength = ptr(uint64(keys.MaxLen))
+	}
+	if keys.MaxItems > 0 && node.Properties != nil {
+		node.MaxProperties = ptr(uint64(keys.MaxItems + node.Properties.Len()))
+	}
+	return applyRules(r, root, elem, root.Definitions[name], done, blocks)
 }
 
 // definition is the $defs entry the reflector made for a struct type.
@@ -135,6 +165,24 @@ func definitionNamed(root *jsonschema.Schema, ref string) *jsonschema.Schema {
 
 // setRule writes one rule into a property's schema.
 func setRule(s *jsonschema.Schema, r Rule, t reflect.Type) error {
+	if t.Kind() == reflect.Map {
+		if r.MaxItems > 0 {
+			s.MaxProperties = ptr(uint64(r.MaxItems))
+		}
+		if k := r.Keys; k != nil {
+			s.PropertyNames = &jsonschema.Schema{Pattern: k.Pattern}
+			if k.MaxLen > 0 {
+				s.PropertyNames.MaxLength = ptr(uint64(k.MaxLen))
+			}
+		}
+		if r.Items != nil {
+			if s.AdditionalProperties == nil {
+				return fmt.Errorf("map without an additionalProperties schema")
+			}
+			return setRule(s.AdditionalProperties, *r.Items, t.Elem())
+		}
+		return nil
+	}
 	if t.Kind() == reflect.Slice {
 		if r.MinItems > 0 {
 			s.MinItems = ptr(uint64(r.MinItems))

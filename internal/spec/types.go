@@ -44,12 +44,17 @@ type Metadata struct {
 type Service struct {
 	Name      string      `yaml:"name" jsonschema:"required"`
 	Title     Text        `yaml:"title"`
+	Kind      string      `yaml:"kind" jsonschema_description:"service (default): a Deployment behind a Service, scaled by an HPA on CPU; cronjob: a Kubernetes CronJob run on a schedule (cronJob), off the request path; worker: a Deployment without a Service, scaled by KEDA on the backlog of the one queue, topic or event hub it consumes (worker)"`
+	CronJob   *CronJob    `yaml:"cronJob" jsonschema_description:"the schedule and the runs of a kind: cronjob"`
+	Worker    *Worker     `yaml:"worker" jsonschema_description:"how KEDA scales a kind: worker"`
 	Port      int         `yaml:"port" jsonschema_description:"container and Service port (default 8080)"`
 	Route     string      `yaml:"route" jsonschema_description:"public route prefix such as /api/users; empty for internal workers"`
 	Runtime   string      `yaml:"runtime" jsonschema_description:"runtime such as java17 or python3.12"`
 	Image     string      `yaml:"image" jsonschema_description:"container image repository without tag"`
 	Health    string      `yaml:"health" jsonschema_description:"HTTP health path used by probes"`
 	Resources Resources   `yaml:"resources"`
+	Namespace string      `yaml:"namespace" jsonschema_description:"the namespace group the service runs in: its pods, Service and policies go to the environment's namespace <system>-<env>-<group>; the environment's own namespace <system>-<env> when absent"`
+	NodePool  string      `yaml:"nodePool" jsonschema_description:"the node pool the service's pods run on: apps (default) or a dedicated pool every environment declares under nodePools.<name>"`
 	Replicas  *Bounds     `yaml:"replicas" jsonschema_description:"pin replica bounds; computed from the load when absent"`
 	Database  string      `yaml:"database" jsonschema_description:"PostgreSQL database this service owns (the postgresql block)"`
 	DBPool    int         `yaml:"dbPoolSize" jsonschema_description:"connections each replica keeps open to its database (default 10: HikariCP's default)"`
@@ -60,6 +65,32 @@ type Service struct {
 	External  []string    `yaml:"external" jsonschema_description:"external systems this service calls"`
 	Load      LoadProfile `yaml:"load"`
 	Uses      Uses        `yaml:"uses" jsonschema_description:"building blocks this service uses, by block (each block's keys)"`
+}
+
+// Workload kinds a service can be (services[].kind).
+const (
+	WorkloadService = "service"
+	WorkloadCronJob = "cronjob"
+	WorkloadWorker  = "worker"
+)
+
+// CronJob is how a kind: cronjob runs: a Kubernetes batch/v1 CronJob.
+type CronJob struct {
+	Schedule                string `yaml:"schedule" jsonschema:"required" jsonschema_description:"when it runs, in cron: five fields (minute hour day-of-month month day-of-week) such as \"0 2 * * *\", or @hourly, @daily, @weekly, @monthly, @yearly"`
+	TimeZone                string `yaml:"timeZone" jsonschema_description:"IANA time zone of the schedule, such as Asia/Seoul (default: the controller's, UTC on AKS)"`
+	ConcurrencyPolicy       string `yaml:"concurrencyPolicy" jsonschema_description:"what happens when a run is due while the last one still runs: Forbid (default: skip it), Allow (run both), Replace (stop the old one)"`
+	StartingDeadlineSeconds int    `yaml:"startingDeadlineSeconds" jsonschema_description:"a run that cannot start within this many seconds of its time is skipped (default 300)"`
+	ActiveDeadlineSeconds   int    `yaml:"activeDeadlineSeconds" jsonschema_description:"a run still going after this many seconds is stopped (default 3600)"`
+	Parallelism             int    `yaml:"parallelism" jsonschema_description:"pods one run starts at once (default 1); the node pools hold them"`
+	Completions             int    `yaml:"completions" jsonschema_description:"pods that must succeed for the run to succeed (default 1)"`
+	BackoffLimit            int    `yaml:"backoffLimit" jsonschema_description:"retries of a failed pod before the run fails (default 6, Kubernetes' default)"`
+}
+
+// Worker is how KEDA scales a kind: worker.
+type Worker struct {
+	MinReplicas        int `yaml:"minReplicas" jsonschema_description:"replicas when the backlog is empty; 0 scales the worker to zero (default 0)"`
+	MaxReplicas        int `yaml:"maxReplicas" jsonschema_description:"replicas at most (default 10)"`
+	MessagesPerReplica int `yaml:"messagesPerReplica" jsonschema_description:"backlog one replica works off: waiting messages of a queue or subscription, unprocessed events of an event hub; KEDA adds a replica per this many (default 5, KEDA's Service Bus messageCount)"`
 }
 
 // Uses are the blocks a service uses and how (Section.UseKey).
@@ -149,7 +180,10 @@ func (Service) FieldRules() Rules {
 	ref := &Rule{MaxLen: 63}
 	return Rules{
 		"name":       Pattern(namePattern, 63, "lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit, at most 63 characters"),
+		"kind":       OneOf(WorkloadService, WorkloadCronJob, WorkloadWorker),
 		"port":       Between(1, 65535).WithHint("a port from 1 to 65535"),
+		"namespace":  Pattern(namePattern, 20, "a namespace group such as payments: lower-case letters, digits and single hyphens, at most 20 characters"),
+		"nodePool":   Pattern(`^[a-z][a-z0-9]{0,11}$`, 12, "a node pool name such as apps or gpu: lower-case letters and digits, at most 12 characters"),
 		"route":      Pattern(pathPattern, 200, "a path prefix such as /api/users"),
 		"runtime":    Pattern(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`, 40, "a runtime such as java21 or python3.12"),
 		"image":      Pattern(`^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?$`, 200, "an image repository without tag, such as shop/order-service"),
@@ -160,6 +194,34 @@ func (Service) FieldRules() Rules {
 		"produces":   List(50, ref),
 		"consumes":   List(50, ref),
 		"external":   List(20, ref),
+	}
+}
+
+// cronPattern is a schedule's form: five fields of cron characters, or a
+// macro. Ranges are checked by ParseCron (the loader), which a pattern
+// cannot express.
+const cronPattern = `^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9A-Za-z*?,/-]+( [0-9A-Za-z*?,/-]+){4})$`
+
+// FieldRules constrains a CronJob's settings.
+func (CronJob) FieldRules() Rules {
+	return Rules{
+		"schedule":                Pattern(cronPattern, 100, `cron: five fields (minute hour day-of-month month day-of-week) separated by single spaces, such as "0 2 * * *" (02:00 every day), or @daily; set the zone with timeZone, not TZ=`),
+		"timeZone":                Pattern(`^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$`, 64, "an IANA time zone such as Asia/Seoul or UTC"),
+		"concurrencyPolicy":       OneOf("Forbid", "Allow", "Replace"),
+		"startingDeadlineSeconds": Between(10, 86400).WithHint("seconds, from 10 (the CronJob controller looks every 10 s) to 86,400"),
+		"activeDeadlineSeconds":   Between(1, 604800).WithHint("seconds, from 1 to 604,800 (a week)"),
+		"parallelism":             Between(1, 100).WithHint("pods at once, from 1 to 100"),
+		"completions":             Between(1, 1000).WithHint("successful pods per run, from 1 to 1,000"),
+		"backoffLimit":            Between(0, 100).WithHint("retries, from 0 to 100"),
+	}
+}
+
+// FieldRules bounds a worker's scaling.
+func (Worker) FieldRules() Rules {
+	return Rules{
+		"minReplicas":        Between(0, MaxReplicas).WithHint(fmt.Sprintf("from 0 (scale to zero) to %d replicas", MaxReplicas)),
+		"maxReplicas":        Between(1, MaxReplicas).WithHint(fmt.Sprintf("from 1 to %d replicas", MaxReplicas)),
+		"messagesPerReplica": Between(1, 100000).WithHint("messages or events per replica, from 1 to 100,000"),
 	}
 }
 

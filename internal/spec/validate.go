@@ -76,6 +76,8 @@ func validate(doc *Document, failed map[string]bool, sections []Section) Errors 
 	v.references()
 	v.callCycles()
 	v.environments()
+	v.placements()
+	v.namespaceGroups()
 	for _, sec := range sections {
 		if sec.Validate != nil {
 			sec.Validate(&Validation{v})
@@ -116,6 +118,7 @@ func (v *validator) services() {
 			}
 		}
 		v.quantities(p+".resources", sv.Resources)
+		v.workloadKind(i, sv)
 		if r := sv.Replicas; r != nil && r.Max < r.Min {
 			v.fail(p+".replicas.max", "make max at least min", "replicas.max %d is below replicas.min %d", r.Max, r.Min)
 		}
@@ -168,6 +171,10 @@ func (v *validator) references() {
 		ext[e.Name] = true
 	}
 	svcNames, extNames := keys(svc), keys(ext)
+	kindOf := map[string]string{}
+	for _, sv := range s.Services {
+		kindOf[sv.Name] = sv.Kind
+	}
 	entities := map[string]bool{}
 	producers, consumers := map[string]bool{}, map[string]bool{}
 	declared := v.entities()
@@ -202,6 +209,8 @@ func (v *validator) references() {
 				v.fail(cp, "remove the call; a service calls itself in-process", "service %q calls itself", sv.Name)
 			case !svc[c]:
 				v.fail(cp, v.didYouMean("services", c, svcNames, "declare it under services"), "call to undefined service %q", c)
+			case kindOf[c] == WorkloadCronJob || kindOf[c] == WorkloadWorker:
+				v.fail(cp, "send it a message through a queue (produces on the caller, consumes on it) instead", "call to %s, a %s: it has no Service to call", c, kindOf[c])
 			}
 		}
 		for j, e := range sv.External {
@@ -349,6 +358,7 @@ func (v *validator) environments() {
 				v.fail(p+".nodePools."+pool.key+".max", "make max at least min", "node pool %s max %d is below min %d", pool.key, pool.np.Max, pool.np.Min)
 			}
 		}
+		v.dedicatedPools(p, e, region, regionKnown)
 		v.cidrs(p, e.Network)
 	}
 }

@@ -9,7 +9,9 @@ import (
 
 // Random generates a valid spec from a seed: a few services with routes,
 // synchronous calls that form no cycle, databases, a cache, queues and
-// topics each with a producer and a consumer, external systems, and dev
+// topics each with a producer and a consumer, sometimes a cronjob and a
+// KEDA worker, sometimes a dedicated node pool and namespace groups,
+// external systems, and dev
 // and prod environments whose overrides stay within what the loader and
 // the planner accept. The same seed gives the same spec. Property and
 // differential tests build on it.
@@ -91,6 +93,19 @@ func Random(seed uint64) []byte {
 		p["produces"] = append(asList(p["produces"]), e)
 		c["consumes"] = append(asList(c["consumes"]), e)
 	}
+	// Off the request path: a cronjob, and a KEDA worker on a queue of
+	// its own.
+	if chance(0.3) {
+		services = append(services, map[string]any{"name": "nightly-job", "kind": "cronjob", "cache": chance(0.5),
+			"cronJob": map[string]any{"schedule": pick("0 2 * * *", "*/15 * * * *", "@daily", "30 1 * * MON-FRI"), "concurrencyPolicy": pick("Forbid", "Replace", "Allow")}})
+	}
+	if chance(0.3) {
+		q := "worker-jobs"
+		queues = append(queues, q)
+		services[0]["produces"] = append(asList(services[0]["produces"]), q)
+		services = append(services, map[string]any{"name": "queue-worker", "kind": "worker", "consumes": []string{q},
+			"worker": map[string]any{"minReplicas": r.IntN(3), "maxReplicas": 3 + r.IntN(10)}})
+	}
 	backing := map[string]any{}
 	needsDB, needsCache := false, false
 	for _, sv := range services {
@@ -140,6 +155,35 @@ func Random(seed uint64) []byte {
 	}
 	if chance(0.3) {
 		prod["monitoring"] = map[string]any{"ingestGBPerDay": float64(r.IntN(100)) / 4, "retentionDays": 30 + r.IntN(700)}
+	}
+	// Some services in namespace groups of their own.
+	if chance(0.3) {
+		for i, sv := range services {
+			if i > 0 && chance(0.5) {
+				sv["namespace"] = pick("payments", "ml", "async")
+			}
+		}
+	}
+	// A dedicated pool in both environments (zonal in prod) for the first
+	// service.
+	if chance(0.3) {
+		pool := pick("gpu", "mem", "batch2")
+		services[0]["nodePool"] = pool
+		vm := pick("Standard_NC4as_T4_v3", "Standard_E8s_v5", "Standard_D8s_v5")
+		dev["nodePools"] = map[string]any{pool: map[string]any{"vmSize": vm, "taints": []string{"sku=" + pool + ":NoSchedule"}}}
+		np, _ := prod["nodePools"].(map[string]any)
+		if np == nil {
+			np = map[string]any{}
+		}
+		dp := map[string]any{"vmSize": vm, "labels": map[string]any{"example.com/pool": pool}}
+		if zones > 1 && chance(0.5) {
+			dp["zones"] = []int{1, 2}[:1+r.IntN(2)]
+		}
+		if chance(0.5) {
+			dp["taints"] = []string{"sku=" + pool + ":NoSchedule"}
+		}
+		np[pool] = dp
+		prod["nodePools"] = np
 	}
 	spec := map[string]any{
 		"apiVersion":   "physarch.dev/v1",

@@ -161,7 +161,6 @@ func join(a, b string) string {
 func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	se := e.Settings
 	b := &builder{comps: map[string]Component{}}
-	zoned := len(e.Zones) >= 2
 	var edge []string
 	for _, c := range plan.EdgeOrder(e) {
 		if l, ok := c.(EdgeLinked); ok {
@@ -172,25 +171,42 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	}
 	edge = append(edge, b.add(aksLink(e)))
 
-	apps := e.Pool("apps")
-	nodeKey := Nodes(func(replicas int) (string, string) {
-		switch {
-		case apps != nil && apps.Spot:
-			return "vm/spot", "Spot nodes"
-		case replicas >= 2 && zoned && se.Scaling.SpreadZones:
-			return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, len(e.Zones))
-		case replicas >= 2:
-			return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas)
-		case apps != nil && apps.OSDiskGB > 64:
-			return "vm/single/premium", "1 replica, Premium SSD"
+	// nodesOn is the SLA of pods on a pool: a dedicated pool in fewer
+	// zones than the environment spreads its replicas over its own.
+	nodesOn := func(pool *plan.NodePool) Nodes {
+		zones := len(e.Zones)
+		if pool != nil {
+			zones = len(pool.Zones)
 		}
-		return "vm/single/standardssd", "1 replica, Standard SSD"
-	})
+		return func(replicas int) (string, string) {
+			switch {
+			case pool != nil && pool.Spot:
+				return "vm/spot", "Spot nodes"
+			case replicas >= 2 && zones >= 2 && se.Scaling.SpreadZones:
+				return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, zones)
+			case replicas >= 2:
+				return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas)
+			case pool != nil && pool.OSDiskGB > 64:
+				return "vm/single/premium", "1 replica, Premium SSD"
+			}
+			return "vm/single/standardssd", "1 replica, Standard SSD"
+		}
+	}
+	nodeKey := nodesOn(e.Pool("apps"))
 	linked := plan.Facets[Linked](e)
 	svcComp := map[string][]string{}
 	for _, sv := range pl.Services {
+		if !sv.HasService() {
+			// Cronjobs and workers are off the request path: no route
+			// reaches them and no service can call them, so they and
+			// what only they use add nothing to any path.
+			continue
+		}
 		w := e.Workload(sv.Name)
 		key, cfg := nodeKey(w.Min)
+		if w.Pool != "" && w.Pool != "apps" {
+			key, cfg = nodesOn(e.Pool(w.Pool))(w.Min)
+		}
 		names := []string{b.add(PathLink{Name: "Service " + sv.Name, Config: cfg, Key: key})}
 		for _, c := range linked {
 			for _, l := range c.ServiceLinks(e, sv, nodeKey) {

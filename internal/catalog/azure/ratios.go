@@ -1,6 +1,9 @@
 package azure
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Ratio is a price ratio measured between a region and a base region on a
 // family of meters both have sourced rows for. Where the region has no row
@@ -51,6 +54,11 @@ func ratioFamily(m Meter) (family, why string) {
 	}
 	switch m.Service {
 	case "Virtual Machines":
+		if strings.HasPrefix(m.ArmSku, "Standard_N") {
+			// GPU sizes are priced by their accelerator; the ratio was
+			// measured on general-purpose sizes only.
+			return "", "GPU sizes are priced by their accelerator, and no GPU ratio is measured"
+		}
 		if m.Spot {
 			return "VM Spot", ""
 		}

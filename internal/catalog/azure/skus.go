@@ -12,10 +12,11 @@ type Source struct {
 }
 
 var (
-	srcVMSizes = Source{Ref: "learn.microsoft.com/azure/virtual-machines/sizes (Bsv1, Dsv3, Dsv5, Ddsv5, Esv5 size tables)", Date: "2026-11-01"}
-	srcAKSRes  = Source{Ref: "MicrosoftDocs/azure-aks-docs articles/aks/node-resource-reservations.md (AKS 1.29+ rules)", Date: "2025-06-01"}
-	srcPGLimit = Source{Ref: "learn.microsoft.com/azure/postgresql/flexible-server/concepts-limits (max_connections table)", Date: "2026-11-01"}
-	srcRedis   = Source{Ref: "learn.microsoft.com/azure/azure-cache-for-redis/cache-overview (tier sizes)", Date: "2026-11-01"}
+	srcGPUSizes = Source{Ref: "learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/ncast4v3-series (NCasT4_v3 size table)", Date: "2026-11-01"}
+	srcVMSizes  = Source{Ref: "learn.microsoft.com/azure/virtual-machines/sizes (Bsv1, Dsv3, Dsv5, Ddsv5, Esv5 size tables)", Date: "2026-11-01"}
+	srcAKSRes   = Source{Ref: "MicrosoftDocs/azure-aks-docs articles/aks/node-resource-reservations.md (AKS 1.29+ rules)", Date: "2025-06-01"}
+	srcPGLimit  = Source{Ref: "learn.microsoft.com/azure/postgresql/flexible-server/concepts-limits (max_connections table)", Date: "2026-11-01"}
+	srcRedis    = Source{Ref: "learn.microsoft.com/azure/azure-cache-for-redis/cache-overview (tier sizes)", Date: "2026-11-01"}
 )
 
 // VMSize is a VM size's capacity.
@@ -24,23 +25,32 @@ type VMSize struct {
 	VCPU      int
 	MemoryGiB int
 	Source    Source
+	// GPUs and GPU are the size's accelerators (0 and "" for none).
+	GPUs int
+	GPU  string
 }
 
 var vmSizes = []VMSize{
-	{"Standard_B2s", 2, 4, srcVMSizes},
-	{"Standard_B2ms", 2, 8, srcVMSizes},
-	{"Standard_B4ms", 4, 16, srcVMSizes},
-	{"Standard_D2s_v3", 2, 8, srcVMSizes},
-	{"Standard_D4s_v3", 4, 16, srcVMSizes},
-	{"Standard_D8s_v3", 8, 32, srcVMSizes},
-	{"Standard_D2s_v5", 2, 8, srcVMSizes},
-	{"Standard_D4s_v5", 4, 16, srcVMSizes},
-	{"Standard_D8s_v5", 8, 32, srcVMSizes},
-	{"Standard_D16s_v5", 16, 64, srcVMSizes},
-	{"Standard_D2ds_v5", 2, 8, srcVMSizes},
-	{"Standard_D4ds_v5", 4, 16, srcVMSizes},
-	{"Standard_E4s_v5", 4, 32, srcVMSizes},
-	{"Standard_E8s_v5", 8, 64, srcVMSizes},
+	{"Standard_B2s", 2, 4, srcVMSizes, 0, ""},
+	{"Standard_B2ms", 2, 8, srcVMSizes, 0, ""},
+	{"Standard_B4ms", 4, 16, srcVMSizes, 0, ""},
+	{"Standard_D2s_v3", 2, 8, srcVMSizes, 0, ""},
+	{"Standard_D4s_v3", 4, 16, srcVMSizes, 0, ""},
+	{"Standard_D8s_v3", 8, 32, srcVMSizes, 0, ""},
+	{"Standard_D2s_v5", 2, 8, srcVMSizes, 0, ""},
+	{"Standard_D4s_v5", 4, 16, srcVMSizes, 0, ""},
+	{"Standard_D8s_v5", 8, 32, srcVMSizes, 0, ""},
+	{"Standard_D16s_v5", 16, 64, srcVMSizes, 0, ""},
+	{"Standard_D2ds_v5", 2, 8, srcVMSizes, 0, ""},
+	{"Standard_D4ds_v5", 4, 16, srcVMSizes, 0, ""},
+	{"Standard_E4s_v5", 4, 32, srcVMSizes, 0, ""},
+	{"Standard_E8s_v5", 8, 64, srcVMSizes, 0, ""},
+	// GPU sizes: the NCasT4_v3 series, one NVIDIA T4 (16 GB) per 4 to 16
+	// vCPUs, four on the 64-vCPU size.
+	{"Standard_NC4as_T4_v3", 4, 28, srcGPUSizes, 1, "NVIDIA T4"},
+	{"Standard_NC8as_T4_v3", 8, 56, srcGPUSizes, 1, "NVIDIA T4"},
+	{"Standard_NC16as_T4_v3", 16, 110, srcGPUSizes, 1, "NVIDIA T4"},
+	{"Standard_NC64as_T4_v3", 64, 440, srcGPUSizes, 4, "NVIDIA T4"},
 }
 
 // LookupVM finds a VM size by its ARM name.

@@ -52,8 +52,8 @@ func (c *Component) OverlayFile(x k8s.Context) (string, []any) {
 	e := x.Env()
 	var out []any
 	for _, id := range e.Identities {
-		if id.SecretClass == "" {
-			continue
+		if id.SecretClass == "" || e.NamespaceOf(id.Service) != x.Namespace() {
+			continue // a class serves the pods of its own namespace only
 		}
 		var objects strings.Builder
 		objects.WriteString("array:\n")

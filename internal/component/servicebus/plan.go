@@ -58,6 +58,9 @@ type Component struct {
 	// Producers and Consumers are the services on each destination, in
 	// spec order.
 	Producers, Consumers map[string][]string
+	// Subscriptions are the topic subscriptions of the workers that
+	// consume a topic, by worker.
+	Subscriptions map[string]string
 	// endpoint: the namespace is reached through a private endpoint
 	// (Premium only).
 	endpoint bool
@@ -104,6 +107,7 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 			b.Consumers[q] = append(b.Consumers[q], sv.Name)
 		}
 	}
+	b.Subscriptions = subscriptions(c, b.Topics)
 	b.Namespace = c.Name("Service Bus namespace", naming.ServiceBusNamespace("sb-"+c.Plan.Name+"-"+c.Env.Name))
 	b.endpoint = b.Premium() && c.Env.Settings.Network.PrivateEndpoints
 	if r, ok := azure.LookupRegion(c.Plan.Region); ok {

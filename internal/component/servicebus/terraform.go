@@ -1,6 +1,7 @@
 package servicebus
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
@@ -53,8 +54,10 @@ func (c *Component) Terraform(m terraform.Module) {
 			r.Set("requires_duplicate_detection", true)
 		}
 	}
+	topicIdent := map[string]string{}
 	for _, t := range c.Topics {
-		r := m.Resource("azurerm_servicebus_topic", m.Ident("azurerm_servicebus_topic", t))
+		topicIdent[t] = m.Ident("azurerm_servicebus_topic", t)
+		r := m.Resource("azurerm_servicebus_topic", topicIdent[t])
 		r.Set("name", t)
 		r.Expr("namespace_id", "azurerm_servicebus_namespace.main.id")
 		r.Set("max_size_in_megabytes", c.MaxSizeMB)
@@ -62,6 +65,33 @@ func (c *Component) Terraform(m terraform.Module) {
 		if c.duplicateDetection() {
 			r.Set("requires_duplicate_detection", true)
 		}
+	}
+	c.kedaTerraform(m, topicIdent)
+}
+
+// kedaTerraform writes what KEDA needs to scale the workers on this
+// namespace: each topic-consuming worker's subscription (KEDA counts the
+// messages waiting in it), and a role on the namespace for each worker's
+// identity, which KEDA's operator acts as. Reading a queue's or a
+// subscription's message count goes through the management operations,
+// which need Azure Service Bus Data Owner (KEDA's scaler documentation).
+func (c *Component) kedaTerraform(m terraform.Module, topicIdent map[string]string) {
+	for _, sv := range m.Plan().Services {
+		trig, ok := c.KEDATrigger(sv)
+		if !ok {
+			continue
+		}
+		if topic := trig["topicName"]; topic != "" {
+			r := m.Resource("azurerm_servicebus_subscription", m.Ident("azurerm_servicebus_subscription", sv.Name))
+			r.Set("name", c.Subscriptions[sv.Name])
+			r.Expr("topic_id", "azurerm_servicebus_topic."+topicIdent[topic]+".id")
+			r.Set("max_delivery_count", 10)
+			r.Set("dead_lettering_on_message_expiration", true)
+		}
+		ra := m.Resource("azurerm_role_assignment", m.Ident("azurerm_role_assignment", "keda-servicebus-"+sv.Name))
+		ra.Expr("scope", "azurerm_servicebus_namespace.main.id")
+		ra.Set("role_definition_name", "Azure Service Bus Data Owner")
+		ra.Expr("principal_id", fmt.Sprintf("azurerm_user_assigned_identity.workload[%q].principal_id", sv.Name))
 	}
 }
 

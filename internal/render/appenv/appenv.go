@@ -46,8 +46,16 @@ type Configured interface {
 	Vars(e *plan.Env, sv plan.Service, h Hosts) []Var
 }
 
-// ClusterHosts are the names inside the environment's cluster.
+// ClusterHosts are the names inside the environment's cluster: a callee's
+// Service name, or, where the environment has several namespaces, its
+// full name (name.namespace.svc.cluster.local), which resolves from any
+// namespace.
 func ClusterHosts(e *plan.Env) Hosts {
+	if e.MultiNamespace() {
+		return Hosts{Service: func(name string, port int) string {
+			return fmt.Sprintf("http://%s.%s.svc.cluster.local:%d", name, e.NamespaceOf(name), port)
+		}}
+	}
 	return Hosts{Service: func(name string, port int) string { return fmt.Sprintf("http://%s:%d", name, port) }}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/physarch/physarch/internal/render/appenv"
 	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/yamlout"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // Dir is where the compose files go.
@@ -36,6 +37,9 @@ type Service struct {
 	DependsOn   map[string]Dependency `json:"depends_on,omitempty"`
 	Healthcheck *Healthcheck          `json:"healthcheck,omitempty"`
 	Restart     string                `json:"restart,omitempty"`
+	// Profiles keep a service out of `docker compose up` unless asked
+	// for (a cronjob runs with `docker compose run`).
+	Profiles []string `json:"profiles,omitempty"`
 }
 
 // Dependency waits for another service.
@@ -127,6 +131,14 @@ func Render(pl *plan.Plan) ([]render.File, error) {
 		}
 		if len(deps) > 0 {
 			s.DependsOn = deps
+		}
+		switch sv.Kind {
+		case spec.WorkloadCronJob:
+			// A run is started by hand (`docker compose run <name>`), as
+			// the CronJob would on its schedule; it publishes nothing.
+			s.Ports, s.Restart, s.Profiles = nil, "no", []string{"jobs"}
+		case spec.WorkloadWorker:
+			s.Ports = nil // no Service: nothing to reach
 		}
 		f.Services[sv.Name] = s
 	}

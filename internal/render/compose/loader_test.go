@@ -80,3 +80,41 @@ func TestComposeLoads(t *testing.T) {
 		})
 	}
 }
+
+// TestComposeLoadsWorkloads: the workload-kinds sample's compose file
+// loads with compose-go; the cronjob sits in the "jobs" profile (so
+// `docker compose up` leaves it out and `docker compose run` starts one
+// run) and restarts never; the workers publish no port.
+func TestComposeLoadsWorkloads(t *testing.T) {
+	pl := testplan.Workloads(t)
+	files, err := compose.Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f.Path)), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"IMAGE_TAG": "1.0.0"}
+	for _, s := range compose.DevEnv(pl).Secrets {
+		env[appenv.EnvName(s)] = "secret-" + s
+	}
+	p, err := load(t, dir, env)
+	if err != nil {
+		t.Fatalf("compose-go rejected the file: %v", err)
+	}
+	if _, active := p.Services["nightly-report"]; active {
+		t.Error("the cronjob is among the services `docker compose up` starts")
+	}
+	job, ok := p.DisabledServices["nightly-report"]
+	if !ok || len(job.Profiles) != 1 || job.Profiles[0] != "jobs" || job.Restart != "no" {
+		t.Errorf("cronjob: %+v", job)
+	}
+	for _, w := range []string{"mailer", "indexer"} {
+		if s, ok := p.Services[w]; !ok || len(s.Ports) != 0 {
+			t.Errorf("worker %s: loaded %v, ports %v", w, ok, s.Ports)
+		}
+	}
+}

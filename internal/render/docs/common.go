@@ -209,7 +209,7 @@ func pdb(w plan.Workload) string {
 func ingressName(d *md.Doc, e *plan.Env) string { return summary(d, e, SummaryIngress, "-") }
 
 func clusterDNS(pl *plan.Plan, e *plan.Env, svc string) string {
-	return fmt.Sprintf("%s.%s.svc.cluster.local", svc, e.Namespace)
+	return fmt.Sprintf("%s.%s.svc.cluster.local", svc, e.NamespaceOf(svc))
 }
 
 func mib(v int64) string {
@@ -276,14 +276,18 @@ func poolTable(d *md.Doc, e *plan.Env) {
 		if p.Name == "apps" {
 			d.P(fmt.Sprintf(d.T("노드 수 산정: 최소 레플리카에서 Pod 요청 합계 CPU %dm, 메모리 %s를 %s 노드(할당 가능 %dm, %s, DaemonSet 제외 Pod %d개)에 채워 %d대, 최대 레플리카에서 %d대가 필요합니다. 영역 수(%d)의 배수로 올림했습니다.",
 				"Node count: at minimum replicas the pods request %dm CPU and %s memory, which pack onto %s nodes (allocatable %dm, %s, %d pod slots after DaemonSets) as %d nodes; at maximum replicas %d nodes. Rounded up to a multiple of the zone count (%d)."),
-				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)))
+				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e, p.Name))
 		}
 	}
+	dedicatedPools(d, e)
 }
 
 func discoveryRows(d *md.Doc, pl *plan.Plan, e *plan.Env) [][]string {
 	var rows [][]string
 	for _, s := range pl.Services {
+		if !s.HasService() {
+			continue // cronjobs and workers have no Service to discover
+		}
 		rows = append(rows, []string{text(d, s.Title), clusterDNS(pl, e, s.Name), strconv.Itoa(s.Port), s.Route})
 	}
 	rows = append(rows, rowsOf(e, func(c Discovered) [][]string { return c.Discovery(d, e) })...)
@@ -297,6 +301,9 @@ func discoveryHead(d *md.Doc) []string {
 func healthRows(d *md.Doc, pl *plan.Plan) [][]string {
 	var rows [][]string
 	for _, s := range pl.Services {
+		if s.Kind == spec.WorkloadCronJob {
+			continue // a run's pods get no probes
+		}
 		h := s.Health
 		if h == "" {
 			h = d.T("미지정 (TCP 검사)", "not set (TCP check)")

@@ -66,7 +66,8 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	poolTable(d, e)
 	d.H(3, d.T("3.2 서비스별 리소스 할당", "3.2 Resources per service"))
 	d.H(4, d.T("3.2.1 애플리케이션 서비스", "3.2.1 Application services"))
-	workloadTable(d, e, false)
+	workloadTable(d, pl, e, false)
+	workloadNotes(d, pl, e)
 	d.H(4, d.T("3.2.2 백킹 서비스", "3.2.2 Backing services"))
 	var brows [][]string
 	for _, b := range e.Backing {
@@ -220,12 +221,13 @@ func clusterSettings(d *md.Doc, e *plan.Env) {
 	)
 }
 
-func workloadTable(d *md.Doc, e *plan.Env, hpa bool) {
+func workloadTable(d *md.Doc, pl *plan.Plan, e *plan.Env, hpa bool) {
 	var rows [][]string
 	for _, w := range e.Workloads {
-		row := []string{w.Name, w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit, replicas(w), num(w.PeakRPS)}
+		reps, peak, scaling := workloadCells(d, pl, w)
+		row := []string{w.Name, w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit, reps, peak}
 		if hpa {
-			row = append(row, fmt.Sprintf("CPU %d%%", w.HPACPU))
+			row = append(row, scaling)
 		}
 		rows = append(rows, row)
 	}

@@ -73,27 +73,28 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		[2]string{"Anti-Affinity", d.T("같은 서비스는 다른 노드 선호", "prefer different nodes for one service")},
 	)
 	var pdbRows [][]string
-	for _, w := range e.Workloads {
+	for _, w := range budgeted(e) {
 		pdbRows = append(pdbRows, []string{w.Name, strconv.Itoa(w.Min), pdb(w)})
 	}
 	d.Table([]string{d.T("서비스", "Service"), d.T("최소 레플리카", "Min replicas"), "Pod Disruption Budget"}, pdbRows)
 	d.H(3, d.T("3.3 서비스별 리소스 할당", "3.3 Resources per service"))
 	d.H(4, d.T("3.3.1 애플리케이션 서비스", "3.3.1 Application services"))
-	workloadTable(d, e, true)
+	workloadTable(d, pl, e, true)
 	d.P(d.T("레플리카 산정: 피크 req/s × 요청당 CPU(ms) = 필요 CPU, 이를 CPU 요청 × HPA 목표로 나누어 필요 Pod 수를 구합니다. 최소는 영역 수와 비피크 비율, 최대는 여유율을 반영합니다.",
 		"Replicas: peak req/s × CPU ms per request = CPU needed; divided by CPU request × HPA target gives the pods needed. The minimum covers the zones and the off-peak share, the maximum adds headroom."))
 	var needRows [][]string
-	for _, w := range e.Workloads {
+	for _, w := range autoscaled(e) {
 		needRows = append(needRows, []string{w.Name, num(w.PeakRPS), fmt.Sprintf("%sm", num(w.CPUNeededM)), strconv.Itoa(w.Needed), strconv.Itoa(w.Min), strconv.Itoa(w.Max)})
 	}
 	d.Table([]string{d.T("서비스", "Service"), d.T("피크 req/s", "Peak req/s"), d.T("필요 CPU", "CPU needed"), d.T("필요 Pod", "Pods needed"), "Min", "Max"}, needRows)
 	d.H(4, d.T("3.3.2 HPA 구성", "3.3.2 HPA"))
 	var hpa strings.Builder
 	hpa.WriteString("hpa_configuration:\n")
-	for _, w := range e.Workloads {
+	for _, w := range autoscaled(e) {
 		fmt.Fprintf(&hpa, "  %s:\n    min_replicas: %d\n    max_replicas: %d\n    metrics:\n      - cpu: %d%%\n      - memory: %d%%\n", w.Name, w.Min, w.Max, w.HPACPU, w.HPAMem)
 	}
 	d.Code("yaml", hpa.String())
+	workloadNotes(d, pl, e)
 
 	d.H(2, d.T("4. 네트워크 아키텍처", "4. Network"))
 	d.H(3, d.T("4.1 네트워크 토폴로지", "4.1 Topology"))

@@ -15,7 +15,7 @@ import (
 func (c envContext) backingObjects() ([]any, error) {
 	var out []any
 	for _, m := range plan.Facets[Manifested](c.e) {
-		objs, err := m.Manifests(Context{c})
+		objs, err := m.Manifests(Context{c: c})
 		if err != nil {
 			return nil, err
 		}
@@ -126,8 +126,8 @@ func (x Context) Job(name, image string, command []string, env []corev1.EnvVar, 
 						Command: command,
 						Env:     env,
 						Resources: corev1.ResourceRequirements{
-							Requests: corev1.ResourceList{corev1.ResourceCPU: quantity("50m"), corev1.ResourceMemory: quantity("64Mi"), corev1.ResourceEphemeralStorage: quantity("64Mi")},
-							Limits:   corev1.ResourceList{corev1.ResourceCPU: quantity("200m"), corev1.ResourceMemory: quantity("128Mi"), corev1.ResourceEphemeralStorage: quantity("128Mi")},
+							Requests: corev1.ResourceList{corev1.ResourceCPU: quantity(plan.JobCPURequest), corev1.ResourceMemory: quantity(plan.JobMemRequest), corev1.ResourceEphemeralStorage: quantity("64Mi")},
+							Limits:   corev1.ResourceList{corev1.ResourceCPU: quantity(plan.JobCPULimit), corev1.ResourceMemory: quantity(plan.JobMemLimit), corev1.ResourceEphemeralStorage: quantity("128Mi")},
 						},
 						SecurityContext: containerSecurity(),
 						VolumeMounts:    mounts,

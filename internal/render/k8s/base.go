@@ -2,16 +2,25 @@ package k8s
 
 import (
 	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // baseObjects are what a service is in every environment: its Service and
-// the Deployment's shape. Sizing, placement and secrets come from the
-// environment overlays as patches.
+// the Deployment's shape (a worker: the Deployment only; a cronjob: its
+// CronJob). Sizing, placement and secrets come from the environment
+// overlays as patches.
 func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 	labels := map[string]string{labelName: sv.Name, labelPartOf: pl.Name, labelManaged: "physarch"}
+	switch sv.Kind {
+	case spec.WorkloadCronJob:
+		return []any{cronJob(sv, labels)}
+	case spec.WorkloadWorker:
+		return []any{deployment(sv, labels)}
+	}
 	svc := corev1.Service{
 		TypeMeta:   typeMeta("v1", "Service"),
 		ObjectMeta: objectMeta(sv.Name, "", labels),
@@ -21,6 +30,11 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 			Ports:    []corev1.ServicePort{{Name: "http", Port: int32(sv.Port), TargetPort: port(sv.Port), Protocol: corev1.ProtocolTCP}},
 		},
 	}
+	return []any{svc, deployment(sv, labels)}
+}
+
+// container is the service's container as every environment runs it.
+func container(sv plan.Service) corev1.Container {
 	c := corev1.Container{
 		Name:  sv.Name,
 		Image: sv.Image,
@@ -47,7 +61,25 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 		c.ReadinessProbe = &corev1.Probe{ProbeHandler: get(), PeriodSeconds: 5, FailureThreshold: 2, TimeoutSeconds: 2}
 		c.LivenessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: port(sv.Port)}}, PeriodSeconds: 10, FailureThreshold: 3, TimeoutSeconds: 3}
 	}
-	dep := appsv1.Deployment{
+	return c
+}
+
+// podSpec is the pod every environment runs the service's container in.
+func podSpec(sv plan.Service) corev1.PodSpec {
+	return corev1.PodSpec{
+		ServiceAccountName:            sv.Name,
+		SecurityContext:               podSecurity(true),
+		TerminationGracePeriodSeconds: ptr(int64(30)),
+		Containers:                    []corev1.Container{container(sv)},
+		// Bounded by the container's ephemeral-storage limit.
+		Volumes: []corev1.Volume{{Name: "tmp", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}}},
+	}
+}
+
+// deployment is a service's or a worker's Deployment; it sets no replica
+// count, because its HPA (a worker's: KEDA's) owns it.
+func deployment(sv plan.Service, labels map[string]string) appsv1.Deployment {
+	return appsv1.Deployment{
 		TypeMeta:   typeMeta("apps/v1", "Deployment"),
 		ObjectMeta: objectMeta(sv.Name, "", labels),
 		Spec: appsv1.DeploymentSpec{
@@ -62,16 +94,44 @@ func baseObjects(pl *plan.Plan, sv plan.Service) []any {
 			},
 			Template: corev1.PodTemplateSpec{
 				ObjectMeta: objectMeta("", "", labels),
-				Spec: corev1.PodSpec{
-					ServiceAccountName:            sv.Name,
-					SecurityContext:               podSecurity(true),
-					TerminationGracePeriodSeconds: ptr(int64(30)),
-					Containers:                    []corev1.Container{c},
-					// Bounded by the container's ephemeral-storage limit.
-					Volumes: []corev1.Volume{{Name: "tmp", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}}},
+				Spec:       podSpec(sv),
+			},
+		},
+	}
+}
+
+// cronJob is a kind: cronjob's CronJob: its schedule and the Job each run
+// starts, whose pod is the service's, without ports or probes (it runs to
+// completion and serves nothing).
+func cronJob(sv plan.Service, labels map[string]string) batchv1.CronJob {
+	cj := sv.CronJob
+	pod := podSpec(sv)
+	pod.RestartPolicy = corev1.RestartPolicyOnFailure
+	ctr := &pod.Containers[0]
+	ctr.Ports, ctr.StartupProbe, ctr.ReadinessProbe, ctr.LivenessProbe = nil, nil, nil, nil
+	out := batchv1.CronJob{
+		TypeMeta:   typeMeta("batch/v1", "CronJob"),
+		ObjectMeta: objectMeta(sv.Name, "", labels),
+		Spec: batchv1.CronJobSpec{
+			Schedule:                   cj.Schedule,
+			ConcurrencyPolicy:          batchv1.ConcurrencyPolicy(cj.ConcurrencyPolicy),
+			StartingDeadlineSeconds:    ptr(int64(cj.StartingDeadlineSeconds)),
+			SuccessfulJobsHistoryLimit: ptr(int32(3)),
+			FailedJobsHistoryLimit:     ptr(int32(1)),
+			JobTemplate: batchv1.JobTemplateSpec{
+				ObjectMeta: objectMeta("", "", labels),
+				Spec: batchv1.JobSpec{
+					Parallelism:           ptr(int32(cj.Parallelism)),
+					Completions:           ptr(int32(cj.Completions)),
+					BackoffLimit:          ptr(int32(cj.BackoffLimit)),
+					ActiveDeadlineSeconds: ptr(int64(cj.ActiveDeadlineSeconds)),
+					Template:              corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", labels), Spec: pod},
 				},
 			},
 		},
 	}
-	return []any{svc, dep}
+	if cj.TimeZone != "" {
+		out.Spec.TimeZone = ptr(cj.TimeZone)
+	}
+	return out
 }

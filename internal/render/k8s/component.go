@@ -68,19 +68,31 @@ type (
 	Identified interface {
 		UsesIdentity(sv plan.Service) bool
 	}
-	// KEDATriggered is a component a queue- or stream-driven worker scales
-	// on: the KEDA trigger of a service that consumes from it (type and
-	// metadata, such as azure-eventhub with the hub, the consumer group
-	// and the lag threshold), or false when the service consumes nothing
-	// of it.
+	// KEDATriggered is a component a worker (kind worker) can be scaled
+	// on: the KEDA trigger for the backlog sv consumes from it, or false
+	// when sv consumes nothing of it. The map's TriggerType key is the
+	// trigger's type (azure-servicebus, azure-eventhub); every other key
+	// is a metadata field, written as given (the target, such as
+	// messageCount, from sv.Worker.MessagesPerReplica). The core adds the
+	// authentication: the worker's workload identity (podIdentity
+	// provider azure-workload).
 	KEDATriggered interface {
 		KEDATrigger(sv plan.Service) (trigger map[string]string, ok bool)
 	}
 )
 
+// TriggerType is the key of a KEDATrigger's map that holds the trigger's
+// type rather than a metadata field.
+const TriggerType = "type"
+
 // Context is what a component's manifests read from the environment's
 // overlay: names, labels, placement and the Secret its pods read.
-type Context struct{ c envContext }
+type Context struct {
+	c envContext
+	// ns is the namespace an overlay file is written for (Filed); nil
+	// for the environment's own namespace.
+	ns *plan.Namespace
+}
 
 // Plan is the system's plan.
 func (x Context) Plan() *plan.Plan { return x.c.pl }
@@ -93,7 +105,16 @@ func (x Context) Meta(name string) map[string]string { return x.c.meta(name, nil
 
 // ObjectMeta names an object of the environment's namespace.
 func (x Context) ObjectMeta(name string, labels map[string]string) metav1.ObjectMeta {
-	return objectMeta(name, x.c.e.Namespace, labels)
+	return objectMeta(name, x.Namespace(), labels)
+}
+
+// Namespace is the namespace the objects being written go to: the one a
+// Filed file is written for, else the environment's own.
+func (x Context) Namespace() string {
+	if x.ns != nil {
+		return x.ns.Name
+	}
+	return x.c.e.Namespace
 }
 
 // SecretEnv is an environment variable read from one key of the Secret

@@ -87,3 +87,42 @@ func TestKubeScoreProd(t *testing.T) {
 		}
 	}
 }
+
+// TestKubeScoreWorkloads runs kube-score on the workload-kinds sample's
+// prod manifests: no CRITICAL or WARNING finding, but the one the design
+// chooses: a worker below two replicas (KEDA may scale it to zero) has
+// no PodDisruptionBudget.
+func TestKubeScoreWorkloads(t *testing.T) {
+	score := realtools.Lookup(t, "kube", []string{"PHYSARCH_KUBE_SCORE"}, "kube-score")
+	kubectl := realtools.Lookup(t, "kube", []string{"PHYSARCH_KUBECTL"}, "kubectl")
+	pl := testplan.Workloads(t)
+	files, err := k8s.Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := realtools.WriteFiles(t, files)
+	e := pl.Envs[len(pl.Envs)-1]
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	built, err := exec.CommandContext(ctx, kubectl, "kustomize", filepath.Join(dir, k8s.Dir, "overlays", e.Name)).Output()
+	if err != nil {
+		t.Fatalf("kubectl kustomize: %v", err)
+	}
+	in := filepath.Join(t.TempDir(), "all.yaml")
+	if err := os.WriteFile(in, built, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := exec.CommandContext(ctx, score, "score", "-o", "ci", in).CombinedOutput()
+	if !strings.Contains(string(out), "[OK] nightly-report") {
+		t.Fatalf("kube-score did not judge the CronJob:\n%s", out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(line, "[CRITICAL]") && !strings.HasPrefix(line, "[WARNING]") {
+			continue
+		}
+		if w := e.Workload(strings.SplitN(strings.Fields(line)[1], "/", 2)[0]); w != nil && !w.HasPDB() && strings.Contains(line, "No matching PodDisruptionBudget") {
+			continue
+		}
+		t.Errorf("kube-score: %s", line)
+	}
+}

@@ -9,23 +9,24 @@ import (
 
 const anywhere = "0.0.0.0/0"
 
-// networkPolicies deny everything by default, then allow exactly the plan's
-// flows: ingress controller → services, service → service, service →
-// database/cache/Service Bus/external systems, plus DNS. The ingress
+// networkPolicies deny everything in a namespace by default, then allow
+// exactly the plan's flows of the workloads it runs: ingress controller →
+// services, service → service (across namespaces too), service →
+// database/cache/messaging/external systems, plus DNS. The ingress
 // controller is the component whose ID is plan.IngressName: who it is to a
 // policy is its Peer.
-func (c envContext) networkPolicies() []any {
+func (c envContext) networkPolicies(nsp plan.Namespace) []any {
 	all := metaSelector{}
 	out := []any{
 		networkingv1.NetworkPolicy{
 			TypeMeta:   typeMeta("networking.k8s.io/v1", "NetworkPolicy"),
-			ObjectMeta: objectMeta("default-deny-all", c.e.Namespace, c.meta("", nil)),
+			ObjectMeta: objectMeta("default-deny-all", nsp.Name, c.meta("", nil)),
 			Spec: networkingv1.NetworkPolicySpec{PodSelector: all,
 				PolicyTypes: []networkingv1.PolicyType{networkingv1.PolicyTypeIngress, networkingv1.PolicyTypeEgress}},
 		},
 		networkingv1.NetworkPolicy{
 			TypeMeta:   typeMeta("networking.k8s.io/v1", "NetworkPolicy"),
-			ObjectMeta: objectMeta("allow-dns", c.e.Namespace, c.meta("", nil)),
+			ObjectMeta: objectMeta("allow-dns", nsp.Name, c.meta("", nil)),
 			Spec: networkingv1.NetworkPolicySpec{PodSelector: all,
 				PolicyTypes: []networkingv1.PolicyType{networkingv1.PolicyTypeEgress},
 				Egress: []networkingv1.NetworkPolicyEgressRule{{
@@ -34,22 +35,16 @@ func (c envContext) networkPolicies() []any {
 				}}},
 		},
 	}
-	names := append([]string(nil), c.serviceNames()...)
-	for _, p := range plan.Facets[Policied](c.e) {
-		names = append(names, p.PolicyWorkloads()...)
+	names := append([]string(nil), nsp.Services...)
+	if nsp.Components {
+		for _, p := range plan.Facets[Policied](c.e) {
+			names = append(names, p.PolicyWorkloads()...)
+		}
 	}
 	for _, n := range names {
 		if np, ok := c.policyFor(n); ok {
 			out = append(out, np)
 		}
-	}
-	return out
-}
-
-func (c envContext) serviceNames() []string {
-	var out []string
-	for _, sv := range c.pl.Services {
-		out = append(out, sv.Name)
 	}
 	return out
 }
@@ -69,7 +64,7 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 	}
 	if comp, ok := c.e.Component(name); ok {
 		if p, ok := comp.(Peered); ok {
-			return p.Peer(Context{c})
+			return p.Peer(Context{c: c})
 		}
 	}
 	if c.services[name] {
@@ -78,19 +73,34 @@ func (c envContext) peer(name string) networkingv1.NetworkPolicyPeer {
 	return block(anywhere) // an external system
 }
 
-// policyFor allows one workload's inbound and outbound flows.
+// peerFrom is who a flow endpoint is to a policy in a namespace: a pod of
+// another namespace is selected in it (namespaceSelector and
+// podSelector); everything else as peer says.
+func (c envContext) peerFrom(namespace, name string) networkingv1.NetworkPolicyPeer {
+	p := c.peer(name)
+	if p.PodSelector != nil && p.NamespaceSelector == nil {
+		if ns := c.e.NamespaceOf(name); ns != namespace {
+			p.NamespaceSelector = &metaSelector{MatchLabels: map[string]string{labelNSName: ns}}
+		}
+	}
+	return p
+}
+
+// policyFor allows one workload's inbound and outbound flows, in the
+// workload's namespace.
 func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	var in []networkingv1.NetworkPolicyIngressRule
 	var out []networkingv1.NetworkPolicyEgressRule
+	ns := c.e.NamespaceOf(name)
 	local := c.peer(name).PodSelector != nil
 	for _, f := range c.flowsOf[name] {
 		if f.To == name && local {
 			in = append(in, networkingv1.NetworkPolicyIngressRule{
-				From: []networkingv1.NetworkPolicyPeer{c.peer(f.From)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
+				From: []networkingv1.NetworkPolicyPeer{c.peerFrom(ns, f.From)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
 		}
 		if f.From == name {
 			out = append(out, networkingv1.NetworkPolicyEgressRule{
-				To: []networkingv1.NetworkPolicyPeer{c.peer(f.To)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
+				To: []networkingv1.NetworkPolicyPeer{c.peerFrom(ns, f.To)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
 		}
 	}
 	if len(in)+len(out) == 0 {
@@ -98,7 +108,7 @@ func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	}
 	np := networkingv1.NetworkPolicy{
 		TypeMeta:   typeMeta("networking.k8s.io/v1", "NetworkPolicy"),
-		ObjectMeta: objectMeta("allow-"+name, c.e.Namespace, c.meta(name, nil)),
+		ObjectMeta: objectMeta("allow-"+name, ns, c.meta(name, nil)),
 		Spec:       networkingv1.NetworkPolicySpec{PodSelector: metaSelector{MatchLabels: selector(name)}, Ingress: in, Egress: out},
 	}
 	if len(in) > 0 {
@@ -110,11 +120,15 @@ func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
 	return np, true
 }
 
-// ingress routes each public route prefix to its service, through the
-// environment's ingress controller (IngressServed); without one, none.
-func (c envContext) ingress() (networkingv1.Ingress, bool) {
+// ingress routes each public route prefix of a namespace's services to
+// its service: an Ingress reaches the Services of its own namespace only,
+// so each namespace with routes has one (AGIC and NGINX merge them).
+func (c envContext) ingress(nsp plan.Namespace) (networkingv1.Ingress, bool) {
 	var paths []networkingv1.HTTPIngressPath
 	for _, f := range c.e.FlowsOfKind("ingress") {
+		if c.e.NamespaceOf(f.To) != nsp.Name {
+			continue
+		}
 		route := ""
 		for _, sv := range c.pl.Services {
 			if sv.Name == f.To {
@@ -139,7 +153,7 @@ func (c envContext) ingress() (networkingv1.Ingress, bool) {
 	}
 	ing := networkingv1.Ingress{
 		TypeMeta:   typeMeta("networking.k8s.io/v1", "Ingress"),
-		ObjectMeta: objectMeta(c.pl.Name, c.e.Namespace, c.meta("", nil)),
+		ObjectMeta: objectMeta(c.pl.Name, nsp.Name, c.meta("", nil)),
 		Spec: networkingv1.IngressSpec{
 			IngressClassName: ptr(served[0].IngressClass()),
 			Rules:            []networkingv1.IngressRule{{Host: served[0].IngressHost(), IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{Paths: paths}}}},

@@ -22,8 +22,11 @@ import (
 // with its own identity: never the PostgreSQL administrator password,
 // never another service's database password.
 func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
+	plans := map[string]*plan.Plan{"workloads (several namespaces)": testplan.Workloads(t)}
 	for _, name := range examples.Names() {
-		pl := testplan.Example(t, name)
+		plans[name] = testplan.Example(t, name)
+	}
+	for name, pl := range plans {
 		for _, e := range pl.Envs {
 			kv, ok := plan.Find[*keyvault.Component](e)
 			if !ok {
@@ -31,10 +34,15 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 			}
 			c := k8s.NewEnvContext(pl, e)
 			classes := map[string]keyvault.SecretProviderClass{}
-			_, objs := kv.OverlayFile(c.Context())
-			for _, o := range objs {
-				spc := o.(keyvault.SecretProviderClass)
-				classes[spc.Name] = spc
+			for _, ns := range e.Namespaces {
+				_, objs := kv.OverlayFile(c.NamespaceContext(ns))
+				for _, o := range objs {
+					spc := o.(keyvault.SecretProviderClass)
+					if spc.Namespace != ns.Name || e.NamespaceOf(spc.Labels["app.kubernetes.io/name"]) != ns.Name {
+						t.Errorf("%s/%s: class %s written into %s", name, e.Name, spc.Name, ns.Name)
+					}
+					classes[spc.Name] = spc
+				}
 			}
 			for _, sv := range pl.Services {
 				id := e.Identity(sv.Name)
@@ -87,6 +95,9 @@ func TestEachServiceReadsOnlyItsSecrets(t *testing.T) {
 				}
 				if v := d.Spec.Template.Spec.Volumes; len(v) != 1 || v[0].CSI.VolumeAttributes["secretProviderClass"] != id.SecretClass {
 					t.Errorf("%s/%s: %s mounts %v, not its own class", name, e.Name, sv.Name, v)
+				}
+				if spc.Namespace != e.NamespaceOf(sv.Name) {
+					t.Errorf("%s/%s: class %s is in %q, its pods in %q", name, e.Name, spc.Name, spc.Namespace, e.NamespaceOf(sv.Name))
 				}
 			}
 			if len(classes) == 0 {

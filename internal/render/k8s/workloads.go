@@ -5,6 +5,7 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
 
@@ -65,9 +66,43 @@ func (c envContext) meta(name string, extra map[string]string) map[string]string
 // deploymentPatch is the strategic-merge patch that sizes and places a
 // service's Deployment in one environment.
 func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.Deployment, error) {
-	res, err := requirements(w)
+	tmpl, err := c.podPatch(sv, w)
 	if err != nil {
 		return appsv1.Deployment{}, err
+	}
+	return appsv1.Deployment{
+		TypeMeta:   typeMeta("apps/v1", "Deployment"),
+		ObjectMeta: objectMeta(sv.Name, "", nil),
+		// No replicas: the HPA owns the count (from the plan's minimum up),
+		// and a static count would be reset by every apply.
+		Spec: appsv1.DeploymentSpec{Template: tmpl},
+	}, nil
+}
+
+// cronJobPatch is the strategic-merge patch that sizes and places the pod
+// of a cronjob's runs, as deploymentPatch does a Deployment's. The
+// schedule is repeated because the typed CronJob always writes it.
+func (c envContext) cronJobPatch(sv plan.Service, w *plan.Workload) (batchv1.CronJob, error) {
+	tmpl, err := c.podPatch(sv, w)
+	if err != nil {
+		return batchv1.CronJob{}, err
+	}
+	return batchv1.CronJob{
+		TypeMeta:   typeMeta("batch/v1", "CronJob"),
+		ObjectMeta: objectMeta(sv.Name, "", nil),
+		Spec: batchv1.CronJobSpec{
+			Schedule:    sv.CronJob.Schedule,
+			JobTemplate: batchv1.JobTemplateSpec{Spec: batchv1.JobSpec{Template: tmpl}},
+		},
+	}, nil
+}
+
+// podPatch is the pod template part of a workload's patch: requests and
+// limits, secrets, placement and the workload identity label.
+func (c envContext) podPatch(sv plan.Service, w *plan.Workload) (corev1.PodTemplateSpec, error) {
+	res, err := requirements(w)
+	if err != nil {
+		return corev1.PodTemplateSpec{}, err
 	}
 	_, secrets := c.env.For(sv)
 	secret := c.secretOf(sv.Name)
@@ -89,31 +124,27 @@ func (c envContext) deploymentPatch(sv plan.Service, w *plan.Workload) (appsv1.D
 	if c.identityOn(sv) {
 		tmplLabels[wiUse] = "true"
 	}
-	return appsv1.Deployment{
-		TypeMeta:   typeMeta("apps/v1", "Deployment"),
-		ObjectMeta: objectMeta(sv.Name, "", nil),
-		// No replicas: the HPA owns the count (from the plan's minimum up),
-		// and a static count would be reset by every apply.
-		Spec: appsv1.DeploymentSpec{
-			Template: corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod},
-		},
-	}, nil
+	return corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod}, nil
 }
 
-// place puts pods on the apps pool, tolerates its taints (Spot), and in a
-// multi-zone environment spreads replicas over zones and nodes.
+// place puts pods on their pool (the apps pool, or the dedicated pool the
+// service names), tolerates its taints (Spot, a dedicated pool's), and in
+// a multi-zone pool spreads replicas over zones and nodes.
 func (c envContext) place(pod *corev1.PodSpec, name string) {
-	apps := c.e.Pool("apps")
-	if apps == nil {
+	pool := c.e.Pool("apps")
+	if w := c.e.Workload(name); w != nil && w.Pool != "" {
+		pool = c.e.Pool(w.Pool)
+	}
+	if pool == nil {
 		return
 	}
-	pod.NodeSelector = map[string]string{labelPool: apps.Name}
-	for _, t := range apps.Taints {
+	pod.NodeSelector = map[string]string{labelPool: pool.Name}
+	for _, t := range pool.Taints {
 		kv, effect, _ := strings.Cut(t, ":")
 		k, v, _ := strings.Cut(kv, "=")
 		pod.Tolerations = append(pod.Tolerations, corev1.Toleration{Key: k, Operator: corev1.TolerationOpEqual, Value: v, Effect: corev1.TaintEffect(effect)})
 	}
-	if len(c.e.Zones) > 1 {
+	if len(pool.Zones) > 1 {
 		pod.TopologySpreadConstraints = []corev1.TopologySpreadConstraint{{
 			MaxSkew: 1, TopologyKey: labelZone, WhenUnsatisfiable: corev1.DoNotSchedule,
 			LabelSelector: &metaSelector{MatchLabels: selector(name)},
@@ -139,7 +170,7 @@ func nilIfEmpty(m map[string]string) map[string]string {
 func (c envContext) serviceAccount(sv plan.Service) corev1.ServiceAccount {
 	sa := corev1.ServiceAccount{
 		TypeMeta:   typeMeta("v1", "ServiceAccount"),
-		ObjectMeta: objectMeta(sv.Name, c.e.Namespace, c.meta(sv.Name, nil)),
+		ObjectMeta: objectMeta(sv.Name, c.e.NamespaceOf(sv.Name), c.meta(sv.Name, nil)),
 	}
 	if c.identityOn(sv) {
 		sa.Annotations = map[string]string{wiClientID: clientIDPlaceholder(sv.Name)}
@@ -170,7 +201,7 @@ func (c envContext) configMap(sv plan.Service) corev1.ConfigMap {
 	}
 	return corev1.ConfigMap{
 		TypeMeta:   typeMeta("v1", "ConfigMap"),
-		ObjectMeta: objectMeta(sv.Name+"-config", c.e.Namespace, c.meta(sv.Name, nil)),
+		ObjectMeta: objectMeta(sv.Name+"-config", c.e.NamespaceOf(sv.Name), c.meta(sv.Name, nil)),
 		Data:       data,
 	}
 }
@@ -187,7 +218,7 @@ func (c envContext) hpa(w *plan.Workload) autoscalingv2.HorizontalPodAutoscaler 
 	}
 	return autoscalingv2.HorizontalPodAutoscaler{
 		TypeMeta:   typeMeta("autoscaling/v2", "HorizontalPodAutoscaler"),
-		ObjectMeta: objectMeta(w.Name, c.e.Namespace, c.meta(w.Name, nil)),
+		ObjectMeta: objectMeta(w.Name, c.e.NamespaceOf(w.Name), c.meta(w.Name, nil)),
 		Spec: autoscalingv2.HorizontalPodAutoscalerSpec{
 			ScaleTargetRef: autoscalingv2.CrossVersionObjectReference{APIVersion: "apps/v1", Kind: "Deployment", Name: w.Name},
 			MinReplicas:    ptr(int32(w.Min)),
@@ -200,7 +231,7 @@ func (c envContext) hpa(w *plan.Workload) autoscalingv2.HorizontalPodAutoscaler 
 func (c envContext) pdb(w *plan.Workload) policyv1.PodDisruptionBudget {
 	p := policyv1.PodDisruptionBudget{
 		TypeMeta:   typeMeta("policy/v1", "PodDisruptionBudget"),
-		ObjectMeta: objectMeta(w.Name, c.e.Namespace, c.meta(w.Name, nil)),
+		ObjectMeta: objectMeta(w.Name, c.e.NamespaceOf(w.Name), c.meta(w.Name, nil)),
 		Spec:       policyv1.PodDisruptionBudgetSpec{Selector: &metaSelector{MatchLabels: selector(w.Name)}},
 	}
 	field, v := w.PDB()

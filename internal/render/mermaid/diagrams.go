@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // Render returns the physical and the network diagram of every environment.
@@ -36,6 +37,26 @@ func replicaLabel(w plan.Workload) string {
 		return fmt.Sprintf("replicas %d", w.Min)
 	}
 	return fmt.Sprintf("replicas %d, HPA %d–%d", w.Min, w.Min, w.Max)
+}
+
+// workloadLabel says how a workload runs: its replicas and HPA, a
+// cronjob's schedule, a worker's KEDA bounds.
+func workloadLabel(pl *plan.Plan, w plan.Workload) string {
+	if w.Autoscaled() {
+		return replicaLabel(w) // no lookup for the common case
+	}
+	for _, sv := range pl.Services {
+		if sv.Name != w.Name {
+			continue
+		}
+		switch {
+		case w.Kind == spec.WorkloadCronJob && sv.CronJob != nil:
+			return "CronJob " + sv.CronJob.Schedule
+		case w.Kind == spec.WorkloadWorker:
+			return fmt.Sprintf("KEDA %d–%d", w.Min, w.Max)
+		}
+	}
+	return replicaLabel(w)
 }
 
 func poolLabel(p plan.NodePool) string {
@@ -112,6 +133,12 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 			g.line2(l)
 		}
 	}
+	// Services on a dedicated pool: where they run.
+	for _, w := range e.Workloads {
+		if w.Pool != "" && w.Pool != "apps" && e.Pool(w.Pool) != nil {
+			g.dotted(id("svc", w.Name), id("pool", w.Pool), "nodeSelector")
+		}
+	}
 	if prod {
 		for _, d := range ordered {
 			for _, l := range d.Late {
@@ -137,7 +164,12 @@ func cluster(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Drawin
 	}
 	g.sub("AppServices", t.T("애플리케이션 서비스", "Application services"), func() {
 		for _, w := range e.Workloads {
-			g.node(id("svc", w.Name), fmt.Sprintf("%s<br/>%s<br/>%s / %s", w.Name, replicaLabel(w), w.CPURequest, w.MemRequest))
+			label := fmt.Sprintf("%s<br/>%s<br/>%s / %s", w.Name, workloadLabel(pl, w), w.CPURequest, w.MemRequest)
+			if w.Kind == spec.WorkloadCronJob {
+				g.job(id("svc", w.Name), label) // a job, not a long-running service
+				continue
+			}
+			g.node(id("svc", w.Name), label)
 		}
 	})
 	if len(e.Backing) > 0 {

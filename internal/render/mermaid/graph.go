@@ -39,6 +39,9 @@ func (g *graph) sub(id, label string, body func()) {
 
 func (g *graph) node(id, label string) { g.line(id + "[\"" + esc(label) + "\"]") }
 
+// job draws a hexagon, for a scheduled job.
+func (g *graph) job(id, label string) { g.line(id + "{{\"" + esc(label) + "\"}}") }
+
 // db draws a cylinder, for data stores.
 func (g *graph) db(id, label string) { g.line(id + "[(\"" + esc(label) + "\")]") }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // network draws addresses and ports: subnets with CIDRs, the ingress path
@@ -37,12 +38,18 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 			}
 			g.sub("ClusterIP", fmt.Sprintf("ClusterIP Services (%s)", e.Network.ServiceCIDR), func() {
 				for _, sv := range pl.Services {
-					g.node(id("svcip", sv.Name), fmt.Sprintf("%s:%d", sv.Name, sv.Port))
+					if sv.HasService() {
+						g.node(id("svcip", sv.Name), fmt.Sprintf("%s:%d", sv.Name, sv.Port))
+					}
 				}
 			})
 			g.sub("Pods", t.T("Pod", "Pods"), func() {
 				for _, w := range e.Workloads {
-					g.node(id("svc", w.Name), fmt.Sprintf("%s<br/>%s", w.Name, replicaLabel(w)))
+					if w.Kind == spec.WorkloadCronJob {
+						g.job(id("svc", w.Name), fmt.Sprintf("%s<br/>%s", w.Name, workloadLabel(pl, w)))
+						continue
+					}
+					g.node(id("svc", w.Name), fmt.Sprintf("%s<br/>%s", w.Name, workloadLabel(pl, w)))
 				}
 			})
 			for _, b := range e.Backing {
@@ -94,7 +101,9 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 		}
 	}
 	for _, w := range e.Workloads {
-		g.edge(id("svcip", w.Name), id("svc", w.Name), "")
+		if w.Autoscaled() { // only a service has a ClusterIP Service
+			g.edge(id("svcip", w.Name), id("svc", w.Name), "")
+		}
 	}
 	for _, f := range e.Flows {
 		from := id("svc", f.From)

@@ -6,6 +6,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // identity writes one user-assigned identity per service, each with one
@@ -24,7 +25,7 @@ func (m *module) identity() {
 	for _, w := range m.e.Identities {
 		creds[w.Service] = cty.ObjectVal(map[string]cty.Value{
 			"name":    cty.StringVal(w.Credential),
-			"subject": cty.StringVal(fmt.Sprintf("system:serviceaccount:%s:%s", m.e.Namespace, w.ServiceAccount)),
+			"subject": cty.StringVal(fmt.Sprintf("system:serviceaccount:%s:%s", m.e.NamespaceOf(w.Service), w.ServiceAccount)),
 		})
 	}
 	m.main.top("locals").set("workload_federated_credentials", objectOrEmpty(creds))
@@ -35,6 +36,43 @@ func (m *module) identity() {
 	f.set("audience", []string{"api://AzureADTokenExchange"})
 	f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
 	f.expr("subject", "each.value.subject")
+	m.kedaCredentials()
+}
+
+// kedaCredentials federate each worker's identity with KEDA's operator
+// too, so that the TriggerAuthentication (podIdentity azure-workload,
+// identityId: the worker's) lets KEDA read the worker's backlog as the
+// worker. Azure refuses concurrent credential writes on one identity,
+// hence the dependency on the workloads' credentials.
+func (m *module) kedaCredentials() {
+	creds := map[string]cty.Value{}
+	for _, w := range m.e.Identities {
+		if w.KEDACredential != "" {
+			creds[w.Service] = cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal(w.KEDACredential)})
+		}
+	}
+	if len(creds) == 0 {
+		return
+	}
+	m.main.top("locals").set("keda_federated_credentials", cty.ObjectVal(creds))
+	f := m.resource("azurerm_federated_identity_credential", "keda")
+	f.expr("for_each", "local.keda_federated_credentials")
+	f.expr("name", "each.value.name")
+	f.expr("user_assigned_identity_id", "azurerm_user_assigned_identity.workload[each.key].id")
+	f.set("audience", []string{"api://AzureADTokenExchange"})
+	f.expr("issuer", "azurerm_kubernetes_cluster.main.oidc_issuer_url")
+	f.set("subject", plan.KEDAOperator)
+	f.expr("depends_on", "[azurerm_federated_identity_credential.workload]")
+}
+
+// kedaOn reports whether the environment runs workers, which KEDA scales.
+func (m *module) kedaOn() bool {
+	for _, w := range m.e.Workloads {
+		if w.Kind == spec.WorkloadWorker {
+			return true
+		}
+	}
+	return false
 }
 
 // objectOrEmpty is an HCL object of the values (an empty one when there
@@ -89,27 +127,44 @@ func (m *module) cluster() {
 	for _, c := range plan.Facets[ClusterAddon](e) {
 		c.Cluster(b)
 	}
+	if m.kedaOn() {
+		// The AKS KEDA add-on: KEDA scales the workers (ScaledObjects).
+		b.child("workload_autoscaler_profile").set("keda_enabled", true)
+	}
 	m.tags(b)
 
 	if apps := e.Pool("apps"); apps != nil {
-		p := m.resource("azurerm_kubernetes_cluster_node_pool", "apps")
-		p.set("name", apps.Name)
-		p.expr("kubernetes_cluster_id", "azurerm_kubernetes_cluster.main.id")
-		p.set("mode", apps.Mode)
-		pool(p, apps)
-		if apps.Spot {
-			p.set("priority", "Spot")
-			p.set("eviction_policy", "Delete")
-			p.set("spot_max_price", -1)
+		m.userPool(apps)
+	}
+	// The dedicated pools, in the plan's order (by name).
+	for i := range e.Pools {
+		if np := &e.Pools[i]; np.Dedicated {
+			m.userPool(np)
 		}
-		if len(apps.Taints) > 0 {
-			p.set("node_taints", apps.Taints)
-		}
-		m.tags(p)
 	}
 }
 
-// pool writes what the system and the apps pool share.
+// userPool writes a user pool (apps, or a dedicated one) of the cluster:
+// its size, Spot priority and taints.
+func (m *module) userPool(np *plan.NodePool) {
+	p := m.resource("azurerm_kubernetes_cluster_node_pool", m.uniqueIdent("azurerm_kubernetes_cluster_node_pool", np.Name))
+	p.set("name", np.Name)
+	p.expr("kubernetes_cluster_id", "azurerm_kubernetes_cluster.main.id")
+	p.set("mode", np.Mode)
+	pool(p, np)
+	if np.Spot {
+		p.set("priority", "Spot")
+		p.set("eviction_policy", "Delete")
+		p.set("spot_max_price", -1)
+	}
+	if len(np.Taints) > 0 {
+		p.set("node_taints", np.Taints)
+	}
+	m.tags(p)
+}
+
+// pool writes what every pool shares; a dedicated pool's own labels join
+// physarch.dev/pool.
 func pool(p block, np *plan.NodePool) {
 	p.set("vm_size", np.VMSize)
 	p.expr("vnet_subnet_id", "azurerm_subnet.aks.id")
@@ -124,5 +179,9 @@ func pool(p block, np *plan.NodePool) {
 		p.set("auto_scaling_enabled", false)
 		p.set("node_count", np.Min)
 	}
-	p.set("node_labels", map[string]string{"physarch.dev/pool": np.Name})
+	labels := map[string]string{"physarch.dev/pool": np.Name}
+	for k, v := range np.Labels {
+		labels[k] = v
+	}
+	p.set("node_labels", labels)
 }

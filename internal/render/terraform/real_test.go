@@ -120,3 +120,30 @@ func TestRealTerraformValidatesBlockVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestRealTerraformValidatesWorkloads validates the modules of the
+// workload-kinds sample: the AKS KEDA add-on, the workers' KEDA
+// federated credentials, the topic subscription and the role KEDA reads
+// the backlog with.
+func TestRealTerraformValidatesWorkloads(t *testing.T) {
+	tf := realtools.FindTerraform(t)
+	pl := testplan.Workloads(t)
+	files, err := terraform.Render(pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := realtools.WriteFiles(t, files)
+	for _, e := range pl.Envs {
+		mod := filepath.Join(dir, terraform.Dir, e.Name)
+		if out, err := tf.Run(mod, "fmt", "-check", "-diff", "-recursive"); err != nil {
+			t.Errorf("terraform fmt -check: %v\n%s", err, out)
+		}
+		out, err := tf.Run(mod, "validate", "-no-color")
+		if err != nil {
+			t.Errorf("terraform validate rejected %s: %v\n%s", e.Name, err, out)
+		}
+		if strings.Contains(out, "Warning:") && !onlyDevOverrideWarning(out) {
+			t.Errorf("terraform validate warned about %s:\n%s", e.Name, out)
+		}
+	}
+}
