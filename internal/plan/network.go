@@ -40,7 +40,8 @@ type subnetNeed struct {
 //     Σ pools (max nodes + 1 upgrade surge node) × (max pods + 1);
 //   - the components' own (Subnetted), such as the gateway's /24 and
 //     PostgreSQL Flexible Server's delegated subnet (/28 at least);
-//   - endpoints: one address per private endpoint (/28 at least).
+//   - endpoints: the addresses the private endpoints take, some more than
+//     one (PrivateEndpoint.IPs), /28 at least.
 //
 // Subnets are placed largest first on aligned boundaries, so they never
 // overlap; subnets pinned in the spec are checked, not trusted.
@@ -88,7 +89,7 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		}
 	}
 	if se.Network.PrivateEndpoints {
-		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", len(e.PrivateEndpoints), 28})
+		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", EndpointAddresses(e.PrivateEndpoints), 28})
 	}
 
 	pinned := map[string]netip.Prefix{}

@@ -104,7 +104,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	p.backingPods(e, path)
 	p.namespaces(e, pl, r)
 	p.pools(e, path)
-	e.PrivateEndpoints = privateEndpoints(e, pl.Name, r)
+	e.PrivateEndpoints = p.privateEndpoints(e, path, pl.Name, r)
 	p.network(e, path, r)
 	for _, c := range Facets[Placed](e) {
 		c.Place(e)

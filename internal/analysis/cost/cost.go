@@ -219,9 +219,13 @@ func Lines(e *plan.Env) []Line {
 		ips += float64(c.PublicIPs())
 	}
 	add(Line{Category: "network", Name: "Public IPs", SKU: "Standard static", Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, Qty: ips, QtyMax: ips, Unit: "IP-hour", PerMonth: h})
-	if pe, ok := e.Network.Subnet("endpoints"); ok {
-		n := float64(pe.Required)
-		add(Line{Category: "network", Name: "Private endpoints", SKU: fmt.Sprintf("%d", pe.Required), Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, Qty: n, QtyMax: n, Unit: "endpoint-hour", PerMonth: h})
+	if _, ok := e.Network.Subnet("endpoints"); ok {
+		// Private Link bills each endpoint by the hour, however many
+		// addresses it takes in the subnet (a Cosmos DB endpoint takes
+		// one per region): count endpoints, not the subnet's addresses.
+		count := len(e.PrivateEndpoints)
+		n := float64(count)
+		add(Line{Category: "network", Name: "Private endpoints", SKU: fmt.Sprintf("%d", count), Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, Qty: n, QtyMax: n, Unit: "endpoint-hour", PerMonth: h})
 	}
 	return out
 }

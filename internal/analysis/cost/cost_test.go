@@ -329,3 +329,38 @@ func TestMetersAreEveryLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateEndpointsPricedPerEndpoint: Private Link bills each endpoint
+// by the hour, however many addresses it takes in the endpoints subnet
+// (drone-delivery's Cosmos DB and registry endpoints take two each).
+func TestPrivateEndpointsPricedPerEndpoint(t *testing.T) {
+	pl := testplan.Example(t, "drone-delivery")
+	checked := 0
+	for _, e := range pl.Envs {
+		sn, ok := e.Network.Subnet("endpoints")
+		if !ok {
+			continue
+		}
+		checked++
+		if sn.Required == len(e.PrivateEndpoints) {
+			t.Fatalf("%s: %d endpoints take %d addresses; the case proves nothing", e.Name, len(e.PrivateEndpoints), sn.Required)
+		}
+		found := false
+		for _, l := range cost.Lines(e) {
+			if l.Name != "Private endpoints" {
+				continue
+			}
+			found = true
+			n := float64(len(e.PrivateEndpoints))
+			if l.Qty != n || l.QtyMax != n || l.SKU != fmt.Sprint(len(e.PrivateEndpoints)) {
+				t.Errorf("%s: priced %v–%v endpoints (SKU %s), the plan has %d (taking %d addresses)", e.Name, l.Qty, l.QtyMax, l.SKU, len(e.PrivateEndpoints), sn.Required)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no private endpoints line", e.Name)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("drone-delivery has no environment with private endpoints")
+	}
+}

@@ -251,12 +251,15 @@ func (c *Component) Pods() []plan.Workload {
 }
 
 // PrivateEndpoints implements plan.Endpointed: the logical server's
-// private endpoint (one for all its databases).
+// private endpoint (one for all its databases), one address for the one
+// name it publishes (<server>.privatelink.database.windows.net; Microsoft,
+// "Azure Private Endpoint private DNS zone values",
+// learn.microsoft.com/azure/private-link/private-endpoint-dns).
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.endpoint {
 		return nil
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Azure SQL Database", Subresource: "sqlServer", DNSZone: dnsZone, Ports: []int{Port}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Azure SQL Database", Subresource: "sqlServer", DNSZone: dnsZone, IPs: 1, Ports: []int{Port}}}
 }
 
 // database returns the database a service owns, if any.

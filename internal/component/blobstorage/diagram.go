@@ -11,7 +11,8 @@ const nodeID = "Blob"
 
 // Draw implements mermaid.Drawn: the dev pod is drawn with the cluster's
 // backing pods; the account outside the subnets with its containers, its
-// private endpoint in the endpoints subnet. The network diagram's flows
+// private endpoints (the read-only secondary's too, with read access) in
+// the endpoints subnet. The network diagram's flows
 // end on the endpoint, the physical diagram's on the account.
 func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 	d := mermaid.Drawing{Entry: nodeID}
@@ -30,12 +31,22 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 	if !c.endpoint {
 		return d
 	}
+	// The read-only secondary's endpoint (RA-GRS, RA-GZRS) is drawn next
+	// to the primary's, and reaches the same account.
+	pe, secondary := "PE: Blob Storage", "PEBlobSecondary"
+	if !v.Network {
+		pe = "Private Endpoint: Blob Storage"
+	}
+	d.Endpoints = []mermaid.Shape{{ID: "PEBlob", Label: pe}}
+	if c.ReadAccess() {
+		d.Endpoints = append(d.Endpoints, mermaid.Shape{ID: secondary, Label: pe + v.T(" (보조, 읽기 전용)", " (secondary, read-only)"), Endpoint: SubresourceSecondary})
+	}
 	if v.Network {
 		d.Entry = "PEBlob"
-		d.Endpoints = []mermaid.Shape{{ID: "PEBlob", Label: "PE: Blob Storage"}}
 		d.Links = []mermaid.Edge{{From: "PEBlob", To: nodeID, Label: "Private Link"}}
-	} else {
-		d.Endpoints = []mermaid.Shape{{ID: "PEBlob", Label: "Private Endpoint: Blob Storage"}}
+		if c.ReadAccess() {
+			d.Links = append(d.Links, mermaid.Edge{From: secondary, To: nodeID, Label: "Private Link"})
+		}
 	}
 	return d
 }

@@ -24,6 +24,13 @@ const (
 	AzureCLIImage = "mcr.microsoft.com/azure-cli:2.81.0"
 )
 
+// The private endpoints' zone, and the subresource of the endpoint that
+// reaches the read-only secondary (RA-GRS, RA-GZRS).
+const (
+	dnsZone              = "privatelink.blob.core.windows.net"
+	SubresourceSecondary = "blob_secondary"
+)
+
 // Secret is the key of Azurite's account in dev: the emulator only speaks
 // Shared Key (its OAuth needs HTTPS), so the pod and the services share
 // one key the user creates. The managed account has no key in use:
@@ -228,12 +235,25 @@ func (c *Component) Pods() []plan.Workload {
 	return []plan.Workload{*c.Pod}
 }
 
-// PrivateEndpoints implements plan.Endpointed: the blob subresource.
+// PrivateEndpoints implements plan.Endpointed: the blob subresource and,
+// where the redundancy reads from the paired region (RA-GRS, RA-GZRS), the
+// blob_secondary one, or the services could not reach the secondary
+// endpoint they are given (AZURE_STORAGE_BLOB_SECONDARY_ENDPOINT) with
+// public access off: "For read access to the secondary region ... you need
+// separate private endpoints for both the primary and secondary instances
+// of the service" (Microsoft, "Use private endpoints for Azure Storage",
+// learn.microsoft.com/azure/storage/common/storage-private-endpoints).
+// Both are in the zone privatelink.blob.core.windows.net, each takes one
+// address, for the one name it publishes (<account>, <account>-secondary).
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.endpoint {
 		return nil
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Blob Storage", Subresource: "blob", DNSZone: "privatelink.blob.core.windows.net", Ports: []int{PortHTTPS}}}
+	out := []plan.PrivateEndpoint{{Service: Name, Title: "Blob Storage", Subresource: "blob", DNSZone: dnsZone, IPs: 1, Ports: []int{PortHTTPS}}}
+	if c.ReadAccess() {
+		out = append(out, plan.PrivateEndpoint{Service: Name, Title: "Blob Storage", Subresource: SubresourceSecondary, DNSZone: dnsZone, IPs: 1, Ports: []int{PortHTTPS}})
+	}
+	return out
 }
 
 // Flows implements plan.Flowing: a using service reaches the blob

@@ -400,13 +400,18 @@ func (c *Component) subresource() (string, string) {
 	return "Sql", "privatelink.documents.azure.com"
 }
 
-// PrivateEndpoints implements plan.Endpointed.
+// PrivateEndpoints implements plan.Endpointed. The endpoint takes one
+// address per region of the account and one for its global endpoint
+// (Microsoft, "Configure Azure Private Link for an Azure Cosmos DB
+// account", learn.microsoft.com/azure/cosmos-db/how-to-configure-private-endpoints,
+// "Update private endpoint when you add or remove a region": an account in
+// 3 regions reserves 4 private IPs), so 2 for a single-region account.
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.Managed() || !c.endpoint {
 		return nil
 	}
 	sub, zone := c.subresource()
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Cosmos DB", Subresource: sub, DNSZone: zone, Ports: []int{c.Port}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Cosmos DB", Subresource: sub, DNSZone: zone, IPs: len(c.Regions) + 1, Ports: []int{c.Port}}}
 }
 
 // Flows implements plan.Flowing: a service reaches the account.

@@ -320,12 +320,15 @@ func port(protocol string) (int, string) {
 	return PortAMQP, "AMQP"
 }
 
-// PrivateEndpoints implements plan.Endpointed.
+// PrivateEndpoints implements plan.Endpointed: the namespace takes one
+// address, for the one name it publishes (<namespace>.privatelink.servicebus.windows.net;
+// Microsoft, "Azure Private Endpoint private DNS zone values",
+// learn.microsoft.com/azure/private-link/private-endpoint-dns).
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.endpoint {
 		return nil
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Event Hubs", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net",
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Event Hubs", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net", IPs: 1,
 		Ports: []int{PortAMQP, PortKafka, PortHTTPS}}}
 }
 

@@ -44,7 +44,10 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 // secrets from the vault, through a SecretProviderClass of its own.
 func (*Component) HoldsServiceSecrets() bool { return true }
 
-// PrivateEndpoints implements plan.Endpointed.
+// PrivateEndpoints implements plan.Endpointed: one address, for the one
+// name the vault subresource publishes (<vault>.privatelink.vaultcore.azure.net;
+// Microsoft, "Azure Private Endpoint private DNS zone values",
+// learn.microsoft.com/azure/private-link/private-endpoint-dns).
 func (*Component) PrivateEndpoints() []plan.PrivateEndpoint {
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net", Ports: []int{plan.PortHTTPS}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Key Vault", Subresource: "vault", DNSZone: "privatelink.vaultcore.azure.net", IPs: 1, Ports: []int{plan.PortHTTPS}}}
 }

@@ -277,15 +277,17 @@ func (c *Component) Pods() []plan.Workload {
 // zone privatelink.redis.azure.net (MicrosoftDocs/azure-docs
 // articles/private-link/private-endpoint-dns.md, "Azure Managed Redis
 // (Microsoft.Cache/RedisEnterprise) | redisEnterprise |
-// privatelink.redis.azure.net").
+// privatelink.redis.azure.net"). Either takes one address, for the one
+// name the subresource publishes (<name>.privatelink.redis.cache.windows.net,
+// <name>.<region>.privatelink.redis.azure.net; the same page).
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.endpoint {
 		return nil
 	}
 	if c.AMR() {
-		return []plan.PrivateEndpoint{{Service: Name, Title: "Redis", Subresource: "redisEnterprise", DNSZone: "privatelink.redis.azure.net", Ports: []int{PortManagedRedis}}}
+		return []plan.PrivateEndpoint{{Service: Name, Title: "Redis", Subresource: "redisEnterprise", DNSZone: "privatelink.redis.azure.net", IPs: 1, Ports: []int{PortManagedRedis}}}
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Redis", Subresource: "redisCache", DNSZone: "privatelink.redis.cache.windows.net", Ports: []int{PortTLS}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Redis", Subresource: "redisCache", DNSZone: "privatelink.redis.cache.windows.net", IPs: 1, Ports: []int{PortTLS}}}
 }
 
 // Flows implements plan.Flowing.

@@ -53,10 +53,15 @@ func (c *Component) Premium() bool { return c.SKU == "Premium" }
 // LoginServer is where images are pushed and pulled.
 func (c *Component) LoginServer() string { return c.Registry + ".azurecr.io" }
 
-// PrivateEndpoints implements plan.Endpointed.
+// PrivateEndpoints implements plan.Endpointed. The endpoint takes two
+// addresses, one for the registry and one for its data endpoint
+// (<registry>.<region>.data.azurecr.io), and one more per geo-replica
+// (Microsoft, "Connect privately to an Azure container registry using
+// Azure Private Link", learn.microsoft.com/azure/container-registry/container-registry-private-link,
+// "Get endpoint IP configuration"); physarch plans no replicas.
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.Premium() {
 		return nil
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", Ports: []int{plan.PortHTTPS}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", IPs: 2, Ports: []int{plan.PortHTTPS}}}
 }

@@ -138,12 +138,15 @@ func (c *Component) messaging(sv plan.Service) bool {
 	return len(c.own(sv.Produces))+len(c.own(sv.Consumes)) > 0
 }
 
-// PrivateEndpoints implements plan.Endpointed.
+// PrivateEndpoints implements plan.Endpointed: the namespace takes one
+// address, for the one name it publishes (<namespace>.privatelink.servicebus.windows.net;
+// Microsoft, "Azure Private Endpoint private DNS zone values",
+// learn.microsoft.com/azure/private-link/private-endpoint-dns).
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.endpoint {
 		return nil
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net", Ports: []int{Port}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Service Bus", Subresource: "namespace", DNSZone: "privatelink.servicebus.windows.net", IPs: 1, Ports: []int{Port}}}
 }
 
 // Flows implements plan.Flowing.

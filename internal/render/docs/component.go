@@ -50,7 +50,8 @@ type (
 	}
 	// PrivatelyReached adds rows to the private access table (7.3.1) for
 	// what is reached privately without a private endpoint: service,
-	// subnet, private DNS zone.
+	// subnet, private DNS zone (the table's subresource and address
+	// columns stay "-": such a service takes no endpoint address).
 	PrivatelyReached interface {
 		PrivateAccess(d *md.Doc, e *plan.Env) [][]string
 	}

@@ -150,11 +150,17 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("7.3.1 Private Endpoints", "7.3.1 Private endpoints"))
 	pe, _ := e.Network.Subnet("endpoints")
 	var peRows [][]string
+	// One row per endpoint, with the subresource it connects to and the
+	// addresses it takes: their sum is the subnet's "addresses needed".
 	for _, p := range e.PrivateEndpoints {
-		peRows = append(peRows, []string{p.Title, pe.Name, p.DNSZone})
+		peRows = append(peRows, []string{p.Title, pe.Name, p.DNSZone, p.Subresource, strconv.Itoa(p.Addresses())})
 	}
-	peRows = append(peRows, rowsOf(e, func(c PrivatelyReached) [][]string { return c.PrivateAccess(d, e) })...)
-	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone"}, peRows)
+	// What is reached privately without an endpoint takes none of its
+	// addresses.
+	for _, r := range rowsOf(e, func(c PrivatelyReached) [][]string { return c.PrivateAccess(d, e) }) {
+		peRows = append(peRows, append(append([]string(nil), r...), "-", "-"))
+	}
+	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone", d.T("하위 리소스", "Subresource"), d.T("필요 주소", "Addresses needed")}, peRows)
 	d.H(3, d.T("7.4 시크릿 관리", "7.4 Secrets"))
 	secrets := NewSections(d, "7.4", 4, 0)
 	for _, c := range plan.Facets[SecretStored](e) {

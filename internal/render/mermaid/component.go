@@ -24,8 +24,13 @@ type Drawing struct {
 	// Subnet is the subgraph of the component's own subnet, drawn in the
 	// VNet after the cluster's, with the edges that stay inside it.
 	Subnet *Group
-	// Endpoints are the component's private endpoints, drawn in the
-	// endpoints subnet.
+	// Endpoints are how the component's private endpoints look in the
+	// endpoints subnet: each shape draws the planned endpoint whose key
+	// (plan.PrivateEndpoint.Key) is its Endpoint, or the component's first
+	// endpoint where Endpoint is empty. What the subnet holds comes from
+	// the plan, not from here: every endpoint Env.PrivateEndpoints lists,
+	// in its order, and one the component gives no shape for as a node of
+	// its own ("PE: <title>"), so none can be left out.
 	Endpoints []Shape
 	// Managed are the component's nodes outside the VNet's subnets (a
 	// managed cache): in production, the physical diagram draws them in
@@ -135,6 +140,51 @@ type Group struct {
 type Shape struct {
 	ID, Label string
 	DB        bool
+	// Endpoint is, in Drawing.Endpoints, the key of the private endpoint
+	// the node draws; "" for the component's first endpoint.
+	Endpoint string
+}
+
+// endpointSubnet draws the endpoints subnet with its nodes, where the
+// environment has one.
+func endpointSubnet(g *graph, v View, comps map[string]Drawing) {
+	s, ok := v.Env.Network.Subnet("endpoints")
+	if !ok {
+		return
+	}
+	g.sub("SnetPE", subnetLabel(s), func() {
+		for _, n := range endpointNodes(v, comps) {
+			g.shape(n)
+		}
+	})
+}
+
+// endpointNodes are the endpoints subnet's nodes: one per private
+// endpoint the plan lists, in its order, each as its component draws it.
+func endpointNodes(v View, comps map[string]Drawing) []Shape {
+	var out []Shape
+	for _, pe := range v.Env.PrivateEndpoints {
+		out = append(out, endpointNode(v, pe, comps[pe.Service]))
+	}
+	return out
+}
+
+// endpointNode is how one endpoint is drawn: its component's shape for
+// it, else a node of its own named after the endpoint's handle.
+func endpointNode(v View, pe plan.PrivateEndpoint, d Drawing) Shape {
+	for _, s := range d.Endpoints {
+		if s.Endpoint == pe.Key || s.Endpoint == "" && pe.First() {
+			return s
+		}
+	}
+	label := "Private Endpoint: " + pe.Title
+	if v.Network {
+		label = "PE: " + pe.Title
+	}
+	if !pe.First() {
+		label += " (" + pe.Key + ")"
+	}
+	return Shape{ID: id("pe", pe.Handle), Label: label, Endpoint: pe.Key}
 }
 
 // Edge is a line between two nodes; Dotted for what is not a request.

@@ -88,7 +88,7 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 	}
 	g.sub("Azure", fmt.Sprintf("Azure (%s)", pl.Region), func() {
 		if prod {
-			g.sub("VNet", "VNet "+e.Network.VNet, func() { prodSubnets(g, pl, e, t, comps, ordered, ents) })
+			g.sub("VNet", "VNet "+e.Network.VNet, func() { prodSubnets(g, v, t, comps, ordered, ents) })
 		} else {
 			g.sub("AKS", fmt.Sprintf("AKS (%s, zone %s)", e.Settings.AKS.Tier, zoneList(e.Zones)), func() { cluster(g, pl, e, t, comps, ents) })
 			for _, d := range ordered {
@@ -96,6 +96,9 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 					g.shape(n)
 				}
 			}
+			// No VNet is drawn outside production, but an endpoint the
+			// environment plans is: every diagram shows all of them.
+			endpointSubnet(g, v, comps)
 		}
 		for _, d := range ordered {
 			if d.Regional != nil {
@@ -199,7 +202,8 @@ func cluster(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Drawin
 	})
 }
 
-func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Drawing, ordered []Drawing, ents []*Entrance) {
+func prodSubnets(g *graph, v View, t tr, comps map[string]Drawing, ordered []Drawing, ents []*Entrance) {
+	pl, e := v.Plan, v.Env
 	for _, en := range ents {
 		if en.Subnet != nil {
 			g.group(en.Subnet)
@@ -215,15 +219,7 @@ func prodSubnets(g *graph, pl *plan.Plan, e *plan.Env, t tr, comps map[string]Dr
 			g.group(d.Subnet)
 		}
 	}
-	if s, ok := e.Network.Subnet("endpoints"); ok {
-		g.sub("SnetPE", subnetLabel(s), func() {
-			for _, d := range ordered {
-				for _, n := range d.Endpoints {
-					g.shape(n)
-				}
-			}
-		})
-	}
+	endpointSubnet(g, v, comps)
 	for _, d := range ordered {
 		for _, n := range d.Managed {
 			g.shape(n)

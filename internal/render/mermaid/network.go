@@ -61,15 +61,7 @@ func network(pl *plan.Plan, e *plan.Env, t tr) string {
 				g.group(d.Subnet)
 			}
 		}
-		if pe, ok := e.Network.Subnet("endpoints"); ok {
-			g.sub("SnetPE", subnetLabel(pe), func() {
-				for _, d := range ordered {
-					for _, n := range d.Endpoints {
-						g.shape(n)
-					}
-				}
-			})
-		}
+		endpointSubnet(g, v, comps)
 	})
 	if prod {
 		g.sub("Managed", t.T("관리형 서비스", "Managed services"), func() {

@@ -12,9 +12,15 @@ func (m *module) privateEndpoints() {
 	// Service Bus and Event Hubs share privatelink.servicebus.windows.net:
 	// one zone per name in the resource group, or the second would fail
 	// to create.
+	// Two endpoints in one zone (Blob Storage's blob and blob_secondary)
+	// share it the same way: each endpoint has its own zone group (azurerm
+	// allows one per endpoint) naming the zone once, and Azure writes each
+	// endpoint's own records (account, account-secondary) into it.
 	zones := map[string]string{}
 	for _, pe := range m.e.PrivateEndpoints {
-		id, target := pe.Service, ""
+		// The handle is the component for its first endpoint, as it
+		// always was, and adds the key for a further one.
+		id, target := m.uniqueIdent("azurerm_private_endpoint", pe.Handle), ""
 		if c, ok := m.e.Component(pe.Service); ok {
 			if l, ok := c.(Linked); ok {
 				target = l.PrivateLinkTarget(pe)

@@ -802,6 +802,24 @@ resource "azurerm_private_endpoint" "blobstorage" {
   tags = var.tags
 }
 
+resource "azurerm_private_endpoint" "blobstorage_blob_secondary" {
+  name                = "pe-blobstorage-blob-secondary-drone-delivery-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  subnet_id           = azurerm_subnet.endpoints.id
+  private_service_connection {
+    name                           = "blobstorage_blob_secondary"
+    private_connection_resource_id = azurerm_storage_account.blob.id
+    subresource_names              = ["blob_secondary"]
+    is_manual_connection           = false
+  }
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.blobstorage.id]
+  }
+  tags = var.tags
+}
+
 resource "azurerm_private_dns_zone" "servicebus" {
   name                = "privatelink.servicebus.windows.net"
   resource_group_name = azurerm_resource_group.main.name
