@@ -36,8 +36,17 @@ func (pl *Plan) flows(e *Env) []Flow {
 		for _, c := range sv.Calls {
 			out = append(out, Flow{From: sv.Name, To: c, Port: port[c], Proto: "TCP", Kind: "call"})
 		}
+		// Two components may need the same connection (each storage
+		// account a service signs in to needs its token from the same
+		// authority): one flow, one policy rule, one table row.
+		seen := map[Flow]bool{}
 		for _, c := range Facets[Flowing](e) {
-			out = append(out, c.Flows(pl, e, sv)...)
+			for _, f := range c.Flows(pl, e, sv) {
+				if !seen[f] {
+					seen[f] = true
+					out = append(out, f)
+				}
+			}
 		}
 		for _, x := range sv.External {
 			out = append(out, Flow{From: sv.Name, To: x, Port: PortHTTPS, Proto: "HTTPS", Kind: "external"})

@@ -96,6 +96,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		return nil
 	}
 	ctx := &Context{Doc: p.doc, Plan: pl, Env: e, Index: i, p: p, r: r}
+	e.Rates = rates(ctx, p.kinds)
 	for _, k := range p.kinds {
 		if c := k.Plan(ctx); c != nil {
 			e.Components = append(e.Components, c)

@@ -99,7 +99,10 @@ type Env struct {
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component
-	Flows      []Flow
+	// Rates are the messaging destinations' peak rates, in the order the
+	// plan declares them (Rated, ConsumedRate).
+	Rates []Rate
+	Flows []Flow
 	// SecurityRules are the NSG rules, by subnet role.
 	SecurityRules []SecurityRule
 	Secrets       []string

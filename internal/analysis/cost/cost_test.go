@@ -258,9 +258,10 @@ func TestProdComponentsAndFormula(t *testing.T) {
 // TestServiceBusStandardTiers: the first 13M operations a month are in the
 // base charge, the rest are priced by tier (13M–100M 0.80, 100M–2,500M
 // 0.50, above 0.20 per million), and the row shows the sum. Prod's
-// estimated operations cross every tier.
+// estimated operations, at twice the example's users, cross every tier.
 func TestServiceBusStandardTiers(t *testing.T) {
-	pl := edited(t, "kt-event-marketing", "  - name: prod\n    profile: prod\n", "  - name: prod\n    profile: prod\n    serviceBus: {tier: Standard}\n")
+	pl := edited(t, "kt-event-marketing", "    targets: {users: 10000, availability: 99.5, budgetUSD: 5000, rto: 30m, rpo: 1h}\n",
+		"    targets: {users: 20000, availability: 99.5, budgetUSD: 5000, rto: 30m, rpo: 1h}\n    serviceBus: {tier: Standard}\n")
 	prod := env(price(t, pl), "prod")
 	ops := byName(prod)["Service Bus operations"]
 	q := ops.Quantity

@@ -3,6 +3,7 @@ package cosmosdb
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/analysis/cost"
@@ -48,7 +49,7 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 		q := math.Round(c.MonthlyMillionRU*f*10) / 10
 		lines = append(lines, cost.Line{Category: "database", Name: "Cosmos DB request units (serverless)", SKU: fmt.Sprintf("%.1fM RU%s", c.MonthlyMillionRU, zr),
 			Meter: meterServerless, Qty: q, QtyMax: q, Unit: "1M RU", PerMonth: 1,
-			Estimate: fmt.Sprintf("request units a month = peak req/s of the services using Cosmos DB × RU per request × %.0f%% average load × 730 h × 3,600 s", serverlessLoad*100)})
+			Estimate: fmt.Sprintf("request units a month = peak RU/s of the services using Cosmos DB (req/s × RU per request + messages consumed/s × RU per message) × %.0f%% average load × 730 h × 3,600 s", serverlessLoad*100)})
 	case c.MultiRegionWrites:
 		lo, hi := units, units
 		if c.Capacity == "autoscale" {
@@ -124,15 +125,21 @@ func (c *Component) perRegion() string {
 	return fmt.Sprintf(" × %d regions", len(c.Regions))
 }
 
-// rus prints RU/s with thousands separators and one decimal where it is
-// not whole: 3,200 or 12.5.
+// rus prints a planned RU/s figure (already rounded to 0.1 by roundRU)
+// with thousands separators and its decimal where it is not whole: 3,200
+// or 12.5. It formats and never rounds again.
 func rus(v float64) string {
-	whole := math.Round(v)
-	if math.Abs(v-whole) < 0.05 {
-		return thousands(int(whole))
+	whole, frac, _ := strings.Cut(strconv.FormatFloat(v, 'f', 1, 64), ".")
+	n, _ := strconv.Atoi(whole)
+	if frac == "0" {
+		return thousands(n)
 	}
-	return thousands(int(v)) + fmt.Sprintf(".%d", int(math.Round((v-math.Floor(v))*10))%10)
+	return thousands(n) + "." + frac
 }
+
+// rate prints a planned rate (req/s, messages/s: 0.01 steps) as the plan
+// holds it: 166.67, 400.
+func rate(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // gb prints a size in GB without trailing zeros.
 func gb(v float64) string {

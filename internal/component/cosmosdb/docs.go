@@ -190,15 +190,23 @@ func (c *Component) basis(d *md.Doc, ct *ContainerPlan) string {
 	return fmt.Sprintf(d.T("피크 × %.2f, %s 단위 올림", "peak × %.2f, rounded up to %s"), 1+float64(c.HeadroomPercent)/100, thousands(step))
 }
 
+// needRule says how a container's peak need is derived: the services'
+// requests and the messages they consume, each service's figure rounded
+// once in the plan.
+func needRule(d *md.Doc) string {
+	return d.T("피크 필요 RU/s = 컨테이너를 쓰는 서비스마다 (피크 요청/초 × 요청당 RU + 소비 메시지/초 × 메시지당 RU) ÷ 서비스가 쓰는 컨테이너 수의 합이며, 서비스별 값은 0.1 RU/s 단위로 반올림합니다. 소비 메시지/초는 서비스가 소비하는 큐·토픽·이벤트 허브의 피크 유입률입니다 (명세에 비율이 있으면 그 값, 없으면 생산 서비스의 피크 요청당 메시지 1개; 한 큐를 여러 서비스가 소비하면 나누어 받음). 메시지 하나는 쓰기 1회로 계산합니다 (ruPerWrite가 명시되면 그 값, 아니면 서비스의 요청당 RU).",
+		"Peak need RU/s = the sum, over the services using the container, of (peak req/s × RU per request + messages consumed/s × RU per message) ÷ the containers the service uses; each service's figure is rounded to 0.1 RU/s. Messages consumed/s is the peak rate into the queues, topics and event hubs the service consumes (the rate the spec states, else one message per request of the producing services; services consuming one queue share it). Each message counts as one write (ruPerWrite where the spec states it, else the service's RU per request).")
+}
+
 // derivation says how RU/s were derived, in one paragraph.
 func (c *Component) derivation(d *md.Doc) {
 	if !c.Managed() {
-		d.P(d.T("Pod에는 RU/s가 없습니다. 피크 필요 RU/s는 운영 계정의 산정 근거로 함께 표시합니다. 단일 mongod에는 샤드 키가 없으며, 컬렉션은 서비스가 처음 쓸 때 만들어집니다.",
+		d.P(needRule(d) + " " + d.T("Pod에는 RU/s가 없습니다. 피크 필요 RU/s는 운영 계정의 산정 근거로 함께 표시합니다. 단일 mongod에는 샤드 키가 없으며, 컬렉션은 서비스가 처음 쓸 때 만들어집니다.",
 			"A pod has no RU/s; the peak need is shown as the basis of a managed account's sizing. A single mongod has no shard keys; the services' first writes create the collections."))
 		return
 	}
 	l := azure.Cosmos()
-	head := d.T("피크 필요 RU/s = 컨테이너를 쓰는 서비스마다 (피크 요청/초 × 요청당 RU ÷ 서비스가 쓰는 컨테이너 수)의 합. ", "Peak need RU/s = the sum, over the services using the container, of peak req/s × RU per request ÷ the containers the service uses. ")
+	head := needRule(d) + " "
 	switch c.Capacity {
 	case "serverless":
 		d.P(head + fmt.Sprintf(d.T("serverless에는 RU/s 설정이 없고 요청당 과금됩니다. 컨테이너는 저장 250 GB까지 %s RU/s, 이후 50 GB마다 1,000 RU/s씩 더 버스트하며 최대 %s GB를 저장합니다. 월 요청 단위는 %.1f백만 RU로 추정합니다 (피크의 %.0f%% 평균 부하).",
@@ -234,9 +242,15 @@ func (c *Component) dataTables(d *md.Doc) {
 			rpr = docs.Assumed(d, rpr+fmt.Sprintf(d.T(" (읽기 %s%% × %s + 쓰기 × %s)", " (%s%% reads × %s + writes × %s)"), gb(dp.ReadPercent), gb(dp.RUPerRead), gb(dp.RUPerWrite)),
 				dp.ReadStated && dp.WriteStated && dp.MixStated)
 		}
-		rows = append(rows, []string{u.Service, strings.Join(u.Containers, ", "), rus(u.PeakRPS), rpr, rus(u.PeakRPS * u.RUPerRequest)})
+		consumed, rpm := "-", "-"
+		if u.ConsumedRate > 0 {
+			consumed = rate(u.ConsumedRate)
+			rpm = docs.Assumed(d, gb(u.RUPerMessage)+" RU", u.MessageStated)
+		}
+		rows = append(rows, []string{u.Service, strings.Join(u.Containers, ", "), rate(u.PeakRPS), rpr, consumed, rpm, rus(u.NeedRUs)})
 	}
-	d.Table([]string{d.T("서비스", "Service"), d.T("컨테이너", "Containers"), d.T("피크 요청/초", "Peak req/s"), d.T("요청당 RU", "RU per request"), d.T("피크 RU/s", "Peak RU/s")}, rows)
+	d.Table([]string{d.T("서비스", "Service"), d.T("컨테이너", "Containers"), d.T("피크 요청/초", "Peak req/s"), d.T("요청당 RU", "RU per request"),
+		d.T("소비 메시지/초", "Messages consumed/s"), d.T("메시지당 RU", "RU per message"), d.T("피크 RU/s", "Peak RU/s")}, rows)
 }
 
 // Backups implements docs.BackedUp.

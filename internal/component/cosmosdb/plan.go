@@ -118,8 +118,25 @@ type User struct {
 	RUPerRequest float64
 	Stated       bool // the spec gave rusPerRequest
 	PeakRPS      float64
-	Path         string // services[i].uses.cosmosDB
+	// ConsumedRate is the messages (events) a second the service receives
+	// at peak from the queues, topics and event hubs it consumes: the
+	// plan's figure (plan.ConsumedRate). Each is one write of RUPerMessage:
+	// the stated ruPerWrite, else the service's RU per request
+	// (MessageStated says whether either is the spec's own).
+	ConsumedRate  float64
+	RUPerMessage  float64
+	MessageStated bool
+	// NeedRUs is the service's peak RU/s: requests and consumed messages,
+	// rounded once (roundRU).
+	NeedRUs float64
+	Path    string // services[i].uses.cosmosDB
 }
+
+// roundRU rounds a RU/s figure to 0.1, half up, once, in the plan: every
+// table prints the planned figure. The 1e-6 absorbs the binary error of
+// products such as 0.83 × 5 (4.1499999999999995 in floating point, 4.15
+// in decimal, so 4.2).
+func roundRU(v float64) float64 { return math.Round(v*10+1e-6) / 10 }
 
 // ID implements plan.Component.
 func (*Component) ID() string { return Name }
@@ -179,6 +196,16 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		if w := e.Workload(sv.Name); w != nil {
 			user.PeakRPS = w.PeakRPS
 		}
+		user.RUPerMessage, user.MessageStated = user.RUPerRequest, user.Stated
+		if x.Figures.WriteStated {
+			user.RUPerMessage, user.MessageStated = x.Figures.RUPerWrite, true
+		}
+		for _, ps := range c.Plan.Services {
+			if ps.Name == sv.Name {
+				user.ConsumedRate = plan.ConsumedRate(e, ps)
+			}
+		}
+		user.NeedRUs = roundRU(user.PeakRPS*user.RUPerRequest + user.ConsumedRate*user.RUPerMessage)
 		x.Users = append(x.Users, user)
 	}
 	for i := range x.Users {
@@ -262,36 +289,27 @@ func size(c *plan.Context, x *Component, path string) bool {
 	}
 	heaviest := map[string]string{} // container → path of its heaviest user
 	top := map[string]float64{}
-	load := map[string]float64{}
 	for _, u := range x.Users {
 		if len(u.Containers) == 0 {
 			continue
 		}
-		share := u.PeakRPS * u.RUPerRequest / float64(len(u.Containers))
+		share := u.NeedRUs / float64(len(u.Containers))
 		for _, name := range u.Containers {
 			if share > top[name] {
 				top[name], heaviest[name] = share, u.Path
 			}
-			load[name] += share
 		}
-		x.MonthlyMillionRU += u.PeakRPS * u.RUPerRequest * serverlessLoad * 730 * 3600 / 1e6
+		x.MonthlyMillionRU += u.NeedRUs * serverlessLoad * 730 * 3600 / 1e6
 	}
 	x.MonthlyMillionRU = math.Round(x.MonthlyMillionRU*10) / 10
+	needs(x)
 	for _, ct := range x.Containers {
-		for _, u := range x.Users {
-			for _, n := range u.Containers {
-				if n == ct.Name {
-					ct.Users = append(ct.Users, u.Service)
-				}
-			}
-		}
-		ct.NeedRUs = math.Round(load[ct.Name]*10) / 10
 		ct.StorageGB = perContainer
 		blame := heaviest[ct.Name]
 		if blame == "" {
 			blame = "backing." + Key + ".databases"
 		}
-		sized := load[ct.Name] * (1 + float64(x.HeadroomPercent)/100)
+		sized := ct.NeedRUs * (1 + float64(x.HeadroomPercent)/100)
 		switch x.Capacity {
 		case "serverless":
 			ct.Burst = l.ServerlessBurst(perContainer)
@@ -370,18 +388,26 @@ func planPod(c *plan.Context, st *Settings, x *Component) plan.Component {
 	}
 	pod.Owner, pod.Title = Key, "MongoDB"
 	x.Pod = &pod
+	needs(x)
+	return x
+}
+
+// needs gives each container its users and its peak need: the sum of
+// its users' planned RU/s, each spread evenly over the containers the
+// user names, rounded once more only where a user's share is split.
+func needs(x *Component) {
 	for _, ct := range x.Containers {
+		sum := 0.0
 		for _, u := range x.Users {
 			for _, n := range u.Containers {
 				if n == ct.Name {
 					ct.Users = append(ct.Users, u.Service)
-					ct.NeedRUs += u.PeakRPS * u.RUPerRequest / float64(len(u.Containers))
+					sum += u.NeedRUs / float64(len(u.Containers))
 				}
 			}
 		}
-		ct.NeedRUs = math.Round(ct.NeedRUs*10) / 10
+		ct.NeedRUs = roundRU(sum)
 	}
-	return x
 }
 
 // Pods implements plan.Podded.

@@ -53,6 +53,24 @@ func (Kind) Destinations(doc *spec.Document, name func(string, naming.Name) stri
 	return out
 }
 
+// StatedRates implements plan.Rated: production's stated events per
+// second, split evenly over the hubs (the rate is the namespace's). In a
+// development environment the stated rate is production's, so each hub
+// carries what its producers' requests cause.
+func (Kind) StatedRates(c *plan.Context) map[string]float64 {
+	b, ok := plan.Backing[Backing](c, Name)
+	if !ok || len(b.Hubs) == 0 || b.EventsPerSecond <= 0 || !c.Env.IsProdLike() {
+		return nil
+	}
+	out := map[string]float64{}
+	for _, d := range c.Plan.Destinations {
+		if d.Owner == Name {
+			out[d.Name] = b.EventsPerSecond / float64(len(b.Hubs))
+		}
+	}
+	return out
+}
+
 // Hub is one event hub as an environment runs it.
 type Hub struct {
 	Name       string

@@ -83,7 +83,8 @@ func TestSizing(t *testing.T) {
 func num(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
 
 // TestDevCarriesItsOwnLoad: the stated rate is production's; dev assumes
-// one event per request of its own users and pins one throughput unit.
+// one event per request of its own users (the plan's rate of each hub,
+// in req/s' 0.01 steps) and pins one throughput unit.
 func TestDevCarriesItsOwnLoad(t *testing.T) {
 	pl, ehs := planned(t, sample(t))
 	dev, prod := ehs[0], ehs[1]
@@ -92,7 +93,7 @@ func TestDevCarriesItsOwnLoad(t *testing.T) {
 	}
 	// The producers: ingest-api (telemetry) and stream-processor (alerts).
 	rps := pl.Envs[0].Workload("ingest-api").PeakRPS + pl.Envs[0].Workload("stream-processor").PeakRPS
-	if dev.Load.RateStated || dev.Load.ProdRate != 2500 || dev.Load.EventsPerSecond != math.Round(rps*10)/10 {
+	if dev.Load.RateStated || dev.Load.ProdRate != 2500 || dev.Load.EventsPerSecond != math.Round(rps*100)/100 {
 		t.Errorf("dev carries %g events/s (stated %v, production's %g); its producers peak at %g req/s", dev.Load.EventsPerSecond, dev.Load.RateStated, dev.Load.ProdRate, rps)
 	}
 	if dev.Units != 1 || !dev.UnitsStated || dev.AutoInflate {

@@ -71,17 +71,18 @@ func load(c *plan.Context, b *Backing, eh *Component) Load {
 			l.RateRule = rateRule
 		}
 		l.RateStated = false
-		rps := 0.0
-		for _, sv := range c.Plan.Services {
-			if len(eh.own(sv.Produces)) == 0 {
-				continue
-			}
-			if w := c.Env.Workload(sv.Name); w != nil {
-				rps += w.PeakRPS
-			}
-		}
-		l.EventsPerSecond = math.Max(0.1, math.Round(rps*10)/10)
 	}
+	// The hubs' rates are the plan's (StatedRates splits a stated rate
+	// evenly over them; otherwise each carries its producers' peak
+	// requests), so the namespace carries their sum. A namespace whose
+	// producers take no load still plans for a trickle.
+	sum := 0.0
+	for _, h := range eh.Hubs {
+		if r, ok := c.Env.DestinationRate(h.Name); ok {
+			sum += r.PerSecond
+		}
+	}
+	l.EventsPerSecond = math.Max(0.1, math.Round(sum*100)/100)
 	if l.EventSizeKB <= 0 {
 		l.EventSizeKB, l.SizeStated = defaultEventKB, false
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 )
 
-const opsRule = "operations assumed: peak req/s of the services using Service Bus × 3 (send, receive, complete) × 30% average load × 730 h"
+const opsRule = "operations assumed: each queue's and topic's peak messages/s (one per request of its producers) × (1 send + 2 per delivery: receive and complete; a queue delivers once, a topic once per subscription) × 30% average load × 730 h"
 
 // CostLines implements cost.Priced: Premium by messaging unit; Standard a
 // base charge and operations; Basic operations only.
@@ -33,16 +33,19 @@ func (c *Component) CostLines(e *plan.Env) []cost.Line {
 }
 
 // operations estimates the operations a month, in millions, from the
-// services that send or receive.
+// plan's rate of each queue and topic (plan.Rates): a send per message
+// and a receive and a complete per delivery.
 func operations(e *plan.Env) float64 {
-	rps := 0.0
-	for _, f := range e.FlowsOfKind("messaging") {
-		if f.To != Name {
-			continue // another block's messaging (event hubs)
+	perSecond := 0.0
+	for _, r := range e.Rates {
+		if r.Owner != Name {
+			continue // another block's destination (event hubs)
 		}
-		if w := e.Workload(f.From); w != nil {
-			rps += w.PeakRPS
+		deliveries := min(len(r.Consumers), 1)
+		if r.Kind == "topic" {
+			deliveries = len(r.Consumers)
 		}
+		perSecond += r.PerSecond * float64(1+2*deliveries)
 	}
-	return math.Round(rps*3*0.3*cost.HoursPerMonth*3600/1e6*10) / 10
+	return math.Round(perSecond*0.3*cost.HoursPerMonth*3600/1e6*10) / 10
 }

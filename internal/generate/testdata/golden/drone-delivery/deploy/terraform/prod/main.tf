@@ -309,7 +309,7 @@ resource "azurerm_cosmosdb_sql_container" "dronedelivery_deliveries" {
   partition_key_paths   = ["/deliveryId"]
   partition_key_version = 2
   autoscale_settings {
-    max_throughput = 4000
+    max_throughput = 8000
   }
 }
 
