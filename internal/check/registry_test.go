@@ -83,12 +83,14 @@ func TestSuppressions(t *testing.T) {
 		}
 		return nil
 	}
-	noWAF := prod("ingress: {waf: false}")
+	// Without Front Door, so that SC001 is the only error (behind Front
+	// Door a disabled WAF is SC010 too).
+	noWAF := prod("ingress: {waf: false, frontDoor: none}")
 	if f := find(run(noWAF), "SC001"); f == nil || f.Suppressed != "" {
 		t.Fatalf("SC001 not reported: %+v", f)
 	}
 	above := func(s string) string {
-		return replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC001 the gateway runs a third-party WAF\n    ingress: {waf: false}\n")(s)
+		return replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC001 the gateway runs a third-party WAF\n    ingress: {waf: false, frontDoor: none}\n")(s)
 	}
 	fs := run(above)
 	if f := find(fs, "SC001"); f == nil || f.Suppressed != "the gateway runs a third-party WAF" {
@@ -97,15 +99,15 @@ func TestSuppressions(t *testing.T) {
 	if w, any := check.Worst(fs); any && w == check.Error {
 		t.Errorf("a suppressed finding still counts: worst %v", w)
 	}
-	sameLine := replace("    profile: prod\n", "    profile: prod\n    ingress: {waf: false} # physarch:ignore SC001 third-party WAF\n")
+	sameLine := replace("    profile: prod\n", "    profile: prod\n    ingress: {waf: false, frontDoor: none} # physarch:ignore SC001 third-party WAF\n")
 	if f := find(run(sameLine), "SC001"); f == nil || f.Suppressed == "" {
 		t.Errorf("comment on the key's line did not suppress SC001: %+v", f)
 	}
-	otherRule := replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC002 not this one\n    ingress: {waf: false}\n")
+	otherRule := replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC002 not this one\n    ingress: {waf: false, frontDoor: none}\n")
 	if f := find(run(otherRule), "SC001"); f == nil || f.Suppressed != "" {
 		t.Errorf("an ignore for another rule suppressed SC001: %+v", f)
 	}
-	noReason := replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC001\n    ingress: {waf: false}\n")
+	noReason := replace("    profile: prod\n", "    profile: prod\n    # physarch:ignore SC001\n    ingress: {waf: false, frontDoor: none}\n")
 	fs = run(noReason)
 	if f := find(fs, "SC001"); f == nil || f.Suppressed != "" {
 		t.Errorf("an ignore without a reason suppressed SC001: %+v", f)

@@ -25,7 +25,14 @@ func BlockVariants(t testing.TB) map[string]*plan.Plan {
 	for name, v := range map[string]struct{ dev, prod string }{
 		"prod-nginx-frontdoor": {prod: "ingress: {controller: nginx, waf: false}"},
 		"prod-bare":            {prod: "ingress: {frontDoor: none}\n    security: {keyVault: false}\n    monitoring: {logAnalytics: false}"},
-		"dev-managed-edge":     {dev: "ingress: {controller: agic, gatewayMinCapacity: 1, gatewayMaxCapacity: 2}\n    security: {keyVault: true}\n    monitoring: {logAnalytics: true, retentionDays: 30}"},
+		// The edge blocks' TLS variants: Premium's managed rules with
+		// Front Door terminating TLS, a stated domain (the host name's
+		// default) with end-to-end TLS, and the gateway alone with TLS
+		// and its own rate limit.
+		"prod-edge-premium-plain": {prod: "ingress: {frontDoor: Premium, endToEndTLS: false}"},
+		"prod-edge-domain":        {prod: "ingress: {frontDoor: Premium, domain: shop.example.com}"},
+		"prod-gateway-tls":        {prod: "ingress: {frontDoor: none}"},
+		"dev-managed-edge":        {dev: "ingress: {controller: agic, gatewayMinCapacity: 1, gatewayMaxCapacity: 2}\n    security: {keyVault: true}\n    monitoring: {logAnalytics: true, retentionDays: 30}"},
 	} {
 		src := string(data)
 		for env, add := range map[string]string{"dev": v.dev, "prod": v.prod} {

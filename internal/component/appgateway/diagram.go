@@ -13,14 +13,24 @@ import (
 // reach the controller in the cluster directly.
 func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 	sub := &mermaid.Group{ID: "SnetGateway", Label: mermaid.SubnetLabel(c.Subnet)}
-	en := &mermaid.Entrance{In: "AppGateway", InLabel: "HTTPS", Routes: "Ingress", Subnet: sub,
+	in := "HTTPS"
+	if !c.TLS {
+		in = "HTTP"
+	}
+	// Behind Front Door the gateway's own check is the profile's id; the
+	// per-client limit is Front Door's.
+	check := fmt.Sprintf("Rate limit (%d req/min/IP)", c.RateLimit)
+	if _, behind := front(v.Env); behind {
+		check = "X-Azure-FDID check"
+	}
+	en := &mermaid.Entrance{In: "AppGateway", InLabel: in, Routes: "Ingress", Subnet: sub,
 		Cluster: &mermaid.Shape{ID: "Ingress", Label: "Application Gateway Ingress Controller"}}
 	switch {
 	case v.Network:
 		sub.Nodes = []mermaid.Shape{
 			{ID: "PublicIP", Label: v.T("Public IP (고정)", "Public IP (static)")},
 			{ID: "WAF", Label: fmt.Sprintf("WAF (OWASP CRS 3.2, %s)", c.WAFMode)},
-			{ID: "RateLimit", Label: fmt.Sprintf("Rate limit (%d req/min/IP)", c.RateLimit)},
+			{ID: "RateLimit", Label: check},
 			{ID: "PrivateIP", Label: "Private IP " + c.PrivateIP},
 		}
 		en.Cluster = nil

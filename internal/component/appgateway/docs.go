@@ -3,38 +3,102 @@ package appgateway
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
-// Routing implements docs.Routed: the gateway (4.2.1) with the routes AGIC
-// gives it, and its WAF (4.2.2).
+// Routing implements docs.Routed: the gateway (4.2.1) with its listener,
+// TLS and the routes AGIC gives it, and its WAF (4.2.2), each line what
+// the Terraform and the Ingress realise.
 func (c *Component) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
+	_, behind := front(e)
 	s.Next(d.T("Application Gateway 구성", "Application Gateway"))
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"SKU", "WAF_v2"},
-		[2]string{d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), c.MinCapacity, c.MaxCapacity)},
-		[2]string{d.T("가용 영역", "Zones"), docs.Zones(e.Zones)},
-		[2]string{d.T("서브넷", "Subnet"), c.Subnet.Name + " " + c.Subnet.CIDR},
-		[2]string{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
-		[2]string{"Private IP", c.PrivateIP},
-		[2]string{"Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)")},
-		[2]string{"Listener", "https-listener (443)"},
-	)
+	rows := [][2]string{
+		{"SKU", "WAF_v2"},
+		{d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), c.MinCapacity, c.MaxCapacity)},
+		{d.T("가용 영역", "Zones"), docs.Zones(e.Zones)},
+		{d.T("서브넷", "Subnet"), c.Subnet.Name + " " + c.Subnet.CIDR},
+		{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
+		{"Private IP", c.PrivateIP},
+		{"Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)")},
+	}
+	if c.TLS {
+		rows = append(rows,
+			[2]string{"Listener", fmt.Sprintf(d.T("HTTPS 443, 인증서 %s (Key Vault 인증서 %s, 관리 ID %s가 읽음)", "HTTPS 443, certificate %s (Key Vault certificate %s, read as the managed identity %s)"), gwCertificate, c.Certificate, c.Identity)},
+			[2]string{d.T("TLS 정책", "TLS policy"), SSLPolicy + d.T(" (TLS 1.2 이상)", " (TLS 1.2 minimum)")},
+			[2]string{"HTTP", d.T("443으로 리디렉션 (Ingress 주석 ssl-redirect)", "redirected to 443 (Ingress annotation ssl-redirect)")},
+			[2]string{d.T("백엔드 프로토콜", "Backend protocol"), d.T("HTTP (TLS는 게이트웨이에서 종료, VNet 내부 구간)", "HTTP (TLS ends at the gateway; inside the VNet)")},
+		)
+	} else {
+		rows = append(rows, [2]string{"Listener", d.T("HTTP 80 (TLS 없음: ingress.endToEndTLS: false)", "HTTP 80 (no TLS: ingress.endToEndTLS: false)")})
+	}
+	if behind {
+		rows = append(rows, [2]string{d.T("허용 출처", "Admitted from"), d.T("이 Front Door 프로필만 (WAF 규칙 OnlyThisFrontDoor: X-Azure-FDID = 프로필 resource_guid, NSG: AzureFrontDoor.Backend)", "this Front Door profile only (WAF rule OnlyThisFrontDoor: X-Azure-FDID = the profile's resource_guid; NSG: AzureFrontDoor.Backend)")})
+	}
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 	var routes [][]string
 	for _, f := range e.FlowsOfKind("ingress") {
 		routes = append(routes, []string{f.Route, f.To, strconv.Itoa(f.Port)})
 	}
+	if c.ProbeService != "" {
+		for _, f := range e.FlowsOfKind("ingress") {
+			if f.To == c.ProbeService {
+				routes = append(routes, []string{c.ProbePath + d.T(" (정확히 일치, 상태 프로브)", " (exact, health probe)"), f.To, strconv.Itoa(f.Port)})
+				break
+			}
+		}
+	}
 	d.Table([]string{d.T("경로", "Path"), d.T("백엔드 서비스", "Backend service"), d.T("포트", "Port")}, routes)
+	if c.TLS {
+		d.P(d.T("인증서는 사용자가 공개 CA에서 받은 public_host_name용 .pfx이며, Terraform이 Key Vault로 가져옵니다:",
+			"The certificate is your .pfx for public_host_name from a public CA; Terraform imports it into Key Vault:"))
+		d.Code("sh", "export TF_VAR_gateway_certificate_password=...   # the .pfx password, never committed\n"+
+			"terraform apply -var "+HostVariable+"="+c.hostValue()+" -var gateway_certificate_pfx_path=<path-to.pfx>\n")
+	}
 	s.Next(d.T("WAF 구성", "WAF"))
-	d.Code("yaml", fmt.Sprintf("waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n  custom_rules:\n    - name: RateLimitPerIP\n      rate_limit: %d requests/minute/IP\n      action: Block\n  managed_rules:\n    - OWASP 3.2\n    - Microsoft_BotManagerRuleSet 1.0\n", c.WAFMode, c.RateLimit))
+	d.Code("yaml", c.wafYAML(behind))
+}
+
+// hostValue is the public host name as the user passes it.
+func (c *Component) hostValue() string {
+	if c.Domain != "" {
+		return c.Domain
+	}
+	return "<public-host-name>"
+}
+
+// wafYAML is the gateway's WAF policy as the Terraform writes it.
+func (c *Component) wafYAML(behind bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n", c.WAFMode)
+	switch {
+	case behind:
+		b.WriteString("  custom_rules:\n    - name: OnlyThisFrontDoor\n      match: RequestHeaders[X-Azure-FDID] != azurerm_cdn_frontdoor_profile.main.resource_guid\n      action: Block\n")
+		if c.RateLimit > 0 {
+			b.WriteString("  # the per-client rate limit is Front Door's (RateLimitPerClientIP): here every request comes from Front Door's addresses\n")
+		}
+	case c.RateLimit > 0:
+		fmt.Fprintf(&b, "  custom_rules:\n    - name: RateLimitPerClientIP\n      rate_limit: %d requests/minute per client address\n      action: Block\n", c.RateLimit)
+	default:
+		b.WriteString("  custom_rules: []\n")
+	}
+	b.WriteString("  managed_rules:\n    - OWASP 3.2\n")
+	return b.String()
 }
 
 // SecurityLayers implements docs.Layered: the gateway layer.
-func (c *Component) SecurityLayers(d *md.Doc, _ *plan.Env) []docs.Layer {
-	return []docs.Layer{{N: 2, Name: d.T("게이트웨이", "Gateway"), Technology: fmt.Sprintf("Application Gateway WAF_v2 (%s, %d req/min/IP)", c.WAFMode, c.RateLimit), Applies: d.T("외부 → 내부 트래픽", "external → internal traffic")}}
+func (c *Component) SecurityLayers(d *md.Doc, e *plan.Env) []docs.Layer {
+	tech := fmt.Sprintf("Application Gateway WAF_v2 (%s, %d req/min/IP)", c.WAFMode, c.RateLimit)
+	if _, behind := front(e); behind {
+		tech = fmt.Sprintf("Application Gateway WAF_v2 (%s, X-Azure-FDID)", c.WAFMode)
+	}
+	if c.TLS {
+		tech += ", TLS 1.2+"
+	}
+	return []docs.Layer{{N: 2, Name: d.T("게이트웨이", "Gateway"), Technology: tech, Applies: d.T("외부 → 내부 트래픽", "external → internal traffic")}}
 }
 
 // Failover implements docs.FailingOver.

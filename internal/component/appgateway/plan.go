@@ -36,7 +36,23 @@ type Component struct {
 	// frontend address, the subnet's 10th.
 	Subnet    plan.Subnet
 	PrivateIP string
+	// TLS is end-to-end TLS: the gateway listens on 443 with Certificate,
+	// a Key Vault certificate it reads as Identity (a user-assigned
+	// identity), under the TLS 1.2 minimum policy SSLPolicy.
+	TLS                   bool
+	Certificate, Identity string
+	// ProbePath is the path the edge's health probe asks for (GET), and
+	// ProbeService the routed service that serves it; the Ingress routes
+	// that exact path to it. ProbeService is "" when no routed service
+	// states a health path: the probe then asks for the first route.
+	ProbePath, ProbeService string
 }
+
+// SSLPolicy is the gateway's predefined TLS policy: TLS 1.2 at least,
+// ECDHE and AES-GCM suites only (Microsoft, "Application Gateway TLS
+// policy overview", learn.microsoft.com/azure/application-gateway/
+// application-gateway-ssl-policy-overview).
+const SSLPolicy = "AppGwSslPolicy20220101"
 
 // ID implements plan.Component: with AGIC the gateway is the ingress
 // controller, the end of every ingress flow.
@@ -56,7 +72,35 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 	gw.Gateway = c.Name("Application Gateway", naming.ApplicationGateway("agw-"+base))
 	gw.PublicIP = c.Name("public IP address", naming.PublicIP("pip-"+gw.Gateway))
 	gw.WAFPolicy = c.Name("WAF policy", naming.WAFPolicy("waf"+strings.ReplaceAll(c.Plan.Name, "-", "")+c.Env.Name))
+	if asked, vault := TLSVault(c.Doc.Spec.Environments[c.Index]); asked && vault {
+		gw.TLS = true
+		gw.Certificate = c.Name("Key Vault certificate", naming.KeyVaultSecret("cert-"+gw.Gateway))
+		gw.Identity = c.Name("user-assigned identity", naming.UserAssignedIdentity("id-"+gw.Gateway))
+	}
+	gw.ProbePath, gw.ProbeService = probe(c.Plan.Services)
 	return gw
+}
+
+// probe is the path the edge's health probe asks for: the health path of
+// the first routed service that states one (served by that service, so
+// the Ingress routes it there), else the first route; "/" without routes.
+func probe(svs []plan.Service) (path, service string) {
+	first := ""
+	for _, sv := range svs {
+		if sv.Route == "" {
+			continue
+		}
+		if sv.Health != "" {
+			return sv.Health, sv.Name
+		}
+		if first == "" {
+			first = sv.Route
+		}
+	}
+	if first == "" {
+		first = "/"
+	}
+	return first, ""
 }
 
 // EdgeTier implements plan.Edge: the region's entry.
@@ -86,11 +130,44 @@ func (c *Component) Place(e *plan.Env) {
 
 // Front is a component in front of the gateway (Front Door) whose traffic
 // the gateway's NSG admits by its service tag instead of the whole
-// internet. The component implements it without importing this package.
-type Front interface{ ServiceTag() string }
+// internet, and whose requests the gateway's WAF tells from other
+// profiles' by the X-Azure-FDID header they carry (FrontID is the
+// Terraform reference to the profile's id in that header). A Front also
+// limits each client's rate, since only it sees the client's address.
+// The component implements it without importing this package.
+type Front interface {
+	ServiceTag() string
+	FrontID() string
+}
+
+// front is the component in front of the gateway, if any.
+func front(e *plan.Env) (Front, bool) {
+	fs := plan.Facets[Front](e)
+	if len(fs) == 0 {
+		return nil, false
+	}
+	return fs[0], true
+}
+
+// ClientRateLimit implements frontdoor.Origin: the per-client limit the
+// edge enforces in front of the gateway.
+func (c *Component) ClientRateLimit() int { return c.RateLimit }
+
+// OriginTLS implements frontdoor.Origin: whether the gateway takes HTTPS,
+// the path the edge probes, and the host name the edge must present (a
+// Terraform expression).
+func (c *Component) OriginTLS() bool { return c.TLS }
+
+// OriginProbePath implements frontdoor.Origin.
+func (c *Component) OriginProbePath() string { return c.ProbePath }
+
+// HostVariable is the Terraform variable holding the public host name:
+// Front Door's custom domain and the subject of the gateway's
+// certificate.
+const HostVariable = "public_host_name"
 
 // SecurityRules implements plan.Guarded: the edge reaches the gateway on
-// 80 and 443, Azure's GatewayManager its health ports, and the gateway the
+// 443 (and 80 where it may redirect), Azure's GatewayManager its health ports, and the gateway the
 // pods on their service ports (AGIC routes to pod IPs).
 func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 	if c.Subnet.CIDR == "" {
@@ -100,8 +177,15 @@ func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 	for _, f := range plan.Facets[Front](e) {
 		edge = f.ServiceTag()
 	}
+	// With end-to-end TLS behind Front Door only 443 is ever used (Front
+	// Door forwards HTTPS only); without Front Door users may still type
+	// http://, which the gateway redirects.
+	web := []string{"80", "443"}
+	if _, ok := front(e); ok && c.TLS {
+		web = []string{"443"}
+	}
 	out := []plan.SecurityRule{
-		{Subnet: subnetRole, Name: "AllowWeb", Direction: "Inbound", Priority: 100, Ports: []string{"80", "443"}, Source: edge, Destination: c.Subnet.CIDR, Access: "Allow"},
+		{Subnet: subnetRole, Name: "AllowWeb", Direction: "Inbound", Priority: 100, Ports: web, Source: edge, Destination: c.Subnet.CIDR, Access: "Allow"},
 		{Subnet: subnetRole, Name: "AllowGatewayManager", Direction: "Inbound", Priority: 110, Ports: []string{"65200-65535"}, Source: "GatewayManager", Destination: "*", Access: "Allow"},
 	}
 	aks, ok := e.Network.Subnet("aks")

@@ -15,6 +15,7 @@ import (
 	"reflect"
 
 	"github.com/physarch/physarch/internal/component/ingress"
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/spec"
 )
 
@@ -31,6 +32,12 @@ type Settings struct {
 	RateLimitPerMinute int    `yaml:"rateLimitPerMinute" jsonschema_description:"requests per minute per client IP"`
 	GatewayMinCapacity int    `yaml:"gatewayMinCapacity"`
 	GatewayMaxCapacity int    `yaml:"gatewayMaxCapacity"`
+	// EndToEndTLS keeps TLS up to the gateway: an HTTPS listener with a
+	// Key Vault certificate, and Front Door forwarding HTTPS only. Off,
+	// Front Door terminates TLS and forwards HTTP (SC009 says so). The
+	// certificate lives in Key Vault: without security.keyVault the
+	// gateway listens on HTTP only, and SC009 says why.
+	EndToEndTLS bool `yaml:"endToEndTLS" jsonschema_description:"HTTPS from Front Door to the gateway (a Key Vault certificate for the public host name); false forwards plain HTTP behind Front Door"`
 }
 
 // FieldRules constrains the settings.
@@ -45,7 +52,8 @@ func (Settings) FieldRules() spec.Rules {
 }
 
 // Profile defaults: no WAF in dev (NGINX has none); in prod a WAF that
-// blocks, 100 requests a minute per client, 2 to 10 instances.
+// blocks, 100 requests a minute per client, 2 to 10 instances, and TLS
+// from Front Door to the gateway.
 const (
 	devProfile = `waf: false
 rateLimitPerMinute: 0
@@ -55,6 +63,7 @@ wafMode: Prevention
 rateLimitPerMinute: 100
 gatewayMinCapacity: 2
 gatewayMaxCapacity: 10
+endToEndTLS: true
 `
 )
 
@@ -91,4 +100,11 @@ func validate(v *spec.Validation) {
 			v.Fail(p+".gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", st.GatewayMinCapacity, st.GatewayMaxCapacity)
 		}
 	}
+}
+
+// TLSVault reports whether the environment's gateway can have end-to-end
+// TLS: it is asked for, and Key Vault holds the certificate.
+func TLSVault(e spec.Environment) (asked, vault bool) {
+	kv, ok := spec.Block[keyvault.Settings](e.Blocks, keyvault.Name)
+	return Of(e).EndToEndTLS, ok && kv.KeyVault
 }

@@ -8,6 +8,8 @@ const (
 	gwFrontendPublic  = "public"
 	gwFrontendPrivate = "private"
 	gwPort            = "http"
+	gwPortTLS         = "https"
+	gwCertificate     = "public-host"
 	gwPool            = "default"
 	gwSettings        = "default"
 	gwListener        = "default"
@@ -25,17 +27,34 @@ func (c *Component) Cluster(b terraform.Block) {
 	}
 }
 
-// Variables implements terraform.Terraformed.
+// Variables implements terraform.Terraformed: with end-to-end TLS the
+// public host name (the ingress domain where the spec states one, else
+// the user's), and the certificate for it, which only the user has.
 func (c *Component) Variables(m terraform.Module) {
-	if c.placed() {
-		m.Variable("gateway_name", "string", "Application Gateway.", c.Gateway)
-		m.Variable("waf_policy_name", "string", "WAF policy.", c.WAFPolicy)
+	if !c.placed() {
+		return
 	}
+	m.Variable("gateway_name", "string", "Application Gateway.", c.Gateway)
+	m.Variable("waf_policy_name", "string", "WAF policy.", c.WAFPolicy)
+	if !c.TLS {
+		return
+	}
+	var host any
+	if c.Domain != "" {
+		host = c.Domain
+	}
+	m.Variable(HostVariable, "string", "Public host name (for example shop.example.com): Front Door's custom domain, the host header Front Door sends the gateway, and the subject of the gateway's certificate.", host)
+	m.Variable("gateway_certificate_pfx_path", "string", "PKCS#12 (.pfx) file with the certificate for public_host_name, from a public CA (Front Door checks the gateway's certificate), and its private key.", nil)
+	m.SecretVariable("gateway_certificate_password", "Password of the .pfx file (TF_VAR_gateway_certificate_password); never committed.")
+	m.Variable("gateway_certificate_name", "string", "Key Vault certificate the gateway serves.", c.Certificate)
+	m.Variable("gateway_identity_name", "string", "User-assigned identity the gateway reads its certificate as.", c.Identity)
 }
 
 // Terraform implements terraform.Terraformed: the Application Gateway
-// WAF_v2 with its public IP and a WAF policy (the OWASP managed rule set
-// and a per-client rate limit), and AGIC's rights on it.
+// WAF_v2 with its public IP and a WAF policy (the OWASP managed rule set,
+// and either the Front Door check or a per-client rate limit), with end-
+// to-end TLS its HTTPS listener, certificate and TLS policy, and AGIC's
+// rights on it.
 func (c *Component) Terraform(m terraform.Module) {
 	if !c.placed() {
 		return
@@ -64,7 +83,28 @@ func (c *Component) Terraform(m terraform.Module) {
 	mr := waf.Child("managed_rules").Child("managed_rule_set")
 	mr.Set("type", "OWASP")
 	mr.Set("version", "3.2")
-	if c.RateLimit > 0 {
+	// Behind Front Door the gateway sees Front Door's addresses, not the
+	// clients': it admits only its own profile's requests (by the
+	// X-Azure-FDID header Front Door sets and a client cannot forge
+	// through it), and Front Door limits each client's rate. Keying the
+	// limit here on X-Forwarded-For instead would trust a header the
+	// client writes the first address of.
+	fd, behind := front(e)
+	if behind {
+		cr := waf.Child("custom_rules")
+		cr.Set("name", "OnlyThisFrontDoor")
+		cr.Set("priority", 1)
+		cr.Set("rule_type", "MatchRule")
+		cr.Set("action", "Block")
+		mc := cr.Child("match_conditions")
+		mv := mc.Child("match_variables")
+		mv.Set("variable_name", "RequestHeaders")
+		mv.Set("selector", "X-Azure-FDID")
+		mc.Set("operator", "Equal")
+		mc.Set("negation_condition", true)
+		mc.Expr("match_values", "["+fd.FrontID()+"]")
+	}
+	if c.RateLimit > 0 && !behind {
 		cr := waf.Child("custom_rules")
 		cr.Set("name", "RateLimitPerClientIP")
 		cr.Set("priority", 10)
@@ -93,12 +133,29 @@ func (c *Component) Terraform(m terraform.Module) {
 		gw.Set("zones", terraform.Zones(e.Zones))
 	}
 	gw.Expr("firewall_policy_id", "azurerm_web_application_firewall_policy.main.id")
+	if c.TLS {
+		id := gw.Child("identity")
+		id.Set("type", "UserAssigned")
+		id.Expr("identity_ids", "[azurerm_user_assigned_identity.gateway.id]")
+		sp := gw.Child("ssl_policy")
+		sp.Set("policy_type", "Predefined")
+		sp.Set("policy_name", SSLPolicy)
+		cert := gw.Child("ssl_certificate")
+		cert.Set("name", gwCertificate)
+		// Versionless, so the gateway picks up a renewed certificate.
+		cert.Expr("key_vault_secret_id", "azurerm_key_vault_certificate.gateway.versionless_secret_id")
+	}
 	ipc := gw.Child("gateway_ip_configuration")
 	ipc.Set("name", "gateway")
 	ipc.Expr("subnet_id", terraform.SubnetID(subnetRole))
 	fp := gw.Child("frontend_port")
 	fp.Set("name", gwPort)
 	fp.Set("port", 80)
+	if c.TLS {
+		fp = gw.Child("frontend_port")
+		fp.Set("name", gwPortTLS)
+		fp.Set("port", 443)
+	}
 	pub := gw.Child("frontend_ip_configuration")
 	pub.Set("name", gwFrontendPublic)
 	pub.Expr("public_ip_address_id", "azurerm_public_ip.gateway.id")
@@ -119,8 +176,14 @@ func (c *Component) Terraform(m terraform.Module) {
 	l := gw.Child("http_listener")
 	l.Set("name", gwListener)
 	l.Set("frontend_ip_configuration_name", gwFrontendPublic)
-	l.Set("frontend_port_name", gwPort)
-	l.Set("protocol", "Http")
+	if c.TLS {
+		l.Set("frontend_port_name", gwPortTLS)
+		l.Set("protocol", "Https")
+		l.Set("ssl_certificate_name", gwCertificate)
+	} else {
+		l.Set("frontend_port_name", gwPort)
+		l.Set("protocol", "Http")
+	}
 	r := gw.Child("request_routing_rule")
 	r.Set("name", gwRule)
 	r.Set("rule_type", "Basic")
@@ -128,9 +191,16 @@ func (c *Component) Terraform(m terraform.Module) {
 	r.Set("http_listener_name", gwListener)
 	r.Set("backend_address_pool_name", gwPool)
 	r.Set("backend_http_settings_name", gwSettings)
+	if c.TLS {
+		// The gateway reads the certificate when it is created.
+		gw.Expr("depends_on", "[azurerm_role_assignment.gateway_certificate]")
+	}
 	lc := gw.Child("lifecycle")
 	lc.Expr("ignore_changes", "[backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]")
 	m.Tags(gw)
+	if c.TLS {
+		c.certificate(m)
+	}
 
 	// AGIC (the cluster add-on) manages the gateway: it needs Contributor
 	// on it and Network Contributor on its subnet.
@@ -145,6 +215,34 @@ func (c *Component) Terraform(m terraform.Module) {
 		b.Set("role_definition_name", ra.role)
 		b.Expr("principal_id", agic)
 	}
+}
+
+// certificate imports the user's certificate into Key Vault and lets the
+// gateway's identity read exactly its secret (Key Vault Secrets User
+// scoped to <vault id>/secrets/<name>, which exists once the certificate
+// does). Importing is a data-plane write, so whoever runs Terraform is
+// granted Key Vault Certificates Officer on the vault first.
+func (c *Component) certificate(m terraform.Module) {
+	id := m.Resource("azurerm_user_assigned_identity", "gateway")
+	id.Expr("name", "var.gateway_identity_name")
+	id.Expr("location", "azurerm_resource_group.main.location")
+	id.Expr("resource_group_name", "azurerm_resource_group.main.name")
+	m.Tags(id)
+	op := m.Resource("azurerm_role_assignment", "certificate_officer")
+	op.Expr("scope", "azurerm_key_vault.main.id")
+	op.Set("role_definition_name", "Key Vault Certificates Officer")
+	op.Expr("principal_id", "data.azurerm_client_config.current.object_id")
+	cert := m.Resource("azurerm_key_vault_certificate", "gateway")
+	cert.Expr("name", "var.gateway_certificate_name")
+	cert.Expr("key_vault_id", "azurerm_key_vault.main.id")
+	ct := cert.Child("certificate")
+	ct.Expr("contents", "filebase64(var.gateway_certificate_pfx_path)")
+	ct.Expr("password", "var.gateway_certificate_password")
+	cert.Expr("depends_on", "[azurerm_role_assignment.certificate_officer]")
+	ra := m.Resource("azurerm_role_assignment", "gateway_certificate")
+	ra.Expr("scope", `"${azurerm_key_vault.main.id}/secrets/${azurerm_key_vault_certificate.gateway.name}"`)
+	ra.Set("role_definition_name", "Key Vault Secrets User")
+	ra.Expr("principal_id", "azurerm_user_assigned_identity.gateway.principal_id")
 }
 
 // Outputs implements terraform.Terraformed.

@@ -9,7 +9,15 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 		return mermaid.Drawing{}
 	}
 	return mermaid.Drawing{Entrance: &mermaid.Entrance{
-		Outside: []mermaid.Shape{{ID: "FrontDoor", Label: "Azure Front Door " + c.Tier}},
+		Outside: []mermaid.Shape{{ID: "FrontDoor", Label: c.label()}},
 		In:      "FrontDoor", InLabel: "HTTPS",
 	}}
+}
+
+// label names the tier and, where deployed, its WAF.
+func (c *Component) label() string {
+	if c.Origin == "" {
+		return "Azure Front Door " + c.Tier
+	}
+	return "Azure Front Door " + c.Tier + " + WAF"
 }

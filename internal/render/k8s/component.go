@@ -49,6 +49,15 @@ type (
 		IngressClass() string
 		IngressHost() string
 	}
+	// IngressTuned is an ingress controller that needs more on each
+	// Ingress than its class and host: annotations (the certificate it
+	// serves, the HTTP→HTTPS redirect, the protocol to the pods), and one
+	// exact path of its own, ProbePath, routed to ProbeService (a
+	// service; "" for none), which the edge's health probe asks for.
+	IngressTuned interface {
+		IngressAnnotations() map[string]string
+		IngressProbe() (path, service string)
+	}
 	// Registered is the registry the services' images are pulled from:
 	// the name each overlay rewrites a service's image to.
 	Registered interface {

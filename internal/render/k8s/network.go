@@ -146,14 +146,34 @@ func (c envContext) ingress(nsp plan.Namespace) (networkingv1.Ingress, bool) {
 		return networkingv1.Ingress{}, false
 	}
 	// The controller gives the class; its own configuration (a WAF
-	// policy, say) lives with it, so the Ingress needs no annotation.
+	// policy, say) lives with it, and what the Ingress must say to it
+	// (its certificate, say) comes from the controller too.
 	served := plan.Facets[IngressServed](c.e)
 	if len(served) == 0 {
 		return networkingv1.Ingress{}, false
 	}
+	meta := objectMeta(c.pl.Name, nsp.Name, c.meta("", nil))
+	for _, t := range plan.Facets[IngressTuned](c.e) {
+		if a := t.IngressAnnotations(); len(a) > 0 {
+			meta.Annotations = a
+		}
+		if path, to := t.IngressProbe(); to != "" && c.e.NamespaceOf(to) == nsp.Name {
+			for _, f := range c.e.FlowsOfKind("ingress") {
+				if f.To == to {
+					paths = append(paths, networkingv1.HTTPIngressPath{
+						Path: path, PathType: ptr(networkingv1.PathTypeExact),
+						Backend: networkingv1.IngressBackend{Service: &networkingv1.IngressServiceBackend{
+							Name: to, Port: networkingv1.ServiceBackendPort{Number: int32(f.Port)},
+						}},
+					})
+					break
+				}
+			}
+		}
+	}
 	ing := networkingv1.Ingress{
 		TypeMeta:   typeMeta("networking.k8s.io/v1", "Ingress"),
-		ObjectMeta: objectMeta(c.pl.Name, nsp.Name, c.meta("", nil)),
+		ObjectMeta: meta,
 		Spec: networkingv1.IngressSpec{
 			IngressClassName: ptr(served[0].IngressClass()),
 			Rules:            []networkingv1.IngressRule{{Host: served[0].IngressHost(), IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{Paths: paths}}}},

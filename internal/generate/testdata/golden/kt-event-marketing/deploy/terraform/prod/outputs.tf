@@ -55,6 +55,11 @@ output "front_door_endpoint" {
   value       = azurerm_cdn_frontdoor_endpoint.main.host_name
 }
 
+output "front_door_custom_domain_validation_token" {
+  description = "TXT value of _dnsauth.<public_host_name>, which validates the custom domain for its managed certificate."
+  value       = azurerm_cdn_frontdoor_custom_domain.main.validation_token
+}
+
 output "key_vault_name" {
   description = "Key Vault (SecretProviderClass keyvaultName)."
   value       = azurerm_key_vault.main.name

@@ -121,7 +121,7 @@ resource "azurerm_network_security_group" "gateway" {
     access                     = "Allow"
     protocol                   = "Tcp"
     source_port_range          = "*"
-    destination_port_ranges    = ["80", "443"]
+    destination_port_ranges    = ["443"]
     source_address_prefix      = "AzureFrontDoor.Backend"
     destination_address_prefix = "10.20.2.0/24"
   }
@@ -382,20 +382,18 @@ resource "azurerm_web_application_firewall_policy" "main" {
     }
   }
   custom_rules {
-    name                 = "RateLimitPerClientIP"
-    priority             = 10
-    rule_type            = "RateLimitRule"
-    action               = "Block"
-    rate_limit_duration  = "OneMin"
-    rate_limit_threshold = 100
-    group_rate_limit_by  = "ClientAddr"
+    name      = "OnlyThisFrontDoor"
+    priority  = 1
+    rule_type = "MatchRule"
+    action    = "Block"
     match_conditions {
       match_variables {
-        variable_name = "RemoteAddr"
+        variable_name = "RequestHeaders"
+        selector      = "X-Azure-FDID"
       }
-      operator           = "IPMatch"
-      negation_condition = false
-      match_values       = ["0.0.0.0/0"]
+      operator           = "Equal"
+      negation_condition = true
+      match_values       = [azurerm_cdn_frontdoor_profile.main.resource_guid]
     }
   }
   tags = var.tags
@@ -415,6 +413,18 @@ resource "azurerm_application_gateway" "main" {
   }
   zones              = ["1", "2", "3"]
   firewall_policy_id = azurerm_web_application_firewall_policy.main.id
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.gateway.id]
+  }
+  ssl_policy {
+    policy_type = "Predefined"
+    policy_name = "AppGwSslPolicy20220101"
+  }
+  ssl_certificate {
+    name                = "public-host"
+    key_vault_secret_id = azurerm_key_vault_certificate.gateway.versionless_secret_id
+  }
   gateway_ip_configuration {
     name      = "gateway"
     subnet_id = azurerm_subnet.gateway.id
@@ -422,6 +432,10 @@ resource "azurerm_application_gateway" "main" {
   frontend_port {
     name = "http"
     port = 80
+  }
+  frontend_port {
+    name = "https"
+    port = 443
   }
   frontend_ip_configuration {
     name                 = "public"
@@ -446,8 +460,9 @@ resource "azurerm_application_gateway" "main" {
   http_listener {
     name                           = "default"
     frontend_ip_configuration_name = "public"
-    frontend_port_name             = "http"
-    protocol                       = "Http"
+    frontend_port_name             = "https"
+    protocol                       = "Https"
+    ssl_certificate_name           = "public-host"
   }
   request_routing_rule {
     name                       = "default"
@@ -457,10 +472,40 @@ resource "azurerm_application_gateway" "main" {
     backend_address_pool_name  = "default"
     backend_http_settings_name = "default"
   }
+  depends_on = [azurerm_role_assignment.gateway_certificate]
   lifecycle {
     ignore_changes = [backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]
   }
   tags = var.tags
+}
+
+resource "azurerm_user_assigned_identity" "gateway" {
+  name                = var.gateway_identity_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  tags                = var.tags
+}
+
+resource "azurerm_role_assignment" "certificate_officer" {
+  scope                = azurerm_key_vault.main.id
+  role_definition_name = "Key Vault Certificates Officer"
+  principal_id         = data.azurerm_client_config.current.object_id
+}
+
+resource "azurerm_key_vault_certificate" "gateway" {
+  name         = var.gateway_certificate_name
+  key_vault_id = azurerm_key_vault.main.id
+  certificate {
+    contents = filebase64(var.gateway_certificate_pfx_path)
+    password = var.gateway_certificate_password
+  }
+  depends_on = [azurerm_role_assignment.certificate_officer]
+}
+
+resource "azurerm_role_assignment" "gateway_certificate" {
+  scope                = "${azurerm_key_vault.main.id}/secrets/${azurerm_key_vault_certificate.gateway.name}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.gateway.principal_id
 }
 
 resource "azurerm_role_assignment" "agic_gateway" {
@@ -495,6 +540,16 @@ resource "azurerm_cdn_frontdoor_endpoint" "main" {
   tags                     = var.tags
 }
 
+resource "azurerm_cdn_frontdoor_custom_domain" "main" {
+  name                     = "public-host"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
+  host_name                = var.public_host_name
+  tls {
+    certificate_type = "ManagedCertificate"
+    minimum_version  = "TLS12"
+  }
+}
+
 resource "azurerm_cdn_frontdoor_origin_group" "gateway" {
   name                     = "gateway"
   cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
@@ -503,10 +558,10 @@ resource "azurerm_cdn_frontdoor_origin_group" "gateway" {
     successful_samples_required = 3
   }
   health_probe {
-    protocol            = "Http"
+    protocol            = "Https"
     interval_in_seconds = 100
-    request_type        = "HEAD"
-    path                = "/"
+    request_type        = "GET"
+    path                = "/actuator/health"
   }
 }
 
@@ -515,24 +570,68 @@ resource "azurerm_cdn_frontdoor_origin" "gateway" {
   cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.gateway.id
   enabled                        = true
   host_name                      = azurerm_public_ip.gateway.ip_address
-  origin_host_header             = azurerm_public_ip.gateway.ip_address
+  origin_host_header             = var.public_host_name
   http_port                      = 80
   https_port                     = 443
-  certificate_name_check_enabled = false
+  certificate_name_check_enabled = true
   priority                       = 1
   weight                         = 1000
 }
 
 resource "azurerm_cdn_frontdoor_route" "gateway" {
-  name                          = "all"
-  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.main.id
-  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.gateway.id
-  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.gateway.id]
-  supported_protocols           = ["Http", "Https"]
-  patterns_to_match             = ["/*"]
-  forwarding_protocol           = "HttpOnly"
-  https_redirect_enabled        = true
-  link_to_default_domain        = true
+  name                            = "all"
+  cdn_frontdoor_endpoint_id       = azurerm_cdn_frontdoor_endpoint.main.id
+  cdn_frontdoor_origin_group_id   = azurerm_cdn_frontdoor_origin_group.gateway.id
+  cdn_frontdoor_origin_ids        = [azurerm_cdn_frontdoor_origin.gateway.id]
+  cdn_frontdoor_custom_domain_ids = [azurerm_cdn_frontdoor_custom_domain.main.id]
+  supported_protocols             = ["Http", "Https"]
+  patterns_to_match               = ["/*"]
+  forwarding_protocol             = "HttpsOnly"
+  https_redirect_enabled          = true
+  link_to_default_domain          = true
+}
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "main" {
+  name                = var.front_door_waf_policy_name
+  resource_group_name = azurerm_resource_group.main.name
+  sku_name            = "Standard_AzureFrontDoor"
+  enabled             = true
+  mode                = "Prevention"
+  custom_rule {
+    name                           = "RateLimitPerClientIP"
+    enabled                        = true
+    priority                       = 10
+    type                           = "RateLimitRule"
+    action                         = "Block"
+    rate_limit_duration_in_minutes = 1
+    rate_limit_threshold           = 100
+    match_condition {
+      match_variable     = "SocketAddr"
+      operator           = "IPMatch"
+      negation_condition = false
+      match_values       = ["0.0.0.0/0", "::/0"]
+    }
+  }
+  tags = var.tags
+}
+
+resource "azurerm_cdn_frontdoor_security_policy" "main" {
+  name                     = "waf"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.main.id
+  security_policies {
+    firewall {
+      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.main.id
+      association {
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.main.id
+        }
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_custom_domain.main.id
+        }
+        patterns_to_match = ["/*"]
+      }
+    }
+  }
 }
 
 resource "azurerm_key_vault" "main" {

@@ -95,10 +95,44 @@ variable "waf_policy_name" {
   default     = "waftripgenprod"
 }
 
+variable "public_host_name" {
+  type        = string
+  description = "Public host name (for example shop.example.com): Front Door's custom domain, the host header Front Door sends the gateway, and the subject of the gateway's certificate."
+}
+
+variable "gateway_certificate_pfx_path" {
+  type        = string
+  description = "PKCS#12 (.pfx) file with the certificate for public_host_name, from a public CA (Front Door checks the gateway's certificate), and its private key."
+}
+
+variable "gateway_certificate_password" {
+  type        = string
+  description = "Password of the .pfx file (TF_VAR_gateway_certificate_password); never committed."
+  sensitive   = true
+}
+
+variable "gateway_certificate_name" {
+  type        = string
+  description = "Key Vault certificate the gateway serves."
+  default     = "cert-agw-tripgen-prod"
+}
+
+variable "gateway_identity_name" {
+  type        = string
+  description = "User-assigned identity the gateway reads its certificate as."
+  default     = "id-agw-tripgen-prod"
+}
+
 variable "front_door_name" {
   type        = string
   description = "Front Door profile."
   default     = "afd-tripgen-prod"
+}
+
+variable "front_door_waf_policy_name" {
+  type        = string
+  description = "Front Door WAF policy (letters and digits)."
+  default     = "wafdtripgenprod"
 }
 
 variable "key_vault_name" {
