@@ -53,8 +53,8 @@ func (c *Component) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	}
 	d.Table([]string{d.T("경로", "Path"), d.T("백엔드 서비스", "Backend service"), d.T("포트", "Port")}, routes)
 	if c.TLS {
-		d.P(d.T("인증서는 사용자가 공개 CA에서 받은 public_host_name용 .pfx이며, Terraform이 Key Vault로 가져옵니다:",
-			"The certificate is your .pfx for public_host_name from a public CA; Terraform imports it into Key Vault:"))
+		d.P(d.T("인증서는 사용자가 공개 CA에서 받은 public_host_name용 .pfx이며, Terraform이 Key Vault로 가져옵니다 (Key Vault 데이터 평면 쓰기: 볼트가 비공개이면 프라이빗 엔드포인트에 닿는 곳에서 실행):",
+			"The certificate is your .pfx for public_host_name from a public CA; Terraform imports it into Key Vault (a Key Vault data-plane write: with a private vault, run it where the private endpoint is reachable):"))
 		d.Code("sh", "export TF_VAR_gateway_certificate_password=...   # the .pfx password, never committed\n"+
 			"terraform apply -var "+HostVariable+"="+c.hostValue()+" -var gateway_certificate_pfx_path=<path-to.pfx>\n")
 	}

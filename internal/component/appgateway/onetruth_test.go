@@ -25,7 +25,7 @@ func TestOneTruthEdge(t *testing.T) {
 		{"TLS ends at Front Door", "ingress: {endToEndTLS: false}", false, "Http", "HttpOnly"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			pl, files := readback.Build(t, "shop.yaml", []byte(spec(tc.prod, "health: /healthz")), md.Ko)
+			pl, files := readback.Build(t, "shop.yaml", []byte(shopSpec(tc.prod, "health: /healthz")), md.Ko)
 			e := pl.Envs[len(pl.Envs)-1]
 			gw, ok := plan.Find[*appgateway.Component](e)
 			fd, ok2 := plan.Find[*frontdoor.Component](e)

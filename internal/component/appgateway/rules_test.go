@@ -28,8 +28,8 @@ environments:
     PROD
 `
 
-// spec fills the template.
-func spec(prod, health string) string {
+// shopSpec fills the template.
+func shopSpec(prod, health string) string {
 	return strings.NewReplacer("PROD", prod, "HEALTH", health).Replace(shop)
 }
 
@@ -43,14 +43,14 @@ func TestRules(t *testing.T) {
 		fire       bool
 		want       string
 	}{
-		{"SC009", "trigger: end-to-end TLS switched off", spec("ingress: {endToEndTLS: false}", health), true, "TLS ends at the edge"},
-		{"SC009", "trigger: no Key Vault for the certificate", spec("security: {keyVault: false}", health), true, "needs Key Vault for its certificate"},
-		{"SC009", "quiet: the prod profile's end-to-end TLS", spec("", health), false, ""},
-		{"SC010", "trigger: WAF off behind Front Door", spec("ingress: {waf: false}", health), true, "any Front Door profile reaches the gateway"},
-		{"SC010", "quiet: the WAF checks X-Azure-FDID", spec("", health), false, ""},
-		{"SC010", "quiet: WAF off without Front Door", spec("ingress: {waf: false, frontDoor: none}", health), false, ""},
-		{"NW007", "trigger: no routed service states a health path", spec("", "runtime: java21"), true, "Front Door probes /api, a route"},
-		{"NW007", "quiet: the routed service's health path", spec("", health), false, ""},
+		{"SC009", "trigger: end-to-end TLS switched off", shopSpec("ingress: {endToEndTLS: false}", health), true, "TLS ends at the edge"},
+		{"SC009", "trigger: no Key Vault for the certificate", shopSpec("security: {keyVault: false}", health), true, "needs Key Vault for its certificate"},
+		{"SC009", "quiet: the prod profile's end-to-end TLS", shopSpec("", health), false, ""},
+		{"SC010", "trigger: WAF off behind Front Door", shopSpec("ingress: {waf: false}", health), true, "any Front Door profile reaches the gateway"},
+		{"SC010", "quiet: the WAF checks X-Azure-FDID", shopSpec("", health), false, ""},
+		{"SC010", "quiet: WAF off without Front Door", shopSpec("ingress: {waf: false, frontDoor: none}", health), false, ""},
+		{"NW007", "trigger: no routed service states a health path", shopSpec("", "runtime: java21"), true, "Front Door probes /api, a route"},
+		{"NW007", "quiet: the routed service's health path", shopSpec("", health), false, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.rule+" "+tc.name, func(t *testing.T) {

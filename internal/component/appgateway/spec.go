@@ -1,13 +1,15 @@
 // Package appgateway is the Application Gateway building block: WAF_v2
-// with its WAF policy (the OWASP rule set and a per-client rate limit) in
-// a /24 of its own, and the AGIC add-on that makes it the cluster's
-// ingress controller. ingress.controller: agic selects it (the ingress
-// block owns that key and the domain); it owns the gateway's keys of
+// with its WAF policy (the OWASP rule set; behind Front Door a check that
+// admits only this profile's X-Azure-FDID, else a per-client rate limit)
+// in a /24 of its own, an HTTPS listener with a Key Vault certificate
+// (endToEndTLS), and the AGIC add-on that makes it the cluster's ingress
+// controller. ingress.controller: agic selects it (the ingress block owns
+// that key and the domain); it owns the gateway's keys of
 // environments[].ingress: waf, wafMode, rateLimitPerMinute,
-// gatewayMinCapacity and gatewayMaxCapacity. It owns every facet of the
-// block: names, subnet, NSG rules, private frontend address, cost lines,
-// SLA link, ingress class and policy peer, Terraform, document sections,
-// diagram nodes and check rules.
+// gatewayMinCapacity, gatewayMaxCapacity and endToEndTLS. It owns every
+// facet of the block: names, subnet, NSG rules, private frontend address,
+// cost lines, SLA link, ingress class, annotations and policy peer,
+// Terraform, document sections, diagram nodes and check rules.
 package appgateway
 
 import (

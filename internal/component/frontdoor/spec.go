@@ -1,9 +1,12 @@
 // Package frontdoor is the Azure Front Door building block
 // (ingress.frontDoor: Standard or Premium): the global edge in front of the
-// Application Gateway, terminating TLS and forwarding to the gateway's
-// public address. It owns every facet of the block: names, its NSG service
-// tag, cost line, SLA link, Terraform, document lines, diagram node and
-// check rule.
+// Application Gateway, serving the public host name and forwarding to the
+// gateway's public address (HTTPS with the certificate's name checked
+// where the gateway has end-to-end TLS), with a WAF policy of its own that
+// limits each client's rate (only Front Door sees the client's address).
+// It owns every facet of the block: names, its NSG service tag and profile
+// id for the gateway, cost line, SLA link, Terraform, document lines,
+// diagram node and check rule.
 package frontdoor
 
 import (
