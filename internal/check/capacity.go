@@ -70,6 +70,21 @@ func capacityRules(r *Registry) {
 				}
 				return out
 			}},
+		Rule{ID: "CP017", Family: "capacity", Severity: Error,
+			Title:     "Spot node pool without the cluster autoscaler",
+			Rationale: "Azure may evict a Spot node at any time and, with eviction_policy Delete, deletes it. A fixed-size pool never gets it back: its pods stay Pending until someone scales the pool by hand. Only the cluster autoscaler adds a node for the pods an eviction left pending.",
+			Fix:       "Set nodePools.apps.autoscale: true (the dev profile's default), or spot: false.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range c.Plan.Envs {
+					for _, p := range e.Pools {
+						if p.Spot && !p.Autoscale {
+							out = append(out, at(e, c, "nodePools."+p.Name+".autoscale", "pool %s runs on Spot at a fixed %d nodes: an evicted node is deleted and not replaced", p.Name, p.Min))
+						}
+					}
+				}
+				return out
+			}},
 		Rule{ID: "CP005", Family: "capacity", Severity: Error,
 			Title:     "AKS subnet too small for maximum nodes × maximum pods",
 			Rationale: "Azure CNI gives every pod a VNet address: when the subnet runs out at scale-out, new nodes and pods fail to get addresses.",

@@ -144,6 +144,7 @@ var ruleCases = map[string][2]variant{
 	"CP006": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Max = w.Min }}, quiet},
 	"CP007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.Needed = w.Max }}, quiet},
 	"CP015": {{edit: cronjob("Allow")}, {edit: cronjob("Forbid")}},
+	"CP017": {{edit: dev("nodePools: {apps: {autoscale: false}}")}, quiet},
 	"CP016": {{edit: prod("nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3}}")}, {edit: prod(`nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, taints: ["sku=gpu:NoSchedule"]}}`)}},
 	"CP008": {{edit: prod("nodePools: {apps: {max: 21}}")}, {edit: prod("nodePools: {apps: {max: 40}}")}},
 	"NW001": {{planMut: func(pl *plan.Plan) { n := &prodEnv(pl).Network; n.Subnets[1].CIDR = n.Subnets[0].CIDR }}, quiet},

@@ -58,6 +58,9 @@ func (p *planner) workloads(e *Env, path string) bool {
 			CPULimit: sv.Resources.Limits.CPU, MemLimit: sv.Resources.Limits.Memory,
 			HPACPU: sc.TargetCPUUtilization, HPAMem: sc.TargetMemUtilization,
 		}
+		if a := sv.Autoscale; a != nil && a.MemoryPercent != nil {
+			w.HPAMem = *a.MemoryPercent
+		}
 		w.CPURequestM = milli(w.CPURequest)
 		w.MemRequestMiB = mebi(w.MemRequest)
 		if sv.Kind == spec.WorkloadCronJob || sv.Kind == spec.WorkloadWorker {

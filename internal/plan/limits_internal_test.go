@@ -42,8 +42,9 @@ func TestClusterNodeLimit(t *testing.T) {
 	}
 }
 
-// TestSubnetSizeCannotWrap: an apps pool of 17,111,423 nodes at 250 pods
-// needs 2^32 + 128 addresses, which 32-bit arithmetic wrapped to a /24.
+// TestSubnetSizeCannotWrap: an apps pool of 17,111,423 nodes (and its
+// upgrade surge of 1,711,143) at 250 pods needs 4,724,464,066 addresses,
+// more than 2^32, which 32-bit arithmetic would wrap.
 func TestSubnetSizeCannotWrap(t *testing.T) {
 	doc, err := spec.Load("shop.yaml", []byte(coreBounded))
 	if err != nil {
@@ -52,7 +53,7 @@ func TestSubnetSizeCannotWrap(t *testing.T) {
 	p := &planner{doc: doc}
 	e := &Env{Name: "prod", Settings: doc.Spec.Environments[0], Pools: []NodePool{{Name: "apps", Max: 17111423, MaxPods: 250}}}
 	p.network(e, "environments[0]", &renamer{})
-	if len(p.errs) == 0 || !strings.Contains(p.errs[0].Msg, "the AKS subnet would need 4294967424 addresses") {
+	if len(p.errs) == 0 || !strings.Contains(p.errs[0].Msg, "the AKS subnet would need 4724464066 addresses") {
 		t.Fatalf("got %v, subnets %v", p.errs, e.Network.Subnets)
 	}
 	if bitsFor(subnetNeed{required: 1<<32 + 128, minBits: 29}) != 0 {

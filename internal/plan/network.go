@@ -37,7 +37,8 @@ type subnetNeed struct {
 
 // network sizes and places the subnets:
 //   - aks: Azure CNI gives every pod a VNet address, so the subnet holds
-//     Σ pools (max nodes + 1 upgrade surge node) × (max pods + 1);
+//     Σ pools (max nodes + upgrade surge) × (max pods + 1), the surge
+//     being AKS's ⌈10% of max nodes⌉, at least 1 (NodePool.SurgeNodes);
 //   - the components' own (Subnetted), such as the gateway's /24 and
 //     PostgreSQL Flexible Server's delegated subnet (/28 at least);
 //   - endpoints: the addresses the private endpoints take, some more than
@@ -76,7 +77,7 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 	// In 64 bits: a pool of 17 million nodes would wrap 32.
 	var aksIPs int64
 	for _, pool := range e.Pools {
-		aksIPs += (int64(pool.Max) + 1) * (int64(pool.MaxPods) + 1)
+		aksIPs += (int64(pool.Max) + int64(pool.SurgeNodes())) * (int64(pool.MaxPods) + 1)
 	}
 	if aksIPs+azureReserved > maxSubnetAddresses {
 		p.fail(path+".nodePools.apps.max", "fewer nodes or fewer pods per node", "in %s, the AKS subnet would need %d addresses; IPv4 has %d", e.Name, aksIPs, int64(maxSubnetAddresses))

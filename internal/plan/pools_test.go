@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
 	"github.com/physarch/physarch/internal/testplan"
 )
@@ -101,5 +102,28 @@ func TestDedicatedPoolPlanErrors(t *testing.T) {
 				t.Errorf("unpositioned or without hint: %v", e)
 			}
 		})
+	}
+}
+
+// TestSurgeNodesAsAKSCountsThem: AKS's default surge of 10% is of the
+// pool's size with fractional nodes rounded up, so one node for pools up
+// to ten and ⌈10%⌉ beyond; the AKS subnet holds each pool's maximum plus
+// that surge, every node with its pods.
+func TestSurgeNodesAsAKSCountsThem(t *testing.T) {
+	for _, c := range []struct{ max, want int }{{0, 1}, {1, 1}, {5, 1}, {10, 1}, {11, 2}, {20, 2}, {21, 3}, {100, 10}, {1000, 100}} {
+		if got := (plan.NodePool{Max: c.max}).SurgeNodes(); got != c.want {
+			t.Errorf("max %d: surge %d, want %d", c.max, got, c.want)
+		}
+	}
+	pl := testplan.Example(t, "kt-event-marketing")
+	for _, e := range pl.Envs {
+		want := 0
+		for _, p := range e.Pools {
+			want += (p.Max + p.SurgeNodes()) * (p.MaxPods + 1)
+		}
+		aks, ok := e.Network.Subnet("aks")
+		if !ok || aks.Required != want {
+			t.Errorf("%s: AKS subnet needs %d addresses, want %d", e.Name, aks.Required, want)
+		}
 	}
 }

@@ -223,6 +223,24 @@ type NodePool struct {
 	RequestedMiB  int64
 }
 
+// MaxSurgePercent is the upgrade surge physarch sets on every pool that
+// takes one (Terraform's upgrade_settings.max_surge), AKS's own default:
+// "If not specified, the default is 10%" (learn.microsoft.com/dotnet/api/
+// microsoft.azure.commands.aks.neworupdateagentpoolbase.maxsurge,
+// 2026-12-01). Setting it, rather than relying on the default, keeps the
+// subnet formula and the cluster on one figure.
+const MaxSurgePercent = 10
+
+// SurgeNodes are the nodes an upgrade adds to the pool at its largest, as
+// AKS counts a percentage: of the pool's size, fractional nodes rounded up
+// (same source), so at least one. A Spot pool cannot set a surge (AKS
+// refuses it: "Spot pools can't set max surge"), yet the figure still
+// counts for it: the subnet then holds whatever AKS does during its
+// upgrade.
+func (np NodePool) SurgeNodes() int {
+	return max(1, (np.Max*MaxSurgePercent+99)/100)
+}
+
 // Network is the environment's address plan.
 type Network struct {
 	VNet         string

@@ -56,6 +56,7 @@ type Service struct {
 	Namespace string      `yaml:"namespace" jsonschema_description:"the namespace group the service runs in: its pods, Service and policies go to the environment's namespace <system>-<env>-<group>; the environment's own namespace <system>-<env> when absent"`
 	NodePool  string      `yaml:"nodePool" jsonschema_description:"the node pool the service's pods run on: apps (default) or a dedicated pool every environment declares under nodePools.<name>"`
 	Replicas  *Bounds     `yaml:"replicas" jsonschema_description:"pin replica bounds; computed from the load when absent"`
+	Autoscale *Autoscale  `yaml:"autoscale" jsonschema_description:"what the service's HPA scales on besides CPU (kind: service)"`
 	Database  string      `yaml:"database" jsonschema_description:"PostgreSQL database this service owns (the postgresql block)"`
 	DBPool    int         `yaml:"dbPoolSize" jsonschema_description:"connections each replica keeps open to its database (default 10: HikariCP's default)"`
 	Cache     bool        `yaml:"cache" jsonschema_description:"uses the shared Redis cache"`
@@ -91,6 +92,14 @@ type Worker struct {
 	MinReplicas        int `yaml:"minReplicas" jsonschema_description:"replicas when the backlog is empty; 0 scales the worker to zero (default 0)"`
 	MaxReplicas        int `yaml:"maxReplicas" jsonschema_description:"replicas at most (default 10)"`
 	MessagesPerReplica int `yaml:"messagesPerReplica" jsonschema_description:"backlog one replica works off: waiting messages of a queue or subscription, unprocessed events of an event hub; KEDA adds a replica per this many (default 5, KEDA's Service Bus messageCount)"`
+}
+
+// Autoscale is what a service's HPA scales on besides CPU. Memory is off
+// unless asked for: a JVM or Python heap sits above 80% of its request
+// whatever the load, so a memory metric would keep such a service at its
+// maximum replicas.
+type Autoscale struct {
+	MemoryPercent *int `yaml:"memoryPercent" jsonschema_description:"also scale on memory at this percent of the memory request; 0 turns the environment's scaling.targetMemoryUtilization off for this service (default: the environment's, 0 in both profiles)"`
 }
 
 // Uses are the blocks a service uses and how (Section.UseKey).
@@ -223,6 +232,11 @@ func (Worker) FieldRules() Rules {
 		"maxReplicas":        Between(1, MaxReplicas).WithHint(fmt.Sprintf("from 1 to %d replicas", MaxReplicas)),
 		"messagesPerReplica": Between(1, 100000).WithHint("messages or events per replica, from 1 to 100,000"),
 	}
+}
+
+// FieldRules bounds the memory target.
+func (Autoscale) FieldRules() Rules {
+	return Rules{"memoryPercent": Between(0, 95).WithHint("0 (no memory metric) or a percentage up to 95, such as 85")}
 }
 
 // FieldRules constrains CPU and memory quantities.

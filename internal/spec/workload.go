@@ -77,6 +77,7 @@ func (v *validator) workloadKind(i int, sv Service) {
 		refuse("load", "remove load; size its pods with resources", "%s is a cronjob: it is off the request path and takes no user load", sv.Name)
 		refuse("health", "remove health; a run's pods end when their work is done", "%s is a cronjob: its pods run to completion and get no probes", sv.Name)
 		refuse("worker", "remove worker, or make it kind: worker", "worker settings apply to kind: worker, and %s is a cronjob", sv.Name)
+		refuse("autoscale", "remove autoscale; cronJob.parallelism sets the pods of one run", "%s is a cronjob: it has no HPA", sv.Name)
 		if sv.CronJob == nil {
 			v.fail(p+".kind", `add cronJob: {schedule: "0 2 * * *"} (when it runs, in cron)`, "%s is a cronjob without a schedule", sv.Name)
 			return
@@ -87,6 +88,7 @@ func (v *validator) workloadKind(i int, sv Service) {
 		refuse("replicas", "write worker: {minReplicas: 0, maxReplicas: 10}", "%s is a worker: KEDA scales it between worker.minReplicas and worker.maxReplicas, not replicas", sv.Name)
 		refuse("load", "remove load; set worker.messagesPerReplica", "%s is a worker: it takes no user load, KEDA scales it on its backlog", sv.Name)
 		refuse("cronJob", "remove cronJob, or make it kind: cronjob", "cronJob settings apply to kind: cronjob, and %s is a worker", sv.Name)
+		refuse("autoscale", "remove autoscale; worker sets how KEDA scales it", "%s is a worker: KEDA scales it on its backlog, it has no HPA", sv.Name)
 		switch {
 		case len(sv.Consumes) == 0 && !v.failed[p+".consumes"]:
 			v.fail(p+".kind", "add consumes: [<queue, topic or event hub>], or make it kind: service", "%s is a worker but consumes nothing: KEDA scales a worker on the backlog of what it consumes", sv.Name)

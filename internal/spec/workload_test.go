@@ -96,6 +96,9 @@ func TestWorkloadKindErrors(t *testing.T) {
 		{"replicas on a worker", "    kind: worker\n", "    kind: worker\n    replicas: {min: 1, max: 2}\n", 16, 15, []string{"worker.minReplicas and worker.maxReplicas"}},
 		{"cronJob settings on a service", "    health: /health\n", "    health: /health\n    cronJob: {schedule: \"0 2 * * *\"}\n", 10, 14, []string{"cronJob settings apply to kind: cronjob, and api is a service"}},
 		{"worker settings on a cronjob", "    kind: cronjob\n", "    kind: cronjob\n    worker: {maxReplicas: 3}\n", 13, 13, []string{"worker settings apply to kind: worker, and nightly is a cronjob"}},
+		{"memory percent above 95", "    health: /health\n", "    health: /health\n    autoscale: {memoryPercent: 120}\n", 10, 32, []string{"memoryPercent 120 is out of range: must be from 0 to 95", "no memory metric"}},
+		{"autoscale on a worker", "    kind: worker\n", "    kind: worker\n    autoscale: {memoryPercent: 80}\n", 16, 16, []string{"mailer is a worker: KEDA scales it on its backlog, it has no HPA"}},
+		{"autoscale on a cronjob", "    kind: cronjob\n", "    kind: cronjob\n    autoscale: {memoryPercent: 80}\n", 13, 16, []string{"nightly is a cronjob: it has no HPA"}},
 		{"unknown kind", "    kind: cronjob\n", "    kind: cronjb\n", 12, 11, []string{`kind "cronjb" is not allowed here`, `did you mean "cronjob"`}},
 	}
 	for _, c := range cases {

@@ -28,7 +28,7 @@ func (Kind) Rules() []check.Rule {
 			}},
 		{ID: "CP003", Family: "capacity", Severity: check.Error,
 			Title:     "Database connections at maximum scale exceed the server's limit",
-			Rationale: "Every replica opens its pool: at the HPA maximum the connections are replicas × pool size per service. Past max_connections new pods fail to start exactly when load peaks.",
+			Rationale: "Every replica opens its pool (dbPoolSize, which each container receives as DB_POOL_SIZE, and as SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE on a Java runtime): at the HPA maximum, with the one extra pod a rolling update starts (maxSurge 1), the connections are (max replicas + 1) × pool size per service. Past max_connections new pods fail to start exactly when load peaks or a release rolls out.",
 			Fix:       "Use a PostgreSQL SKU with more connections, smaller dbPoolSize, lower replicas.max, or a connection pooler (PgBouncer).",
 			Check: func(c *check.Context) []check.Finding {
 				var out []check.Finding
@@ -40,7 +40,9 @@ func (Kind) Rules() []check.Rule {
 					total := 0
 					for _, s := range c.Plan.Services {
 						if w := e.Workload(s.Name); w != nil && s.Database != "" {
-							total += w.Max * s.DBPool
+							// +1: the rolling update's surge pod opens its pool
+							// before an old pod closes its own.
+							total += (w.Max + 1) * s.DBPool
 						}
 					}
 					// PostgreSQL keeps some connections for superusers and Azure.

@@ -255,6 +255,17 @@ func subnetTable(d *md.Doc, e *plan.Env) {
 		rows = append(rows, []string{s.Name, s.CIDR, subnetPurpose(d, s), strconv.Itoa(s.Required), strconv.Itoa(s.Usable), special})
 	}
 	d.Table([]string{d.T("서브넷", "Subnet"), d.T("주소 대역", "CIDR"), d.T("용도", "Purpose"), d.T("필요 주소", "Addresses needed"), d.T("사용 가능 주소", "Usable addresses"), d.T("위임", "Delegation")}, rows)
+	if aks, ok := e.Network.Subnet("aks"); ok {
+		// The surge is the one every non-Spot pool sets in Terraform
+		// (upgrade_settings.max_surge), so the formula and the cluster agree.
+		var terms []string
+		for _, p := range e.Pools {
+			terms = append(terms, fmt.Sprintf("(%d + %d) × %d", p.Max, p.SurgeNodes(), p.MaxPods+1))
+		}
+		d.P(fmt.Sprintf(d.T("AKS 서브넷 필요 주소 = Σ 노드 풀 (최대 노드 + 업그레이드 서지 ⌈최대 노드 × %d%%⌉, 최소 1) × (노드당 최대 Pod + 1) = %s = %d. 서지는 Spot이 아닌 모든 노드 풀의 upgrade_settings.max_surge(%d%%, AKS 기본값)와 같습니다.",
+			"AKS subnet addresses needed = Σ node pools (max nodes + upgrade surge ⌈max nodes × %d%%⌉, at least 1) × (max pods per node + 1) = %s = %d. The surge is what every non-Spot pool sets as upgrade_settings.max_surge (%d%%, AKS's default)."),
+			plan.MaxSurgePercent, strings.Join(terms, " + "), aks.Required, plan.MaxSurgePercent))
+	}
 }
 
 func poolTable(d *md.Doc, e *plan.Env) {

@@ -91,7 +91,10 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	var hpa strings.Builder
 	hpa.WriteString("hpa_configuration:\n")
 	for _, w := range autoscaled(e) {
-		fmt.Fprintf(&hpa, "  %s:\n    min_replicas: %d\n    max_replicas: %d\n    metrics:\n      - cpu: %d%%\n      - memory: %d%%\n", w.Name, w.Min, w.Max, w.HPACPU, w.HPAMem)
+		fmt.Fprintf(&hpa, "  %s:\n    min_replicas: %d\n    max_replicas: %d\n    metrics:\n      - cpu: %d%%\n", w.Name, w.Min, w.Max, w.HPACPU)
+		if w.HPAMem > 0 { // the HPA has a memory metric only when the spec asks for one
+			fmt.Fprintf(&hpa, "      - memory: %d%%\n", w.HPAMem)
+		}
 	}
 	d.Code("yaml", hpa.String())
 	workloadNotes(d, pl, e)

@@ -58,7 +58,7 @@ func kedaTarget(d *md.Doc, sv plan.Service) string {
 // workloadCells are a workload's replicas, peak req/s and scaling cells.
 func workloadCells(d *md.Doc, pl *plan.Plan, w plan.Workload) (reps, peak, scaling string) {
 	if w.Autoscaled() {
-		return replicas(w), num(w.PeakRPS), fmt.Sprintf("CPU %d%%", w.HPACPU)
+		return replicas(w), num(w.PeakRPS), hpaTargets(w)
 	}
 	sv := serviceOf(pl, w.Name)
 	switch w.Kind {
@@ -67,7 +67,16 @@ func workloadCells(d *md.Doc, pl *plan.Plan, w plan.Workload) (reps, peak, scali
 	case spec.WorkloadWorker:
 		return kedaBounds(d, sv, w), "-", kedaTarget(d, sv)
 	}
-	return replicas(w), num(w.PeakRPS), fmt.Sprintf("CPU %d%%", w.HPACPU)
+	return replicas(w), num(w.PeakRPS), hpaTargets(w)
+}
+
+// hpaTargets are the metrics of a workload's HPA: CPU, and memory only
+// where the spec asks for it (the HPA has exactly these).
+func hpaTargets(w plan.Workload) string {
+	if w.HPAMem > 0 {
+		return fmt.Sprintf("CPU %d%%, memory %d%%", w.HPACPU, w.HPAMem)
+	}
+	return fmt.Sprintf("CPU %d%%", w.HPACPU)
 }
 
 // autoscaled are the workloads an HPA scales (kind service).

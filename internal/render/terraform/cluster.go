@@ -184,4 +184,9 @@ func pool(p block, np *plan.NodePool) {
 		labels[k] = v
 	}
 	p.set("node_labels", labels)
+	if !np.Spot {
+		// The surge the subnet is sized for (plan.NodePool.SurgeNodes);
+		// AKS refuses max_surge on a Spot pool.
+		p.child("upgrade_settings").set("max_surge", fmt.Sprintf("%d%%", plan.MaxSurgePercent))
+	}
 }

@@ -106,6 +106,9 @@ resource "azurerm_kubernetes_cluster" "main" {
     node_labels = {
       "physarch.dev/pool" = "system"
     }
+    upgrade_settings {
+      max_surge = "10%"
+    }
     only_critical_addons_enabled = true
   }
   node_provisioning_profile {
@@ -133,8 +136,9 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   max_pods              = 30
   os_disk_size_gb       = 64
   zones                 = ["1"]
-  auto_scaling_enabled  = false
-  node_count            = 2
+  auto_scaling_enabled  = true
+  min_count             = 2
+  max_count             = 2
   node_labels = {
     "physarch.dev/pool" = "apps"
   }

@@ -249,6 +249,9 @@ resource "azurerm_kubernetes_cluster" "main" {
     node_labels = {
       "physarch.dev/pool" = "system"
     }
+    upgrade_settings {
+      max_surge = "10%"
+    }
     only_critical_addons_enabled = true
   }
   node_provisioning_profile {
@@ -295,6 +298,9 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   max_count             = 21
   node_labels = {
     "physarch.dev/pool" = "apps"
+  }
+  upgrade_settings {
+    max_surge = "10%"
   }
   tags = var.tags
 }
