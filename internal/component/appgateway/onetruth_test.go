@@ -16,6 +16,11 @@ import (
 // check) is what the Terraform and the Ingress realise, for end-to-end
 // TLS and for TLS ending at Front Door.
 func TestOneTruthEdge(t *testing.T) {
+	// The two blocks name the one host variable without importing each
+	// other.
+	if appgateway.HostVariable != frontdoor.OriginHost {
+		t.Fatalf("gateway declares %s, Front Door reads %s", appgateway.HostVariable, frontdoor.OriginHost)
+	}
 	for _, tc := range []struct {
 		name, prod           string
 		tls                  bool

@@ -153,22 +153,23 @@ func front(e *plan.Env) (Front, bool) {
 // edge enforces in front of the gateway.
 func (c *Component) ClientRateLimit() int { return c.RateLimit }
 
-// OriginTLS implements frontdoor.Origin: whether the gateway takes HTTPS,
-// the path the edge probes, and the host name the edge must present (a
-// Terraform expression).
+// OriginTLS implements frontdoor.Origin: whether the gateway takes HTTPS
+// (for the host name in HostVariable, its certificate's subject).
 func (c *Component) OriginTLS() bool { return c.TLS }
 
-// OriginProbePath implements frontdoor.Origin.
+// OriginProbePath implements frontdoor.Origin: the path the edge probes.
 func (c *Component) OriginProbePath() string { return c.ProbePath }
 
 // HostVariable is the Terraform variable holding the public host name:
 // Front Door's custom domain and the subject of the gateway's
-// certificate.
+// certificate (the same name as frontdoor.OriginHost, which Front Door
+// reads without importing this package).
 const HostVariable = "public_host_name"
 
 // SecurityRules implements plan.Guarded: the edge reaches the gateway on
-// 443 (and 80 where it may redirect), Azure's GatewayManager its health ports, and the gateway the
-// pods on their service ports (AGIC routes to pod IPs).
+// 443 (and 80 where the gateway may redirect), Azure's GatewayManager its
+// health ports, and the gateway the pods on their service ports (AGIC
+// routes to pod IPs).
 func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 	if c.Subnet.CIDR == "" {
 		return nil
