@@ -19,3 +19,12 @@ func (x *Component) CostLines(_ *plan.Env) []cost.Line {
 		Meter: azure.Meter{Service: "API Management", Sku: sku, Meter: sku + " Unit"},
 		Qty:   float64(x.Units), QtyMax: float64(x.Units), Unit: "unit-hour", PerMonth: cost.HoursPerMonth}}
 }
+
+// PublicIPs implements cost.PublicAddressed: the zone-redundant internal
+// service's management address.
+func (x *Component) PublicIPs() int {
+	if x.PublicIP != "" {
+		return 1
+	}
+	return 0
+}

@@ -36,6 +36,7 @@ func (x *Component) rows(d *md.Doc) [][2]string {
 		{d.T("서브넷", "Subnet"), x.Subnet.Name + " " + x.Subnet.CIDR},
 		{d.T("백엔드 서브넷", "Backends subnet"), x.Backends.Name + " " + x.Backends.CIDR},
 		{d.T("게시자 이메일", "Publisher email"), x.PublisherEmail},
+		{"Public IP", x.publicIPRow(d)},
 	}
 }
 
@@ -62,4 +63,15 @@ func (x *Component) Failover(d *md.Doc, _ *plan.Env) [][]string {
 // Scaling implements docs.Scaled: units are set, not autoscaled.
 func (x *Component) Scaling(d *md.Doc, _ *plan.Env) [][]string {
 	return [][]string{{"API Management", d.T("단위 수 (수동)", "units (manual)"), fmt.Sprintf(d.T("%d 단위 (최대 %d)", "%d units (at most %d)"), x.Units, maxUnits[x.Tier])}}
+}
+
+// publicIPRow says which public address the service has.
+func (x *Component) publicIPRow(d *md.Doc) string {
+	switch {
+	case x.PublicIP != "":
+		return x.PublicIP + d.T(" (관리용, 영역 중복)", " (management, zone-redundant)")
+	case x.Internal:
+		return d.T("Azure 관리 (관리 트래픽 전용)", "Azure-managed (management traffic only)")
+	}
+	return d.T("공용 게이트웨이", "public gateway")
 }

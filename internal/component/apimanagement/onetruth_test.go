@@ -95,6 +95,15 @@ func checkService(t *testing.T, x *apimanagement.Component, tf []readback.Resour
 	if len(s.Blocks["virtual_network_configuration"]) != 1 {
 		t.Error("the service is in no subnet")
 	}
+	var pip string
+	for _, ip := range readback.Find(tf, "azurerm_public_ip") {
+		if ip.Name == "api_management" {
+			pip = ip.Attrs["name"]
+		}
+	}
+	if pip != x.PublicIP {
+		t.Errorf("public IP: Terraform %q, plan %q", pip, x.PublicIP)
+	}
 	for _, v := range []string{x.Service, x.PublisherEmail} {
 		if !strings.Contains(vars, fmt.Sprintf("%q", v)) {
 			t.Errorf("variables.tf does not default to %s", v)
@@ -154,6 +163,9 @@ func checkDocument(t *testing.T, x *apimanagement.Component, doc []byte, tf []re
 		if c.doc != c.tf {
 			t.Errorf("%s: document %q, Terraform/plan %q", c.what, c.doc, c.tf)
 		}
+	}
+	if pip := value(t, kv, "Public IP"); x.PublicIP != "" && !strings.HasPrefix(pip, x.PublicIP+" ") {
+		t.Errorf("public IP: document %q, plan %q", pip, x.PublicIP)
 	}
 	if z := value(t, kv, "가용 영역"); (z == "-") != (s.Attrs["zones"] == "") {
 		t.Errorf("zones: document %q, Terraform %q", z, s.Attrs["zones"])

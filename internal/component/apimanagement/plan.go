@@ -36,6 +36,10 @@ type Component struct {
 	// Service names the API Management service; PublisherName and
 	// PublisherEmail are what Azure requires of it.
 	Service, PublisherName, PublisherEmail string
+	// PublicIP names the Standard public address a zone-redundant
+	// service injected into the VNet needs (Azure requires one, with a
+	// DNS label, to spread such a service over zones); "" otherwise.
+	PublicIP string
 	// Subnet is the gateway's subnet and Backends the subnet the
 	// backends' internal load balancers take their addresses from, once
 	// placed.
@@ -91,6 +95,9 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		x.Zones = append([]int(nil), c.Env.Zones...)
 	}
 	x.Service = c.Name("API Management service", naming.APIManagement("apim-"+c.Plan.Name+"-"+c.Env.Name))
+	if x.Internal && len(x.Zones) > 1 {
+		x.PublicIP = c.Name("public IP address", naming.PublicIP("pip-"+x.Service))
+	}
 	for _, sv := range c.Plan.Services {
 		if sv.Route == "" {
 			continue

@@ -48,6 +48,18 @@ func (x *Component) Terraform(m terraform.Module) {
 	if !x.placed() {
 		return
 	}
+	if x.PublicIP != "" {
+		ip := m.Resource("azurerm_public_ip", "api_management")
+		ip.Set("name", x.PublicIP)
+		ip.Expr("location", "azurerm_resource_group.main.location")
+		ip.Expr("resource_group_name", "azurerm_resource_group.main.name")
+		ip.Set("allocation_method", "Static")
+		ip.Set("sku", "Standard")
+		ip.Set("zones", terraform.Zones(x.Zones))
+		// API Management takes only an address with a DNS label.
+		ip.Expr("domain_name_label", "var.api_management_name")
+		m.Tags(ip)
+	}
 	s := m.Placed("azurerm_api_management", "main", "api_management_name")
 	s.Set("publisher_name", x.PublisherName)
 	s.Expr("publisher_email", "var.api_management_publisher_email")
@@ -57,6 +69,9 @@ func (x *Component) Terraform(m terraform.Module) {
 	}
 	s.Set("virtual_network_type", x.NetworkType())
 	s.Child("virtual_network_configuration").Expr("subnet_id", terraform.SubnetID(subnetRole))
+	if x.PublicIP != "" {
+		s.Expr("public_ip_address_id", "azurerm_public_ip.api_management.id")
+	}
 	s.Set("min_api_version", "2021-08-01")
 	// API Management refuses a subnet whose NSG lacks its rules: the
 	// association comes first.
