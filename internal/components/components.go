@@ -9,11 +9,13 @@ import (
 	"os"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/apimanagement"
 	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/component/blobstorage"
 	"github.com/physarch/physarch/internal/component/cosmosdb"
 	"github.com/physarch/physarch/internal/component/eventhubs"
+	"github.com/physarch/physarch/internal/component/firewall"
 	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/ingress"
 	"github.com/physarch/physarch/internal/component/keyvault"
@@ -39,6 +41,8 @@ func All() []plan.Kind {
 		ingress.Kind{},
 		appgateway.Kind{},
 		frontdoor.Kind{},
+		apimanagement.Kind{},
+		firewall.Kind{},
 		keyvault.Kind{},
 		registry.Kind{},
 		loganalytics.Kind{},

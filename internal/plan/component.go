@@ -61,7 +61,15 @@ type Edge interface{ EdgeTier() int }
 const (
 	EdgeGlobal   = 0 // in front of the region, such as Front Door
 	EdgeRegional = 1 // the region's entry, such as the gateway
+	EdgeAPI      = 2 // behind the region's entry, in front of the services, such as API Management
 )
+
+// Egress is a component the cluster's outbound traffic leaves through
+// instead of the cluster's load balancer (Azure Firewall): the cluster's
+// outbound type, such as "userDefinedRouting", or "" where it does not
+// route the cluster. The cluster's Terraform reads it; the component
+// writes the route that makes it true.
+type Egress interface{ OutboundType() string }
 
 // Placed is a component that learns its addresses once the network is
 // placed.
@@ -108,6 +116,9 @@ type SubnetNeed struct {
 	MinBits                int // the smallest prefix length Azure accepts (larger number = smaller)
 	// Purpose says what the subnet holds, for the documents' subnet table.
 	Purpose spec.Text
+	// NoNSG: Azure refuses a network security group on the subnet
+	// (AzureFirewallSubnet), so the plan gives it none (Subnet.NSG "").
+	NoNSG bool
 }
 
 // Context is what a kind plans one environment from.

@@ -253,7 +253,7 @@ type Network struct {
 type Subnet struct {
 	Role       string // aks, endpoints, or a component's (gateway, database)
 	Name       string
-	NSG        string // its network security group
+	NSG        string // its network security group; "" where Azure refuses one (SubnetNeed.NoNSG)
 	CIDR       string
 	Required   int // addresses its contents need
 	Usable     int // addresses Azure leaves usable (size − 5)

@@ -133,7 +133,7 @@ var (
 // slaTables are the core's SLAs and one table per building block that
 // needs SLAs of its own (sla_<block>.go), so that adding a block adds a
 // file and one entry here.
-var slaTables = [][]SLA{coreSLAs, managedRedisSLAs, blobStorageSLAs, azureSQLSLAs, eventHubsSLAs, cosmosdbSLAs}
+var slaTables = [][]SLA{coreSLAs, managedRedisSLAs, blobStorageSLAs, azureSQLSLAs, eventHubsSLAs, cosmosdbSLAs, apiManagementSLAs, firewallSLAs}
 
 var coreSLAs = []SLA{
 	{Key: "aks/Free", SLO: 99.5, Source: srcAKSFree},

@@ -118,6 +118,13 @@ func (m *module) cluster() {
 	n.set("service_cidr", e.Network.ServiceCIDR)
 	n.set("dns_service_ip", e.Network.DNSServiceIP)
 	n.set("load_balancer_sku", "standard")
+	// A component that takes the cluster's egress (a firewall) sets the
+	// outbound type; it writes the route table that makes it true.
+	for _, g := range plan.Facets[plan.Egress](e) {
+		if t := g.OutboundType(); t != "" {
+			n.set("outbound_type", t)
+		}
+	}
 	if se.AKS.EntraRBAC {
 		r := b.child("azure_active_directory_role_based_access_control")
 		r.expr("tenant_id", "data.azurerm_client_config.current.tenant_id")

@@ -3,7 +3,8 @@ package terraform
 import "github.com/physarch/physarch/internal/plan"
 
 // network writes the VNet, the plan's subnets (with delegations) and one
-// NSG per subnet holding the plan's security rules.
+// NSG per subnet holding the plan's security rules, except where the plan
+// gives a subnet none.
 func (m *module) network() {
 	e := m.e
 	v := m.placed("azurerm_virtual_network", "main", "vnet_name")
@@ -22,6 +23,9 @@ func (m *module) network() {
 			sd := d.child("service_delegation")
 			sd.set("name", s.Delegation)
 			sd.set("actions", []string{"Microsoft.Network/virtualNetworks/subnets/join/action"})
+		}
+		if s.NSG == "" {
+			continue // Azure refuses an NSG on this subnet (AzureFirewallSubnet)
 		}
 		nsg := m.resource("azurerm_network_security_group", id)
 		nsg.set("name", s.NSG)
