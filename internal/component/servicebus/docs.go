@@ -88,3 +88,18 @@ func (c *Component) entityTable(d *md.Doc, extra func(kind string) []string, ext
 func (c *Component) Troubles(d *md.Doc, _ *plan.Env) [][]string {
 	return [][]string{{d.T("Service Bus 오류", "Service Bus errors"), d.T("연결 문자열 만료", "expired connection string"), d.T("Secret 갱신", "renew the Secret"), d.T("교체 일정 관리", "track rotation")}}
 }
+
+// Roles implements docs.Authorised: a worker's identity, which KEDA's
+// operator acts as to read the backlog, holds Azure Service Bus Data
+// Owner on the namespace (kedaTerraform writes the assignment).
+func (c *Component) Roles(d *md.Doc, pl *plan.Plan, _ *plan.Env, workload string) []string {
+	for _, sv := range pl.Services {
+		if sv.Name != workload {
+			continue
+		}
+		if _, ok := c.KEDATrigger(sv); ok {
+			return []string{fmt.Sprintf(d.T("Azure Service Bus Data Owner (네임스페이스 %s, KEDA 백로그 조회)", "Azure Service Bus Data Owner (namespace %s, KEDA reads the backlog)"), c.Namespace)}
+		}
+	}
+	return nil
+}
