@@ -445,6 +445,14 @@ resource "azurerm_servicebus_queue" "participation_events" {
   requires_duplicate_detection         = true
 }
 
+resource "azurerm_servicebus_namespace_authorization_rule" "services" {
+  name         = "services-send-listen"
+  namespace_id = azurerm_servicebus_namespace.main.id
+  listen       = true
+  send         = true
+  manage       = false
+}
+
 resource "azurerm_public_ip" "gateway" {
   name                = "pip-agw-kt-event-marketing-prod"
   location            = azurerm_resource_group.main.location
