@@ -50,6 +50,24 @@ type Endpointed interface{ PrivateEndpoints() []PrivateEndpoint }
 // syncs exactly its secrets from the store.
 type SecretStore interface{ HoldsServiceSecrets() bool }
 
+// JobRunner is a component with one-off Jobs of its own that read secrets
+// no service may read (the administrator password a database's init Job
+// signs in with to create the owners' roles). Where a store outside the
+// cluster holds the secrets (SecretStore), the planner gives each Job an
+// identity, a credential and a class of its own, as it gives a service,
+// and the Job reads the secrets as files from the class's volume: nothing
+// syncs them into a Kubernetes Secret another pod could name.
+type JobRunner interface {
+	Jobs(pl *Plan, e *Env) []ComponentJob
+}
+
+// ComponentJob is one Job a component runs: its name (also its
+// ServiceAccount's) and the secrets it reads.
+type ComponentJob struct {
+	Name    string
+	Secrets []string
+}
+
 // Edge is a component requests from the internet pass on their way to the
 // services: a global edge (Front Door) in front of the regional entry (the
 // Application Gateway, the NGINX ingress's load balancer). Stages that draw

@@ -152,9 +152,10 @@ func (e *Env) sizeNamespace(ns *Namespace, pl *Plan) {
 		}
 		add(n, w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit)
 	}
-	if ns.Components && len(e.Backing) > 0 {
+	if ns.Components && (len(e.Backing) > 0 || e.RunsJobs(pl)) {
 		// The components' pods, and room for one of the Jobs that set
-		// them up (a database's init Job).
+		// them up (a database's init Job, also where the database is
+		// managed and only the Job runs here).
 		for _, b := range e.Backing {
 			add(b.Max, b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)
 		}
@@ -189,4 +190,15 @@ func GroupDir(group string) string {
 		return DefaultNamespaceDir
 	}
 	return group
+}
+
+// RunsJobs reports whether a component runs a Job of its own here
+// (JobRunner).
+func (e *Env) RunsJobs(pl *Plan) bool {
+	for _, jr := range Facets[JobRunner](e) {
+		if len(jr.Jobs(pl, e)) > 0 {
+			return true
+		}
+	}
+	return false
 }

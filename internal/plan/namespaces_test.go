@@ -48,7 +48,7 @@ func TestNamespacesAndQuotas(t *testing.T) {
 					count(w.Max+1, w)
 				}
 			}
-			if ns.Components && len(e.Backing) > 0 {
+			if ns.Components && (len(e.Backing) > 0 || e.RunsJobs(pl)) {
 				for i := range e.Backing {
 					count(1, &e.Backing[i])
 				}

@@ -22,12 +22,17 @@ func APIKeySecret(external string) string {
 // the environment variable and the secret's name.
 type SecretRef struct{ Env, Secret string }
 
-// WorkloadIdentity is one service's Azure identity in one environment: a
+// WorkloadIdentity is one workload's Azure identity in one environment: a
 // user-assigned identity of its own with one federated credential for its
 // ServiceAccount (Azure allows 20 per identity), and the Key Vault secrets
-// it, and only it, may read.
+// it, and only it, may read. The workload is a service, or a component's
+// Job (JobRunner).
 type WorkloadIdentity struct {
-	Service        string
+	// Service names the workload: the service, or the component's Job.
+	Service string
+	// Component is the ID of the component whose Job this is; empty for
+	// a service.
+	Component      string
 	Name           string // the user-assigned identity
 	Credential     string // its federated identity credential
 	ServiceAccount string // the Kubernetes ServiceAccount the credential trusts
@@ -36,6 +41,10 @@ type WorkloadIdentity struct {
 	// or no store outside the cluster holds the secrets (SecretStore).
 	SecretClass string
 	Secrets     []string // Key Vault secrets the service reads, sorted
+	// Mounted is whether the workload reads its secrets as files from the
+	// class's volume only: its class syncs no Kubernetes Secret (a
+	// component's Job, which reads an administrator password).
+	Mounted bool
 	// KEDACredential is a worker's second federated credential, which
 	// lets KEDA's operator (kube-system/keda-operator) act as the worker's
 	// identity to read its backlog; empty for the other kinds.
@@ -119,6 +128,45 @@ func (pl *Plan) identities(e *Env, r *renamer) []WorkloadIdentity {
 			id.SecretClass = r.use("Kubernetes SecretProviderClass", naming.ObjectName(sv.Name+"-secrets"))
 		}
 		out = append(out, id)
+	}
+	if !store {
+		// Without a store the Jobs read the hand-made Secret and need no
+		// Azure identity.
+		return out
+	}
+	for _, c := range e.Components {
+		jr, ok := c.(JobRunner)
+		if !ok {
+			continue
+		}
+		for _, j := range jr.Jobs(pl, e) {
+			id := WorkloadIdentity{
+				Service:        j.Name,
+				Component:      c.ID(),
+				Name:           r.use("user-assigned identity", naming.UserAssignedIdentity("id-"+pl.Name+"-"+e.Name+"-"+j.Name)),
+				Credential:     r.use("federated identity credential", naming.FederatedCredential(j.Name)),
+				ServiceAccount: j.Name,
+				Secrets:        append([]string(nil), j.Secrets...),
+				Mounted:        true,
+			}
+			sort.Strings(id.Secrets)
+			if len(id.Secrets) > 0 {
+				id.SecretClass = r.use("Kubernetes SecretProviderClass", naming.ObjectName(j.Name+"-secrets"))
+			}
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// JobIdentities are the identities of the components' Jobs, in the
+// components' order.
+func (e *Env) JobIdentities() []WorkloadIdentity {
+	var out []WorkloadIdentity
+	for _, id := range e.Identities {
+		if id.Component != "" {
+			out = append(out, id)
+		}
 	}
 	return out
 }

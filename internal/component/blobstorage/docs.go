@@ -331,3 +331,22 @@ func (c *Component) Troubles(d *md.Doc, _ *plan.Env) [][]string {
 	}
 	return [][]string{{d.T("Blob 403 (AuthorizationPermissionMismatch)", "Blob 403 (AuthorizationPermissionMismatch)"), d.T("역할 할당 누락 또는 전파 중 (최대 10분)", "role assignment missing or still propagating (up to 10 minutes)"), d.T("서비스 ID의 컨테이너 역할 확인", "check the service identity's role on the container"), d.T("uses.blobStorage에 컨테이너와 access 명시", "name the containers and access in uses.blobStorage")}}
 }
+
+// Roles implements docs.Authorised: a using service's identity holds its
+// data role on each of its containers, never on the account (Terraform
+// writes one assignment per service and container).
+func (c *Component) Roles(d *md.Doc, _ *plan.Plan, e *plan.Env, workload string) []string {
+	if !c.Managed() || e.Identity(workload) == nil {
+		return nil
+	}
+	var out []string
+	for _, u := range c.Users {
+		if u.Service != workload {
+			continue
+		}
+		for _, ct := range u.Containers {
+			out = append(out, fmt.Sprintf(d.T("%s (컨테이너 %s/%s)", "%s (container %s/%s)"), u.Role, c.Account, ct))
+		}
+	}
+	return out
+}

@@ -44,10 +44,12 @@ type SecretObjectData struct {
 // OverlayFile is where the classes go in each overlay.
 const OverlayFile = "secret-provider-class.yaml"
 
-// OverlayFile implements k8s.Filed: one SecretProviderClass per service
-// that reads secrets. It mounts exactly that service's Key Vault secrets
-// with that service's identity and syncs them into the service's own
-// Secret. No value is written anywhere.
+// OverlayFile implements k8s.Filed: one SecretProviderClass per workload
+// that reads secrets. It mounts exactly that workload's Key Vault secrets
+// with that workload's identity and, for a service, syncs them into the
+// service's own Secret; a component's Job (Mounted) reads the files only,
+// so no Kubernetes Secret holds what it reads (an administrator
+// password). No value is written anywhere.
 func (c *Component) OverlayFile(x k8s.Context) (string, []any) {
 	e := x.Env()
 	var out []any
@@ -62,7 +64,7 @@ func (c *Component) OverlayFile(x k8s.Context) (string, []any) {
 			fmt.Fprintf(&objects, "  - |\n    objectName: %s\n    objectType: secret\n", n)
 			data = append(data, SecretObjectData{ObjectName: n, Key: n})
 		}
-		out = append(out, SecretProviderClass{
+		spc := SecretProviderClass{
 			TypeMeta:   k8s.TypeMeta("secrets-store.csi.x-k8s.io/v1", "SecretProviderClass"),
 			ObjectMeta: x.ObjectMeta(id.SecretClass, x.Meta(id.Service)),
 			Spec: SecretProviderClassSpec{
@@ -74,9 +76,12 @@ func (c *Component) OverlayFile(x k8s.Context) (string, []any) {
 					"tenantId":       k8s.Placeholder("tenant_id"),
 					"objects":        objects.String(),
 				},
-				SecretObjects: []SecretObject{{SecretName: id.SecretClass, Type: "Opaque", Data: data}},
 			},
-		})
+		}
+		if !id.Mounted {
+			spc.Spec.SecretObjects = []SecretObject{{SecretName: id.SecretClass, Type: "Opaque", Data: data}}
+		}
+		out = append(out, spc)
 	}
 	return OverlayFile, out
 }

@@ -3,8 +3,10 @@ package postgresql
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/appenv"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -51,6 +53,10 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		d.P(fmt.Sprintf(d.T("이 환경은 PostgreSQL을 Pod(%s)로 실행합니다.", "This environment runs PostgreSQL as a pod (%s)."), c.SKU))
 	}
 	c.databasesTable(d)
+	if c.Flexible() && c.hasInitJob() {
+		sub.Next(d.T("서비스별 역할 (postgresql-init Job)", "Per-service roles (postgresql-init Job)"))
+		c.rolesSection(d, e)
+	}
 	sub.Next(d.T("읽기 전용 복제본", "Read replicas"))
 	if c.ReadReplicas > 0 {
 		d.Table([]string{d.T("복제본 수", "Replicas"), "SKU", d.T("용도", "Purpose")}, [][]string{{strconv.Itoa(c.ReadReplicas), c.SKU, d.T("읽기 부하 분산", "read scale-out")}})
@@ -161,4 +167,56 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 // Migration implements docs.Migrated.
 func (c *Component) Migration(d *md.Doc) [][]string {
 	return [][]string{{d.T("데이터", "Data"), d.T("PostgreSQL Pod → Flexible Server (pg_dump/pg_restore)", "PostgreSQL pod → Flexible Server (pg_dump/pg_restore)")}}
+}
+
+// rolesSection says who creates each owning service's role on Flexible
+// Server (the init Job of k8s.go, with the script of initscript.go) and
+// the order that works: the Job needs the server and the secrets, and, with
+// a store, its identity's grants on them.
+func (c *Component) rolesSection(d *md.Doc, e *plan.Env) {
+	rows := make([][]string, len(c.Databases))
+	for i, db := range c.Databases {
+		rows[i] = []string{appenv.DBUser(db.Owner), db.Name, c.passwords[db.Owner], db.Owner}
+	}
+	d.Table([]string{d.T("역할 (LOGIN)", "Role (LOGIN)"), d.T("소유 데이터베이스", "Owns database"), d.T("암호 시크릿", "Password secret"), d.T("읽는 서비스", "Read by")}, rows)
+	overlay := "deploy/k8s/overlays/" + e.Name
+	if e.MultiNamespace() {
+		overlay += "/" + plan.DefaultNamespaceDir
+	}
+	ns := e.Namespace
+	tf := "deploy/terraform/" + e.Name
+	if c.store {
+		d.P(fmt.Sprintf(d.T("Terraform은 서버와 데이터베이스를 만들고, Job %[1]s(자기 워크로드 ID, 자기 SecretProviderClass)가 관리자 %[2]s로 TLS 접속해 역할마다 서비스가 읽는 암호를 설정하고 데이터베이스 소유자로 만듭니다. 관리자 암호는 이 Job만 읽습니다. 순서:",
+			"Terraform creates the server and the databases; Job %[1]s (its own workload identity and SecretProviderClass) signs in over TLS as the administrator %[2]s, sets each role's password to the one its service reads and makes it its database's owner. Only this Job reads the administrator password. In this order:"), initJob, AdminLogin))
+		d.Code("sh", strings.Join([]string{
+			fmt.Sprintf("terraform -chdir=%s apply                                   # %s", tf, d.T("서버, 데이터베이스, ID", "server, databases, identities")),
+			fmt.Sprintf("VAULT=$(terraform -chdir=%s output -raw key_vault_name)", tf),
+			fmt.Sprintf("az keyvault secret set --vault-name \"$VAULT\" --name %s --value \"$TF_VAR_postgresql_admin_password\"   # %s", AdminSecret, d.T("Terraform에 준 값과 같게", "the value Terraform was given")),
+			c.ownerSecretCommands(),
+			fmt.Sprintf("terraform -chdir=%s apply -var key_vault_secrets_exist=true   # %s", tf, d.T("시크릿 단위 읽기 권한", "per-secret read grants")),
+			fmt.Sprintf("kubectl apply -k %s", overlay),
+			fmt.Sprintf("kubectl -n %s wait --for=condition=complete job/%s --timeout=15m", ns, initJob),
+		}, "\n"))
+	} else {
+		d.P(fmt.Sprintf(d.T("Terraform은 서버와 데이터베이스를 만들고, Job %[1]s가 관리자 %[2]s로 TLS 접속해 역할마다 서비스가 읽는 암호를 설정하고 데이터베이스 소유자로 만듭니다. 암호는 직접 만드는 Kubernetes Secret에서 읽습니다 (SECRETS.md). 순서:",
+			"Terraform creates the server and the databases; Job %[1]s signs in over TLS as the administrator %[2]s, sets each role's password to the one its service reads and makes it its database's owner. It reads the passwords from the Kubernetes Secret you create (SECRETS.md). In this order:"), initJob, AdminLogin))
+		d.Code("sh", strings.Join([]string{
+			fmt.Sprintf("terraform -chdir=%s apply", tf),
+			fmt.Sprintf("# %s", d.T("SECRETS.md의 Secret 생성 (postgresql-admin-password는 Terraform에 준 값)", "create the Secret of SECRETS.md (postgresql-admin-password: the value Terraform was given)")),
+			fmt.Sprintf("kubectl apply -k %s", overlay),
+			fmt.Sprintf("kubectl -n %s wait --for=condition=complete job/%s --timeout=15m", ns, initJob),
+		}, "\n"))
+	}
+	d.P(fmt.Sprintf(d.T("암호를 바꾼 뒤에는 Job을 다시 실행합니다 (Job은 변경할 수 없습니다): kubectl -n %[1]s delete job %[2]s 후 kubectl apply -k %[3]s. 서비스는 Job이 끝날 때까지 데이터베이스 인증에 실패하고 재시작합니다.",
+		"After changing a password, run the Job again (a Job cannot be changed): kubectl -n %[1]s delete job %[2]s, then kubectl apply -k %[3]s. Until the Job has completed the services fail to authenticate and restart."), ns, initJob, overlay))
+}
+
+// ownerSecretCommands set each owner's password in the vault, a random
+// one the role will take.
+func (c *Component) ownerSecretCommands() string {
+	var lines []string
+	for _, db := range c.Databases {
+		lines = append(lines, fmt.Sprintf("az keyvault secret set --vault-name \"$VAULT\" --name %s --value \"$(openssl rand -base64 24)\"", c.passwords[db.Owner]))
+	}
+	return strings.Join(lines, "\n")
 }

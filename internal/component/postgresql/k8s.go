@@ -12,15 +12,22 @@ import (
 	"github.com/physarch/physarch/internal/render/k8s"
 )
 
-// initJob is the Job that creates the dev pod's roles and databases.
+// initJob is the Job that creates the owning services' roles (and, on
+// the dev pod, their databases).
 const initJob = Name + "-init"
 
-func (c *Component) hasInitJob() bool { return c.Pod != nil && len(c.Databases) > 0 }
+func (c *Component) hasInitJob() bool {
+	return len(c.Databases) > 0 && (c.Pod != nil || c.Flexible())
+}
 
 // Manifests implements k8s.Manifested: in dev the pod on its managed disk
 // (StatefulSet and headless Service) and the Job that creates one role and
-// one database per owning service.
+// one database per owning service; with Flexible Server the Job that
+// creates the roles on the server (serverJob).
 func (c *Component) Manifests(x k8s.Context) ([]any, error) {
+	if c.Flexible() {
+		return c.serverJob(x), nil
+	}
 	if c.Pod == nil {
 		return nil, nil
 	}
@@ -63,10 +70,53 @@ func (c *Component) Manifests(x k8s.Context) ([]any, error) {
 	return append(out, cm, job), nil
 }
 
+// serverJob is the Job that signs in to Flexible Server as the
+// administrator and creates each owning service's login role, owner of
+// its database. Where a store holds the secrets it runs as its own
+// workload identity and reads the administrator's and the owners'
+// passwords as files from its own class, which syncs no Kubernetes
+// Secret: no service's pod can mount the administrator password. Else it
+// reads them from the hand-made Secret (PodSecrets). TLS is required, as
+// the server requires it (require_secure_transport).
+func (c *Component) serverJob(x k8s.Context) []any {
+	if !c.hasInitJob() {
+		return nil
+	}
+	env := []corev1.EnvVar{{Name: "PGHOST", Value: c.FQDN}, {Name: "PGUSER", Value: AdminLogin}, {Name: "PGDATABASE", Value: "postgres"}, {Name: "PGSSLMODE", Value: "require"}}
+	mounts := []corev1.VolumeMount{{Name: "scripts", MountPath: "/scripts", ReadOnly: true}}
+	volumes := []corev1.Volume{{Name: "scripts", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{
+		LocalObjectReference: corev1.LocalObjectReference{Name: initJob},
+	}}}}
+	job := x.Job(initJob, "postgres:"+c.Version, []string{"/bin/sh", "/scripts/init.sh"}, env, mounts, volumes)
+	var out []any
+	dir := ""
+	if id := x.Env().Identity(initJob); id != nil {
+		if d, ok := x.RunAs(&job, *id); ok {
+			dir = d
+			out = append(out, x.JobServiceAccount(*id))
+		}
+	}
+	if dir == "" {
+		ctr := &job.Spec.Template.Spec.Containers[0]
+		ctr.Env = append(ctr.Env, x.SecretEnv("PGPASSWORD", AdminSecret))
+		for _, db := range c.Databases {
+			ctr.Env = append(ctr.Env, x.SecretEnv(appenv.EnvName(db.Owner)+"_DB_PASSWORD", c.passwords[db.Owner]))
+		}
+	}
+	cm := corev1.ConfigMap{
+		TypeMeta:   k8s.TypeMeta("v1", "ConfigMap"),
+		ObjectMeta: x.ObjectMeta(initJob, x.Meta(initJob)),
+		Data:       map[string]string{"init.sh": ServerInitScript(c.Databases, c.passwords, dir)},
+	}
+	return append(out, cm, job)
+}
+
 // PolicyWorkloads implements k8s.Policied: the pod and the init Job get
 // NetworkPolicies of their own.
 func (c *Component) PolicyWorkloads() []string {
 	switch {
+	case c.hasInitJob() && c.Flexible():
+		return []string{initJob}
 	case c.hasInitJob():
 		return []string{Name, initJob}
 	case c.Pod != nil:
@@ -95,8 +145,13 @@ func (c *Component) Peer(_ k8s.Context) networkingv1.NetworkPolicyPeer {
 }
 
 // PodSecrets implements k8s.PodSecreted: the pod's administrator password
-// and the owners' passwords the init Job sets.
+// and the owners' passwords the init Job sets; for Flexible Server the
+// same for its init Job, where no store holds them (with a store the Job
+// reads its own class).
 func (c *Component) PodSecrets() []string {
+	if c.Flexible() && c.hasInitJob() && !c.store {
+		return c.initSecrets()
+	}
 	if c.Pod == nil {
 		return nil
 	}

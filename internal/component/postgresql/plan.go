@@ -17,6 +17,10 @@ const Port = 5432
 // Flexible Server's (Terraform takes it as a variable). No service reads it.
 const AdminSecret = "postgresql-admin-password"
 
+// AdminLogin is Flexible Server's administrator login: Terraform sets it
+// and the init Job signs in with it.
+const AdminLogin = "pgadmin"
+
 // subnetRole is the delegated subnet Flexible Server runs in.
 const subnetRole = "database"
 
@@ -58,6 +62,10 @@ type Component struct {
 	Subnet plan.Subnet
 	// passwords are the owning services' password secrets, by service.
 	passwords map[string]string
+	// store is whether a store outside the cluster holds the secrets
+	// (plan.SecretStore): the server's init Job then reads them from its
+	// own class, else from the hand-made Secret.
+	store bool
 }
 
 // ID implements plan.Component.
@@ -143,11 +151,35 @@ func (c *Component) SubnetNeeds() []plan.SubnetNeed {
 		Purpose: spec.Text{Ko: "PostgreSQL Flexible Server 위임", En: "PostgreSQL Flexible Server (delegated)"}}}
 }
 
-// Place implements plan.Placed.
+// Place implements plan.Placed: the delegated subnet, and whether a store
+// holds the secrets (every component is planned by now).
 func (c *Component) Place(e *plan.Env) {
 	if s, ok := e.Network.Subnet(subnetRole); ok {
 		c.Subnet = s
 	}
+	for _, s := range plan.Facets[plan.SecretStore](e) {
+		c.store = c.store || s.HoldsServiceSecrets()
+	}
+}
+
+// Jobs implements plan.JobRunner: the server's init Job, which signs in as
+// the administrator and creates each owning service's role with the
+// password the service reads. It alone reads the administrator password.
+func (c *Component) Jobs(_ *plan.Plan, _ *plan.Env) []plan.ComponentJob {
+	if !c.Flexible() || len(c.Databases) == 0 {
+		return nil
+	}
+	return []plan.ComponentJob{{Name: initJob, Secrets: c.initSecrets()}}
+}
+
+// initSecrets are what the init Job reads: the administrator password and
+// each owner's.
+func (c *Component) initSecrets() []string {
+	out := []string{AdminSecret}
+	for _, db := range c.Databases {
+		out = append(out, c.passwords[db.Owner])
+	}
+	return out
 }
 
 // Flows implements plan.Flowing: a service reaches its database.

@@ -11,13 +11,14 @@ import (
 var haMode = map[string]string{"zoneredundant": "ZoneRedundant", "samezone": "SameZone"}
 
 // Variables implements terraform.Terraformed: the server's name (globally
-// unique, so the user may have to change it) and its administrator.
+// unique, so the user may have to change it) and its administrator's
+// password. The login is the plan's (AdminLogin), not a variable: the
+// init Job signs in with it.
 func (c *Component) Variables(m terraform.Module) {
 	if !c.Flexible() {
 		return
 	}
 	m.Variable("postgresql_server_name", "string", "PostgreSQL Flexible Server (globally unique).", c.Server)
-	m.Variable("postgresql_admin_login", "string", "PostgreSQL administrator login.", "pgadmin")
 	m.SecretVariable("postgresql_admin_password", "PostgreSQL administrator password; supply it (TF_VAR_postgresql_admin_password), never commit it.")
 }
 
@@ -46,7 +47,7 @@ func (c *Component) Terraform(m terraform.Module) {
 	b.Expr("delegated_subnet_id", terraform.SubnetID(subnetRole))
 	b.Expr("private_dns_zone_id", "azurerm_private_dns_zone.postgres.id")
 	b.Set("public_network_access_enabled", false)
-	b.Expr("administrator_login", "var.postgresql_admin_login")
+	b.Set("administrator_login", AdminLogin)
 	b.Expr("administrator_password", "var.postgresql_admin_password")
 	if len(e.Zones) > 0 {
 		b.Set("zone", strconv.Itoa(e.Zones[0]))

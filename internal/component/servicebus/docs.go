@@ -39,7 +39,7 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		c.entityTable(d, func(string) []string { return []string{fmt.Sprintf("%d MB", c.MaxSizeMB), dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
 		sub.Next(d.T("연결 설정", "Connection"))
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Kubernetes Secret %s)", "connection string (Kubernetes Secret %s)"), Secret)},
+			[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Kubernetes Secret %s), 권한 규칙 %s (Send, Listen; Manage 없음)", "connection string (Kubernetes Secret %s), of the rule %s (Send, Listen; no Manage)"), Secret, AuthRule)},
 			[2]string{d.T("설정", "Settings"), "SERVICEBUS_NAMESPACE, SERVICEBUS_PRODUCES, SERVICEBUS_CONSUMES (ConfigMap)"},
 		)
 		return
@@ -56,6 +56,8 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		[2]string{"Messaging units", strconv.Itoa(c.MessagingUnits)},
 		[2]string{d.T("가용 영역", "Zones"), zr},
 		[2]string{"Private endpoint", strconv.FormatBool(c.endpoint)},
+		[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Key Vault 시크릿 %[1]s), 권한 규칙 %[2]s (Send, Listen; Manage 없음): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv",
+			"connection string (Key Vault secret %[1]s) of the rule %[2]s (Send, Listen; no Manage): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv"), Secret, AuthRule, c.Namespace)},
 	)
 	sub.Next(d.T("큐 및 토픽 설정", "Queues and topics"))
 	c.entityTable(d, func(kind string) []string {
@@ -87,4 +89,19 @@ func (c *Component) entityTable(d *md.Doc, extra func(kind string) []string, ext
 // Troubles implements docs.Troubleshot.
 func (c *Component) Troubles(d *md.Doc, _ *plan.Env) [][]string {
 	return [][]string{{d.T("Service Bus 오류", "Service Bus errors"), d.T("연결 문자열 만료", "expired connection string"), d.T("Secret 갱신", "renew the Secret"), d.T("교체 일정 관리", "track rotation")}}
+}
+
+// Roles implements docs.Authorised: a worker's identity, which KEDA's
+// operator acts as to read the backlog, holds Azure Service Bus Data
+// Owner on the namespace (kedaTerraform writes the assignment).
+func (c *Component) Roles(d *md.Doc, pl *plan.Plan, _ *plan.Env, workload string) []string {
+	for _, sv := range pl.Services {
+		if sv.Name != workload {
+			continue
+		}
+		if _, ok := c.KEDATrigger(sv); ok {
+			return []string{fmt.Sprintf(d.T("Azure Service Bus Data Owner (네임스페이스 %s, KEDA 백로그 조회)", "Azure Service Bus Data Owner (namespace %s, KEDA reads the backlog)"), c.Namespace)}
+		}
+	}
+	return nil
 }

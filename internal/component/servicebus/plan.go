@@ -12,8 +12,14 @@ import (
 // Port is AMQP over TLS, what the services' clients speak.
 const Port = 5671
 
-// Secret is the namespace's connection string.
+// Secret is the namespace's connection string, of the authorization rule
+// AuthRule.
 const Secret = "servicebus-connection"
+
+// AuthRule is the namespace's shared access rule the services' connection
+// string comes from: Send and Listen, without Manage (the namespace's own
+// RootManageSharedAccessKey could create and delete every entity).
+const AuthRule = "services-send-listen"
 
 // Kind is the Service Bus block.
 type Kind struct{}

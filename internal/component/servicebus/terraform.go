@@ -29,7 +29,8 @@ func (c *Component) Variables(m terraform.Module) {
 }
 
 // Terraform implements terraform.Terraformed: the namespace (private on
-// Premium where the plan uses private endpoints), its queues and topics.
+// Premium where the plan uses private endpoints), its queues and topics,
+// and the Send/Listen rule the services' connection string comes from.
 func (c *Component) Terraform(m terraform.Module) {
 	b := m.Placed("azurerm_servicebus_namespace", "main", "servicebus_namespace_name")
 	b.Set("sku", c.Tier)
@@ -66,6 +67,12 @@ func (c *Component) Terraform(m terraform.Module) {
 			r.Set("requires_duplicate_detection", true)
 		}
 	}
+	ar := m.Resource("azurerm_servicebus_namespace_authorization_rule", "services")
+	ar.Set("name", AuthRule)
+	ar.Expr("namespace_id", "azurerm_servicebus_namespace.main.id")
+	ar.Set("listen", true)
+	ar.Set("send", true)
+	ar.Set("manage", false)
 	c.kedaTerraform(m, topicIdent)
 }
 

@@ -108,6 +108,12 @@ type (
 	SecretStored interface {
 		SecretStore(d *md.Doc, e *plan.Env, s *Sections)
 	}
+	// Authorised adds the Azure roles a workload's identity holds on the
+	// component to production's RBAC table (7.2.2): one text per role
+	// with its scope, each written by the component's Terraform.
+	Authorised interface {
+		Roles(d *md.Doc, pl *plan.Plan, e *plan.Env, workload string) []string
+	}
 	// Summarised gives the one-line values the documents print in rows
 	// of their own, by key (the Summary constants): the component's text,
 	// or false where it has none and the document prints its default.

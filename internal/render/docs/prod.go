@@ -138,17 +138,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("7.1.1 보안 계층 구성", "7.1.1 Layers"))
 	d.Table([]string{d.T("계층", "Layer"), d.T("기술", "Technology"), d.T("적용", "Applied to")}, layerRows(d, e))
 	d.H(3, d.T("7.2 인증 및 권한 관리", "7.2 Identity and access"))
-	d.H(4, d.T("7.2.1 Entra ID 통합", "7.2.1 Entra ID"))
-	d.List(
-		d.T("AKS 관리형 ID + 워크로드 ID (OIDC)", "AKS managed identity + workload identity (OIDC)"),
-		d.T("서비스별 워크로드 ID로 자기 Key Vault 시크릿만 읽기 (시크릿 단위 역할 할당)", "one workload identity per service, reading only its own Key Vault secrets (a role assignment per secret)"),
-	)
-	d.H(4, d.T("7.2.2 RBAC 구성", "7.2.2 RBAC"))
-	var rb [][]string
-	for _, s := range pl.Services {
-		rb = append(rb, []string{s.Name, "ServiceAccount " + s.Name, d.T("네임스페이스 내 읽기 없음 (최소 권한)", "no API access (least privilege)")})
-	}
-	d.Table([]string{d.T("서비스", "Service"), d.T("주체", "Subject"), d.T("권한", "Permissions")}, rb)
+	identityAndAccess(d, pl, e)
 	d.H(3, d.T("7.3 네트워크 보안", "7.3 Network security"))
 	d.H(4, d.T("7.3.1 Private Endpoints", "7.3.1 Private endpoints"))
 	pe, _ := e.Network.Subnet("endpoints")

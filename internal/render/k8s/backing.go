@@ -140,3 +140,40 @@ func (x Context) Job(name, image string, command []string, env []corev1.EnvVar, 
 	c.place(&job.Spec.Template.Spec, name)
 	return job
 }
+
+// JobServiceAccount is the ServiceAccount a component's Job runs as, with
+// its own identity's client ID (Terraform's workload_identity_client_ids).
+func (x Context) JobServiceAccount(id plan.WorkloadIdentity) corev1.ServiceAccount {
+	c := x.c
+	sa := corev1.ServiceAccount{
+		TypeMeta:   typeMeta("v1", "ServiceAccount"),
+		ObjectMeta: objectMeta(id.ServiceAccount, c.e.Namespace, c.meta(id.Service, nil)),
+	}
+	sa.Annotations = map[string]string{wiClientID: clientIDPlaceholder(id.Service)}
+	return sa
+}
+
+// RunAs makes a component's Job run as its own workload identity (its
+// ServiceAccount, the workload identity label) and mount its own class of
+// the secret store (SecretSynced), read-only. It returns the directory the
+// secrets appear in as files, one per secret, or false where no store
+// syncs the environment's secrets (the Job then reads the hand-made
+// Secret).
+func (x Context) RunAs(job *batchv1.Job, id plan.WorkloadIdentity) (dir string, ok bool) {
+	c := x.c
+	if !c.csi || id.SecretClass == "" {
+		return "", false
+	}
+	spec := &job.Spec.Template.Spec
+	spec.ServiceAccountName = id.ServiceAccount
+	// A copy: the Job and its pod template share one label map.
+	labels := map[string]string{wiUse: "true"}
+	for k, v := range job.Spec.Template.Labels {
+		labels[k] = v
+	}
+	job.Spec.Template.Labels = labels
+	vol, mount := c.synced.SecretVolume(id)
+	spec.Volumes = append(spec.Volumes, vol)
+	spec.Containers[0].VolumeMounts = append(spec.Containers[0].VolumeMounts, mount)
+	return mount.MountPath, true
+}

@@ -68,7 +68,7 @@ func TestObjectsPerEnvironment(t *testing.T) {
 				n := len(pl.Services)
 				for kind, want := range map[string]int{
 					"Deployment": n, "HorizontalPodAutoscaler": n, "PodDisruptionBudget": n,
-					"ServiceAccount": n, "Namespace": 1, "Ingress": 1,
+					"ServiceAccount": n + jobAccounts(e), "Namespace": 1, "Ingress": 1,
 				} {
 					if k[kind] != want {
 						t.Errorf("%d %s, want %d", k[kind], kind, want)
@@ -94,8 +94,9 @@ func TestObjectsPerEnvironment(t *testing.T) {
 					t.Errorf("%d SecretProviderClasses, want %d (Key Vault %v)", got, classes, vault)
 				}
 				// The pods the cluster runs for components are StatefulSets;
-				// dev's PostgreSQL adds its init Job.
-				if pods := len(e.Backing); pods != k["StatefulSet"] || (pods > 0) != (k["Job"] == 1) {
+				// dev's PostgreSQL adds its init Job, and so does a
+				// managed server (JobRunner) without pods.
+				if pods := len(e.Backing); pods != k["StatefulSet"] || (pods > 0 || e.RunsJobs(pl)) != (k["Job"] == 1) {
 					t.Errorf("%d backing pods but %d StatefulSets, %d Jobs", pods, k["StatefulSet"], k["Job"])
 				}
 				for _, f := range files {
@@ -152,4 +153,16 @@ func isService(pl *plan.Plan, name string) bool {
 		}
 	}
 	return false
+}
+
+// jobAccounts are the ServiceAccounts of the components' Jobs that run as
+// their own identity (with a class of the store).
+func jobAccounts(e *plan.Env) int {
+	n := 0
+	for _, id := range e.JobIdentities() {
+		if id.SecretClass != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -63,7 +63,7 @@ func TestNamespacesLayout(t *testing.T) {
 			if contains(k.Resources, "ingress.yaml") != routed {
 				t.Errorf("%s: Ingress present %v, routes %v", dir, contains(k.Resources, "ingress.yaml"), routed)
 			}
-			if contains(k.Resources, "backing.yaml") != (ns.Components && len(e.Backing) > 0) {
+			if contains(k.Resources, "backing.yaml") != (ns.Components && (len(e.Backing) > 0 || e.RunsJobs(pl))) {
 				t.Errorf("%s: the components' objects are misplaced", dir)
 			}
 			for _, f := range k.Resources[1:] {

@@ -42,7 +42,8 @@ func TestOneCredentialPerIdentity(t *testing.T) {
 	}
 	creds := literal(t, main, "locals", "workload_federated_credentials")
 	ids := literal(t, vars, "variable", "default", "workload_identity_names")
-	if creds.LengthInt() != 500 || ids.LengthInt() != 500 {
+	want := 500 + len(pl.Envs[len(pl.Envs)-1].JobIdentities()) // and the components' Jobs'
+	if creds.LengthInt() != want || ids.LengthInt() != want {
 		t.Fatalf("%d credentials, %d identities for 500 services", creds.LengthInt(), ids.LengthInt())
 	}
 	for svc := range creds.AsValueMap() {

@@ -223,6 +223,14 @@ resource "azurerm_servicebus_queue" "delivery_requests" {
   dead_lettering_on_message_expiration = true
 }
 
+resource "azurerm_servicebus_namespace_authorization_rule" "services" {
+  name         = "services-send-listen"
+  namespace_id = azurerm_servicebus_namespace.main.id
+  listen       = true
+  send         = true
+  manage       = false
+}
+
 resource "azurerm_eventhub_namespace" "main" {
   name                = var.eventhubs_namespace_name
   location            = azurerm_resource_group.main.location

@@ -412,6 +412,14 @@ resource "azurerm_servicebus_queue" "delivery_requests" {
   requires_duplicate_detection         = true
 }
 
+resource "azurerm_servicebus_namespace_authorization_rule" "services" {
+  name         = "services-send-listen"
+  namespace_id = azurerm_servicebus_namespace.main.id
+  listen       = true
+  send         = true
+  manage       = false
+}
+
 resource "azurerm_eventhub_namespace" "main" {
   name                          = var.eventhubs_namespace_name
   location                      = azurerm_resource_group.main.location

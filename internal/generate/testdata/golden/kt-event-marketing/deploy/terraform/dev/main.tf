@@ -190,6 +190,14 @@ resource "azurerm_servicebus_queue" "participation_events" {
   dead_lettering_on_message_expiration = true
 }
 
+resource "azurerm_servicebus_namespace_authorization_rule" "services" {
+  name         = "services-send-listen"
+  namespace_id = azurerm_servicebus_namespace.main.id
+  listen       = true
+  send         = true
+  manage       = false
+}
+
 resource "azurerm_container_registry" "main" {
   name                = var.registry_name
   location            = azurerm_resource_group.main.location

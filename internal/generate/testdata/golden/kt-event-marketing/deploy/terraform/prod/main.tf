@@ -208,6 +208,10 @@ locals {
       name    = "participation-service"
       subject = "system:serviceaccount:kt-event-marketing-prod:participation-service"
     }
+    postgresql-init = {
+      name    = "postgresql-init"
+      subject = "system:serviceaccount:kt-event-marketing-prod:postgresql-init"
+    }
     user-service = {
       name    = "user-service"
       subject = "system:serviceaccount:kt-event-marketing-prod:user-service"
@@ -329,7 +333,7 @@ resource "azurerm_postgresql_flexible_server" "main" {
   delegated_subnet_id           = azurerm_subnet.database.id
   private_dns_zone_id           = azurerm_private_dns_zone.postgres.id
   public_network_access_enabled = false
-  administrator_login           = var.postgresql_admin_login
+  administrator_login           = "pgadmin"
   administrator_password        = var.postgresql_admin_password
   zone                          = "1"
   high_availability {
@@ -445,6 +449,14 @@ resource "azurerm_servicebus_queue" "participation_events" {
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
   requires_duplicate_detection         = true
+}
+
+resource "azurerm_servicebus_namespace_authorization_rule" "services" {
+  name         = "services-send-listen"
+  namespace_id = azurerm_servicebus_namespace.main.id
+  listen       = true
+  send         = true
+  manage       = false
 }
 
 resource "azurerm_public_ip" "gateway" {
@@ -816,6 +828,34 @@ locals {
     "participation-service/servicebus-connection" = {
       secret  = "servicebus-connection"
       service = "participation-service"
+    }
+    "postgresql-init/analytics-service-db-password" = {
+      secret  = "analytics-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/content-service-db-password" = {
+      secret  = "content-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/distribution-service-db-password" = {
+      secret  = "distribution-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/event-service-db-password" = {
+      secret  = "event-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/participation-service-db-password" = {
+      secret  = "participation-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/postgresql-admin-password" = {
+      secret  = "postgresql-admin-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/user-service-db-password" = {
+      secret  = "user-service-db-password"
+      service = "postgresql-init"
     }
     "user-service/redis-password" = {
       secret  = "redis-password"

@@ -40,6 +40,7 @@ variable "workload_identity_names" {
     distribution-service  = "id-kt-event-marketing-prod-distribution-service"
     event-service         = "id-kt-event-marketing-prod-event-service"
     participation-service = "id-kt-event-marketing-prod-participation-service"
+    postgresql-init       = "id-kt-event-marketing-prod-postgresql-init"
     user-service          = "id-kt-event-marketing-prod-user-service"
   }
 }
@@ -60,12 +61,6 @@ variable "postgresql_server_name" {
   type        = string
   description = "PostgreSQL Flexible Server (globally unique)."
   default     = "psql-kt-event-marketing-prod"
-}
-
-variable "postgresql_admin_login" {
-  type        = string
-  description = "PostgreSQL administrator login."
-  default     = "pgadmin"
 }
 
 variable "postgresql_admin_password" {

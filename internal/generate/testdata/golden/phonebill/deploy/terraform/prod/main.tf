@@ -192,6 +192,10 @@ locals {
       name    = "bill-inquiry-service"
       subject = "system:serviceaccount:phonebill-prod:bill-inquiry-service"
     }
+    postgresql-init = {
+      name    = "postgresql-init"
+      subject = "system:serviceaccount:phonebill-prod:postgresql-init"
+    }
     product-change-service = {
       name    = "product-change-service"
       subject = "system:serviceaccount:phonebill-prod:product-change-service"
@@ -313,7 +317,7 @@ resource "azurerm_postgresql_flexible_server" "main" {
   delegated_subnet_id           = azurerm_subnet.database.id
   private_dns_zone_id           = azurerm_private_dns_zone.postgres.id
   public_network_access_enabled = false
-  administrator_login           = var.postgresql_admin_login
+  administrator_login           = "pgadmin"
   administrator_password        = var.postgresql_admin_password
   zone                          = "1"
   high_availability {
@@ -679,6 +683,22 @@ locals {
     "bill-inquiry-service/redis-password" = {
       secret  = "redis-password"
       service = "bill-inquiry-service"
+    }
+    "postgresql-init/auth-service-db-password" = {
+      secret  = "auth-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/bill-inquiry-service-db-password" = {
+      secret  = "bill-inquiry-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/postgresql-admin-password" = {
+      secret  = "postgresql-admin-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/product-change-service-db-password" = {
+      secret  = "product-change-service-db-password"
+      service = "postgresql-init"
     }
     "product-change-service/kos-mock-api-key" = {
       secret  = "kos-mock-api-key"

@@ -36,6 +36,7 @@ variable "workload_identity_names" {
   default = {
     auth-service           = "id-phonebill-prod-auth-service"
     bill-inquiry-service   = "id-phonebill-prod-bill-inquiry-service"
+    postgresql-init        = "id-phonebill-prod-postgresql-init"
     product-change-service = "id-phonebill-prod-product-change-service"
   }
 }
@@ -56,12 +57,6 @@ variable "postgresql_server_name" {
   type        = string
   description = "PostgreSQL Flexible Server (globally unique)."
   default     = "psql-phonebill-prod"
-}
-
-variable "postgresql_admin_login" {
-  type        = string
-  description = "PostgreSQL administrator login."
-  default     = "pgadmin"
 }
 
 variable "postgresql_admin_password" {

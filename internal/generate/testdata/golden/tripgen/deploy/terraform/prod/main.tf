@@ -192,6 +192,10 @@ locals {
       name    = "location-service"
       subject = "system:serviceaccount:tripgen-prod:location-service"
     }
+    postgresql-init = {
+      name    = "postgresql-init"
+      subject = "system:serviceaccount:tripgen-prod:postgresql-init"
+    }
     trip-service = {
       name    = "trip-service"
       subject = "system:serviceaccount:tripgen-prod:trip-service"
@@ -317,7 +321,7 @@ resource "azurerm_postgresql_flexible_server" "main" {
   delegated_subnet_id           = azurerm_subnet.database.id
   private_dns_zone_id           = azurerm_private_dns_zone.postgres.id
   public_network_access_enabled = false
-  administrator_login           = var.postgresql_admin_login
+  administrator_login           = "pgadmin"
   administrator_password        = var.postgresql_admin_password
   zone                          = "1"
   high_availability {
@@ -403,6 +407,14 @@ resource "azurerm_servicebus_queue" "notification" {
   default_message_ttl                  = "P14D"
   dead_lettering_on_message_expiration = true
   requires_duplicate_detection         = true
+}
+
+resource "azurerm_servicebus_namespace_authorization_rule" "services" {
+  name         = "services-send-listen"
+  namespace_id = azurerm_servicebus_namespace.main.id
+  listen       = true
+  send         = true
+  manage       = false
 }
 
 resource "azurerm_public_ip" "gateway" {
@@ -730,6 +742,22 @@ locals {
     "location-service/servicebus-connection" = {
       secret  = "servicebus-connection"
       service = "location-service"
+    }
+    "postgresql-init/location-service-db-password" = {
+      secret  = "location-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/postgresql-admin-password" = {
+      secret  = "postgresql-admin-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/trip-service-db-password" = {
+      secret  = "trip-service-db-password"
+      service = "postgresql-init"
+    }
+    "postgresql-init/user-service-db-password" = {
+      secret  = "user-service-db-password"
+      service = "postgresql-init"
     }
     "trip-service/redis-password" = {
       secret  = "redis-password"

@@ -36,6 +36,7 @@ variable "workload_identity_names" {
   default = {
     ai-service       = "id-tripgen-prod-ai-service"
     location-service = "id-tripgen-prod-location-service"
+    postgresql-init  = "id-tripgen-prod-postgresql-init"
     trip-service     = "id-tripgen-prod-trip-service"
     user-service     = "id-tripgen-prod-user-service"
   }
@@ -57,12 +58,6 @@ variable "postgresql_server_name" {
   type        = string
   description = "PostgreSQL Flexible Server (globally unique)."
   default     = "psql-tripgen-prod"
-}
-
-variable "postgresql_admin_login" {
-  type        = string
-  description = "PostgreSQL administrator login."
-  default     = "pgadmin"
 }
 
 variable "postgresql_admin_password" {
