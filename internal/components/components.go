@@ -11,6 +11,7 @@ import (
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/component/azuresql"
+	"github.com/physarch/physarch/internal/component/bastion"
 	"github.com/physarch/physarch/internal/component/blobstorage"
 	"github.com/physarch/physarch/internal/component/cosmosdb"
 	"github.com/physarch/physarch/internal/component/eventhubs"
@@ -42,6 +43,7 @@ func All() []plan.Kind {
 		keyvault.Kind{},
 		registry.Kind{},
 		loganalytics.Kind{},
+		bastion.Kind{},
 	}
 }
 

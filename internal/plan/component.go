@@ -108,6 +108,12 @@ type SubnetNeed struct {
 	MinBits                int // the smallest prefix length Azure accepts (larger number = smaller)
 	// Purpose says what the subnet holds, for the documents' subnet table.
 	Purpose spec.Text
+	// DefaultOutbound opts the subnet in to Azure's default outbound
+	// access: subnets of VNets created since 2026-03-31 are private by
+	// default, and a VM there (a jump host installing its tools) has no
+	// way out otherwise. Subnets whose traffic leaves by the cluster's
+	// load balancer leave it unset.
+	DefaultOutbound bool
 }
 
 // Context is what a kind plans one environment from.

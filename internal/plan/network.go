@@ -33,6 +33,7 @@ type subnetNeed struct {
 	role, name, delegation string
 	required               int // addresses its contents need
 	minBits                int // smallest prefix length Azure accepts (larger number = smaller)
+	outbound               bool
 }
 
 // network sizes and places the subnets:
@@ -82,14 +83,14 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		p.fail(path+".nodePools.apps.max", "fewer nodes or fewer pods per node", "in %s, the AKS subnet would need %d addresses; IPv4 has %d", e.Name, aksIPs, int64(maxSubnetAddresses))
 		return
 	}
-	needs = append(needs, subnetNeed{"aks", "snet-aks", "", int(aksIPs), 29})
+	needs = append(needs, subnetNeed{"aks", "snet-aks", "", int(aksIPs), 29, false})
 	for _, c := range Facets[Subnetted](e) {
 		for _, n := range c.SubnetNeeds() {
-			needs = append(needs, subnetNeed{n.Role, n.Name, n.Delegation, n.Required, n.MinBits})
+			needs = append(needs, subnetNeed{n.Role, n.Name, n.Delegation, n.Required, n.MinBits, n.DefaultOutbound})
 		}
 	}
 	if se.Network.PrivateEndpoints {
-		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", EndpointAddresses(e.PrivateEndpoints), 28})
+		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", EndpointAddresses(e.PrivateEndpoints), 28, false})
 	}
 
 	pinned := map[string]netip.Prefix{}
@@ -154,7 +155,7 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		bitsLen := bitsFor(n)
 		name := r.use("subnet", naming.Subnet(n.name))
 		sn := Subnet{Role: n.role, Name: name, NSG: r.use("network security group", naming.NetworkSecurityGroup("nsg-"+name)),
-			Required: n.required, Delegation: n.delegation}
+			Required: n.required, Delegation: n.delegation, DefaultOutbound: n.outbound}
 		if pfx, ok := pinned[n.role]; ok {
 			sn.Pinned = true
 			if pfx.Bits() > bitsLen {

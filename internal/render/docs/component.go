@@ -108,6 +108,13 @@ type (
 	SecretStored interface {
 		SecretStore(d *md.Doc, e *plan.Env, s *Sections)
 	}
+	// WayIn writes the component's part of production's operator
+	// access (7.5), numbered by s: how operators reach what is private
+	// (the cluster's API, the vault, the registry), with the exact
+	// commands.
+	WayIn interface {
+		WayIn(d *md.Doc, e *plan.Env, s *Sections)
+	}
 	// Summarised gives the one-line values the documents print in rows
 	// of their own, by key (the Summary constants): the component's text,
 	// or false where it has none and the document prints its default.
