@@ -36,8 +36,8 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 	s.Next(d.T("운영자 명령", "Operator commands"))
-	d.P(d.T("terraform 출력은 deploy/terraform/"+e.Name+"에서 읽습니다. 점프 호스트는 VNet 안에 있어 비공개 API 서버, Key Vault, 레지스트리의 private DNS 이름이 사설 주소로 해석됩니다.",
-		"Read the terraform outputs in deploy/terraform/"+e.Name+". The jump host is inside the VNet, so the private API server, Key Vault and registry names resolve to their private addresses there."))
+	d.P(d.T("terraform 출력은 deploy/terraform/"+e.Name+"에서 읽습니다. 점프 호스트는 VNet 안에 있어, VNet의 private DNS 영역이 비공개 API 서버와 모든 private endpoint를 사설 주소로 해석합니다.",
+		"Read the terraform outputs in deploy/terraform/"+e.Name+". The jump host is inside the VNet, whose private DNS zones resolve the private API server and every private endpoint to its private address."))
 	d.Code("sh", c.Commands(e))
 }
 
@@ -84,7 +84,14 @@ func (c *Component) Commands(e *plan.Env) string {
 		w("kubelogin convert-kubeconfig -l azurecli")
 	}
 	w("kubectl get nodes")
-	w("az keyvault secret set --vault-name <key_vault_name> --name <name> --value ...")
+	// Only where a vault holds the services' secrets (a private one
+	// answers only inside the VNet).
+	for _, st := range plan.Facets[plan.SecretStore](e) {
+		if st.HoldsServiceSecrets() {
+			w("az keyvault secret set --vault-name \"$(terraform -chdir=deploy/terraform/%s output -raw key_vault_name)\" --name <name> --value ...", e.Name)
+			break
+		}
+	}
 	return b.String()
 }
 
@@ -107,6 +114,8 @@ func (c *Component) Deployment(d *md.Doc, e *plan.Env) [][]string {
 	}
 	if e.IsProdLike() {
 		v += " (7.5)"
+	} else {
+		v += " (7.3)"
 	}
 	return [][]string{{d.T("운영자 접근", "Operator access"), v}}
 }

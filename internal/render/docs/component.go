@@ -108,8 +108,8 @@ type (
 	SecretStored interface {
 		SecretStore(d *md.Doc, e *plan.Env, s *Sections)
 	}
-	// WayIn writes the component's part of production's operator
-	// access (7.5), numbered by s: how operators reach what is private
+	// WayIn writes the component's part of operator access (production
+	// 7.5, development 7.3), numbered by s: how operators reach what is private
 	// (the cluster's API, the vault, the registry), with the exact
 	// commands.
 	WayIn interface {
