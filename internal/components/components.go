@@ -12,6 +12,7 @@ import (
 	"github.com/physarch/physarch/internal/component/apimanagement"
 	"github.com/physarch/physarch/internal/component/appgateway"
 	"github.com/physarch/physarch/internal/component/azuresql"
+	"github.com/physarch/physarch/internal/component/bastion"
 	"github.com/physarch/physarch/internal/component/blobstorage"
 	"github.com/physarch/physarch/internal/component/cosmosdb"
 	"github.com/physarch/physarch/internal/component/eventhubs"
@@ -46,6 +47,7 @@ func All() []plan.Kind {
 		keyvault.Kind{},
 		registry.Kind{},
 		loganalytics.Kind{},
+		bastion.Kind{},
 	}
 }
 

@@ -137,6 +137,12 @@ type SubnetNeed struct {
 	// NoNSG: Azure refuses a network security group on the subnet
 	// (AzureFirewallSubnet), so the plan gives it none (Subnet.NSG "").
 	NoNSG bool
+	// DefaultOutbound opts the subnet in to Azure's default outbound
+	// access: subnets of VNets created since 2026-03-31 are private by
+	// default, and a VM there (a jump host installing its tools) has no
+	// way out otherwise. Subnets whose traffic leaves by the cluster's
+	// load balancer leave it unset.
+	DefaultOutbound bool
 }
 
 // Context is what a kind plans one environment from.

@@ -34,6 +34,7 @@ type subnetNeed struct {
 	required               int // addresses its contents need
 	minBits                int // smallest prefix length Azure accepts (larger number = smaller)
 	noNSG                  bool
+	outbound               bool
 }
 
 // network sizes and places the subnets:
@@ -84,14 +85,14 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		p.fail(path+".nodePools.apps.max", "fewer nodes or fewer pods per node", "in %s, the AKS subnet would need %d addresses; IPv4 has %d", e.Name, aksIPs, int64(maxSubnetAddresses))
 		return
 	}
-	needs = append(needs, subnetNeed{"aks", "snet-aks", "", int(aksIPs), 29, false})
+	needs = append(needs, subnetNeed{role: "aks", name: "snet-aks", required: int(aksIPs), minBits: 29})
 	for _, c := range Facets[Subnetted](e) {
 		for _, n := range c.SubnetNeeds() {
-			needs = append(needs, subnetNeed{n.Role, n.Name, n.Delegation, n.Required, n.MinBits, n.NoNSG})
+			needs = append(needs, subnetNeed{role: n.Role, name: n.Name, delegation: n.Delegation, required: n.Required, minBits: n.MinBits, noNSG: n.NoNSG, outbound: n.DefaultOutbound})
 		}
 	}
 	if se.Network.PrivateEndpoints {
-		needs = append(needs, subnetNeed{"endpoints", "snet-endpoints", "", EndpointAddresses(e.PrivateEndpoints), 28, false})
+		needs = append(needs, subnetNeed{role: "endpoints", name: "snet-endpoints", required: EndpointAddresses(e.PrivateEndpoints), minBits: 28})
 	}
 
 	pinned := map[string]netip.Prefix{}
@@ -155,7 +156,7 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 	for _, n := range needs {
 		bitsLen := bitsFor(n)
 		name := r.use("subnet", naming.Subnet(n.name))
-		sn := Subnet{Role: n.role, Name: name, Required: n.required, Delegation: n.delegation}
+		sn := Subnet{Role: n.role, Name: name, Required: n.required, Delegation: n.delegation, DefaultOutbound: n.outbound}
 		if !n.noNSG {
 			sn.NSG = r.use("network security group", naming.NetworkSecurityGroup("nsg-"+name))
 		}

@@ -16,6 +16,9 @@ type SecurityRule struct {
 	Source      string // CIDR or service tag
 	Destination string
 	Access      string
+	// Protocol is Tcp where empty; "*" (any) where Azure documents a rule
+	// for every protocol (Bastion's data plane).
+	Protocol string
 }
 
 // securityRules derives the NSG rules from the subnets and the flows: each

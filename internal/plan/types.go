@@ -261,6 +261,9 @@ type Subnet struct {
 	Pinned     bool
 	// Purpose is a component's subnet's purpose (empty for the core's).
 	Purpose spec.Text
+	// DefaultOutbound is whether the subnet opts in to Azure's default
+	// outbound access (SubnetNeed.DefaultOutbound).
+	DefaultOutbound bool
 }
 
 // Subnet returns the subnet with a role, if any.

@@ -58,6 +58,17 @@ func (c *Component) Terraform(m terraform.Module) {
 	l.Set("key_vault_secret_names", names)
 	l.Set("workload_secret_grants", terraform.ObjectOrEmpty(grants))
 
+	// The admin groups set the secrets (az keyvault secret set): an RBAC
+	// vault gives nobody its data plane, not even the subscription's
+	// owner, until a role says so.
+	if e.Settings.AKS.EntraRBAC {
+		op := m.Resource("azurerm_role_assignment", "key_vault_admins")
+		op.Expr("for_each", "toset(var.admin_group_object_ids)")
+		op.Expr("scope", "azurerm_key_vault.main.id")
+		op.Set("role_definition_name", "Key Vault Secrets Officer")
+		op.Expr("principal_id", "each.value")
+	}
+
 	// Each service's identity reads exactly the secrets it uses, each
 	// granted on the secret itself (Azure RBAC scopes a role assignment
 	// to <vault id>/secrets/<name>), never the whole vault.

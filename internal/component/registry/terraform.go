@@ -12,7 +12,7 @@ func (c *Component) Variables(m terraform.Module) {
 
 // Terraform implements terraform.Terraformed: the registry in the plan's
 // tier (the one the cost estimate prices), private when Premium, and the
-// kubelet's right to pull from it.
+// kubelet's right to pull from it and the admin groups' to push.
 func (c *Component) Terraform(m terraform.Module) {
 	b := m.Placed("azurerm_container_registry", "main", "registry_name")
 	b.Set("sku", c.SKU)
@@ -29,6 +29,16 @@ func (c *Component) Terraform(m terraform.Module) {
 	ra.Expr("scope", "azurerm_container_registry.main.id")
 	ra.Set("role_definition_name", "AcrPull")
 	ra.Expr("principal_id", "azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id")
+
+	// The admin groups push the images (docker push after az acr login):
+	// the admin user is off, so only a role lets anyone push.
+	if m.Env().Settings.AKS.EntraRBAC {
+		push := m.Resource("azurerm_role_assignment", "registry_admins_push")
+		push.Expr("for_each", "toset(var.admin_group_object_ids)")
+		push.Expr("scope", "azurerm_container_registry.main.id")
+		push.Set("role_definition_name", "AcrPush")
+		push.Expr("principal_id", "each.value")
+	}
 }
 
 // Outputs implements terraform.Terraformed: where to push, and the image

@@ -114,6 +114,13 @@ type (
 	Authorised interface {
 		Roles(d *md.Doc, pl *plan.Plan, e *plan.Env, workload string) []string
 	}
+	// WayIn writes the component's part of operator access (production
+	// 7.5, development 7.3), numbered by s: how operators reach what is private
+	// (the cluster's API, the vault, the registry), with the exact
+	// commands.
+	WayIn interface {
+		WayIn(d *md.Doc, e *plan.Env, s *Sections)
+	}
 	// Summarised gives the one-line values the documents print in rows
 	// of their own, by key (the Summary constants): the component's text,
 	// or false where it has none and the document prints its default.

@@ -133,6 +133,13 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("7.2 Network Policies", "7.2 Network policies"))
 	d.H(4, d.T("7.2.1 Network Policy 상세", "7.2.1 Network policy details"))
 	flowTable(d, pl, e)
+	if acc := plan.Facets[WayIn](e); len(acc) > 0 {
+		d.H(3, d.T("7.3 운영자 접근", "7.3 Operator access"))
+		as := NewSections(d, "7.3", 4, 0)
+		for _, c := range acc {
+			c.WayIn(d, e, as)
+		}
+	}
 
 	d.H(2, d.T("8. 모니터링 및 로깅", "8. Monitoring and logging"))
 	d.H(3, d.T("8.1 모니터링", "8.1 Monitoring"))

@@ -161,6 +161,13 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	}
 	d.P(d.T("시크릿 목록 (이름만, 값은 어떤 출력에도 쓰지 않습니다):", "Secrets (names only; values never appear in any output):"))
 	d.List(e.Secrets...)
+	if acc := plan.Facets[WayIn](e); len(acc) > 0 {
+		d.H(3, d.T("7.5 운영자 접근", "7.5 Operator access"))
+		as := NewSections(d, "7.5", 4, 0)
+		for _, c := range acc {
+			c.WayIn(d, e, as)
+		}
+	}
 
 	d.H(2, d.T("8. 모니터링 및 관측 가능성", "8. Monitoring and observability"))
 	d.H(3, d.T("8.1 모니터링 스택", "8.1 Monitoring stack"))

@@ -140,6 +140,10 @@ func (m *module) cluster() {
 	}
 	m.tags(b)
 
+	if se.AKS.EntraRBAC {
+		m.adminRoles()
+	}
+
 	if apps := e.Pool("apps"); apps != nil {
 		m.userPool(apps)
 	}
@@ -195,5 +199,23 @@ func pool(p block, np *plan.NodePool) {
 		// The surge the subnet is sized for (plan.NodePool.SurgeNodes);
 		// AKS refuses max_surge on a Spot pool.
 		p.child("upgrade_settings").set("max_surge", fmt.Sprintf("%d%%", plan.MaxSurgePercent))
+	}
+}
+
+// adminRoles give the admin groups the cluster under Azure RBAC: with
+// local accounts off, Azure RBAC Cluster Admin is what authorises their
+// kubectl (admin_group_object_ids alone binds nothing Azure RBAC reads),
+// and Cluster User Role what lets az aks get-credentials download the
+// kubeconfig.
+func (m *module) adminRoles() {
+	for _, r := range []struct{ name, role string }{
+		{"cluster_admin", "Azure Kubernetes Service RBAC Cluster Admin"},
+		{"cluster_user", "Azure Kubernetes Service Cluster User Role"},
+	} {
+		ra := m.resource("azurerm_role_assignment", r.name)
+		ra.expr("for_each", "toset(var.admin_group_object_ids)")
+		ra.expr("scope", "azurerm_kubernetes_cluster.main.id")
+		ra.set("role_definition_name", r.role)
+		ra.expr("principal_id", "each.value")
 	}
 }

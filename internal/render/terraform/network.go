@@ -17,6 +17,9 @@ func (m *module) network() {
 		b.expr("resource_group_name", "azurerm_resource_group.main.name")
 		b.expr("virtual_network_name", "azurerm_virtual_network.main.name")
 		b.set("address_prefixes", []string{s.CIDR})
+		if s.DefaultOutbound {
+			b.set("default_outbound_access_enabled", true)
+		}
 		if s.Delegation != "" {
 			d := b.child("delegation")
 			d.set("name", "delegation")
@@ -49,7 +52,11 @@ func securityRule(nsg block, r plan.SecurityRule) {
 	b.set("priority", r.Priority)
 	b.set("direction", r.Direction)
 	b.set("access", r.Access)
-	b.set("protocol", "Tcp")
+	proto := r.Protocol
+	if proto == "" {
+		proto = "Tcp"
+	}
+	b.set("protocol", proto)
 	b.set("source_port_range", "*")
 	b.set("destination_port_ranges", r.Ports)
 	b.set("source_address_prefix", r.Source)

@@ -22,6 +22,13 @@ const Dir = "deploy/terraform"
 // see scripts/install-tools.sh.
 const ProviderVersion = "~> 5.2.0"
 
+// StateContainer is the blob container the state files live in.
+const StateContainer = "tfstate"
+
+// StateKey is the environment's state blob: one per system and
+// environment, so several share one storage account.
+func StateKey(pl *plan.Plan, e *plan.Env) string { return pl.Name + "-" + e.Name + ".tfstate" }
+
 // module is one environment's root module being written.
 type module struct {
 	pl   *plan.Plan
@@ -61,7 +68,7 @@ func renderEnv(pl *plan.Plan, e *plan.Env) ([]render.File, error) {
 	for _, f := range mod {
 		files = append(files, render.File{Path: path.Join(Dir, e.Name, f.name), Data: append([]byte(header), f.f.bytes()...)})
 	}
-	return files, nil
+	return append(files, fillScript(e)), nil
 }
 
 // build writes one environment's module into hclwrite files.
@@ -89,6 +96,14 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 func (m *module) versions(f *file) {
 	tf := f.top("terraform")
 	tf.set("required_version", ">= 1.5.0")
+	// The state lives in Azure Storage, never on one laptop. Partial
+	// configuration: the storage account (globally unique) and its
+	// resource group come at terraform init with -backend-config, so no
+	// generated file is edited; the container and the key are the plan's.
+	be := tf.child("backend", "azurerm")
+	be.set("use_azuread_auth", true)
+	be.set("container_name", StateContainer)
+	be.set("key", StateKey(m.pl, m.e))
 	rp := tf.child("required_providers")
 	rp.expr("azurerm", fmt.Sprintf(`{
   source  = "hashicorp/azurerm"

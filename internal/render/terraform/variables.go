@@ -30,7 +30,14 @@ func (m *module) variables() {
 	m.variable("workload_identity_names", "map(string)", "User-assigned identity of each service.", ids)
 	m.variable("kubernetes_version", "string", "AKS Kubernetes version.", e.Settings.AKS.KubernetesVersion)
 	if e.Settings.AKS.EntraRBAC {
-		m.variable("admin_group_object_ids", "list(string)", "Entra ID groups that administer the cluster.", []string{})
+		// No default: with local accounts off and Azure RBAC on, a cluster
+		// without an admin group is one nobody can operate.
+		b := m.vars.top("variable", "admin_group_object_ids")
+		b.expr("type", "list(string)")
+		b.set("description", "Entra ID groups that administer the cluster (object IDs: az ad group show --group <name> --query id -o tsv).")
+		v := b.child("validation")
+		v.expr("condition", "length(var.admin_group_object_ids) > 0")
+		v.set("error_message", "Name at least one Entra ID group: with local accounts disabled nobody else can reach the cluster.")
 	}
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Variables(Module{m})

@@ -64,7 +64,7 @@ func Rules() []Rule {
 		sqlServer, sqlDatabase, cosmosAccount,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
 		managedRedisCluster,
-	}, append(eventHubRules(), edgeBlockRules()...)...)
+	}, append(append(eventHubRules(), edgeBlockRules()...), bastionRules()...)...)
 }
 
 // RuleFor returns the rule of a kind, such as "Key Vault".

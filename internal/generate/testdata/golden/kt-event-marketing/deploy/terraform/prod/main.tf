@@ -34,7 +34,7 @@ resource "azurerm_network_security_group" "aks" {
     source_port_range          = "*"
     destination_port_ranges    = ["5432"]
     source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.0/28"
+    destination_address_prefix = "10.20.5.64/28"
   }
   security_rule {
     name                       = "AllowAppGateway"
@@ -48,6 +48,17 @@ resource "azurerm_network_security_group" "aks" {
     destination_address_prefix = "10.20.0.0/22"
   }
   security_rule {
+    name                       = "AllowJumpHostAPI"
+    priority                   = 200
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "10.20.5.96/29"
+    destination_address_prefix = "10.20.0.0/22"
+  }
+  security_rule {
     name                       = "AllowPrivateEndpoints"
     priority                   = 110
     direction                  = "Outbound"
@@ -56,7 +67,7 @@ resource "azurerm_network_security_group" "aks" {
     source_port_range          = "*"
     destination_port_ranges    = ["443", "5671", "10000"]
     source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.16/28"
+    destination_address_prefix = "10.20.5.80/28"
   }
   tags = var.tags
 }
@@ -70,7 +81,7 @@ resource "azurerm_subnet" "database" {
   name                 = "snet-postgresql"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.0/28"]
+  address_prefixes     = ["10.20.5.64/28"]
   delegation {
     name = "delegation"
     service_delegation {
@@ -93,7 +104,7 @@ resource "azurerm_network_security_group" "database" {
     source_port_range          = "*"
     destination_port_ranges    = ["5432"]
     source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.0/28"
+    destination_address_prefix = "10.20.5.64/28"
   }
   tags = var.tags
 }
@@ -144,17 +155,166 @@ resource "azurerm_subnet_network_security_group_association" "gateway" {
   network_security_group_id = azurerm_network_security_group.gateway.id
 }
 
+resource "azurerm_subnet" "bastion" {
+  name                 = "AzureBastionSubnet"
+  resource_group_name  = azurerm_resource_group.main.name
+  virtual_network_name = azurerm_virtual_network.main.name
+  address_prefixes     = ["10.20.5.0/26"]
+}
+
+resource "azurerm_network_security_group" "bastion" {
+  name                = "nsg-AzureBastionSubnet"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  security_rule {
+    name                       = "AllowHttpsInbound"
+    priority                   = 120
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "Internet"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "AllowGatewayManagerInbound"
+    priority                   = 130
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "GatewayManager"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInbound"
+    priority                   = 140
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "AllowBastionHostCommunication"
+    priority                   = 150
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_ranges    = ["8080", "5701"]
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "VirtualNetwork"
+  }
+  security_rule {
+    name                       = "AllowSshRdpOutbound"
+    priority                   = 100
+    direction                  = "Outbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_ranges    = ["22", "3389"]
+    source_address_prefix      = "*"
+    destination_address_prefix = "VirtualNetwork"
+  }
+  security_rule {
+    name                       = "AllowAzureCloudOutbound"
+    priority                   = 110
+    direction                  = "Outbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "*"
+    destination_address_prefix = "AzureCloud"
+  }
+  security_rule {
+    name                       = "AllowBastionCommunication"
+    priority                   = 120
+    direction                  = "Outbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_ranges    = ["8080", "5701"]
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "VirtualNetwork"
+  }
+  security_rule {
+    name                       = "AllowHttpOutbound"
+    priority                   = 130
+    direction                  = "Outbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_ranges    = ["80"]
+    source_address_prefix      = "*"
+    destination_address_prefix = "Internet"
+  }
+  tags = var.tags
+}
+
+resource "azurerm_subnet_network_security_group_association" "bastion" {
+  subnet_id                 = azurerm_subnet.bastion.id
+  network_security_group_id = azurerm_network_security_group.bastion.id
+}
+
+resource "azurerm_subnet" "management" {
+  name                            = "snet-management"
+  resource_group_name             = azurerm_resource_group.main.name
+  virtual_network_name            = azurerm_virtual_network.main.name
+  address_prefixes                = ["10.20.5.96/29"]
+  default_outbound_access_enabled = true
+}
+
+resource "azurerm_network_security_group" "management" {
+  name                = "nsg-snet-management"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  security_rule {
+    name                       = "AllowBastionSsh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["22"]
+    source_address_prefix      = "10.20.5.0/26"
+    destination_address_prefix = "10.20.5.96/29"
+  }
+  tags = var.tags
+}
+
+resource "azurerm_subnet_network_security_group_association" "management" {
+  subnet_id                 = azurerm_subnet.management.id
+  network_security_group_id = azurerm_network_security_group.management.id
+}
+
 resource "azurerm_subnet" "endpoints" {
   name                 = "snet-endpoints"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.16/28"]
+  address_prefixes     = ["10.20.5.80/28"]
 }
 
 resource "azurerm_network_security_group" "endpoints" {
   name                = "nsg-snet-endpoints"
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
+  security_rule {
+    name                       = "AllowJumpHost"
+    priority                   = 200
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "10.20.5.96/29"
+    destination_address_prefix = "10.20.5.80/28"
+  }
   security_rule {
     name                       = "AllowAKS"
     priority                   = 100
@@ -164,7 +324,7 @@ resource "azurerm_network_security_group" "endpoints" {
     source_port_range          = "*"
     destination_port_ranges    = ["443", "5671", "10000"]
     source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.16/28"
+    destination_address_prefix = "10.20.5.80/28"
   }
   tags = var.tags
 }
@@ -286,6 +446,20 @@ resource "azurerm_kubernetes_cluster" "main" {
     log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
   tags = var.tags
+}
+
+resource "azurerm_role_assignment" "cluster_admin" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_kubernetes_cluster.main.id
+  role_definition_name = "Azure Kubernetes Service RBAC Cluster Admin"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "cluster_user" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_kubernetes_cluster.main.id
+  role_definition_name = "Azure Kubernetes Service Cluster User Role"
+  principal_id         = each.value
 }
 
 resource "azurerm_kubernetes_cluster_node_pool" "apps" {
@@ -868,6 +1042,13 @@ locals {
   }
 }
 
+resource "azurerm_role_assignment" "key_vault_admins" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_key_vault.main.id
+  role_definition_name = "Key Vault Secrets Officer"
+  principal_id         = each.value
+}
+
 resource "azurerm_role_assignment" "workload_secret" {
   for_each             = { for k, g in local.workload_secret_grants : k => g if var.key_vault_secrets_exist }
   scope                = "${azurerm_key_vault.main.id}/secrets/${each.value.secret}"
@@ -892,6 +1073,13 @@ resource "azurerm_role_assignment" "kubelet_acr_pull" {
   principal_id         = azurerm_kubernetes_cluster.main.kubelet_identity[0].object_id
 }
 
+resource "azurerm_role_assignment" "registry_admins_push" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPush"
+  principal_id         = each.value
+}
+
 resource "azurerm_log_analytics_workspace" "main" {
   name                = var.log_analytics_name
   location            = azurerm_resource_group.main.location
@@ -908,6 +1096,93 @@ resource "azurerm_application_insights" "main" {
   workspace_id        = azurerm_log_analytics_workspace.main.id
   application_type    = "web"
   tags                = var.tags
+}
+
+resource "azurerm_public_ip" "bastion" {
+  name                = "pip-bas-kt-event-marketing-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  tags                = var.tags
+}
+
+resource "azurerm_bastion_host" "main" {
+  name                = var.bastion_name
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  sku                 = "Standard"
+  tunneling_enabled   = true
+  ip_configuration {
+    name                 = "bastion"
+    subnet_id            = azurerm_subnet.bastion.id
+    public_ip_address_id = azurerm_public_ip.bastion.id
+  }
+  depends_on = [azurerm_subnet_network_security_group_association.bastion]
+  tags       = var.tags
+}
+
+resource "azurerm_network_interface" "jump_host" {
+  name                = "nic-vm-jump-kt-event-marketing-prod"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+  ip_configuration {
+    name                          = "internal"
+    subnet_id                     = azurerm_subnet.management.id
+    private_ip_address_allocation = "Dynamic"
+  }
+  tags = var.tags
+}
+
+locals {
+  jump_host_cloud_init = "#cloud-config\npackage_update: true\npackages:\n  - docker.io\n  - jq\nruncmd:\n  - curl -sL https://aka.ms/InstallAzureCLIDeb | bash\n  - az aks install-cli\n"
+}
+
+resource "azurerm_linux_virtual_machine" "jump_host" {
+  name                            = var.jump_host_name
+  location                        = azurerm_resource_group.main.location
+  resource_group_name             = azurerm_resource_group.main.name
+  size                            = "Standard_B2s"
+  admin_username                  = "azureops"
+  disable_password_authentication = true
+  network_interface_ids           = [azurerm_network_interface.jump_host.id]
+  custom_data                     = base64encode(local.jump_host_cloud_init)
+  admin_ssh_key {
+    username   = "azureops"
+    public_key = var.jump_host_ssh_public_key
+  }
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "StandardSSD_LRS"
+    disk_size_gb         = 32
+  }
+  source_image_reference {
+    publisher = "Canonical"
+    offer     = "ubuntu-24_04-lts"
+    sku       = "server"
+    version   = "latest"
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+  tags = var.tags
+}
+
+resource "azurerm_virtual_machine_extension" "jump_host_entra_login" {
+  name                       = "AADSSHLoginForLinux"
+  virtual_machine_id         = azurerm_linux_virtual_machine.jump_host.id
+  publisher                  = "Microsoft.Azure.ActiveDirectory"
+  type                       = "AADSSHLoginForLinux"
+  type_handler_version       = "1.0"
+  auto_upgrade_minor_version = true
+  tags                       = var.tags
+}
+
+resource "azurerm_role_assignment" "jump_host_login" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_linux_virtual_machine.jump_host.id
+  role_definition_name = "Virtual Machine Administrator Login"
+  principal_id         = each.value
 }
 
 resource "azurerm_private_dns_zone" "redis" {

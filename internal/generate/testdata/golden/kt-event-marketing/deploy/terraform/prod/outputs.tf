@@ -84,3 +84,13 @@ output "log_analytics_workspace_id" {
   description = "Log Analytics workspace."
   value       = azurerm_log_analytics_workspace.main.id
 }
+
+output "bastion_name" {
+  description = "Azure Bastion (az network bastion ssh --name)."
+  value       = azurerm_bastion_host.main.name
+}
+
+output "jump_host_id" {
+  description = "Jump host VM (az network bastion ssh --target-resource-id)."
+  value       = azurerm_linux_virtual_machine.jump_host.id
+}

@@ -53,8 +53,11 @@ variable "kubernetes_version" {
 
 variable "admin_group_object_ids" {
   type        = list(string)
-  description = "Entra ID groups that administer the cluster."
-  default     = []
+  description = "Entra ID groups that administer the cluster (object IDs: az ad group show --group <name> --query id -o tsv)."
+  validation {
+    condition     = length(var.admin_group_object_ids) > 0
+    error_message = "Name at least one Entra ID group: with local accounts disabled nobody else can reach the cluster."
+  }
 }
 
 variable "postgresql_server_name" {
@@ -155,6 +158,23 @@ variable "log_analytics_name" {
   type        = string
   description = "Log Analytics workspace."
   default     = "log-kt-event-marketing-prod"
+}
+
+variable "bastion_name" {
+  type        = string
+  description = "Azure Bastion host."
+  default     = "bas-kt-event-marketing-prod"
+}
+
+variable "jump_host_name" {
+  type        = string
+  description = "Jump host VM (no public IP; reached through Bastion)."
+  default     = "vm-jump-kt-event-marketing-prod"
+}
+
+variable "jump_host_ssh_public_key" {
+  type        = string
+  description = "OpenSSH public key of the jump host's break-glass administrator azureops (ssh-keygen -t rsa -b 4096; the private half never leaves your machine)."
 }
 
 variable "image_tag" {

@@ -2,6 +2,11 @@
 
 terraform {
   required_version = ">= 1.5.0"
+  backend "azurerm" {
+    use_azuread_auth = true
+    container_name   = "tfstate"
+    key              = "phonebill-prod.tfstate"
+  }
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"

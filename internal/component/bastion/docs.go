@@ -1,0 +1,121 @@
+package bastion
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/docs"
+	"github.com/physarch/physarch/internal/render/md"
+)
+
+// WayIn implements docs.WayIn: what the Terraform creates for
+// operators (7.5.1) and the exact commands that use it (7.5.2).
+func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
+	s.Next("Azure Bastion")
+	tunnel := d.T("없음 (Basic: Azure Portal에서만 연결)", "no (Basic: connect in the Azure portal only)")
+	if c.SKU == Standard {
+		tunnel = d.T("사용 (az network bastion ssh / tunnel)", "on (az network bastion ssh / tunnel)")
+	}
+	rows := [][2]string{
+		{"SKU", c.SKU},
+		{d.T("서브넷", "Subnet"), c.Subnet.Name + " " + c.Subnet.CIDR},
+		{"Public IP", d.T("Standard 고정 IP (Bastion 전용)", "Standard static IP (Bastion's own)")},
+		{d.T("네이티브 클라이언트", "Native client"), tunnel},
+	}
+	if c.JumpHost && c.Management.CIDR != "" {
+		rows = append(rows,
+			[2]string{d.T("점프 호스트", "Jump host"), fmt.Sprintf(d.T("%s (Ubuntu 24.04, 공용 IP 없음)", "%s (Ubuntu 24.04, no public IP)"), JumpHostSize)},
+			[2]string{d.T("점프 호스트 서브넷", "Jump host subnet"), c.Management.Name + " " + c.Management.CIDR},
+			[2]string{d.T("로그인", "Sign-in"), c.login(d)},
+			[2]string{d.T("설치 도구 (cloud-init)", "Tools (cloud-init)"), "Azure CLI, kubectl, kubelogin, docker, jq"},
+		)
+	}
+	if c.RunnerSubnet.CIDR != "" {
+		rows = append(rows, [2]string{d.T("러너 서브넷", "Runner subnet"), c.RunnerSubnet.Name + " " + c.RunnerSubnet.CIDR + d.T(" (러너는 직접 설치)", " (you install the runners)")})
+	}
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
+	s.Next(d.T("운영자 명령", "Operator commands"))
+	d.P(d.T("terraform 출력은 deploy/terraform/"+e.Name+"에서 읽습니다. 점프 호스트는 VNet 안에 있어, VNet의 private DNS 영역이 비공개 API 서버와 모든 private endpoint를 사설 주소로 해석합니다.",
+		"Read the terraform outputs in deploy/terraform/"+e.Name+". The jump host is inside the VNet, whose private DNS zones resolve the private API server and every private endpoint to its private address."))
+	d.Code("sh", c.Commands(e))
+}
+
+// login is how operators sign in to the jump host.
+func (c *Component) login(d *md.Doc) string {
+	if c.EntraLogin {
+		return d.T("Entra ID (AADSSHLoginForLinux, admin_group_object_ids에 Virtual Machine Administrator Login), 비상용 SSH 키 "+JumpHostUser,
+			"Entra ID (AADSSHLoginForLinux; Virtual Machine Administrator Login for admin_group_object_ids), break-glass SSH key for "+JumpHostUser)
+	}
+	return d.T("SSH 키 ("+JumpHostUser+", jump_host_ssh_public_key)", "SSH key ("+JumpHostUser+", jump_host_ssh_public_key)")
+}
+
+// Commands are the operator commands, in the order they run, with the
+// environment's names filled in.
+func (c *Component) Commands(e *plan.Env) string {
+	rg, cl := c.ResourceGroup, c.Cluster
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("# az aks command invoke: kubectl through the AKS API, from any machine (Azure runs it in the cluster)")
+	w("cd deploy/k8s && az aks command invoke --resource-group %s --name %s --command \"kubectl apply -k overlays/%s\" --file .", rg, cl, e.Name)
+	if !c.JumpHost || c.Management.CIDR == "" {
+		return b.String()
+	}
+	w("")
+	w("# the jump host, through Bastion (Azure CLI extensions: az extension add --name bastion, then --name ssh)")
+	w("BASTION=$(terraform -chdir=deploy/terraform/%s output -raw bastion_name)", e.Name)
+	w("JUMP=$(terraform -chdir=deploy/terraform/%s output -raw jump_host_id)", e.Name)
+	auth := "--auth-type AAD"
+	if !c.EntraLogin {
+		auth = "--auth-type ssh-key --username " + JumpHostUser + " --ssh-key ~/.ssh/id_rsa"
+	}
+	if c.SKU == Standard {
+		w("az network bastion ssh --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" %s", rg, auth)
+		w("# or a tunnel to the jump host's SSH port, for scp and port forwarding")
+		w("az network bastion tunnel --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" --resource-port 22 --port 2222", rg)
+	} else {
+		w("# Basic has no native client: Azure portal → %s → Connect → Bastion", c.VM)
+	}
+	w("")
+	w("# on the jump host")
+	w("az login")
+	w("az aks get-credentials --resource-group %s --name %s", rg, cl)
+	if c.EntraLogin {
+		w("kubelogin convert-kubeconfig -l azurecli")
+	}
+	w("kubectl get nodes")
+	// Only where a vault holds the services' secrets (a private one
+	// answers only inside the VNet).
+	for _, st := range plan.Facets[plan.SecretStore](e) {
+		if st.HoldsServiceSecrets() {
+			w("az keyvault secret set --vault-name \"$(terraform -chdir=deploy/terraform/%s output -raw key_vault_name)\" --name <name> --value ...", e.Name)
+			break
+		}
+	}
+	return b.String()
+}
+
+// SecurityLayers implements docs.Layered: operator access is a layer of
+// its own, beside the workloads' identity.
+func (c *Component) SecurityLayers(d *md.Doc, _ *plan.Env) []docs.Layer {
+	tech := "Azure Bastion " + c.SKU
+	if c.JumpHost {
+		tech += d.T(" → 점프 호스트", " → jump host")
+	}
+	return []docs.Layer{{N: 3, Name: d.T("운영자 접근", "Operator access"), Technology: tech, Applies: d.T("운영자 → 비공개 클러스터·레지스트리·Key Vault", "operators → private cluster, registry, Key Vault")}}
+}
+
+// Deployment implements docs.Deployed: where the operator's way in is
+// described.
+func (c *Component) Deployment(d *md.Doc, e *plan.Env) [][]string {
+	v := "Azure Bastion " + c.SKU
+	if c.JumpHost {
+		v += d.T(" + 점프 호스트 ", " + jump host ") + JumpHostSize
+	}
+	if e.IsProdLike() {
+		v += " (7.5)"
+	} else {
+		v += " (7.3)"
+	}
+	return [][]string{{d.T("운영자 접근", "Operator access"), v}}
+}
