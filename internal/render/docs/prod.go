@@ -201,7 +201,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		[2]string{"RTO", e.RTO},
 		[2]string{"RPO", e.RPO},
 		[2]string{d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...)},
-		[2]string{d.T("DR 리전", "DR region"), d.T("페어 리전으로 지역 복원", "geo-restore into the paired region")},
+		[2]string{d.T("DR 방식", "DR mode"), drMode(d, e)},
 	)
 	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
 	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
