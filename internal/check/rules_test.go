@@ -103,7 +103,7 @@ var ruleCases = map[string][2]variant{
 	"AV003": {{edit: prod("postgresql: {ha: none}")}, quiet},
 	"AV004": {{edit: prod("aks: {tier: Free}")}, quiet},
 	"AV005": {{edit: func(s string) string {
-		return prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s))
+		return prod("postgresql: {ha: samezone}")(replace("rto: 12h, rpo: 1h}", "rto: 12h, rpo: 1h, zones: 1}")(s))
 	}}, quiet},
 	"AV006": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].Min = 1 }}, quiet},
 	"AV007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.PDBMinAvail = w.Min }}, quiet},
@@ -115,9 +115,9 @@ var ruleCases = map[string][2]variant{
 	// A gateway with a fixed instance count in one zone has no SLA; the
 	// same gateway autoscaling keeps its 99.95%.
 	"AV012": {{edit: func(s string) string {
-		return prod("ingress: {gatewayMinCapacity: 2, gatewayMaxCapacity: 2}")(prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s)))
+		return prod("ingress: {gatewayMinCapacity: 2, gatewayMaxCapacity: 2}")(prod("postgresql: {ha: samezone}")(replace("rto: 12h, rpo: 1h}", "rto: 12h, rpo: 1h, zones: 1}")(s)))
 	}}, {edit: func(s string) string {
-		return prod("postgresql: {ha: samezone}")(replace("rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}")(s))
+		return prod("postgresql: {ha: samezone}")(replace("rto: 12h, rpo: 1h}", "rto: 12h, rpo: 1h, zones: 1}")(s))
 	}}},
 	"RS001": {{planMut: func(pl *plan.Plan) { pl.Services[0].Calls = []string{pl.Services[1].Name} }}, quiet},
 	"RS002": {{planMut: func(pl *plan.Plan) {
@@ -136,6 +136,7 @@ var ruleCases = map[string][2]variant{
 		s := pl.Services // user ← event ← participation already; make a chain of four
 		s[0].Calls = []string{s[3].Name}
 	}}, quiet},
+	"RS010": {{edit: replace("rto: 12h, rpo: 1h}", "rto: 30m, rpo: 1h}")}, quiet},
 	"RS007": {{edit: prod("postgresql: {geoBackup: false}")}, quiet},
 	"CP001": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPULimit = "100m" }}, quiet},
 	"CP002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPURequestM = 64000 }}, quiet},

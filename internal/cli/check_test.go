@@ -65,7 +65,7 @@ func TestCheckConfigBesideSpec(t *testing.T) {
 	}
 	spec := filepath.Join(dir, "physarch.yaml")
 	os.WriteFile(spec, data, 0o644)
-	os.WriteFile(filepath.Join(dir, "physarch-check.yaml"), []byte("disable: [AV004, AV008, NW003, SC005]\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "physarch-check.yaml"), []byte("disable: [AV004, AV008, NW003, SC005, RS010]\n"), 0o644)
 	code, out, errs := run(t, dir, "check", "-f", spec)
 	if code != ExitOK || strings.Contains(out, "AV004") {
 		t.Errorf("config beside the spec not applied: exit %d\n%s%s", code, out, errs)

@@ -156,10 +156,13 @@ func readTerraform(t *testing.T, f facts, file string, data []byte) {
 		case "azurerm_network_security_group":
 			for _, r := range b.Blocks {
 				if r.Type == "security_rule" {
-					ports, _ := lit(r.Body, "destination_port_ranges")
 					var ps []string
-					for _, p := range ports.AsValueSlice() {
-						ps = append(ps, p.AsString())
+					if ports, ok := lit(r.Body, "destination_port_ranges"); ok && !ports.IsNull() {
+						for _, p := range ports.AsValueSlice() {
+							ps = append(ps, p.AsString())
+						}
+					} else {
+						ps = []string{str(r.Body, "destination_port_range")} // "*"
 					}
 					f.add("nsg "+env+"/"+str(b, "name")+"/"+str(r.Body, "name"), file,
 						strings.Join([]string{str(r.Body, "direction"), strings.Join(ps, ","), str(r.Body, "source_address_prefix"), str(r.Body, "destination_address_prefix")}, " "))

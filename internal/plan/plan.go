@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -86,6 +87,8 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		RTO:       se.Targets.RTO,
 		RPO:       se.Targets.RPO,
 	}
+	// The loader accepts only the catalog's modes.
+	e.DR, _ = azure.LookupDRMode(se.DR.Mode)
 	for z := 1; z <= se.Targets.Zones; z++ {
 		e.Zones = append(e.Zones, z)
 	}

@@ -2,7 +2,10 @@
 // any output prints is computed here, once; renderers only format it.
 package plan
 
-import "github.com/physarch/physarch/internal/spec"
+import (
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/spec"
+)
 
 // Plan is the resolved design of the whole system.
 type Plan struct {
@@ -91,11 +94,14 @@ type Env struct {
 	Settings   spec.Environment // profile merged with the spec's overrides
 	Zones      []int
 	RTO, RPO   string
-	PeakRPS    float64
-	Workloads  []Workload // application services, in spec order
-	Backing    []Workload // the components' pods (dev), empty otherwise
-	Pools      []NodePool
-	Network    Network
+	// DR is how the environment recovers from its region's loss
+	// (dr.mode) and what that mode can deliver, from the catalog.
+	DR        azure.DRMode
+	PeakRPS   float64
+	Workloads []Workload // application services, in spec order
+	Backing   []Workload // the components' pods (dev), empty otherwise
+	Pools     []NodePool
+	Network   Network
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component

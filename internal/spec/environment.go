@@ -13,6 +13,7 @@ type Environment struct {
 	NodePools NodePools       `yaml:"nodePools"`
 	Scaling   ScalingSettings `yaml:"scaling"`
 	Network   NetworkSettings `yaml:"network"`
+	DR        DRSettings      `yaml:"dr" jsonschema_description:"how the environment recovers from the loss of its region"`
 	// Blocks are the building blocks' settings (Section.SettingsKey),
 	// profile defaults merged with what the environment states.
 	Blocks Blocks `yaml:"-"`
@@ -29,6 +30,18 @@ type Targets struct {
 	RPO          string  `yaml:"rpo" jsonschema_description:"recovery point objective as a duration such as 1h"`
 	BudgetUSD    float64 `yaml:"budgetUSD" jsonschema_description:"monthly budget in USD"`
 	Zones        int     `yaml:"zones"`
+}
+
+// DRSettings choose how the environment recovers from the loss of its
+// region; the DR row and rule RS010 judge targets.rto and targets.rpo
+// against what the mode can deliver.
+type DRSettings struct {
+	Mode string `yaml:"mode" jsonschema_description:"none: no recovery from a region's loss (dev's default); geo-restore: restore the geo-redundant backups into the paired region, up to 12 h, losing up to 1 h (prod's default); standby-region: a promoted standby in a second region (not built by physarch yet: refused)"`
+}
+
+// FieldRules constrains the DR mode.
+func (DRSettings) FieldRules() Rules {
+	return Rules{"mode": OneOf(azure.DRNone, azure.DRGeoRestore, azure.DRStandbyRegion)}
 }
 
 // AKSSettings configure the cluster.

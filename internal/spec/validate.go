@@ -335,6 +335,13 @@ func (v *validator) environments() {
 			v.fail(p, "add profile: dev or profile: prod", "environment %q has no profile", e.Name)
 			continue
 		}
+		if e.DR.Mode == azure.DRStandbyRegion && !v.failed[p+".dr.mode"] {
+			// No claim without an artifact: a standby region would need a
+			// second cluster, a cross-region replica and a failover route,
+			// none of which physarch writes yet.
+			v.fail(p+".dr.mode", "use dr: {mode: geo-restore} with targets.rto of at least 12h, or build the standby region yourself and say mode: none",
+				"dr.mode standby-region needs a second region physarch does not build yet")
+		}
 		t := e.Targets
 		for _, d := range []struct{ key, val string }{{"targets.rto", t.RTO}, {"targets.rpo", t.RPO}} {
 			if _, err := ParseDuration(d.val); err != nil {
@@ -436,6 +443,17 @@ var durationR = regexp.MustCompile(`^(\d{1,6})([smhd])$`)
 const maxDuration = 10 * 365 * 24 * time.Hour
 
 // ParseDuration reads 30s, 30m, 4h or 1d, up to ten years.
+// FormatDuration prints a duration as a spec writes one (12h, 30m, 90s).
+func FormatDuration(d time.Duration) string {
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return fmt.Sprintf("%dh", d/time.Hour)
+	case d >= time.Minute && d%time.Minute == 0:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
+	return fmt.Sprintf("%ds", d/time.Second)
+}
+
 func ParseDuration(s string) (time.Duration, error) {
 	m := durationR.FindStringSubmatch(s)
 	if m == nil {

@@ -208,3 +208,31 @@ func FuzzParseCron(f *testing.F) {
 		}
 	})
 }
+
+// TestDRModeErrors: an unknown DR mode and standby-region (which physarch
+// does not build) are each one positioned error with a hint; the profiles
+// give dev none and prod geo-restore.
+func TestDRModeErrors(t *testing.T) {
+	base := strings.Replace(kinds, "[jobs, spare]", "[jobs]", 1)
+	doc, err := testLoad("shop.yaml", []byte(strings.Replace(base, "  - {name: dev, profile: dev}\n", "  - {name: dev, profile: dev}\n  - {name: prod, profile: prod}\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Spec.Environments[0].DR.Mode + "/" + doc.Spec.Environments[1].DR.Mode; got != "none/geo-restore" {
+		t.Errorf("profile DR modes %s, want none/geo-restore", got)
+	}
+	for _, c := range []struct {
+		mode, part string
+		col        int
+	}{{"restore", `"restore" is not allowed`, 42}, {"standby-region", "standby-region needs a second region physarch does not build yet", 42}} {
+		src := strings.Replace(base, "  - {name: dev, profile: dev}\n", "  - {name: dev, profile: dev, dr: {mode: "+c.mode+"}}\n", 1)
+		_, err := testLoad("shop.yaml", []byte(src))
+		var errs Errors
+		if !errors.As(err, &errs) || len(errs) != 1 {
+			t.Fatalf("%s: want one error, got %v", c.mode, err)
+		}
+		if e := errs[0]; !strings.Contains(e.Error(), c.part) || e.Hint == "" || e.Pos.Line != 21 || e.Pos.Col != c.col {
+			t.Errorf("%s: %v at %d:%d, want %q at 21:%d", c.mode, e, e.Pos.Line, e.Pos.Col, c.part, c.col)
+		}
+	}
+}

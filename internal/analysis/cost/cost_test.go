@@ -267,8 +267,8 @@ func TestProdComponentsAndFormula(t *testing.T) {
 // 0.50, above 0.20 per million), and the row shows the sum. Prod's
 // estimated operations, at twice the example's users, cross every tier.
 func TestServiceBusStandardTiers(t *testing.T) {
-	pl := edited(t, "kt-event-marketing", "    targets: {users: 10000, availability: 99.5, budgetUSD: 5000, rto: 30m, rpo: 1h}\n",
-		"    targets: {users: 20000, availability: 99.5, budgetUSD: 5000, rto: 30m, rpo: 1h}\n    serviceBus: {tier: Standard}\n")
+	pl := edited(t, "kt-event-marketing", "    targets: {users: 10000, availability: 99.5, budgetUSD: 5000, rto: 12h, rpo: 1h}\n",
+		"    targets: {users: 20000, availability: 99.5, budgetUSD: 5000, rto: 12h, rpo: 1h}\n    serviceBus: {tier: Standard}\n")
 	prod := env(price(t, pl), "prod")
 	ops := byName(prod)["Service Bus operations"]
 	q := ops.Quantity

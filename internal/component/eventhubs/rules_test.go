@@ -46,7 +46,7 @@ func TestRules(t *testing.T) {
 		want       string
 	}{
 		{"AV015", "trigger: a region without availability zones", apply(t, base, edit{"region: koreacentral", "region: koreasouth"},
-			edit{"rto: 30m, rpo: 1h}", "rto: 30m, rpo: 1h, zones: 1}"}), true, "region koreasouth has no availability zones"},
+			edit{"rto: 12h, rpo: 1h}", "rto: 12h, rpo: 1h, zones: 1}"}), true, "region koreasouth has no availability zones"},
 		{"AV015", "quiet: koreacentral's three zones", base, false, ""},
 		{"CP013", "trigger: throughput units pinned below the load", apply(t, base, prod("eventHubs: {throughputUnits: 2, autoInflate: false}")), true, "2500 events/s of 2 KB need 5 TU"},
 		{"CP013", "trigger: Standard's 40 throughput units below the load", apply(t, base, edit{"eventsPerSecond: 2500", "eventsPerSecond: 60000"}, edit{"eventSizeKB: 2", "eventSizeKB: 1"}), true, "60000 events/s of 1 KB need 60 TU (ingress events/s ÷ 1,000 per TU); the namespace has at most 40"},

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/appenv"
 	"github.com/physarch/physarch/internal/render/docs"
@@ -98,7 +99,11 @@ func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
 }
 
 // BackupSummary implements docs.Recovered.
-func (c *Component) BackupSummary(d *md.Doc, _ *plan.Env) string {
+func (c *Component) BackupSummary(d *md.Doc, e *plan.Env) string {
+	if c.GeoBackup && e.DR.Name == azure.DRGeoRestore {
+		// The DR row's geo-restore, as the manual step it is.
+		return fmt.Sprintf(d.T("PostgreSQL 자동 백업 + 지역 중복; 리전 손실 시 `%s`", "PostgreSQL automatic backup + geo-redundant; on the region's loss `%s`"), c.geoRestoreCommand())
+	}
 	if c.GeoBackup {
 		return d.T("PostgreSQL 자동 백업 + 지역 중복", "PostgreSQL automatic backup + geo-redundant")
 	}
@@ -219,4 +224,11 @@ func (c *Component) ownerSecretCommands() string {
 		lines = append(lines, fmt.Sprintf("az keyvault secret set --vault-name \"$VAULT\" --name %s --value \"$(openssl rand -base64 24)\"", c.passwords[db.Owner]))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// geoRestoreCommand restores the server's geo-redundant backups into the
+// paired region as a new server (Azure CLI, az postgres flexible-server
+// geo-restore); the clients' DB_HOST then points at the new server.
+func (c *Component) geoRestoreCommand() string {
+	return fmt.Sprintf("az postgres flexible-server geo-restore --resource-group <resource_group_name> --source-server %s --name <new server name> --location <paired region>", c.Server)
 }

@@ -396,3 +396,20 @@ func messaging(d *md.Doc, e *plan.Env) {
 		d.P(d.T("이 시스템은 큐나 토픽을 선언하지 않아 메시징 서비스를 배포하지 않습니다.", "This system declares no queues or topics, so no messaging service is deployed."))
 	}
 }
+
+// drMode is the DR row: the environment's dr.mode and what it delivers,
+// from the catalog (rule RS010 judges the RTO and RPO against the same
+// figures).
+func drMode(d *md.Doc, e *plan.Env) string {
+	m := e.DR
+	src := fmt.Sprintf("%s, %s", m.Source.Ref, m.Source.Date)
+	switch m.Name {
+	case azure.DRGeoRestore:
+		return fmt.Sprintf(d.T("geo-restore: 지역 중복 백업을 페어 리전에 복원 (명령은 백업 항목), 복구 최대 %s, 데이터 손실 최대 %s (%s)",
+			"geo-restore: the geo-redundant backups restored into the paired region (the command is in the backup row), recovery up to %s, data loss up to %s (%s)"),
+			spec.FormatDuration(m.RecoveryTime), spec.FormatDuration(m.DataLoss), src)
+	case azure.DRNone:
+		return d.T("none: 리전 손실 시 복구하지 않음 (환경을 다시 구축)", "none: a loss of the region is not recovered (the environment is rebuilt)")
+	}
+	return m.Name
+}

@@ -198,7 +198,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		[2]string{"RTO", e.RTO},
 		[2]string{"RPO", e.RPO},
 		[2]string{d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...)},
-		[2]string{d.T("DR 리전", "DR region"), d.T("페어 리전으로 지역 복원", "geo-restore into the paired region")},
+		[2]string{d.T("DR 방식", "DR mode"), drMode(d, e)},
 	)
 	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
 	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
@@ -273,9 +273,12 @@ func nsgTable(d *md.Doc, e *plan.Env) {
 		if r.Direction == "Outbound" {
 			dir = d.T("아웃바운드", "outbound")
 		}
-		rows = append(rows, []string{sn.Name, dir, r.Name, strings.Join(r.Ports, ","), r.Source + " → " + r.Destination, r.Access})
+		rows = append(rows, []string{sn.Name, dir, strconv.Itoa(r.Priority), r.Name, strings.Join(r.Ports, ","), r.Source + " → " + r.Destination, r.Access})
 	}
-	d.Table([]string{"NSG", d.T("방향", "Direction"), d.T("규칙 이름", "Rule"), d.T("포트", "Port"), d.T("소스 → 대상", "Source → destination"), d.T("동작", "Action")}, rows)
+	d.Table([]string{"NSG", d.T("방향", "Direction"), d.T("우선순위", "Priority"), d.T("규칙 이름", "Rule"), d.T("포트", "Port"), d.T("소스 → 대상", "Source → destination"), d.T("동작", "Action")}, rows)
+	d.P(fmt.Sprintf(d.T("모든 NSG는 허용 규칙 뒤에 DenyVnetInBound(우선순위 %d)로 끝납니다. Azure 기본 규칙 AllowVnetInBound(65000)는 VNet 내 모든 주소에 모든 포트를 열기 때문에, 이 규칙이 없으면 위 허용 규칙은 실제로 아무것도 막지 않습니다. 그 직전에 서브넷 자신의 주소(%d: AKS 노드·Pod 간, Flexible Server HA 복제, 게이트웨이 인스턴스 간)와 Azure Load Balancer 상태 프로브(%d, 168.63.129.16은 VirtualNetwork 태그에 포함)를 허용합니다. 아웃바운드는 Azure 기본값(VNet·인터넷 허용)입니다.",
+		"Every NSG ends, after its allows, with DenyVnetInBound (priority %d): Azure's default AllowVnetInBound (65000) opens every port to every address of the VNet, so without it the allows above would block nothing. Just before it the subnet's own addresses (%d: AKS nodes and pods, Flexible Server's HA replication, gateway instances) and Azure Load Balancer's health probes (%d; 168.63.129.16 is in the VirtualNetwork tag) are allowed. Outbound is Azure's default (VNet and internet allowed)."),
+		plan.PriorityDenyVnet, plan.PriorityAllowSubnet, plan.PriorityAllowLoadBalancer))
 }
 
 // layerRows are the security layers, by number: the components' (the

@@ -27,6 +27,12 @@ func (m *module) network() {
 			sd.set("name", s.Delegation)
 			sd.set("actions", []string{"Microsoft.Network/virtualNetworks/subnets/join/action"})
 		}
+		if s.Role == "endpoints" {
+			// Without it Azure does not apply the subnet's NSG to the
+			// private endpoints' traffic, and the rules below would say
+			// what nothing enforces.
+			b.set("private_endpoint_network_policies", "NetworkSecurityGroupEnabled")
+		}
 		if s.NSG == "" {
 			continue // Azure refuses an NSG on this subnet (AzureFirewallSubnet)
 		}
@@ -58,7 +64,12 @@ func securityRule(nsg block, r plan.SecurityRule) {
 	}
 	b.set("protocol", proto)
 	b.set("source_port_range", "*")
-	b.set("destination_port_ranges", r.Ports)
+	if len(r.Ports) == 1 && r.Ports[0] == "*" {
+		// Every port: Azure takes "*" as a range, not in a list of them.
+		b.set("destination_port_range", "*")
+	} else {
+		b.set("destination_port_ranges", r.Ports)
+	}
 	b.set("source_address_prefix", r.Source)
 	b.set("destination_address_prefix", r.Destination)
 }

@@ -25,7 +25,40 @@ resource "azurerm_network_security_group" "aks" {
   name                = "nsg-snet-aks"
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
-  tags                = var.tags
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.10.0.0/24"
+    destination_address_prefix = "10.10.0.0/24"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "*"
+  }
+  tags = var.tags
 }
 
 resource "azurerm_subnet_network_security_group_association" "aks" {

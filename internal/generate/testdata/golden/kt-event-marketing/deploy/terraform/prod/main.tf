@@ -69,6 +69,39 @@ resource "azurerm_network_security_group" "aks" {
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.80/28"
   }
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.20.0.0/22"
+    destination_address_prefix = "10.20.0.0/22"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "*"
+  }
   tags = var.tags
 }
 
@@ -105,6 +138,39 @@ resource "azurerm_network_security_group" "database" {
     destination_port_ranges    = ["5432"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.64/28"
+  }
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.20.5.64/28"
+    destination_address_prefix = "10.20.5.64/28"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "*"
   }
   tags = var.tags
 }
@@ -145,6 +211,39 @@ resource "azurerm_network_security_group" "gateway" {
     source_port_range          = "*"
     destination_port_ranges    = ["65200-65535"]
     source_address_prefix      = "GatewayManager"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.20.4.0/24"
+    destination_address_prefix = "10.20.4.0/24"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
     destination_address_prefix = "*"
   }
   tags = var.tags
@@ -254,6 +353,39 @@ resource "azurerm_network_security_group" "bastion" {
     source_address_prefix      = "*"
     destination_address_prefix = "Internet"
   }
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.20.5.0/26"
+    destination_address_prefix = "10.20.5.0/26"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "*"
+  }
   tags = var.tags
 }
 
@@ -285,6 +417,39 @@ resource "azurerm_network_security_group" "management" {
     source_address_prefix      = "10.20.5.0/26"
     destination_address_prefix = "10.20.5.96/29"
   }
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.20.5.96/29"
+    destination_address_prefix = "10.20.5.96/29"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "*"
+  }
   tags = var.tags
 }
 
@@ -294,10 +459,11 @@ resource "azurerm_subnet_network_security_group_association" "management" {
 }
 
 resource "azurerm_subnet" "endpoints" {
-  name                 = "snet-endpoints"
-  resource_group_name  = azurerm_resource_group.main.name
-  virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.80/28"]
+  name                              = "snet-endpoints"
+  resource_group_name               = azurerm_resource_group.main.name
+  virtual_network_name              = azurerm_virtual_network.main.name
+  address_prefixes                  = ["10.20.5.80/28"]
+  private_endpoint_network_policies = "NetworkSecurityGroupEnabled"
 }
 
 resource "azurerm_network_security_group" "endpoints" {
@@ -325,6 +491,39 @@ resource "azurerm_network_security_group" "endpoints" {
     destination_port_ranges    = ["443", "5671", "10000"]
     source_address_prefix      = "10.20.0.0/22"
     destination_address_prefix = "10.20.5.80/28"
+  }
+  security_rule {
+    name                       = "AllowSubnetInBound"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "10.20.5.80/28"
+    destination_address_prefix = "10.20.5.80/28"
+  }
+  security_rule {
+    name                       = "AllowAzureLoadBalancerInBound"
+    priority                   = 4010
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "AzureLoadBalancer"
+    destination_address_prefix = "*"
+  }
+  security_rule {
+    name                       = "DenyVnetInBound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "VirtualNetwork"
+    destination_address_prefix = "*"
   }
   tags = var.tags
 }

@@ -1,0 +1,45 @@
+package check
+
+import (
+	"time"
+
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+func drRules(r *Registry) {
+	r.Add(Rule{ID: "RS010", Family: "resilience", Severity: Error,
+		Title:     "Recovery target the DR mode cannot meet",
+		Rationale: "A production document pairs targets.rto and targets.rpo with a way to recover from the region's loss (dr.mode). Restoring Flexible Server's geo-redundant backups into the paired region takes up to 12 hours and may lose up to an hour of writes (Microsoft's business continuity overview); with mode none a region's loss is not recovered at all. A shorter target is a promise nothing delivers.",
+		Fix:       "Raise targets.rto (and targets.rpo) to what the mode delivers (geo-restore: rto 12h, rpo 1h), or recover another way and choose the mode that says so.",
+		Check: func(c *Context) []Finding {
+			var out []Finding
+			for _, e := range prodEnvs(c) {
+				out = append(out, drFindings(c, e)...)
+			}
+			return out
+		}})
+}
+
+// drFindings judges one environment's RTO and RPO against its DR mode.
+func drFindings(c *Context, e *plan.Env) []Finding {
+	var out []Finding
+	m := e.DR
+	for _, t := range []struct {
+		key, stated string
+		can         time.Duration
+		what        string
+	}{{"targets.rto", e.RTO, m.RecoveryTime, "recovery takes up to"}, {"targets.rpo", e.RPO, m.DataLoss, "it may lose up to"}} {
+		want, err := spec.ParseDuration(t.stated)
+		if t.stated == "" || err != nil {
+			continue // OP001 asks for the target; the loader refuses a bad one
+		}
+		switch {
+		case !m.Recovers:
+			out = append(out, at(e, c, t.key, "%s %s with dr.mode %s: a loss of the region is not recovered at all", t.key, t.stated, m.Name))
+		case want < t.can:
+			out = append(out, at(e, c, t.key, "%s %s with dr.mode %s: %s %s", t.key, t.stated, m.Name, t.what, spec.FormatDuration(t.can)))
+		}
+	}
+	return out
+}
