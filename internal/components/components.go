@@ -18,6 +18,7 @@ import (
 	"github.com/physarch/physarch/internal/component/ingress"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/loganalytics"
+	"github.com/physarch/physarch/internal/component/maintenance"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/component/registry"
@@ -42,6 +43,7 @@ func All() []plan.Kind {
 		keyvault.Kind{},
 		registry.Kind{},
 		loganalytics.Kind{},
+		maintenance.Kind{},
 	}
 }
 

@@ -209,16 +209,20 @@ func refs(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 
 func clusterSettings(d *md.Doc, e *plan.Env) {
 	a := e.Settings.AKS
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion},
-		[2]string{d.T("서비스 티어", "Tier"), a.Tier},
-		[2]string{d.T("네트워크 플러그인", "Network plugin"), "Azure CNI"},
-		[2]string{d.T("네트워크 정책", "Network policy"), a.NetworkPolicy},
-		[2]string{d.T("인그레스", "Ingress"), ingressName(d, e)},
-		[2]string{"DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP)},
-		[2]string{"RBAC", map[bool]string{true: d.T("Entra ID 통합", "Entra ID integrated"), false: d.T("Kubernetes RBAC", "Kubernetes RBAC")}[a.EntraRBAC]},
-		[2]string{d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster)},
-	)
+	rows := [][2]string{
+		{d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion},
+		{d.T("서비스 티어", "Tier"), a.Tier},
+		{d.T("네트워크 플러그인", "Network plugin"), "Azure CNI"},
+		{d.T("네트워크 정책", "Network policy"), a.NetworkPolicy},
+		{d.T("인그레스", "Ingress"), ingressName(d, e)},
+		{"DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP)},
+		{"RBAC", map[bool]string{true: d.T("Entra ID 통합", "Entra ID integrated"), false: d.T("Kubernetes RBAC", "Kubernetes RBAC")}[a.EntraRBAC]},
+		{d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster)},
+	}
+	for _, c := range plan.Facets[ClusterConfigured](e) {
+		rows = append(rows, c.ClusterSettings(d, e)...)
+	}
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 }
 
 func workloadTable(d *md.Doc, pl *plan.Plan, e *plan.Env, hpa bool) {

@@ -207,7 +207,11 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	availabilitySection(d, ar)
 	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
 	d.H(4, d.T("10.2.1 운영 절차", "10.2.1 Procedures"))
-	d.List(d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem"), d.T("유지보수 창: 일요일 02:00–04:00 (AKS 계획된 유지보수)", "Maintenance window: Sunday 02:00–04:00 (AKS planned maintenance)"), d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))
+	procs := []string{d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem")}
+	if w := summary(d, e, SummaryMaintenance, ""); w != "" {
+		procs = append(procs, w)
+	}
+	d.List(append(procs, d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))...)
 
 	d.H(2, d.T("11. 비용 최적화", "11. Cost"))
 	d.H(3, d.T("11.1 운영환경 비용 구조", "11.1 Cost structure"))
