@@ -137,10 +137,17 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(2, d.T("8. 모니터링 및 로깅", "8. Monitoring and logging"))
 	d.H(3, d.T("8.1 모니터링", "8.1 Monitoring"))
 	d.H(4, d.T("8.1.1 Kubernetes 모니터링", "8.1.1 Kubernetes monitoring"))
-	d.Table([]string{d.T("메트릭", "Metric"), d.T("임계값", "Threshold"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), summary(d, e, SummaryCPUAlert, "-"), d.T("노드 추가 검토", "consider another node")},
-		{d.T("Pod 재시작", "Pod restarts"), d.T("10분 내 3회", "3 in 10 min"), d.T("로그 확인", "check logs")},
-	})
+	if len(e.Alerts) > 0 {
+		alertTable(d, e)
+	} else {
+		// No alert rules in dev: the thresholds are checks run by hand,
+		// each with its command.
+		d.P(d.T("개발환경에는 알림 규칙이 없습니다. 아래 점검은 직접 실행합니다.", "Development has no alert rules; these checks are run by hand."))
+		d.Table([]string{d.T("메트릭", "Metric"), d.T("임계값", "Threshold"), d.T("명령", "Command"), d.T("조치", "Action")}, [][]string{
+			{d.T("노드 CPU", "Node CPU"), summary(d, e, SummaryCPUAlert, "-"), "`kubectl top nodes`", d.T("노드 추가 검토", "consider another node")},
+			{d.T("Pod 재시작", "Pod restarts"), d.T("10분 내 3회", "3 in 10 min"), fmt.Sprintf("`kubectl get pods -n %s --sort-by=.status.containerStatuses[0].restartCount`", e.Namespace), d.T("로그 확인", "check logs")},
+		})
+	}
 	d.H(4, d.T("8.1.2 헬스 체크", "8.1.2 Health checks"))
 	d.Table(healthHead(d), healthRows(d, pl))
 	d.H(3, d.T("8.2 로깅", "8.2 Logging"))

@@ -176,11 +176,11 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		c.Monitoring(d, e, mon)
 	}
 	mon.Next(d.T("알림 설정", "Alerts"))
-	d.Table([]string{d.T("메트릭", "Metric"), d.T("조건", "Condition"), d.T("기간", "Window"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), "> " + summary(d, e, SummaryCPUAlert, "-"), "5m", d.T("온콜 호출", "page on-call")},
-		{d.T("HTTP 5xx 비율", "HTTP 5xx rate"), "> 1%", "5m", d.T("온콜 호출", "page on-call")},
-		{d.T("가용성 (Front Door 상태 프로브)", "Availability (Front Door probe)"), "< " + pct(se.Targets.Availability), "1h", d.T("장애 선언", "declare incident")},
-	})
+	alertTable(d, e)
+	if len(e.Diagnostics) > 0 {
+		mon.Next(d.T("진단 설정", "Diagnostic settings"))
+		diagnosticTable(d, e)
+	}
 	d.H(3, d.T("8.2 로깅 및 추적", "8.2 Logging and tracing"))
 	d.H(4, d.T("8.2.1 중앙집중식 로깅", "8.2.1 Central logging"))
 	d.Code("kusto", fmt.Sprintf("ContainerLogV2\n| where PodNamespace == \"%s\"\n| where LogLevel in (\"error\", \"critical\")\n| summarize count() by PodName, bin(TimeGenerated, 5m)", e.Namespace))

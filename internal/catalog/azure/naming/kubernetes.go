@@ -64,7 +64,7 @@ func Rules() []Rule {
 		sqlServer, sqlDatabase, cosmosAccount,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
 		managedRedisCluster,
-	}, eventHubRules()...)
+	}, append(eventHubRules(), monitorRules()...)...)
 }
 
 // RuleFor returns the rule of a kind, such as "Key Vault".

@@ -142,3 +142,12 @@ variable "tags" {
     system      = "drone-delivery"
   }
 }
+
+variable "alert_email_addresses" {
+  type        = list(string)
+  description = "E-mail addresses the alerts notify (the action group's receivers); supply at least one."
+  validation {
+    condition     = length(var.alert_email_addresses) > 0 && alltrue([for a in var.alert_email_addresses : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", a))])
+    error_message = "alert_email_addresses needs at least one e-mail address, each as name@domain."
+  }
+}
