@@ -73,7 +73,7 @@ func TestCostRegionColumnsEqualSingleRuns(t *testing.T) {
 	}
 	// The text table shows the same totals, one column per region.
 	_, text, _ := run(t, dir, append([]string{"cost"}, args...)...)
-	for _, want := range []string{"3769.45–7818.76", "3473.80–6892.39", "koreacentral", "japaneast", "94.90 F", "269.37–448.95 S", "73.00 F", "Open question (in no total): AKS Free tier"} {
+	for _, want := range []string{"3975.55–8464.54", "3679.90–7538.17", "koreacentral", "japaneast", "94.90 F", "269.37–448.95 S", "73.00 F", "Open question (in no total): AKS Free tier"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("side-by-side table lacks %q:\n%s", want, text)
 		}
@@ -120,7 +120,7 @@ func TestDiffRegion(t *testing.T) {
 	}
 	code, out, errs := run(t, dir, "diff", spec, "--region", "eastus", "--region", "koreasouth", "--format", "markdown")
 	for _, want := range []string{"the same plan priced in `koreacentral`, `eastus`, `koreasouth`", "| component | koreacentral | eastus | koreasouth |",
-		"| **total** | **$4192.21–$8241.52** | **$3783.32–$7201.91** | cannot hold the plan |", "| vs koreacentral | | -$408.89 / -$1039.61 | |",
+		"| **total** | **$4398.31–$8887.30** | **$3989.42–$7847.69** | cannot hold the plan |", "| vs koreacentral | | -$408.89 / -$1039.61 | |",
 		"- `koreasouth`: koreasouth has no availability zones", "| Azure Cache for Redis | $517.66 R | $404.42 S | — |"} {
 		if code != ExitOK || !strings.Contains(out, want) {
 			t.Errorf("exit %d %s: markdown lacks %q\n%s", code, errs, want, out)

@@ -13,6 +13,7 @@ import (
 	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/component/blobstorage"
 	"github.com/physarch/physarch/internal/component/cosmosdb"
+	"github.com/physarch/physarch/internal/component/defender"
 	"github.com/physarch/physarch/internal/component/eventhubs"
 	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/ingress"
@@ -44,6 +45,7 @@ func All() []plan.Kind {
 		registry.Kind{},
 		loganalytics.Kind{},
 		maintenance.Kind{},
+		defender.Kind{},
 	}
 }
 

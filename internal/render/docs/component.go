@@ -163,6 +163,10 @@ const (
 	// SummaryMaintenance is the cluster's planned-maintenance window
 	// (production's procedures, 10.2.1); none, no line.
 	SummaryMaintenance = "upgrade window"
+	// SummaryImageScanning is what scans the images and guards the
+	// cluster at run time (production's deployment components, 9); none,
+	// no line.
+	SummaryImageScanning = "image scanning"
 )
 
 // summary is the first component's text for a key, or def.

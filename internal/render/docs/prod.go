@@ -189,7 +189,11 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 
 	d.H(2, d.T("9. 배포 관련 컴포넌트", "9. Deployment components"))
 	deployTable(d, pl, e)
-	d.List(d.T("이미지 스캔: Microsoft Defender for Containers", "Image scanning: Microsoft Defender for Containers"), d.T("롤백: 이전 리비전으로 자동 롤백 (헬스 체크 실패 시)", "Rollback: automatic to the previous revision when health checks fail"))
+	var deploy []string
+	if s := summary(d, e, SummaryImageScanning, ""); s != "" {
+		deploy = append(deploy, s)
+	}
+	d.List(append(deploy, d.T("롤백: 이전 리비전으로 자동 롤백 (헬스 체크 실패 시)", "Rollback: automatic to the previous revision when health checks fail"))...)
 
 	d.H(2, d.T("10. 재해복구 및 고가용성", "10. Disaster recovery and high availability"))
 	d.H(3, d.T("10.1 재해복구 전략", "10.1 Disaster recovery"))

@@ -127,6 +127,12 @@ variable "log_analytics_name" {
   default     = "log-drone-delivery-prod"
 }
 
+variable "defender_for_containers_plan" {
+  type        = bool
+  description = "Turn on the subscription's Microsoft Defender for Containers plan (Standard); false where the subscription's owner manages it."
+  default     = true
+}
+
 variable "image_tag" {
   type        = string
   description = "Tag of the service images the overlays deploy."

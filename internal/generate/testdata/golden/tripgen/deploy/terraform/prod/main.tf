@@ -284,6 +284,9 @@ resource "azurerm_kubernetes_cluster" "main" {
     duration    = 4
     utc_offset  = "+09:00"
   }
+  microsoft_defender {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  }
   tags = var.tags
 }
 
@@ -707,6 +710,12 @@ resource "azurerm_application_insights" "main" {
   workspace_id        = azurerm_log_analytics_workspace.main.id
   application_type    = "web"
   tags                = var.tags
+}
+
+resource "azurerm_security_center_subscription_pricing" "containers" {
+  count         = var.defender_for_containers_plan ? 1 : 0
+  tier          = "Standard"
+  resource_type = "Containers"
 }
 
 resource "azurerm_private_dns_zone" "redis" {

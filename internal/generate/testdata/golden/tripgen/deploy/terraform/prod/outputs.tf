@@ -79,3 +79,9 @@ output "log_analytics_workspace_id" {
   description = "Log Analytics workspace."
   value       = azurerm_log_analytics_workspace.main.id
 }
+
+output "application_insights_connection_string" {
+  description = "Application Insights connection string: each service's APPLICATIONINSIGHTS_CONNECTION_STRING (ConfigMap)."
+  value       = azurerm_application_insights.main.connection_string
+  sensitive   = true
+}
