@@ -78,7 +78,7 @@ func TestCostCSVAndTable(t *testing.T) {
 	}
 	_, out, _ = run(t, dir, "cost", spec, "--env", "prod")
 	for _, want := range []string{" fallback|", " sourced in region|", " region-ratio estimate (eastus × 1.28)|", "185.87 / 126.60*", "estimate*", "Budget 5000.00 USD/month", "TOTAL",
-		"Price basis: 4 of 22 rows sourced in koreacentral (or a Global meter), 1 region-ratio estimates, 17 fallbacks"} {
+		"Price basis: 4 of 23 rows sourced in koreacentral (or a Global meter), 1 region-ratio estimates, 18 fallbacks"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q", want)
 		}

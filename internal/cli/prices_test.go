@@ -231,7 +231,7 @@ func TestPricesStatus(t *testing.T) {
 		t.Errorf("koreacentral %d in region, %d ratio; eastus %d in region", kc.InRegion, kc.RegionRatio, us.InRegion)
 	}
 	_, out, _ = run(t, dir, "prices", "status", "--example", "kt-event-marketing", "--as-of", "2027-06-01")
-	for _, want := range []string{"Prices of the plan's 26 meters, as of 2027-06-01", "koreacentral  embedded snapshot (2026-12-01, 182 days)", "Open question: Azure Kubernetes Service FreeTierInfrastructureCost Uptime SLA",
+	for _, want := range []string{"Prices of the plan's 27 meters, as of 2027-06-01", "koreacentral  embedded snapshot (2026-12-01, 182 days)", "Open question: Azure Kubernetes Service FreeTierInfrastructureCost Uptime SLA",
 		"more than 180: 'physarch check' reports OP007"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status lacks %q:\n%s", want, out)

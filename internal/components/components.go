@@ -15,12 +15,14 @@ import (
 	"github.com/physarch/physarch/internal/component/bastion"
 	"github.com/physarch/physarch/internal/component/blobstorage"
 	"github.com/physarch/physarch/internal/component/cosmosdb"
+	"github.com/physarch/physarch/internal/component/defender"
 	"github.com/physarch/physarch/internal/component/eventhubs"
 	"github.com/physarch/physarch/internal/component/firewall"
 	"github.com/physarch/physarch/internal/component/frontdoor"
 	"github.com/physarch/physarch/internal/component/ingress"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/loganalytics"
+	"github.com/physarch/physarch/internal/component/maintenance"
 	"github.com/physarch/physarch/internal/component/postgresql"
 	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/component/registry"
@@ -48,6 +50,8 @@ func All() []plan.Kind {
 		registry.Kind{},
 		loganalytics.Kind{},
 		bastion.Kind{},
+		maintenance.Kind{},
+		defender.Kind{},
 	}
 }
 

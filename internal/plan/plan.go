@@ -122,6 +122,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		}
 	}
 	e.Identities = pl.identities(e, r)
+	monitor(e, pl.Name, r)
 	// Components name only what they deploy, so every change is in use.
 	e.NameChanges = append(e.NameChanges, r.changes...)
 	e.DowntimeMinutes = math.Round((100-se.Targets.Availability)/100*730*60*10) / 10

@@ -120,6 +120,12 @@ type Env struct {
 	NameChanges []NameChange
 	// PrivateEndpoints are the managed services reached privately.
 	PrivateEndpoints []PrivateEndpoint
+	// Alerts are the metric alert rules the environment deploys and
+	// Diagnostics the resources' diagnostic settings (monitor.go), in
+	// registration order.
+	Alerts      []Alert
+	ActionGroup ActionGroup
+	Diagnostics []Diagnostic
 
 	// DowntimeMinutes is what the availability target allows per month
 	// (730 hours): (1 − target) × 730 × 60.

@@ -15,7 +15,7 @@ func (c *Component) Monitoring(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 	s.Next(d.T("Azure Monitor 통합", "Azure Monitor"))
 	d.KV(d.T("구성 요소", "Component"), d.T("설정", "Setting"),
 		[2]string{"Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), c.RetentionDays, strconv.FormatFloat(c.IngestGBPerDay, 'f', -1, 64))},
-		[2]string{"Application Insights", strconv.FormatBool(c.AppInsights)},
+		[2]string{"Application Insights", c.insights(d)},
 		[2]string{"Container Insights", strconv.FormatBool(c.Workspace)},
 	)
 }
@@ -37,4 +37,14 @@ func (c *Component) Summary(d *md.Doc, _ *plan.Env, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// insights says where the services' telemetry goes: the component and how
+// its connection string reaches every container.
+func (c *Component) insights(d *md.Doc) string {
+	if !c.AppInsights {
+		return "false"
+	}
+	return fmt.Sprintf(d.T("%s (작업 영역 기반); 연결 문자열 → 각 서비스 ConfigMap의 APPLICATIONINSIGHTS_CONNECTION_STRING (terraform output %s)",
+		"%s (workspace-based); connection string → each service's ConfigMap APPLICATIONINSIGHTS_CONNECTION_STRING (terraform output %s)"), c.InsightsName, insightsOutput)
 }

@@ -28,6 +28,8 @@ type Component struct {
 	RetentionDays   int
 	IngestGBPerDay  float64
 	AlertCPUPercent int
+	// Alerting is whether the environment deploys alert rules.
+	Alerting bool
 	// WorkspaceName and InsightsName name the resources, where deployed.
 	WorkspaceName string
 	InsightsName  string
@@ -40,7 +42,7 @@ func (*Component) ID() string { return Name }
 func (Kind) Plan(c *plan.Context) plan.Component {
 	st := plan.Settings[Settings](c, Name)
 	m := &Component{Workspace: st.LogAnalytics, AppInsights: st.LogAnalytics && st.AppInsights,
-		RetentionDays: st.RetentionDays, IngestGBPerDay: st.IngestGBPerDay, AlertCPUPercent: st.AlertCPUPercent}
+		RetentionDays: st.RetentionDays, IngestGBPerDay: st.IngestGBPerDay, AlertCPUPercent: st.AlertCPUPercent, Alerting: st.Alerts}
 	base := c.Plan.Name + "-" + c.Env.Name
 	if m.Workspace {
 		m.WorkspaceName = c.Name("Log Analytics workspace", naming.LogAnalyticsWorkspace("log-"+base))

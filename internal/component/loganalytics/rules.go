@@ -34,5 +34,18 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
+		{ID: "OP008", Family: "operations", Severity: check.Warning,
+			Title:     "Production without alert rules",
+			Rationale: "The availability target is a promise only if someone learns that it is being broken: without alert rules and an action group, a failing gateway, a full database disk or an error rate burning the month's error budget is found by the users first.",
+			Fix:       "Set monitoring.alerts: true (the prod profile's default) and supply alert_email_addresses when applying the Terraform.",
+			Check: func(c *check.Context) []check.Finding {
+				var out []check.Finding
+				for _, e := range check.ProdEnvs(c) {
+					if m, ok := plan.Find[*Component](e); !ok || !m.Alerting {
+						out = append(out, check.At(e, c, "monitoring.alerts", "no alert rules: nothing notifies anyone when the %g%% target is at risk", e.Settings.Targets.Availability))
+					}
+				}
+				return out
+			}},
 	}
 }

@@ -24,6 +24,9 @@ type Settings struct {
 	RetentionDays   int     `yaml:"retentionDays"`
 	IngestGBPerDay  float64 `yaml:"ingestGBPerDay"`
 	AlertCPUPercent int     `yaml:"alertCPUPercent"`
+	// Alerts is whether the environment deploys Azure Monitor alert rules
+	// and the action group they notify.
+	Alerts bool `yaml:"alerts" jsonschema_description:"deploy the metric alert rules and their action group"`
 }
 
 // FieldRules bounds monitoring.
@@ -43,12 +46,14 @@ appInsights: false
 retentionDays: 7
 ingestGBPerDay: 0.5
 alertCPUPercent: 80
+alerts: false
 `
 	prodProfile = `logAnalytics: true
 appInsights: true
 retentionDays: 30
 ingestGBPerDay: 5
 alertCPUPercent: 80
+alerts: true
 `
 )
 

@@ -43,4 +43,7 @@ func (c *Component) Outputs(m terraform.Module) {
 	if c.Workspace {
 		m.Output("log_analytics_workspace_id", "azurerm_log_analytics_workspace.main.id", "Log Analytics workspace.")
 	}
+	if c.AppInsights {
+		m.SensitiveOutput(insightsOutput, "azurerm_application_insights.main.connection_string", "Application Insights connection string: each service's APPLICATIONINSIGHTS_CONNECTION_STRING (ConfigMap).")
+	}
 }

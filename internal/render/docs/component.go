@@ -103,6 +103,11 @@ type (
 	Monitored interface {
 		Monitoring(d *md.Doc, e *plan.Env, s *Sections)
 	}
+	// ClusterConfigured adds rows to the cluster settings (3.1.1 in both
+	// documents): item, value.
+	ClusterConfigured interface {
+		ClusterSettings(d *md.Doc, e *plan.Env) [][2]string
+	}
 	// SecretStored writes the component's part of production's secrets
 	// section (7.4), numbered by s, before the list of secrets.
 	SecretStored interface {
@@ -168,6 +173,13 @@ const (
 	// SummaryCPUAlert is the node CPU alert threshold, such as 80%
 	// (development 8.1.1, production 8.1.2).
 	SummaryCPUAlert = "cpu alert"
+	// SummaryMaintenance is the cluster's planned-maintenance window
+	// (production's procedures, 10.2.1); none, no line.
+	SummaryMaintenance = "upgrade window"
+	// SummaryImageScanning is what scans the images and guards the
+	// cluster at run time (production's deployment components, 9); none,
+	// no line.
+	SummaryImageScanning = "image scanning"
 )
 
 // summary is the first component's text for a key, or def.

@@ -144,10 +144,17 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(2, d.T("8. 모니터링 및 로깅", "8. Monitoring and logging"))
 	d.H(3, d.T("8.1 모니터링", "8.1 Monitoring"))
 	d.H(4, d.T("8.1.1 Kubernetes 모니터링", "8.1.1 Kubernetes monitoring"))
-	d.Table([]string{d.T("메트릭", "Metric"), d.T("임계값", "Threshold"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), summary(d, e, SummaryCPUAlert, "-"), d.T("노드 추가 검토", "consider another node")},
-		{d.T("Pod 재시작", "Pod restarts"), d.T("10분 내 3회", "3 in 10 min"), d.T("로그 확인", "check logs")},
-	})
+	if len(e.Alerts) > 0 {
+		alertTable(d, e)
+	} else {
+		// No alert rules in dev: the thresholds are checks run by hand,
+		// each with its command.
+		d.P(d.T("개발환경에는 알림 규칙이 없습니다. 아래 점검은 직접 실행합니다.", "Development has no alert rules; these checks are run by hand."))
+		d.Table([]string{d.T("메트릭", "Metric"), d.T("임계값", "Threshold"), d.T("명령", "Command"), d.T("조치", "Action")}, [][]string{
+			{d.T("노드 CPU", "Node CPU"), summary(d, e, SummaryCPUAlert, "-"), "`kubectl top nodes`", d.T("노드 추가 검토", "consider another node")},
+			{d.T("Pod 재시작", "Pod restarts"), d.T("10분 내 3회", "3 in 10 min"), fmt.Sprintf("`kubectl get pods -n %s --sort-by=.status.containerStatuses[0].restartCount`", e.Namespace), d.T("로그 확인", "check logs")},
+		})
+	}
 	d.H(4, d.T("8.1.2 헬스 체크", "8.1.2 Health checks"))
 	d.Table(healthHead(d), healthRows(d, pl))
 	d.H(3, d.T("8.2 로깅", "8.2 Logging"))
@@ -216,16 +223,20 @@ func refs(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 
 func clusterSettings(d *md.Doc, e *plan.Env) {
 	a := e.Settings.AKS
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion},
-		[2]string{d.T("서비스 티어", "Tier"), a.Tier},
-		[2]string{d.T("네트워크 플러그인", "Network plugin"), "Azure CNI"},
-		[2]string{d.T("네트워크 정책", "Network policy"), a.NetworkPolicy},
-		[2]string{d.T("인그레스", "Ingress"), ingressName(d, e)},
-		[2]string{"DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP)},
-		[2]string{"RBAC", map[bool]string{true: d.T("Entra ID 통합", "Entra ID integrated"), false: d.T("Kubernetes RBAC", "Kubernetes RBAC")}[a.EntraRBAC]},
-		[2]string{d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster)},
-	)
+	rows := [][2]string{
+		{d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion},
+		{d.T("서비스 티어", "Tier"), a.Tier},
+		{d.T("네트워크 플러그인", "Network plugin"), "Azure CNI"},
+		{d.T("네트워크 정책", "Network policy"), a.NetworkPolicy},
+		{d.T("인그레스", "Ingress"), ingressName(d, e)},
+		{"DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP)},
+		{"RBAC", map[bool]string{true: d.T("Entra ID 통합", "Entra ID integrated"), false: d.T("Kubernetes RBAC", "Kubernetes RBAC")}[a.EntraRBAC]},
+		{d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster)},
+	}
+	for _, c := range plan.Facets[ClusterConfigured](e) {
+		rows = append(rows, c.ClusterSettings(d, e)...)
+	}
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 }
 
 func workloadTable(d *md.Doc, pl *plan.Plan, e *plan.Env, hpa bool) {

@@ -176,11 +176,11 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		c.Monitoring(d, e, mon)
 	}
 	mon.Next(d.T("알림 설정", "Alerts"))
-	d.Table([]string{d.T("메트릭", "Metric"), d.T("조건", "Condition"), d.T("기간", "Window"), d.T("조치", "Action")}, [][]string{
-		{d.T("노드 CPU", "Node CPU"), "> " + summary(d, e, SummaryCPUAlert, "-"), "5m", d.T("온콜 호출", "page on-call")},
-		{d.T("HTTP 5xx 비율", "HTTP 5xx rate"), "> 1%", "5m", d.T("온콜 호출", "page on-call")},
-		{d.T("가용성 (Front Door 상태 프로브)", "Availability (Front Door probe)"), "< " + pct(se.Targets.Availability), "1h", d.T("장애 선언", "declare incident")},
-	})
+	alertTable(d, e)
+	if len(e.Diagnostics) > 0 {
+		mon.Next(d.T("진단 설정", "Diagnostic settings"))
+		diagnosticTable(d, e)
+	}
 	d.H(3, d.T("8.2 로깅 및 추적", "8.2 Logging and tracing"))
 	d.H(4, d.T("8.2.1 중앙집중식 로깅", "8.2.1 Central logging"))
 	d.Code("kusto", fmt.Sprintf("ContainerLogV2\n| where PodNamespace == \"%s\"\n| where LogLevel in (\"error\", \"critical\")\n| summarize count() by PodName, bin(TimeGenerated, 5m)", e.Namespace))
@@ -189,7 +189,11 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 
 	d.H(2, d.T("9. 배포 관련 컴포넌트", "9. Deployment components"))
 	deployTable(d, pl, e)
-	d.List(d.T("이미지 스캔: Microsoft Defender for Containers", "Image scanning: Microsoft Defender for Containers"), d.T("롤백: 이전 리비전으로 자동 롤백 (헬스 체크 실패 시)", "Rollback: automatic to the previous revision when health checks fail"))
+	var deploy []string
+	if s := summary(d, e, SummaryImageScanning, ""); s != "" {
+		deploy = append(deploy, s)
+	}
+	d.List(append(deploy, d.T("롤백: 이전 리비전으로 자동 롤백 (헬스 체크 실패 시)", "Rollback: automatic to the previous revision when health checks fail"))...)
 
 	d.H(2, d.T("10. 재해복구 및 고가용성", "10. Disaster recovery and high availability"))
 	d.H(3, d.T("10.1 재해복구 전략", "10.1 Disaster recovery"))
@@ -207,7 +211,11 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	availabilitySection(d, ar)
 	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
 	d.H(4, d.T("10.2.1 운영 절차", "10.2.1 Procedures"))
-	d.List(d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem"), d.T("유지보수 창: 일요일 02:00–04:00 (AKS 계획된 유지보수)", "Maintenance window: Sunday 02:00–04:00 (AKS planned maintenance)"), d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))
+	procs := []string{d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem")}
+	if w := summary(d, e, SummaryMaintenance, ""); w != "" {
+		procs = append(procs, w)
+	}
+	d.List(append(procs, d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))...)
 
 	d.H(2, d.T("11. 비용 최적화", "11. Cost"))
 	d.H(3, d.T("11.1 운영환경 비용 구조", "11.1 Cost structure"))

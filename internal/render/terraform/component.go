@@ -85,6 +85,16 @@ func (x Module) Output(name, expr, desc string) {
 	b.expr("value", expr)
 }
 
+// SensitiveOutput declares an output Terraform prints only on request
+// (terraform output -raw NAME, or -json), as it must for a value the
+// provider marks sensitive.
+func (x Module) SensitiveOutput(name, expr, desc string) {
+	b := x.m.outs.top("output", name)
+	b.set("description", desc)
+	b.expr("value", expr)
+	b.set("sensitive", true)
+}
+
 // PrivateDNSZone writes a private DNS zone linked to the VNet; the zone
 // and its link are both named id.
 func (x Module) PrivateDNSZone(id, zone string) { x.m.privateDNSZone(id, zone) }

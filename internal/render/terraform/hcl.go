@@ -95,6 +95,8 @@ func (b block) set(name string, v any) block {
 		val = cty.NumberIntVal(int64(t))
 	case bool:
 		val = cty.BoolVal(t)
+	case float64:
+		val = cty.NumberFloatVal(t)
 	case []string:
 		if len(t) == 0 {
 			val = cty.ListValEmpty(cty.String)

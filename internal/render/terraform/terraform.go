@@ -86,6 +86,7 @@ func build(pl *plan.Plan, e *plan.Env) ([]namedFile, error) {
 		c.Terraform(Module{m})
 	}
 	m.privateEndpoints()
+	m.monitoring()
 	m.outputs()
 	if m.err != nil {
 		return nil, fmt.Errorf("terraform for %s: %w", e.Name, m.err)

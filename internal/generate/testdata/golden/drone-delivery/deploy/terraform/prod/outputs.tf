@@ -100,6 +100,12 @@ output "log_analytics_workspace_id" {
   value       = azurerm_log_analytics_workspace.main.id
 }
 
+output "application_insights_connection_string" {
+  description = "Application Insights connection string: each service's APPLICATIONINSIGHTS_CONNECTION_STRING (ConfigMap)."
+  value       = azurerm_application_insights.main.connection_string
+  sensitive   = true
+}
+
 output "bastion_name" {
   description = "Azure Bastion (az network bastion ssh --name)."
   value       = azurerm_bastion_host.main.name

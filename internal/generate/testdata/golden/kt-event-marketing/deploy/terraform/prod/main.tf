@@ -644,6 +644,27 @@ resource "azurerm_kubernetes_cluster" "main" {
   oms_agent {
     log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   }
+  automatic_upgrade_channel = "patch"
+  node_os_upgrade_channel   = "NodeImage"
+  maintenance_window_auto_upgrade {
+    frequency   = "Weekly"
+    interval    = 1
+    day_of_week = "Sunday"
+    start_time  = "02:00"
+    duration    = 4
+    utc_offset  = "+09:00"
+  }
+  maintenance_window_node_os {
+    frequency   = "Weekly"
+    interval    = 1
+    day_of_week = "Sunday"
+    start_time  = "02:00"
+    duration    = 4
+    utc_offset  = "+09:00"
+  }
+  microsoft_defender {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  }
   tags = var.tags
 }
 
@@ -1384,6 +1405,12 @@ resource "azurerm_role_assignment" "jump_host_login" {
   principal_id         = each.value
 }
 
+resource "azurerm_security_center_subscription_pricing" "containers" {
+  count         = var.defender_for_containers_plan ? 1 : 0
+  tier          = "Standard"
+  resource_type = "Containers"
+}
+
 resource "azurerm_private_dns_zone" "redis" {
   name                = "privatelink.redis.azure.net"
   resource_group_name = azurerm_resource_group.main.name
@@ -1502,6 +1529,227 @@ resource "azurerm_private_endpoint" "registry" {
     private_dns_zone_ids = [azurerm_private_dns_zone.registry.id]
   }
   tags = var.tags
+}
+
+resource "azurerm_monitor_action_group" "main" {
+  name                = "ag-kt-event-marketing-prod"
+  resource_group_name = azurerm_resource_group.main.name
+  short_name          = "prod-alerts"
+  dynamic "email_receiver" {
+    for_each = var.alert_email_addresses
+    content {
+      name                    = "email-${email_receiver.key}"
+      email_address           = email_receiver.value
+      use_common_alert_schema = true
+    }
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "postgresql_cpu" {
+  name                = "alert-kt-event-marketing-prod-postgresql-cpu"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_postgresql_flexible_server.main.id]
+  description         = "PostgreSQL CPU: cpu_percent GreaterThan 90% over PT5M."
+  severity            = 2
+  frequency           = "PT1M"
+  window_size         = "PT5M"
+  criteria {
+    metric_namespace = "Microsoft.DBforPostgreSQL/flexibleServers"
+    metric_name      = "cpu_percent"
+    aggregation      = "Average"
+    operator         = "GreaterThan"
+    threshold        = 90
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "postgresql_storage" {
+  name                = "alert-kt-event-marketing-prod-postgresql-storage"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_postgresql_flexible_server.main.id]
+  description         = "PostgreSQL storage used: storage_percent GreaterThan 90% over PT5M."
+  severity            = 2
+  frequency           = "PT1M"
+  window_size         = "PT5M"
+  criteria {
+    metric_namespace = "Microsoft.DBforPostgreSQL/flexibleServers"
+    metric_name      = "storage_percent"
+    aggregation      = "Average"
+    operator         = "GreaterThan"
+    threshold        = 90
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "gateway_unhealthy_hosts" {
+  name                = "alert-kt-event-marketing-prod-gateway-unhealthy-hosts"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_application_gateway.main.id]
+  description         = "Gateway unhealthy backends: UnhealthyHostCount GreaterThan 0 over PT5M."
+  severity            = 1
+  frequency           = "PT1M"
+  window_size         = "PT5M"
+  criteria {
+    metric_namespace = "Microsoft.Network/applicationGateways"
+    metric_name      = "UnhealthyHostCount"
+    aggregation      = "Average"
+    operator         = "GreaterThan"
+    threshold        = 0
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "edge_5xx" {
+  name                = "alert-kt-event-marketing-prod-edge-5xx"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_cdn_frontdoor_profile.main.id]
+  description         = "HTTP 5xx rate (Front Door): Percentage5XX GreaterThan 7.2% over PT1H."
+  severity            = 1
+  frequency           = "PT5M"
+  window_size         = "PT1H"
+  criteria {
+    metric_namespace = "Microsoft.Cdn/profiles"
+    metric_name      = "Percentage5XX"
+    aggregation      = "Average"
+    operator         = "GreaterThan"
+    threshold        = 7.2
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "edge_origin_health" {
+  name                = "alert-kt-event-marketing-prod-edge-origin-health"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_cdn_frontdoor_profile.main.id]
+  description         = "Origin health probes (Front Door): OriginHealthPercentage LessThan 92.8% over PT1H."
+  severity            = 1
+  frequency           = "PT5M"
+  window_size         = "PT1H"
+  criteria {
+    metric_namespace = "Microsoft.Cdn/profiles"
+    metric_name      = "OriginHealthPercentage"
+    aggregation      = "Average"
+    operator         = "LessThan"
+    threshold        = 92.8
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "node_cpu" {
+  name                = "alert-kt-event-marketing-prod-node-cpu"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_kubernetes_cluster.main.id]
+  description         = "Node CPU: node_cpu_usage_percentage GreaterThan 80% over PT5M."
+  severity            = 2
+  frequency           = "PT1M"
+  window_size         = "PT5M"
+  criteria {
+    metric_namespace = "Microsoft.ContainerService/managedClusters"
+    metric_name      = "node_cpu_usage_percentage"
+    aggregation      = "Average"
+    operator         = "GreaterThan"
+    threshold        = 80
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_metric_alert" "node_not_ready" {
+  name                = "alert-kt-event-marketing-prod-node-not-ready"
+  resource_group_name = azurerm_resource_group.main.name
+  scopes              = [azurerm_kubernetes_cluster.main.id]
+  description         = "Nodes not ready: kube_node_status_condition GreaterThan 0 over PT5M."
+  severity            = 1
+  frequency           = "PT1M"
+  window_size         = "PT5M"
+  criteria {
+    metric_namespace = "Microsoft.ContainerService/managedClusters"
+    metric_name      = "kube_node_status_condition"
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 0
+    dimension {
+      name     = "status2"
+      operator = "Include"
+      values   = ["NotReady", "Unknown"]
+    }
+  }
+  action {
+    action_group_id = azurerm_monitor_action_group.main.id
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_diagnostic_setting" "postgresql" {
+  name                       = "diag-postgresql"
+  target_resource_id         = azurerm_postgresql_flexible_server.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "servicebus" {
+  name                       = "diag-servicebus"
+  target_resource_id         = azurerm_servicebus_namespace.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "gateway" {
+  name                       = "diag-gateway"
+  target_resource_id         = azurerm_application_gateway.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "frontdoor" {
+  name                       = "diag-frontdoor"
+  target_resource_id         = azurerm_cdn_frontdoor_profile.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "keyvault" {
+  name                       = "diag-keyvault"
+  target_resource_id         = azurerm_key_vault.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "registry" {
+  name                       = "diag-registry"
+  target_resource_id         = azurerm_container_registry.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
 }
 
 locals {

@@ -177,6 +177,12 @@ variable "jump_host_ssh_public_key" {
   description = "OpenSSH public key of the jump host's break-glass administrator azureops (ssh-keygen -t rsa -b 4096; the private half never leaves your machine)."
 }
 
+variable "defender_for_containers_plan" {
+  type        = bool
+  description = "Turn on the subscription's Microsoft Defender for Containers plan (Standard); false where the subscription's owner manages it."
+  default     = true
+}
+
 variable "image_tag" {
   type        = string
   description = "Tag of the service images the overlays deploy."
@@ -190,5 +196,14 @@ variable "tags" {
     environment = "prod"
     managed-by  = "physarch"
     system      = "kt-event-marketing"
+  }
+}
+
+variable "alert_email_addresses" {
+  type        = list(string)
+  description = "E-mail addresses the alerts notify (the action group's receivers); supply at least one."
+  validation {
+    condition     = length(var.alert_email_addresses) > 0 && alltrue([for a in var.alert_email_addresses : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", a))])
+    error_message = "alert_email_addresses needs at least one e-mail address, each as name@domain."
   }
 }
