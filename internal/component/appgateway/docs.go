@@ -29,7 +29,7 @@ func (c *Component) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	}
 	d.Table([]string{d.T("경로", "Path"), d.T("백엔드 서비스", "Backend service"), d.T("포트", "Port")}, routes)
 	s.Next(d.T("WAF 구성", "WAF"))
-	d.Code("yaml", fmt.Sprintf("waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n  custom_rules:\n    - name: RateLimitPerIP\n      rate_limit: %d requests/minute/IP\n      action: Block\n  managed_rules:\n    - OWASP 3.2\n    - Microsoft_BotManagerRuleSet 1.0\n", c.WAFMode, c.RateLimit))
+	d.Code("yaml", fmt.Sprintf("waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n  custom_rules:\n    - name: RateLimitPerIP\n      rate_limit: %d requests/minute/IP\n      action: Block\n  managed_rules:\n    - OWASP 3.2\n", c.WAFMode, c.RateLimit))
 }
 
 // SecurityLayers implements docs.Layered: the gateway layer.

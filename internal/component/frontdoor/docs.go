@@ -22,5 +22,5 @@ func (c *Component) Summary(d *md.Doc, _ *plan.Env, key string) (string, bool) {
 
 // SecurityLayers implements docs.Layered: the perimeter.
 func (c *Component) SecurityLayers(d *md.Doc, _ *plan.Env) []docs.Layer {
-	return []docs.Layer{{N: 1, Name: d.T("경계", "Perimeter"), Technology: fmt.Sprintf("Azure Front Door %s, DDoS", c.Tier), Applies: d.T("인터넷 → Azure", "internet → Azure")}}
+	return []docs.Layer{{N: 1, Name: d.T("경계", "Perimeter"), Technology: fmt.Sprintf("Azure Front Door %s", c.Tier), Applies: d.T("인터넷 → Azure", "internet → Azure")}}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
@@ -117,6 +118,13 @@ type (
 	}
 )
 
+// SummaryLocated is the optional companion of Summarised: the artifacts
+// that realise the component's text for a key (see package claim). A
+// summary printed as a settings row needs them.
+type SummaryLocated interface {
+	SummaryAt(e *plan.Env, key string) []claim.Locator
+}
+
 // Layer is one row of the security layers: its number (1 perimeter, 2
 // gateway; the documents write 3 identity and 4 data), name, technology
 // and what it guards.
@@ -165,6 +173,21 @@ func summary(d *md.Doc, e *plan.Env, key, def string) string {
 		}
 	}
 	return def
+}
+
+// summaryAt are the artifacts realising the summary printed for a key:
+// those of the component whose text wins, none where it has no text or
+// says nothing of them.
+func summaryAt(e *plan.Env, key string) []claim.Locator {
+	for _, c := range plan.Facets[Summarised](e) {
+		if _, ok := c.Summary(md.New(md.En), e, key); ok {
+			if l, ok := c.(SummaryLocated); ok {
+				return l.SummaryAt(e, key)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // Sections numbers headings: Next writes "prefix.n title" at its level
@@ -240,4 +263,27 @@ func Assumed(d *md.Doc, value string, stated bool) string {
 		return value
 	}
 	return value + d.T(" (기본값)", " (default)")
+}
+
+// Row is a settings-table row that states configuration: it records the
+// claim (see package claim) under the current heading and returns the
+// row. at are the artifacts that realise it; a row with none is a claim
+// nothing realises, which the claim registry test refuses unless it is
+// listed there as pending.
+func Row(d *md.Doc, id, key, value string, at ...claim.Locator) [2]string {
+	d.Claim(id, key, at...)
+	return [2]string{key, value}
+}
+
+// Cells is Row for a row of more than two cells: the first cell is the
+// statement's text.
+func Cells(d *md.Doc, id string, cells []string, at ...claim.Locator) []string {
+	d.Claim(id, cells[0], at...)
+	return cells
+}
+
+// Item is Row for a list item.
+func Item(d *md.Doc, id, text string, at ...claim.Locator) string {
+	d.Claim(id, text, at...)
+	return text
 }
