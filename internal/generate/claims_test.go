@@ -44,6 +44,8 @@ var pending = map[string]string{
 	// identity engineer: per-service identities and secret classes,
 	// PostgreSQL roles, Redis Entra ID auth.
 	"identity.per-service": "identity: one workload identity and one SecretProviderClass per service",
+	// edge engineer: HTTPS listener, TLS 1.2, Front Door WAF, FDID.
+	"appgw.listener": "edge: an HTTPS listener on 443 with a Key Vault certificate (the gateway listens on 80 today)",
 	// defects engineer: DR and restore rows.
 	"dr.rto":    "defects: the DR row computed from the chosen DR mode and its real recovery time",
 	"dr.rpo":    "defects: the DR row computed from the chosen DR mode",
@@ -66,16 +68,12 @@ var inputSections = map[string]bool{
 // coverage check until the block registers them (an entry no judged spec
 // prints fails, like a stale pending claim).
 var notYetRegistered = map[string]bool{
-	"Application Gateway":        true,
-	"Azure Key Vault":            true,
-	"Azure Monitor":              true,
 	"Blob Storage (Azurite pod)": true,
 	"Cache":                      true,
 	"Clients":                    true,
 	"Connection":                 true,
 	"Cosmos DB account":          true,
 	"Database":                   true,
-	"Deployment components":      true,
 	"Event Hubs Standard":        true,
 	"Logical server":             true,
 	"PostgreSQL pod":             true,

@@ -1,6 +1,9 @@
 package appgateway
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
@@ -16,4 +19,16 @@ func (c *Component) SummaryAt(_ *plan.Env, key string) []claim.Locator {
 		claim.TF("azurerm_kubernetes_cluster.main", "ingress_application_gateway.gateway_id"),
 		claim.K8s("Ingress", "*", "spec.ingressClassName").Is(c.IngressClass()),
 	}
+}
+
+// tfGateway is the gateway's Terraform address.
+const tfGateway = "azurerm_application_gateway.main"
+
+// zoneList is zones as Terraform lists them, joined.
+func zoneList(z []int) string {
+	s := make([]string, len(z))
+	for i, v := range z {
+		s[i] = strconv.Itoa(v)
+	}
+	return strings.Join(s, ",")
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -14,14 +15,18 @@ import (
 func (c *Component) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	s.Next(d.T("Application Gateway 구성", "Application Gateway"))
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"SKU", "WAF_v2"},
-		[2]string{d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), c.MinCapacity, c.MaxCapacity)},
-		[2]string{d.T("가용 영역", "Zones"), docs.Zones(e.Zones)},
-		[2]string{d.T("서브넷", "Subnet"), c.Subnet.Name + " " + c.Subnet.CIDR},
-		[2]string{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
-		[2]string{"Private IP", c.PrivateIP},
-		[2]string{"Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)")},
-		[2]string{"Listener", "https-listener (443)"},
+		docs.Row(d, "appgw.sku", "SKU", "WAF_v2", claim.TF(tfGateway, "sku.name").Is("WAF_v2")),
+		docs.Row(d, "appgw.capacity", d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), c.MinCapacity, c.MaxCapacity),
+			claim.TF(tfGateway, "autoscale_configuration.min_capacity").Is(strconv.Itoa(c.MinCapacity)), claim.TF(tfGateway, "autoscale_configuration.max_capacity").Is(strconv.Itoa(c.MaxCapacity))),
+		docs.Row(d, "appgw.zones", d.T("가용 영역", "Zones"), docs.Zones(e.Zones), claim.TF(tfGateway, "zones").Is(zoneList(e.Zones))),
+		docs.Row(d, "appgw.subnet", d.T("서브넷", "Subnet"), c.Subnet.Name+" "+c.Subnet.CIDR,
+			claim.TF(tfGateway, "gateway_ip_configuration.subnet_id"), claim.TF("azurerm_subnet."+c.Subnet.Role, "address_prefixes").Is(c.Subnet.CIDR)),
+		docs.Row(d, "appgw.public-ip", "Public IP", d.T("Standard 고정 IP", "Standard static IP"),
+			claim.TF("azurerm_public_ip.gateway", "sku").Is("Standard"), claim.TF("azurerm_public_ip.gateway", "allocation_method").Is("Static")),
+		docs.Row(d, "appgw.private-ip", "Private IP", c.PrivateIP, claim.TF(tfGateway, "frontend_ip_configuration.private_ip_address").Is(c.PrivateIP)),
+		docs.Row(d, "appgw.backend-pool", "Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)"),
+			claim.TF("azurerm_kubernetes_cluster.main", "ingress_application_gateway.gateway_id")),
+		docs.Row(d, "appgw.listener", "Listener", "https-listener (443)"),
 	)
 	var routes [][]string
 	for _, f := range e.FlowsOfKind("ingress") {

@@ -179,7 +179,9 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	d.H(3, d.T("6.2 CI/CD 및 배포 전략", "6.2 CI/CD"))
 	d.Table(head, [][]string{
 		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string { return "kubectl apply -k deploy/k8s/overlays/" + e.Name }),
-		row(d.T("롤백", "Rollback"), func(e *plan.Env) string { return d.T("수동 (이전 커밋의 출력으로 다시 apply)", "manual (apply the previous commit's output again)") }),
+		row(d.T("롤백", "Rollback"), func(e *plan.Env) string {
+			return d.T("수동 (이전 커밋의 출력으로 다시 apply)", "manual (apply the previous commit's output again)")
+		}),
 	})
 
 	d.H(2, d.T("7. 비용 분석", "7. Cost"))
