@@ -46,11 +46,12 @@ var pending = map[string]string{
 	"identity.per-service": "identity: one workload identity and one SecretProviderClass per service",
 	// edge engineer: HTTPS listener, TLS 1.2, Front Door WAF, FDID.
 	"appgw.listener": "edge: an HTTPS listener on 443 with a Key Vault certificate (the gateway listens on 80 today)",
-	// defects engineer: DR and restore rows.
-	"dr.rto":    "defects: the DR row computed from the chosen DR mode and its real recovery time",
-	"dr.rpo":    "defects: the DR row computed from the chosen DR mode",
-	"dr.backup": "defects: DR and restore rows",
-	"dr.region": "defects: DR mode none / geo-restore / standby region",
+	// defects engineer: DR and restore rows, the dev pg_dump CronJob.
+	"postgresql.pod.backup": "defects: the dev pg_dump CronJob (postgresql-backup), which the dev runbook uses",
+	"dr.rto":                "defects: the DR row computed from the chosen DR mode and its real recovery time",
+	"dr.rpo":                "defects: the DR row computed from the chosen DR mode",
+	"dr.backup":             "defects: DR and restore rows",
+	"dr.region":             "defects: DR mode none / geo-restore / standby region",
 }
 
 // inputSections hold tables that restate the spec's inputs and targets or
@@ -73,10 +74,8 @@ var notYetRegistered = map[string]bool{
 	"Clients":                    true,
 	"Connection":                 true,
 	"Cosmos DB account":          true,
-	"Database":                   true,
 	"Event Hubs Standard":        true,
 	"Logical server":             true,
-	"PostgreSQL pod":             true,
 	"Redis pod":                  true,
 	"SQL Server pod":             true,
 	"Service Bus Basic tier":     true,
@@ -486,7 +485,7 @@ func resolveTerraform(files map[string][]byte, env string, l claim.Locator) erro
 		if !ok {
 			return fmt.Errorf("%s.%s is not a literal or a variable with a default", l.Address, l.Path)
 		}
-		if v == l.Value {
+		if l.Matches(v) {
 			return nil
 		}
 		seen = append(seen, v)
@@ -562,7 +561,7 @@ func resolveManifest(files map[string][]byte, env string, l claim.Locator) error
 		}
 		found = true
 		for _, v := range fieldValues(m, strings.Split(l.Path, ".")) {
-			if l.Value == "" || v == l.Value {
+			if l.Matches(v) {
 				return nil
 			}
 			seen = append(seen, v)

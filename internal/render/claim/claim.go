@@ -42,6 +42,9 @@ type Locator struct {
 	// Value is the expected literal (lists joined by ","); "" checks
 	// presence only, as for an attribute set from a reference.
 	Value string
+	// Contains makes Value a part the located value must contain (an
+	// argument among a container's args, a setting in a file).
+	Contains bool
 	// Command is a manual step's exact command.
 	Command string
 }
@@ -75,6 +78,20 @@ func (l Locator) Is(v string) Locator {
 	return l
 }
 
+// Has requires the located value to contain v.
+func (l Locator) Has(v string) Locator {
+	l.Value, l.Contains = v, true
+	return l
+}
+
+// Matches reports whether a located value satisfies the locator.
+func (l Locator) Matches(got string) bool {
+	if l.Contains {
+		return strings.Contains(got, l.Value)
+	}
+	return l.Value == "" || got == l.Value
+}
+
 // String is the locator as the test reports it.
 func (l Locator) String() string {
 	var s string
@@ -93,7 +110,10 @@ func (l Locator) String() string {
 	default:
 		return "no artifact"
 	}
-	if l.Value != "" {
+	switch {
+	case l.Contains:
+		s += fmt.Sprintf(" has %q", l.Value)
+	case l.Value != "":
 		s += fmt.Sprintf(" = %q", l.Value)
 	}
 	return s

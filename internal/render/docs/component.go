@@ -287,3 +287,28 @@ func Item(d *md.Doc, id, text string, at ...claim.Locator) string {
 	d.Claim(id, text, at...)
 	return text
 }
+
+// PodImage locates a backing pod's image in its StatefulSet.
+func PodImage(b *plan.Workload) claim.Locator {
+	return claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.image").Is(b.Image)
+}
+
+// PodResources locate a backing pod's requests and limits.
+func PodResources(b *plan.Workload) []claim.Locator {
+	c := "spec.template.spec.containers.resources."
+	return []claim.Locator{
+		claim.K8s("StatefulSet", b.Name, c+"requests.cpu").Is(b.CPURequest),
+		claim.K8s("StatefulSet", b.Name, c+"requests.memory").Is(b.MemRequest),
+		claim.K8s("StatefulSet", b.Name, c+"limits.cpu").Is(b.CPULimit),
+		claim.K8s("StatefulSet", b.Name, c+"limits.memory").Is(b.MemLimit),
+	}
+}
+
+// PodStorage locates a backing pod's disk: its claim template's class and
+// size.
+func PodStorage(b *plan.Workload) []claim.Locator {
+	return []claim.Locator{
+		claim.K8s("StatefulSet", b.Name, "spec.volumeClaimTemplates.spec.storageClassName").Is(b.StorageClass),
+		claim.K8s("StatefulSet", b.Name, "spec.volumeClaimTemplates.spec.resources.requests.storage").Is(fmt.Sprintf("%dGi", b.StorageGB)),
+	}
+}
