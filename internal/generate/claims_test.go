@@ -70,13 +70,11 @@ var inputSections = map[string]bool{
 // prints fails, like a stale pending claim).
 var notYetRegistered = map[string]bool{
 	"Blob Storage (Azurite pod)": true,
-	"Cache":                      true,
 	"Clients":                    true,
 	"Connection":                 true,
 	"Cosmos DB account":          true,
 	"Event Hubs Standard":        true,
 	"Logical server":             true,
-	"Redis pod":                  true,
 	"SQL Server pod":             true,
 	"Service Bus Basic tier":     true,
 	"Service Bus Premium":        true,
