@@ -71,13 +71,10 @@ var inputSections = map[string]bool{
 var notYetRegistered = map[string]bool{
 	"Blob Storage (Azurite pod)": true,
 	"Clients":                    true,
-	"Connection":                 true,
 	"Cosmos DB account":          true,
 	"Event Hubs Standard":        true,
 	"Logical server":             true,
 	"SQL Server pod":             true,
-	"Service Bus Basic tier":     true,
-	"Service Bus Premium":        true,
 	"Storage account":            true,
 }
 
@@ -433,7 +430,7 @@ func resolveTerraform(files map[string][]byte, env string, l claim.Locator) erro
 		}
 		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
 			switch {
-			case b.Type == "resource" && len(b.Labels) == 2 && b.Labels[0] == typ && b.Labels[1] == name:
+			case b.Type == "resource" && len(b.Labels) == 2 && b.Labels[0] == typ && (name == "*" || b.Labels[1] == name):
 				res = append(res, b.Body)
 			case b.Type == "variable" && len(b.Labels) == 1:
 				if a, ok := b.Body.Attributes["default"]; ok {
@@ -448,8 +445,22 @@ func resolveTerraform(files map[string][]byte, env string, l claim.Locator) erro
 	if l.Path == "" && l.Value == "" {
 		return nil // the resource itself: what its type does by default
 	}
+	if name != "*" {
+		return attribute(res, vars, l)
+	}
+	// every resource of the type must have it
+	for _, r := range res {
+		if err := attribute([]*hclsyntax.Body{r}, vars, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// attribute checks the locator's attribute path in one resource (its
+// bodies, where a type and name repeat in several files).
+func attribute(bodies []*hclsyntax.Body, vars map[string]hcl.Expression, l claim.Locator) error {
 	segs := strings.Split(l.Path, ".")
-	bodies := res
 	for _, s := range segs[:len(segs)-1] {
 		var next []*hclsyntax.Body
 		for _, b := range bodies {

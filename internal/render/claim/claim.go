@@ -51,7 +51,8 @@ type Locator struct {
 
 // TF locates a Terraform attribute: address "type.name", path
 // "block.attribute"; path "" is the resource itself (for what its type
-// does by default).
+// does by default). Name "*" is every resource of the type: each must
+// have the attribute (and there must be one).
 func TF(address, path string) Locator {
 	return Locator{Kind: Terraform, Address: address, Path: path}
 }
