@@ -71,7 +71,6 @@ var inputSections = map[string]bool{
 var notYetRegistered = map[string]bool{
 	"Blob Storage (Azurite pod)": true,
 	"Clients":                    true,
-	"Cosmos DB account":          true,
 	"Event Hubs Standard":        true,
 	"Logical server":             true,
 	"SQL Server pod":             true,
