@@ -125,6 +125,9 @@ func TestEveryClaimHasAnArtifact(t *testing.T) {
 	used, skipped := map[string]bool{}, map[string]bool{}
 	for _, lang := range []md.Lang{md.En, md.Ko} {
 		for _, c := range buildClaims(t, lang) {
+			if lang == md.En {
+				logCounts(t, c)
+			}
 			for _, p := range checkClaims(c.files, c.claims, used) {
 				t.Errorf("%s (%s): %s", c.name, lang, p)
 			}
@@ -145,6 +148,19 @@ func TestEveryClaimHasAnArtifact(t *testing.T) {
 			t.Errorf("pending claim %s (%s) is made by no judged spec: remove it from the list", id, why)
 		}
 	}
+}
+
+// logCounts says how many claims a spec's documents make, how many
+// artifacts they name, and how many wait for theirs.
+func logCounts(t *testing.T, c claimed) {
+	locs, waiting := 0, 0
+	for _, cl := range c.claims {
+		locs += len(cl.At)
+		if len(cl.At) == 0 {
+			waiting++
+		}
+	}
+	t.Logf("%s: %d claims, %d locators, %d without an artifact (pending or input)", c.name, len(c.claims), locs, waiting)
 }
 
 // TestClaimCheckFailsWithoutTheArtifact is the negative test: with the
