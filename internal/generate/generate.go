@@ -12,6 +12,7 @@ import (
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/compose"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/k8s"
@@ -44,6 +45,14 @@ func Spec(file string, data []byte, opt Options) (*plan.Plan, []render.File, err
 // Files analyses a plan and renders every output from the plan and the
 // analysis results.
 func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
+	files, _, err := FilesAndClaims(pl, opt)
+	return files, err
+}
+
+// FilesAndClaims is Files with the configuration statements the documents
+// make, each with the locator of the artifact that realises it (package
+// claim), for the claim registry test.
+func FilesAndClaims(pl *plan.Plan, opt Options) ([]render.File, []claim.Claim, error) {
 	if opt.Lang == "" {
 		opt.Lang = md.Ko
 	}
@@ -51,12 +60,12 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	if prices == nil {
 		var err error
 		if prices, err = azure.Embedded(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	reports, err := cost.Estimate(pl, prices)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	an := docs.Analysis{Costs: docs.Costs{}, Avail: docs.Avail{}}
 	for _, r := range reports {
@@ -67,9 +76,15 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 	}
 	// The renderers only read the plan and the analysis, so they run
 	// concurrently; their files are sorted by path afterwards, so the
-	// output does not depend on which finishes first.
+	// output does not depend on which finishes first. claims is written
+	// by the documents' renderer only and read after all have finished.
+	var claims []claim.Claim
 	files, err := render.Concurrently(
-		func() ([]render.File, error) { return docs.Render(pl, an, opt.Lang), nil },
+		func() ([]render.File, error) {
+			f, c := docs.RenderClaims(pl, an, opt.Lang)
+			claims = c
+			return f, nil
+		},
 		func() ([]render.File, error) { return mermaid.Render(pl, opt.Lang), nil },
 		func() ([]render.File, error) {
 			f, err := k8s.Render(pl)
@@ -82,8 +97,8 @@ func Files(pl *plan.Plan, opt Options) ([]render.File, error) {
 		func() ([]render.File, error) { return compose.Render(pl) },
 	)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	return files, claims, nil
 }

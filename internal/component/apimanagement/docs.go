@@ -3,8 +3,10 @@ package apimanagement
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -27,16 +29,21 @@ func (x *Component) rows(d *md.Doc) [][2]string {
 	if len(x.Zones) > 1 {
 		zones = docs.Zones(x.Zones)
 	}
+	const tf = "azurerm_api_management.main"
+	zonesAt := claim.TF(tf, "")
+	if len(x.Zones) > 1 {
+		zonesAt = claim.TF(tf, "zones").Is(docs.ZoneList(x.Zones))
+	}
 	return [][2]string{
-		{d.T("서비스", "Service"), x.Service},
-		{"SKU", x.SkuName()},
-		{d.T("단위", "Units"), strconv.Itoa(x.Units)},
-		{d.T("가용 영역", "Zones"), zones},
-		{d.T("VNet 유형", "VNet type"), x.NetworkType()},
-		{d.T("서브넷", "Subnet"), x.Subnet.Name + " " + x.Subnet.CIDR},
-		{d.T("백엔드 서브넷", "Backends subnet"), x.Backends.Name + " " + x.Backends.CIDR},
-		{d.T("게시자 이메일", "Publisher email"), x.PublisherEmail},
-		{"Public IP", x.publicIPRow(d)},
+		docs.Row(d, "apim.service", d.T("서비스", "Service"), x.Service, claim.TF(tf, "name").Is(x.Service)),
+		docs.Row(d, "apim.sku", "SKU", x.SkuName(), claim.TF(tf, "sku_name").Has(strings.SplitN(x.SkuName(), "_", 2)[0])),
+		docs.Row(d, "apim.units", d.T("단위", "Units"), strconv.Itoa(x.Units), claim.TF(tf, "sku_name").Has(x.SkuName())),
+		docs.Row(d, "apim.zones", d.T("가용 영역", "Zones"), zones, zonesAt),
+		docs.Row(d, "apim.vnet-type", d.T("VNet 유형", "VNet type"), x.NetworkType(), claim.TF(tf, "")),
+		docs.Row(d, "apim.subnet", d.T("서브넷", "Subnet"), x.Subnet.Name+" "+x.Subnet.CIDR, claim.TF("azurerm_subnet."+x.Subnet.Role, "address_prefixes").Is(x.Subnet.CIDR)),
+		docs.Row(d, "apim.backends-subnet", d.T("백엔드 서브넷", "Backends subnet"), x.Backends.Name+" "+x.Backends.CIDR, claim.TF("azurerm_subnet."+x.Backends.Role, "address_prefixes").Is(x.Backends.CIDR)),
+		docs.Row(d, "apim.publisher-email", d.T("게시자 이메일", "Publisher email"), x.PublisherEmail, claim.TF(tf, "publisher_email")),
+		docs.Row(d, "apim.public-ip", "Public IP", x.publicIPRow(d), claim.TF(tf, "")),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -17,26 +18,37 @@ func (c *Component) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	_, behind := front(e)
 	s.Next(d.T("Application Gateway 구성", "Application Gateway"))
 	rows := [][2]string{
-		{"SKU", "WAF_v2"},
-		{d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), c.MinCapacity, c.MaxCapacity)},
-		{d.T("가용 영역", "Zones"), docs.Zones(e.Zones)},
-		{d.T("서브넷", "Subnet"), c.Subnet.Name + " " + c.Subnet.CIDR},
-		{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
-		{"Private IP", c.PrivateIP},
-		{"Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)")},
+		docs.Row(d, "appgw.sku", "SKU", "WAF_v2", claim.TF(tfGateway, "sku.name").Is("WAF_v2")),
+		docs.Row(d, "appgw.capacity", d.T("용량", "Capacity"), fmt.Sprintf(d.T("자동 확장 %d–%d", "autoscale %d–%d"), c.MinCapacity, c.MaxCapacity),
+			claim.TF(tfGateway, "autoscale_configuration.min_capacity").Is(strconv.Itoa(c.MinCapacity)), claim.TF(tfGateway, "autoscale_configuration.max_capacity").Is(strconv.Itoa(c.MaxCapacity))),
+		docs.Row(d, "appgw.zones", d.T("가용 영역", "Zones"), docs.Zones(e.Zones), claim.TF(tfGateway, "zones").Is(docs.ZoneList(e.Zones))),
+		docs.Row(d, "appgw.subnet", d.T("서브넷", "Subnet"), c.Subnet.Name+" "+c.Subnet.CIDR,
+			claim.TF(tfGateway, "gateway_ip_configuration.subnet_id"), claim.TF("azurerm_subnet."+c.Subnet.Role, "address_prefixes").Is(c.Subnet.CIDR)),
+		docs.Row(d, "appgw.public-ip", "Public IP", d.T("Standard 고정 IP", "Standard static IP"),
+			claim.TF("azurerm_public_ip.gateway", "sku").Is("Standard"), claim.TF("azurerm_public_ip.gateway", "allocation_method").Is("Static")),
+		docs.Row(d, "appgw.private-ip", "Private IP", c.PrivateIP, claim.TF(tfGateway, "frontend_ip_configuration.private_ip_address").Is(c.PrivateIP)),
+		docs.Row(d, "appgw.backend-pool", "Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)"),
+			claim.TF("azurerm_kubernetes_cluster.main", "ingress_application_gateway.gateway_id")),
 	}
 	if c.TLS {
 		rows = append(rows,
-			[2]string{"Listener", fmt.Sprintf(d.T("HTTPS 443, 인증서 %s (Key Vault 인증서 %s, 관리 ID %s가 읽음)", "HTTPS 443, certificate %s (Key Vault certificate %s, read as the managed identity %s)"), gwCertificate, c.Certificate, c.Identity)},
-			[2]string{d.T("TLS 정책", "TLS policy"), SSLPolicy + d.T(" (TLS 1.2 이상)", " (TLS 1.2 minimum)")},
-			[2]string{"HTTP", d.T("443으로 리디렉션 (Ingress 주석 ssl-redirect)", "redirected to 443 (Ingress annotation ssl-redirect)")},
-			[2]string{d.T("백엔드 프로토콜", "Backend protocol"), d.T("HTTP (TLS는 게이트웨이에서 종료, VNet 내부 구간)", "HTTP (TLS ends at the gateway; inside the VNet)")},
+			docs.Row(d, "appgw.listener", "Listener", fmt.Sprintf(d.T("HTTPS 443, 인증서 %s (Key Vault 인증서 %s, 관리 ID %s가 읽음)", "HTTPS 443, certificate %s (Key Vault certificate %s, read as the managed identity %s)"), gwCertificate, c.Certificate, c.Identity),
+				claim.TF(tfGateway, "http_listener.protocol").Is("Https"), claim.TF(tfGateway, "http_listener.ssl_certificate_name").Is(gwCertificate),
+				claim.TF("azurerm_key_vault_certificate.gateway", ""), claim.TF(tfGateway, "identity.identity_ids")),
+			docs.Row(d, "appgw.tls-policy", d.T("TLS 정책", "TLS policy"), SSLPolicy+d.T(" (TLS 1.2 이상)", " (TLS 1.2 minimum)"), claim.TF(tfGateway, "ssl_policy.policy_name").Is(SSLPolicy)),
+			docs.Row(d, "appgw.http-redirect", "HTTP", d.T("443으로 리디렉션 (Ingress 주석 ssl-redirect)", "redirected to 443 (Ingress annotation ssl-redirect)"),
+				claim.K8s("Ingress", "*", "metadata.annotations").Has("ssl-redirect:true")),
+			docs.Row(d, "appgw.backend-protocol", d.T("백엔드 프로토콜", "Backend protocol"), d.T("HTTP (TLS는 게이트웨이에서 종료, VNet 내부 구간)", "HTTP (TLS ends at the gateway; inside the VNet)"),
+				claim.TF(tfGateway, "backend_http_settings.protocol").Is("Http")),
 		)
 	} else {
-		rows = append(rows, [2]string{"Listener", d.T("HTTP 80 (TLS 없음: ingress.endToEndTLS: false)", "HTTP 80 (no TLS: ingress.endToEndTLS: false)")})
+		rows = append(rows, docs.Row(d, "appgw.listener", "Listener", d.T("HTTP 80 (TLS 없음: ingress.endToEndTLS: false)", "HTTP 80 (no TLS: ingress.endToEndTLS: false)"),
+			claim.TF(tfGateway, "http_listener.protocol").Is("Http")))
 	}
 	if behind {
-		rows = append(rows, [2]string{d.T("허용 출처", "Admitted from"), d.T("이 Front Door 프로필만 (WAF 규칙 OnlyThisFrontDoor: X-Azure-FDID = 프로필 resource_guid, NSG: AzureFrontDoor.Backend)", "this Front Door profile only (WAF rule OnlyThisFrontDoor: X-Azure-FDID = the profile's resource_guid; NSG: AzureFrontDoor.Backend)")})
+		rows = append(rows, docs.Row(d, "appgw.admitted-from", d.T("허용 출처", "Admitted from"), d.T("이 Front Door 프로필만 (WAF 규칙 OnlyThisFrontDoor: X-Azure-FDID = 프로필 resource_guid, NSG: AzureFrontDoor.Backend)", "this Front Door profile only (WAF rule OnlyThisFrontDoor: X-Azure-FDID = the profile's resource_guid; NSG: AzureFrontDoor.Backend)"),
+			claim.TF("azurerm_web_application_firewall_policy.main", "custom_rules.name").Is("OnlyThisFrontDoor"),
+			claim.TF("azurerm_web_application_firewall_policy.main", "custom_rules.match_conditions.match_variables.selector").Is("X-Azure-FDID")))
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 	var routes [][]string

@@ -7,6 +7,7 @@ import (
 
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -71,12 +72,13 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 func (c *Component) podTable(d *md.Doc) {
 	b := c.Pod
 	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{d.T("이미지", "Image"), b.Image + " (Developer edition)"},
-		[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-		[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, %s", b.StorageClass, docs.StorageSize(b.StorageGB), dataDir)},
-		[2]string{d.T("데이터 정렬", "Collation"), docs.Assumed(d, c.Collation, c.Stated("collation"))},
-		[2]string{d.T("인증", "Authentication"), d.T("데이터베이스별 포함된 사용자 (Azure SQL과 동일)", "a contained user per database (as in Azure SQL)")},
-		[2]string{d.T("백업", "Backup"), d.T("자동 백업 없음: 11.1.2의 명령으로 수동 백업", "no automatic backup: back up by hand with the commands of 11.1.2")},
+		docs.Row(d, "azuresql.pod.image", d.T("이미지", "Image"), b.Image+" (Developer edition)", docs.PodImage(b)),
+		docs.Row(d, "azuresql.pod.resources", d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit), docs.PodResources(b)...),
+		docs.Row(d, "azuresql.pod.storage", d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, %s", b.StorageClass, docs.StorageSize(b.StorageGB), dataDir),
+			append(docs.PodStorage(b), claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.volumeMounts.mountPath").Is(dataDir))...),
+		docs.Row(d, "azuresql.pod.collation", d.T("데이터 정렬", "Collation"), docs.Assumed(d, c.Collation, c.Stated("collation")), claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.env.value").Is(c.Collation)),
+		docs.Row(d, "azuresql.pod.auth", d.T("인증", "Authentication"), d.T("데이터베이스별 포함된 사용자 (Azure SQL과 동일)", "a contained user per database (as in Azure SQL)"), claim.K8s("ConfigMap", "*", "data").Has("CREATE USER")),
+		docs.Row(d, "azuresql.pod.backup", d.T("백업", "Backup"), d.T("자동 백업 없음: 11.1.2의 명령으로 수동 백업", "no automatic backup: back up by hand with the commands of 11.1.2"), claim.Manually("BACKUP DATABASE")),
 	)
 }
 
@@ -97,25 +99,29 @@ func (c *Component) serverTable(d *md.Doc, e *plan.Env) {
 	if c.endpoint {
 		network = d.T("Private Endpoint (privatelink.database.windows.net), 공용 네트워크 접근 차단", "private endpoint (privatelink.database.windows.net), public network access off")
 	}
+	sku := claim.TF(tfDatabases, "sku_name").Is(c.SKU)
+	retention := claim.TF(tfDatabases, "short_term_retention_policy.retention_days").Is(strconv.Itoa(c.RetentionDays))
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{d.T("논리 서버", "Logical server"), c.Server},
-		[2]string{d.T("구매 모델", "Purchasing model"), "vCore"},
-		[2]string{"Tier", c.Tier},
-		[2]string{d.T("컴퓨팅", "Compute"), compute},
-		[2]string{"SKU", c.SKU},
-		[2]string{d.T("사양", "Size"), fmt.Sprintf(d.T("%d vCore, 메모리 %g GB, 동시 작업자 %d (데이터베이스마다)", "%d vCores, %g GB memory, %d concurrent workers (each database)"), c.Size.VCores, c.Size.MemoryGB, c.Size.Workers)},
-		[2]string{d.T("하드웨어", "Hardware"), "standard-series (Gen5)"},
-		[2]string{d.T("영역 중복", "Zone redundancy"), zr},
-		[2]string{d.T("백업 중복", "Backup redundancy"), c.BackupRedundancy},
-		[2]string{d.T("백업 보존", "Backup retention"), docs.Days(d, c.RetentionDays)},
-		[2]string{"PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)")},
-		[2]string{"TLS", "1.2+"},
-		[2]string{d.T("연결 정책", "Connection policy"), d.T("Proxy (포트 1433만)", "Proxy (port 1433 only)")},
-		[2]string{d.T("네트워크", "Network"), network},
-		[2]string{"FQDN", c.FQDN},
-		[2]string{d.T("데이터 정렬", "Collation"), docs.Assumed(d, c.Collation, c.Stated("collation"))},
-		[2]string{d.T("읽기/쓰기 비율", "Read/write mix"), docs.Assumed(d, fmt.Sprintf("%d%% / %d%%", c.ReadPercent, 100-c.ReadPercent), c.Stated("readPercent"))},
-		[2]string{d.T("최대 크기 산정", "Max size rule"), c.SizingRule(d)},
+		docs.Row(d, "azuresql.server", d.T("논리 서버", "Logical server"), c.Server, claim.TF(tfServer, "name").Is(c.Server)),
+		// the purchasing model, tier, compute, size and hardware are the SKU's
+		docs.Row(d, "azuresql.model", d.T("구매 모델", "Purchasing model"), "vCore", sku),
+		docs.Row(d, "azuresql.tier", "Tier", c.Tier, sku),
+		docs.Row(d, "azuresql.compute", d.T("컴퓨팅", "Compute"), compute, c.computeAt()...),
+		docs.Row(d, "azuresql.sku", "SKU", c.SKU, sku),
+		docs.Row(d, "azuresql.size", d.T("사양", "Size"), fmt.Sprintf(d.T("%d vCore, 메모리 %g GB, 동시 작업자 %d (데이터베이스마다)", "%d vCores, %g GB memory, %d concurrent workers (each database)"), c.Size.VCores, c.Size.MemoryGB, c.Size.Workers), sku),
+		docs.Row(d, "azuresql.hardware", d.T("하드웨어", "Hardware"), "standard-series (Gen5)", sku),
+		docs.Row(d, "azuresql.zones", d.T("영역 중복", "Zone redundancy"), zr, claim.TF(tfDatabases, "zone_redundant").Is(strconv.FormatBool(c.ZoneRedundant))),
+		docs.Row(d, "azuresql.backup-redundancy", d.T("백업 중복", "Backup redundancy"), c.BackupRedundancy, claim.TF(tfDatabases, "storage_account_type").Is(c.BackupRedundancy)),
+		docs.Row(d, "azuresql.backup-retention", d.T("백업 보존", "Backup retention"), docs.Days(d, c.RetentionDays), retention),
+		docs.Row(d, "azuresql.pitr", "PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)"), retention),
+		docs.Row(d, "azuresql.tls", "TLS", "1.2+", claim.TF(tfServer, "minimum_tls_version").Is("1.2")),
+		docs.Row(d, "azuresql.connection-policy", d.T("연결 정책", "Connection policy"), d.T("Proxy (포트 1433만)", "Proxy (port 1433 only)"), claim.TF(tfServer, "connection_policy").Is("Proxy")),
+		docs.Row(d, "azuresql.network", d.T("네트워크", "Network"), network, c.networkAt()...),
+		docs.Row(d, "azuresql.fqdn", "FQDN", c.FQDN, claim.TF(tfServer, "name").Is(c.Server)),
+		docs.Row(d, "azuresql.collation", d.T("데이터 정렬", "Collation"), docs.Assumed(d, c.Collation, c.Stated("collation")), claim.TF(tfDatabases, "collation").Is(c.Collation)),
+		// an input of the cost (reads and writes), restated: no setting
+		docs.Row(d, "azuresql.read-write-mix", d.T("읽기/쓰기 비율", "Read/write mix"), docs.Assumed(d, fmt.Sprintf("%d%% / %d%%", c.ReadPercent, 100-c.ReadPercent), c.Stated("readPercent"))),
+		docs.Row(d, "azuresql.max-size-rule", d.T("최대 크기 산정", "Max size rule"), c.SizingRule(d), claim.TF(tfDatabases, "max_size_gb")),
 	)
 }
 

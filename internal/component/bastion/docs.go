@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -17,22 +18,39 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	if c.SKU == Standard {
 		tunnel = d.T("사용 (az network bastion ssh / tunnel)", "on (az network bastion ssh / tunnel)")
 	}
+	const (
+		tfHost = "azurerm_bastion_host.main"
+		tfVM   = "azurerm_linux_virtual_machine.jump_host"
+	)
+	tunnelAt := claim.TF(tfHost, "sku").Is(c.SKU)
+	if c.SKU == Standard {
+		tunnelAt = claim.TF(tfHost, "tunneling_enabled").Is("true")
+	}
 	rows := [][2]string{
-		{"SKU", c.SKU},
-		{d.T("서브넷", "Subnet"), c.Subnet.Name + " " + c.Subnet.CIDR},
-		{"Public IP", d.T("Standard 고정 IP (Bastion 전용)", "Standard static IP (Bastion's own)")},
-		{d.T("네이티브 클라이언트", "Native client"), tunnel},
+		docs.Row(d, "bastion.sku", "SKU", c.SKU, claim.TF(tfHost, "sku").Is(c.SKU)),
+		docs.Row(d, "bastion.subnet", d.T("서브넷", "Subnet"), c.Subnet.Name+" "+c.Subnet.CIDR,
+			claim.TF(tfHost, "ip_configuration.subnet_id"), claim.TF("azurerm_subnet."+c.Subnet.Role, "address_prefixes").Is(c.Subnet.CIDR)),
+		docs.Row(d, "bastion.public-ip", "Public IP", d.T("Standard 고정 IP (Bastion 전용)", "Standard static IP (Bastion's own)"),
+			claim.TF("azurerm_public_ip.bastion", "sku").Is("Standard"), claim.TF("azurerm_public_ip.bastion", "allocation_method").Is("Static")),
+		docs.Row(d, "bastion.native-client", d.T("네이티브 클라이언트", "Native client"), tunnel, tunnelAt),
 	}
 	if c.JumpHost && c.Management.CIDR != "" {
+		signIn := claim.TF(tfVM, "admin_ssh_key.public_key")
+		if c.EntraLogin {
+			signIn = claim.TF("azurerm_virtual_machine_extension.jump_host_entra_login", "type").Is("AADSSHLoginForLinux")
+		}
 		rows = append(rows,
-			[2]string{d.T("점프 호스트", "Jump host"), fmt.Sprintf(d.T("%s (Ubuntu 24.04, 공용 IP 없음)", "%s (Ubuntu 24.04, no public IP)"), JumpHostSize)},
-			[2]string{d.T("점프 호스트 서브넷", "Jump host subnet"), c.Management.Name + " " + c.Management.CIDR},
-			[2]string{d.T("로그인", "Sign-in"), c.login(d)},
-			[2]string{d.T("설치 도구 (cloud-init)", "Tools (cloud-init)"), "Azure CLI, kubectl, kubelogin, docker, jq"},
+			docs.Row(d, "bastion.jump-host", d.T("점프 호스트", "Jump host"), fmt.Sprintf(d.T("%s (Ubuntu 24.04, 공용 IP 없음)", "%s (Ubuntu 24.04, no public IP)"), JumpHostSize),
+				claim.TF(tfVM, "size").Is(JumpHostSize), claim.TF(tfVM, "source_image_reference.offer").Is("ubuntu-24_04-lts")),
+			docs.Row(d, "bastion.jump-host-subnet", d.T("점프 호스트 서브넷", "Jump host subnet"), c.Management.Name+" "+c.Management.CIDR,
+				claim.TF("azurerm_subnet."+c.Management.Role, "address_prefixes").Is(c.Management.CIDR)),
+			docs.Row(d, "bastion.sign-in", d.T("로그인", "Sign-in"), c.login(d), signIn),
+			docs.Row(d, "bastion.tools", d.T("설치 도구 (cloud-init)", "Tools (cloud-init)"), "Azure CLI, kubectl, kubelogin, docker, jq", claim.TF(tfVM, "custom_data")),
 		)
 	}
 	if c.RunnerSubnet.CIDR != "" {
-		rows = append(rows, [2]string{d.T("러너 서브넷", "Runner subnet"), c.RunnerSubnet.Name + " " + c.RunnerSubnet.CIDR + d.T(" (러너는 직접 설치)", " (you install the runners)")})
+		rows = append(rows, docs.Row(d, "bastion.runner-subnet", d.T("러너 서브넷", "Runner subnet"), c.RunnerSubnet.Name+" "+c.RunnerSubnet.CIDR+d.T(" (러너는 직접 설치)", " (you install the runners)"),
+			claim.TF("azurerm_subnet."+c.RunnerSubnet.Role, "address_prefixes").Is(c.RunnerSubnet.CIDR)))
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 	s.Next(d.T("운영자 명령", "Operator commands"))
@@ -117,5 +135,5 @@ func (c *Component) Deployment(d *md.Doc, e *plan.Env) [][]string {
 	} else {
 		v += " (7.3)"
 	}
-	return [][]string{{d.T("운영자 접근", "Operator access"), v}}
+	return [][]string{docs.Cells(d, "bastion.operator-access", []string{d.T("운영자 접근", "Operator access"), v}, claim.TF("azurerm_bastion_host.main", "sku").Is(c.SKU))}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -60,19 +61,25 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 			s.Next(d.T("Blob Storage (Azurite Pod) 구성", "Blob Storage (Azurite pod)"))
 			b := c.Pod
 			d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-				[2]string{d.T("이미지", "Image"), b.Image},
-				[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-				[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, /data", b.StorageClass, docs.StorageSize(b.StorageGB))},
-				[2]string{d.T("계정", "Account"), c.Account},
-				[2]string{d.T("엔드포인트", "Endpoint"), c.Endpoint},
-				[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("공유 키 (Kubernetes Secret %s, base64 문자열: openssl rand -base64 32)", "shared key (Kubernetes Secret %s, a base64 string: openssl rand -base64 32)"), Secret)},
-				[2]string{d.T("일시 삭제, 버전 관리, 수명 주기", "Soft delete, versioning, lifecycle"), d.T("없음 (에뮬레이터)", "none (emulator)")},
+				docs.Row(d, "blobstorage.pod.image", d.T("이미지", "Image"), b.Image, docs.PodImage(b)),
+				docs.Row(d, "blobstorage.pod.resources", d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit), docs.PodResources(b)...),
+				docs.Row(d, "blobstorage.pod.storage", d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, /data", b.StorageClass, docs.StorageSize(b.StorageGB)),
+					append(docs.PodStorage(b), claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.volumeMounts.mountPath").Is("/data"))...),
+				docs.Row(d, "blobstorage.pod.account", d.T("계정", "Account"), c.Account, claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.env.value").Has(c.Account+":")),
+				docs.Row(d, "blobstorage.pod.endpoint", d.T("엔드포인트", "Endpoint"), c.Endpoint, claim.K8s("ConfigMap", "*", "data.AZURE_STORAGE_BLOB_ENDPOINT").Is(c.Endpoint)),
+				docs.Row(d, "blobstorage.pod.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("공유 키 (Kubernetes Secret %s, base64 문자열: openssl rand -base64 32)", "shared key (Kubernetes Secret %s, a base64 string: openssl rand -base64 32)"), Secret),
+					claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.env.valueFrom.secretKeyRef.key").Is(Secret)),
+				// the emulator has none of them: nothing to realise
+				docs.Row(d, "blobstorage.pod.protection", d.T("일시 삭제, 버전 관리, 수명 주기", "Soft delete, versioning, lifecycle"), d.T("없음 (에뮬레이터)", "none (emulator)"), docs.PodImage(b)),
 			)
 		} else {
 			s.Next(d.T("Azure Blob Storage 구성", "Azure Blob Storage"))
 			c.accountTable(d)
 		}
 		c.containersTable(d)
+		// the data the spec states, under a heading of its own: inputs,
+		// not settings
+		s.Next(d.T("데이터 용량", "Data volume"))
 		c.dataTable(d)
 		return
 	}
@@ -107,20 +114,22 @@ func (c *Component) accountTable(d *md.Doc) {
 		softDelete = docs.Days(d, c.SoftDeleteDays)
 	}
 	rows := [][2]string{
-		{d.T("계정", "Account"), c.Account},
-		{d.T("종류", "Kind"), c.AccountKind + " (Standard)"},
-		{d.T("액세스 계층", "Access tier"), c.AccessTier},
-		{d.T("중복성", "Redundancy"), c.Redundancy},
-		{"TLS", "1.2+"},
-		{d.T("인증", "Authentication"), d.T("Entra ID (서비스별 워크로드 ID), 공유 키 사용 안 함", "Entra ID (one workload identity per service), shared keys disabled")},
-		{d.T("공용 네트워크 접근", "Public network access"), network},
-		{d.T("익명 읽기", "Anonymous read"), anon},
-		{d.T("일시 삭제", "Soft delete"), softDelete},
-		{d.T("버전 관리", "Versioning"), strconv.FormatBool(c.Versioning)},
-		{d.T("엔드포인트", "Endpoint"), c.Endpoint},
+		docs.Row(d, "blobstorage.account", d.T("계정", "Account"), c.Account, claim.TF(tfAccount, "name").Is(c.Account)),
+		docs.Row(d, "blobstorage.kind", d.T("종류", "Kind"), c.AccountKind+" (Standard)", claim.TF(tfAccount, "account_kind").Is(c.AccountKind), claim.TF(tfAccount, "account_tier").Is("Standard")),
+		docs.Row(d, "blobstorage.access-tier", d.T("액세스 계층", "Access tier"), c.AccessTier, claim.TF(tfAccount, "access_tier").Is(c.AccessTier)),
+		docs.Row(d, "blobstorage.redundancy", d.T("중복성", "Redundancy"), c.Redundancy, claim.TF(tfAccount, "account_replication_type").Is(strings.ReplaceAll(c.Redundancy, "-", ""))),
+		docs.Row(d, "blobstorage.tls", "TLS", "1.2+", claim.TF(tfAccount, "min_tls_version").Is("TLS1_2")),
+		docs.Row(d, "blobstorage.auth", d.T("인증", "Authentication"), d.T("Entra ID (서비스별 워크로드 ID), 공유 키 사용 안 함", "Entra ID (one workload identity per service), shared keys disabled"),
+			claim.TF(tfAccount, "shared_access_key_enabled").Is("false"), claim.TF(tfAccount, "default_to_oauth_authentication").Is("true")),
+		docs.Row(d, "blobstorage.public-network", d.T("공용 네트워크 접근", "Public network access"), network, c.networkAt()),
+		docs.Row(d, "blobstorage.anonymous", d.T("익명 읽기", "Anonymous read"), anon, claim.TF(tfAccount, "allow_nested_items_to_be_public").Is(strconv.FormatBool(c.anyPublic()))),
+		docs.Row(d, "blobstorage.soft-delete", d.T("일시 삭제", "Soft delete"), softDelete, c.softDeleteAt()),
+		docs.Row(d, "blobstorage.versioning", d.T("버전 관리", "Versioning"), strconv.FormatBool(c.Versioning), claim.TF(tfAccount, "blob_properties.versioning_enabled").Is(strconv.FormatBool(c.Versioning))),
+		docs.Row(d, "blobstorage.endpoint", d.T("엔드포인트", "Endpoint"), c.Endpoint, claim.TF(tfAccount, "name").Is(c.Account)),
 	}
 	if c.Secondary != "" {
-		rows = append(rows, [2]string{d.T("보조 엔드포인트 (읽기 전용)", "Secondary endpoint (read-only)"), c.Secondary})
+		rows = append(rows, docs.Row(d, "blobstorage.secondary", d.T("보조 엔드포인트 (읽기 전용)", "Secondary endpoint (read-only)"), c.Secondary,
+			claim.TF(tfAccount, "account_replication_type").Is(strings.ReplaceAll(c.Redundancy, "-", ""))))
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -102,15 +103,16 @@ func (c *Component) accountTable(d *md.Doc) {
 		endpoint = fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port)
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"API", c.apiLabel()},
-		[2]string{d.T("계정", "Account"), c.Account},
-		[2]string{d.T("용량 모드", "Capacity mode"), capacity},
-		[2]string{d.T("일관성", "Consistency"), c.consistencyLabel(d)},
-		[2]string{d.T("다중 리전 쓰기", "Multi-region writes"), strconv.FormatBool(c.MultiRegionWrites)},
-		[2]string{d.T("백업", "Backup"), c.backupLabel(d)},
-		[2]string{d.T("네트워크", "Network"), network},
-		[2]string{d.T("엔드포인트", "Endpoint"), endpoint},
-		[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("계정 키 (시크릿 %s)", "account key (secret %s)"), Secret)},
+		docs.Row(d, "cosmosdb.api", "API", c.apiLabel(), claim.TF(tfAccount, "kind").Is(c.kind())),
+		docs.Row(d, "cosmosdb.account", d.T("계정", "Account"), c.Account, claim.TF(tfAccount, "name").Is(c.Account)),
+		docs.Row(d, "cosmosdb.capacity", d.T("용량 모드", "Capacity mode"), capacity, c.capacityAt()),
+		docs.Row(d, "cosmosdb.consistency", d.T("일관성", "Consistency"), c.consistencyLabel(d), claim.TF(tfAccount, "consistency_policy.consistency_level").Is(c.Consistency)),
+		docs.Row(d, "cosmosdb.multi-region-writes", d.T("다중 리전 쓰기", "Multi-region writes"), strconv.FormatBool(c.MultiRegionWrites), claim.TF(tfAccount, "multiple_write_locations_enabled").Is(strconv.FormatBool(c.MultiRegionWrites))),
+		docs.Row(d, "cosmosdb.backup", d.T("백업", "Backup"), c.backupLabel(d), c.backupAt()),
+		docs.Row(d, "cosmosdb.network", d.T("네트워크", "Network"), network, c.networkAt()...),
+		docs.Row(d, "cosmosdb.endpoint", d.T("엔드포인트", "Endpoint"), endpoint, claim.TF(tfAccount, "name").Is(c.Account)),
+		// account keys are the account's default authentication
+		docs.Row(d, "cosmosdb.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("계정 키 (시크릿 %s)", "account key (secret %s)"), Secret), claim.TF(tfAccount, "")),
 	)
 }
 
@@ -140,11 +142,12 @@ func (c *Component) regionTable(d *md.Doc) {
 func (c *Component) podTable(d *md.Doc) {
 	b := c.Pod
 	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{d.T("이미지", "Image"), b.Image},
-		[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-		[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, %s", b.StorageClass, docs.StorageSize(b.StorageGB), mongoDataDir)},
-		[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d", c.Host, c.Port)},
-		[2]string{d.T("대체 범위", "Stands in for"), d.T("Cosmos DB for MongoDB: RU/s, 일관성 수준, 리전이 없는 단일 mongod", "Cosmos DB for MongoDB: one mongod, without RU/s, consistency levels or regions")},
+		docs.Row(d, "cosmosdb.pod.image", d.T("이미지", "Image"), b.Image, docs.PodImage(b)),
+		docs.Row(d, "cosmosdb.pod.resources", d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit), docs.PodResources(b)...),
+		docs.Row(d, "cosmosdb.pod.storage", d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, %s", b.StorageClass, docs.StorageSize(b.StorageGB), mongoDataDir),
+			append(docs.PodStorage(b), claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.volumeMounts.mountPath").Is(mongoDataDir))...),
+		docs.Row(d, "cosmosdb.pod.endpoint", d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d", c.Host, c.Port), claim.K8s("Service", b.Name, "spec.ports.port").Is(strconv.Itoa(c.Port))),
+		docs.Row(d, "cosmosdb.pod.stands-in", d.T("대체 범위", "Stands in for"), d.T("Cosmos DB for MongoDB: RU/s, 일관성 수준, 리전이 없는 단일 mongod", "Cosmos DB for MongoDB: one mongod, without RU/s, consistency levels or regions"), docs.PodImage(b)),
 	)
 }
 

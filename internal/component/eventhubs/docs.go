@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -91,16 +92,18 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		public = d.T("차단", "disabled")
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"Namespace", c.Namespace},
-		[2]string{"Tier", c.Tier},
-		[2]string{c.unitsTitle(d), c.unitsText(d)},
-		[2]string{d.T("자동 확장 (auto-inflate)", "Auto-inflate"), c.autoInflateText(d)},
-		[2]string{d.T("영역 중복", "Zone redundancy"), c.zonesText(d)},
-		[2]string{d.T("Kafka 엔드포인트", "Kafka endpoint"), c.kafkaText(d)},
-		[2]string{"Capture", d.T("사용 안 함", "off")},
-		[2]string{"Private endpoint", strconv.FormatBool(c.endpoint)},
-		[2]string{d.T("공용 네트워크 접근", "Public network access"), public},
-		[2]string{d.T("최소 TLS", "Minimum TLS"), "1.2"},
+		docs.Row(d, "eventhubs.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
+		docs.Row(d, "eventhubs.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		docs.Row(d, "eventhubs.units", c.unitsTitle(d), c.unitsText(d), claim.TF(tfNamespace, "capacity").Is(strconv.Itoa(c.Units))),
+		docs.Row(d, "eventhubs.auto-inflate", d.T("자동 확장 (auto-inflate)", "Auto-inflate"), c.autoInflateText(d), c.autoInflateAt()),
+		// zone redundancy and the Kafka endpoint come with the tier
+		docs.Row(d, "eventhubs.zones", d.T("영역 중복", "Zone redundancy"), c.zonesText(d), claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		docs.Row(d, "eventhubs.kafka-endpoint", d.T("Kafka 엔드포인트", "Kafka endpoint"), c.kafkaText(d), claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		// capture is a hub's setting, and no hub declares one
+		docs.Row(d, "eventhubs.capture", "Capture", d.T("사용 안 함", "off"), claim.TF("azurerm_eventhub.*", "")),
+		docs.Row(d, "eventhubs.endpoint", "Private endpoint", strconv.FormatBool(c.endpoint), c.endpointAt()),
+		docs.Row(d, "eventhubs.public-network", d.T("공용 네트워크 접근", "Public network access"), public, c.publicAt()),
+		docs.Row(d, "eventhubs.tls", d.T("최소 TLS", "Minimum TLS"), "1.2", claim.TF(tfNamespace, "minimum_tls_version").Is("1.2")),
 	)
 	sub.Next(d.T("용량 산정", "Capacity sizing"))
 	c.sizingTable(d)
@@ -176,10 +179,10 @@ func (c *Component) clientTable(d *md.Doc, e *plan.Env) {
 	d.Table([]string{d.T("서비스", "Service"), d.T("프로토콜", "Protocol"), d.T("엔드포인트", "Endpoint"), d.T("소비자 그룹", "Consumer group")}, rows)
 	secret := fmt.Sprintf(d.T("연결 문자열 (Secret %s, 환경 변수 EVENTHUBS_CONNECTION)", "connection string (secret %s, variable EVENTHUBS_CONNECTION)"), Secret)
 	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{d.T("인증", "Authentication"), secret},
-		[2]string{d.T("설정", "Settings"), "EVENTHUBS_NAMESPACE, EVENTHUBS_PRODUCES, EVENTHUBS_CONSUMES, EVENTHUBS_CONSUMER_GROUP (ConfigMap)"},
-		[2]string{"Kafka", d.T("KAFKA_BOOTSTRAP_SERVERS, SASL PLAIN (사용자 $ConnectionString, 암호 = 연결 문자열)", "KAFKA_BOOTSTRAP_SERVERS, SASL PLAIN (username $ConnectionString, password the connection string)")},
-		[2]string{d.T("체크포인트", "Checkpoints"), d.T("AMQP 소비자: 서비스의 Blob 컨테이너 (이 블록이 만들지 않음), Kafka 소비자: 소비자 그룹 오프셋", "AMQP consumers: the service's own Blob container (not created by this block); Kafka consumers: the consumer group's offsets")},
+		docs.Row(d, "eventhubs.auth", d.T("인증", "Authentication"), secret, claim.K8s("Deployment", "*", "spec.template.spec.containers.env.name").Is("EVENTHUBS_CONNECTION")),
+		docs.Row(d, "eventhubs.settings", d.T("설정", "Settings"), "EVENTHUBS_NAMESPACE, EVENTHUBS_PRODUCES, EVENTHUBS_CONSUMES, EVENTHUBS_CONSUMER_GROUP (ConfigMap)", claim.K8s("ConfigMap", "*", "data.EVENTHUBS_NAMESPACE")),
+		docs.Row(d, "eventhubs.kafka", "Kafka", d.T("KAFKA_BOOTSTRAP_SERVERS, SASL PLAIN (사용자 $ConnectionString, 암호 = 연결 문자열)", "KAFKA_BOOTSTRAP_SERVERS, SASL PLAIN (username $ConnectionString, password the connection string)"), c.kafkaAt(e)),
+		docs.Row(d, "eventhubs.checkpoints", d.T("체크포인트", "Checkpoints"), d.T("AMQP 소비자: 서비스의 Blob 컨테이너 (이 블록이 만들지 않음), Kafka 소비자: 소비자 그룹 오프셋", "AMQP consumers: the service's own Blob container (not created by this block); Kafka consumers: the consumer group's offsets"), claim.TF("azurerm_eventhub.*", "")),
 	)
 	if !e.IsProdLike() {
 		d.P(d.T("로컬 compose는 같은 허브와 소비자 그룹으로 Event Hubs 에뮬레이터를 실행합니다 (AMQP 5672, Kafka 9092, TLS 없음, 이벤트 1시간 보존).",

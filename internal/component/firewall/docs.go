@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -39,17 +40,26 @@ func (x *Component) rows(d *md.Doc) [][2]string {
 		route = fmt.Sprintf("%s: 0.0.0.0/0 → VirtualAppliance %s (%s)", x.RouteTable, x.PrivateIP, x.Node.Name)
 		outbound = x.OutboundType()
 	}
+	const tf = "azurerm_firewall.main"
+	zonesAt := claim.TF(tf, "")
+	if len(x.Zones) > 1 {
+		zonesAt = claim.TF(tf, "zones").Is(docs.ZoneList(x.Zones))
+	}
+	routeAt := claim.TF("azurerm_kubernetes_cluster.main", "")
+	if x.Routes {
+		routeAt = claim.TF("azurerm_route_table.aks", "route.next_hop_in_ip_address")
+	}
 	return [][2]string{
-		{"Firewall", x.Firewall},
-		{"SKU", "AZFW_VNet " + x.Tier},
-		{d.T("가용 영역", "Zones"), zones},
-		{d.T("서브넷", "Subnet"), x.Subnet.Name + " " + x.Subnet.CIDR},
-		{"Private IP", x.PrivateIP},
-		{"Public IP", d.T("Standard 고정 IP", "Standard static IP")},
-		{d.T("정책", "Policy"), x.Policy + " (" + x.Tier + ", DNS proxy)"},
-		{d.T("경로 테이블", "Route table"), route},
-		{d.T("AKS 아웃바운드 유형", "AKS outbound type"), outbound},
-		{d.T("처리 데이터 (월)", "Data processed (month)"), fmt.Sprintf("%d GB", x.EgressGB)},
+		docs.Row(d, "firewall.name", "Firewall", x.Firewall, claim.TF(tf, "")),
+		docs.Row(d, "firewall.sku", "SKU", "AZFW_VNet "+x.Tier, claim.TF(tf, "sku_name").Is("AZFW_VNet"), claim.TF(tf, "sku_tier").Is(x.Tier)),
+		docs.Row(d, "firewall.zones", d.T("가용 영역", "Zones"), zones, zonesAt),
+		docs.Row(d, "firewall.subnet", d.T("서브넷", "Subnet"), x.Subnet.Name+" "+x.Subnet.CIDR, claim.TF("azurerm_subnet."+x.Subnet.Role, "address_prefixes").Is(x.Subnet.CIDR)),
+		docs.Row(d, "firewall.private-ip", "Private IP", x.PrivateIP, claim.TF(tf, "ip_configuration.subnet_id")),
+		docs.Row(d, "firewall.public-ip", "Public IP", d.T("Standard 고정 IP", "Standard static IP"), claim.TF("azurerm_public_ip.firewall", "sku").Is("Standard")),
+		docs.Row(d, "firewall.policy", d.T("정책", "Policy"), x.Policy+" ("+x.Tier+", DNS proxy)", claim.TF("azurerm_firewall_policy.main", "dns.proxy_enabled").Is("true")),
+		docs.Row(d, "firewall.route-table", d.T("경로 테이블", "Route table"), route, routeAt),
+		docs.Row(d, "firewall.outbound-type", d.T("AKS 아웃바운드 유형", "AKS outbound type"), outbound, claim.TF("azurerm_kubernetes_cluster.main", "network_profile.outbound_type").Is(outbound)),
+		docs.Row(d, "firewall.data-processed", d.T("처리 데이터 (월)", "Data processed (month)"), fmt.Sprintf("%d GB", x.EgressGB), claim.TF(tf, "")),
 	}
 }
 

@@ -2,17 +2,22 @@ package keyvault
 
 import (
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
 // SecretStore implements docs.SecretStored: the vault's settings (7.4.1).
-func (*Component) SecretStore(d *md.Doc, _ *plan.Env, s *docs.Sections) {
+func (*Component) SecretStore(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	s.Next(d.T("Azure Key Vault 구성", "Azure Key Vault"))
+	access := []claim.Locator{claim.TF("azurerm_key_vault.main", "rbac_authorization_enabled").Is("true"), claim.TF("azurerm_kubernetes_cluster.main", "key_vault_secrets_provider")}
+	if len(e.Secrets) > 0 {
+		// a SecretProviderClass only where some workload reads a secret
+		access = append(access, claim.K8s("SecretProviderClass", "*", "spec.provider").Is("azure"))
+	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"Tier", "Standard"},
-		[2]string{d.T("접근", "Access"), d.T("Azure RBAC + Secrets Store CSI Driver", "Azure RBAC + Secrets Store CSI Driver")},
-		[2]string{d.T("교체", "Rotation"), d.T("90일", "90 days")},
+		docs.Row(d, "keyvault.tier", "Tier", "Standard", claim.TF("azurerm_key_vault.main", "sku_name").Is("standard")),
+		docs.Row(d, "keyvault.access", d.T("접근", "Access"), d.T("Azure RBAC + Secrets Store CSI Driver", "Azure RBAC + Secrets Store CSI Driver"), access...),
 	)
 }
 

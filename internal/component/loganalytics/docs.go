@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -14,9 +15,10 @@ import (
 func (c *Component) Monitoring(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 	s.Next(d.T("Azure Monitor 통합", "Azure Monitor"))
 	d.KV(d.T("구성 요소", "Component"), d.T("설정", "Setting"),
-		[2]string{"Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), c.RetentionDays, strconv.FormatFloat(c.IngestGBPerDay, 'f', -1, 64))},
-		[2]string{"Application Insights", c.insights(d)},
-		[2]string{"Container Insights", strconv.FormatBool(c.Workspace)},
+		docs.Row(d, "monitor.log-analytics", "Log Analytics", fmt.Sprintf(d.T("보존 %d일, 수집 가정 %s GB/일", "retention %d days, assumed ingestion %s GB/day"), c.RetentionDays, strconv.FormatFloat(c.IngestGBPerDay, 'f', -1, 64)),
+			claim.TF(tfWorkspace, "retention_in_days").Is(strconv.Itoa(c.RetentionDays))),
+		docs.Row(d, "monitor.app-insights", "Application Insights", c.insights(d), c.insightsAt()...),
+		docs.Row(d, "monitor.container-insights", "Container Insights", strconv.FormatBool(c.Workspace), claim.TF("azurerm_kubernetes_cluster.main", "oms_agent.log_analytics_workspace_id")),
 	)
 }
 

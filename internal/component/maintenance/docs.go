@@ -2,8 +2,10 @@ package maintenance
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -22,12 +24,21 @@ func (m *Component) window(d *md.Doc) string {
 // ClusterSettings implements docs.ClusterConfigured: the upgrade channels
 // and the window (maintenance_window_auto_upgrade, maintenance_window_node_os).
 func (m *Component) ClusterSettings(d *md.Doc, _ *plan.Env) [][2]string {
+	const tfCluster = "azurerm_kubernetes_cluster.main"
+	channel := func(attr, v string) claim.Locator {
+		if v == "none" {
+			return claim.TF(tfCluster, "")
+		}
+		return claim.TF(tfCluster, attr).Is(v)
+	}
 	rows := [][2]string{
-		{d.T("자동 업그레이드 채널", "Automatic upgrade channel"), m.UpgradeChannel},
-		{d.T("노드 OS 업그레이드 채널", "Node OS upgrade channel"), m.NodeOSChannel},
+		docs.Row(d, "maintenance.upgrade-channel", d.T("자동 업그레이드 채널", "Automatic upgrade channel"), m.UpgradeChannel, channel("automatic_upgrade_channel", m.UpgradeChannel)),
+		docs.Row(d, "maintenance.node-os-channel", d.T("노드 OS 업그레이드 채널", "Node OS upgrade channel"), m.NodeOSChannel, channel("node_os_upgrade_channel", m.NodeOSChannel)),
 	}
 	if m.Window {
-		rows = append(rows, [2]string{d.T("계획된 유지보수 창 (업그레이드, 노드 OS)", "Planned maintenance window (upgrades, node OS)"), m.window(d)})
+		rows = append(rows, docs.Row(d, "maintenance.window", d.T("계획된 유지보수 창 (업그레이드, 노드 OS)", "Planned maintenance window (upgrades, node OS)"), m.window(d),
+			claim.TF(tfCluster, "maintenance_window_auto_upgrade.day_of_week").Is(m.Day), claim.TF(tfCluster, "maintenance_window_auto_upgrade.start_time").Is(m.Start),
+			claim.TF(tfCluster, "maintenance_window_auto_upgrade.duration").Is(strconv.Itoa(m.Hours)), claim.TF(tfCluster, "maintenance_window_node_os.day_of_week").Is(m.Day)))
 	}
 	return rows
 }

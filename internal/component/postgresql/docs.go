@@ -8,6 +8,7 @@ import (
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/appenv"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -32,13 +33,14 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		s.Next(d.T("PostgreSQL Pod 구성", "PostgreSQL pod"))
 		if b := c.Pod; b != nil {
 			d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-				[2]string{d.T("이미지", "Image"), b.Image},
-				[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-				[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, /var/lib/postgresql/data", b.StorageClass, docs.StorageSize(b.StorageGB))},
-				[2]string{"max_connections", strconv.Itoa(c.MaxConnections)},
-				[2]string{"shared_buffers", docs.MiB(c.SharedBuffersMiB)},
-				[2]string{"effective_cache_size", docs.MiB(c.EffectiveCacheMiB)},
-				[2]string{d.T("백업", "Backup"), fmt.Sprintf(d.T("일 1회 pg_dump, %d일 보관", "daily pg_dump, kept %d days"), c.BackupDays)},
+				docs.Row(d, "postgresql.pod.image", d.T("이미지", "Image"), b.Image, docs.PodImage(b)),
+				docs.Row(d, "postgresql.pod.resources", d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit), docs.PodResources(b)...),
+				docs.Row(d, "postgresql.pod.storage", d.T("스토리지", "Storage"), fmt.Sprintf("%s, %s, /var/lib/postgresql/data", b.StorageClass, docs.StorageSize(b.StorageGB)),
+					append(docs.PodStorage(b), claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.volumeMounts.mountPath").Is("/var/lib/postgresql/data"))...),
+				docs.Row(d, "postgresql.pod.max-connections", "max_connections", strconv.Itoa(c.MaxConnections), podArg(b, fmt.Sprintf("max_connections=%d", c.MaxConnections))),
+				docs.Row(d, "postgresql.pod.shared-buffers", "shared_buffers", docs.MiB(c.SharedBuffersMiB), podArg(b, fmt.Sprintf("shared_buffers=%dMB", c.SharedBuffersMiB))),
+				docs.Row(d, "postgresql.pod.effective-cache-size", "effective_cache_size", docs.MiB(c.EffectiveCacheMiB), podArg(b, fmt.Sprintf("effective_cache_size=%dMB", c.EffectiveCacheMiB))),
+				docs.Row(d, "postgresql.pod.backup", d.T("백업", "Backup"), fmt.Sprintf(d.T("일 1회 pg_dump, %d일 보관", "daily pg_dump, kept %d days"), c.BackupDays)),
 			)
 		} else {
 			c.serverTable(d)
@@ -68,17 +70,20 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 
 func (c *Component) serverTable(d *md.Doc) {
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"SKU", c.SKU},
-		[2]string{d.T("사양", "Size"), fmt.Sprintf("%d vCore, %d GiB", c.VCores, c.MemoryGiB)},
-		[2]string{"max_connections", strconv.Itoa(c.MaxConnections)},
-		[2]string{d.T("스토리지", "Storage"), fmt.Sprintf("%d GiB", c.StorageGB)},
-		[2]string{d.T("고가용성", "High availability"), c.HA},
-		[2]string{d.T("백업 보존", "Backup retention"), docs.Days(d, c.BackupDays)},
-		[2]string{d.T("지역 중복 백업", "Geo-redundant backup"), strconv.FormatBool(c.GeoBackup)},
-		[2]string{"PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)")},
-		[2]string{"TLS", "1.2+"},
-		[2]string{d.T("네트워크", "Network"), fmt.Sprintf(d.T("VNet 통합 (%s %s), 공용 접근 차단", "VNet-integrated (%s %s), no public access"), c.Subnet.Name, c.Subnet.CIDR)},
-		[2]string{"FQDN", c.FQDN},
+		docs.Row(d, "postgresql.sku", "SKU", c.SKU, claim.TF(tfServer, "sku_name").Is(c.SKU)),
+		// the SKU's size and default max_connections come with the SKU
+		docs.Row(d, "postgresql.size", d.T("사양", "Size"), fmt.Sprintf("%d vCore, %d GiB", c.VCores, c.MemoryGiB), claim.TF(tfServer, "sku_name").Is(c.SKU)),
+		docs.Row(d, "postgresql.max-connections", "max_connections", strconv.Itoa(c.MaxConnections), claim.TF(tfServer, "sku_name").Is(c.SKU)),
+		docs.Row(d, "postgresql.storage", d.T("스토리지", "Storage"), fmt.Sprintf("%d GiB", c.StorageGB), claim.TF(tfServer, "storage_mb").Is(strconv.Itoa(c.StorageGB*1024))),
+		docs.Row(d, "postgresql.ha", d.T("고가용성", "High availability"), c.HA, c.haAt()),
+		docs.Row(d, "postgresql.backup-retention", d.T("백업 보존", "Backup retention"), docs.Days(d, c.BackupDays), claim.TF(tfServer, "backup_retention_days").Is(strconv.Itoa(c.BackupDays))),
+		docs.Row(d, "postgresql.geo-backup", d.T("지역 중복 백업", "Geo-redundant backup"), strconv.FormatBool(c.GeoBackup), claim.TF(tfServer, "geo_redundant_backup_enabled").Is(strconv.FormatBool(c.GeoBackup))),
+		// point-in-time restore is Flexible Server's, within the retention
+		docs.Row(d, "postgresql.pitr", "PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)"), claim.TF(tfServer, "backup_retention_days").Is(strconv.Itoa(c.BackupDays))),
+		docs.Row(d, "postgresql.tls", "TLS", "1.2+", claim.TF(tfTLS, "value").Is("TLSv1.2")),
+		docs.Row(d, "postgresql.network", d.T("네트워크", "Network"), fmt.Sprintf(d.T("VNet 통합 (%s %s), 공용 접근 차단", "VNet-integrated (%s %s), no public access"), c.Subnet.Name, c.Subnet.CIDR),
+			claim.TF(tfServer, "delegated_subnet_id"), claim.TF(tfServer, "public_network_access_enabled").Is("false"), claim.TF("azurerm_subnet."+subnetRole, "address_prefixes").Is(c.Subnet.CIDR)),
+		docs.Row(d, "postgresql.fqdn", "FQDN", c.FQDN, claim.TF(tfServer, "name").Is(c.Server)),
 	)
 }
 
@@ -93,7 +98,7 @@ func (c *Component) databasesTable(d *md.Doc) {
 // Backups implements docs.BackedUp.
 func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
 	if !e.IsProdLike() {
-		return [][]string{{"PostgreSQL", "pg_dump (CronJob)", d.T("매일 02:00", "daily 02:00"), docs.Days(d, c.BackupDays), "psql < dump.sql"}}
+		return [][]string{docs.Cells(d, "postgresql.pod.backup", []string{"PostgreSQL", "pg_dump (CronJob)", d.T("매일 02:00", "daily 02:00"), docs.Days(d, c.BackupDays), "psql < dump.sql"})}
 	}
 	return [][]string{{"PostgreSQL", d.T("자동 백업 + PITR", "automatic backup + PITR"), docs.Days(d, c.BackupDays), strconv.FormatBool(c.GeoBackup)}}
 }

@@ -61,6 +61,12 @@ func (c *Component) Terraform(m terraform.Module) {
 	}
 	b.Expr("depends_on", "[azurerm_private_dns_zone_virtual_network_link.postgres]")
 	m.Tags(b)
+	// TLS 1.2 or later, as the documents state: set, not left to the
+	// service's default.
+	tls := m.Resource("azurerm_postgresql_flexible_server_configuration", "ssl_min_protocol_version")
+	tls.Set("name", "ssl_min_protocol_version")
+	tls.Expr("server_id", "azurerm_postgresql_flexible_server.main.id")
+	tls.Set("value", "TLSv1.2")
 	for i := range c.ReadReplicas {
 		r := server(fmt.Sprintf("replica_%d", i+1), fmt.Sprintf(`"${var.postgresql_server_name}-replica-%d"`, i+1))
 		r.Set("create_mode", "Replica")

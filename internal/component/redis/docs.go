@@ -7,6 +7,7 @@ import (
 
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
 )
@@ -47,11 +48,11 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		s.Next(d.T("Redis Pod 구성", "Redis pod"))
 		if b := c.Pod; b != nil {
 			d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-				[2]string{d.T("이미지", "Image"), b.Image},
-				[2]string{d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit)},
-				[2]string{d.T("영속성", "Persistence"), c.Persistence},
-				[2]string{"maxmemory", c.MaxMemory},
-				[2]string{d.T("제거 정책", "Eviction policy"), c.Eviction},
+				docs.Row(d, "redis.pod.image", d.T("이미지", "Image"), b.Image, docs.PodImage(b)),
+				docs.Row(d, "redis.pod.resources", d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit), docs.PodResources(b)...),
+				docs.Row(d, "redis.pod.persistence", d.T("영속성", "Persistence"), c.Persistence, c.podArgs(b, persistenceArgs(c.Persistence)...)...),
+				docs.Row(d, "redis.pod.maxmemory", "maxmemory", c.MaxMemory, c.podArgs(b, "--maxmemory,"+c.MaxMemory)...),
+				docs.Row(d, "redis.pod.eviction", d.T("제거 정책", "Eviction policy"), c.Eviction, c.podArgs(b, "--maxmemory-policy,"+c.Eviction)...),
 			)
 		} else {
 			c.cacheTable(d)
@@ -86,14 +87,14 @@ func (c *Component) cacheTable(d *md.Doc) {
 		return
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"Tier", c.Tier},
-		[2]string{"SKU", c.SKU},
-		[2]string{d.T("메모리", "Memory"), docs.MiB(int64(c.MemoryMiB))},
-		[2]string{d.T("클러스터링 (샤드)", "Clustering (shards)"), strconv.Itoa(c.Shards)},
-		[2]string{d.T("영속성", "Persistence"), c.Persistence},
-		[2]string{d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)")},
-		[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port)},
-		[2]string{d.T("영역 중복", "Zone redundancy"), c.zoneText(d)},
+		docs.Row(d, "redis.tier", "Tier", c.Tier, claim.TF(tfCache, "sku_name").Is(c.Tier)),
+		docs.Row(d, "redis.sku", "SKU", c.SKU, c.cacheSKUAt()...),
+		docs.Row(d, "redis.memory", d.T("메모리", "Memory"), docs.MiB(int64(c.MemoryMiB)), c.cacheSKUAt()...),
+		docs.Row(d, "redis.shards", d.T("클러스터링 (샤드)", "Clustering (shards)"), strconv.Itoa(c.Shards), c.shardsAt()),
+		docs.Row(d, "redis.persistence", d.T("영속성", "Persistence"), c.Persistence, c.cachePersistenceAt()),
+		docs.Row(d, "redis.auth", d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)"), claim.TF(tfCache, "")),
+		docs.Row(d, "redis.endpoint", d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port), claim.TF(tfCache, "non_ssl_port_enabled").Is("false"), claim.TF(tfCache, "minimum_tls_version").Is("1.2")),
+		docs.Row(d, "redis.zones", d.T("영역 중복", "Zone redundancy"), c.zoneText(d), c.cacheZonesAt()),
 	)
 }
 
@@ -117,28 +118,31 @@ func (c *Component) managedRedisTable(d *md.Doc) {
 		clustering = fmt.Sprintf(d.T("OSS (클러스터 인식 클라이언트 필요; 노드 포트 %s: NetworkPolicy allow-<서비스>-redis-nodes, NSG 규칙 AllowRedisNodes)",
 			"OSS (cluster-aware clients; node ports %s: NetworkPolicies allow-<service>-redis-nodes, NSG rules AllowRedisNodes)"), nodePorts())
 	}
+	sku := claim.TF(tfManaged, "sku_name").Is(azure.ManagedRedisSKU{Tier: c.Tier, Name: c.SKU}.ARMName())
 	rows := [][2]string{
-		{d.T("서비스", "Service"), "Azure Managed Redis"},
-		{"Tier", azure.TierTitle(c.Tier)},
-		{"SKU", docs.Assumed(d, c.SKU, c.SKUStated)},
+		docs.Row(d, "redis.service", d.T("서비스", "Service"), "Azure Managed Redis", sku),
+		docs.Row(d, "redis.tier", "Tier", azure.TierTitle(c.Tier), sku),
+		docs.Row(d, "redis.sku", "SKU", docs.Assumed(d, c.SKU, c.SKUStated), sku),
 	}
 	if !c.SKUStated {
-		rows = append(rows, [2]string{d.T("크기 산정", "Sizing"), c.sizing(d)})
+		rows = append(rows, docs.Row(d, "redis.sizing", d.T("크기 산정", "Sizing"), c.sizing(d), sku))
 	}
 	rows = append(rows,
-		[2]string{d.T("메모리", "Memory"), fmt.Sprintf(d.T("%s (데이터용 약 %s)", "%s (about %s for data)"), docs.MiB(int64(c.MemoryMiB)), approxGi(c.UsableMiB))},
-		[2]string{"vCPU", strconv.Itoa(c.VCPUs)},
-		[2]string{d.T("고가용성", "High availability"), ha},
-		[2]string{d.T("클러스터링 정책", "Clustering policy"), clustering},
-		[2]string{d.T("영속성", "Persistence"), c.persistenceText()},
-		[2]string{d.T("제거 정책", "Eviction policy"), c.Eviction},
-		[2]string{"Redis", c.Version},
-		[2]string{d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)")},
-		[2]string{d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port)},
-		[2]string{d.T("영역 중복", "Zone redundancy"), c.zoneText(d)},
+		// memory, vCPUs and the Redis version come with the SKU
+		docs.Row(d, "redis.memory", d.T("메모리", "Memory"), fmt.Sprintf(d.T("%s (데이터용 약 %s)", "%s (about %s for data)"), docs.MiB(int64(c.MemoryMiB)), approxGi(c.UsableMiB)), sku),
+		docs.Row(d, "redis.vcpu", "vCPU", strconv.Itoa(c.VCPUs), sku),
+		docs.Row(d, "redis.ha", d.T("고가용성", "High availability"), ha, claim.TF(tfManaged, "high_availability_enabled").Is(strconv.FormatBool(c.HA))),
+		docs.Row(d, "redis.clustering", d.T("클러스터링 정책", "Clustering policy"), clustering, claim.TF(tfManaged, "default_database.clustering_policy").Is(clusteringPolicies[c.Clustering])),
+		docs.Row(d, "redis.persistence", d.T("영속성", "Persistence"), c.persistenceText(), c.managedPersistenceAt()),
+		docs.Row(d, "redis.eviction", d.T("제거 정책", "Eviction policy"), c.Eviction, c.managedEvictionAt()),
+		docs.Row(d, "redis.version", "Redis", c.Version, sku),
+		docs.Row(d, "redis.auth", d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)"), claim.TF(tfManaged, "default_database.access_keys_authentication_enabled").Is("true")),
+		docs.Row(d, "redis.endpoint", d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port), claim.TF(tfManaged, "default_database.client_protocol").Is("Encrypted")),
+		// a highly available cache spreads over the region's zones by itself
+		docs.Row(d, "redis.zones", d.T("영역 중복", "Zone redundancy"), c.zoneText(d), claim.TF(tfManaged, "high_availability_enabled").Is(strconv.FormatBool(c.HA))),
 	)
 	if c.Preview {
-		rows = append(rows, [2]string{d.T("미리 보기", "Preview"), d.T("예 (Microsoft가 이 크기를 공개 미리 보기로 표시)", "yes (Microsoft marks this size as public preview)")})
+		rows = append(rows, docs.Row(d, "redis.preview", d.T("미리 보기", "Preview"), d.T("예 (Microsoft가 이 크기를 공개 미리 보기로 표시)", "yes (Microsoft marks this size as public preview)"), sku))
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 }

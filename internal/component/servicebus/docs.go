@@ -2,11 +2,14 @@ package servicebus
 
 import (
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
+	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
@@ -32,15 +35,17 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		sub := s.Next(d.T("Azure Service Bus 구성", "Azure Service Bus"))
 		sub.Next(fmt.Sprintf(d.T("Service Bus %s tier", "Service Bus %s tier"), c.Tier))
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{"Namespace", c.Namespace},
-			[2]string{"Tier", c.Tier},
-			[2]string{d.T("메시지 TTL", "Message TTL"), c.TTL},
+			docs.Row(d, "servicebus.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
+			docs.Row(d, "servicebus.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+			docs.Row(d, "servicebus.ttl", d.T("메시지 TTL", "Message TTL"), c.TTL, c.ttlAt()...),
 		)
 		c.entityTable(d, func(string) []string { return []string{fmt.Sprintf("%d MB", c.MaxSizeMB), dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
 		sub.Next(d.T("연결 설정", "Connection"))
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Kubernetes Secret %s), 권한 규칙 %s (Send, Listen; Manage 없음)", "connection string (Kubernetes Secret %s), of the rule %s (Send, Listen; no Manage)"), Secret, AuthRule)},
-			[2]string{d.T("설정", "Settings"), "SERVICEBUS_NAMESPACE, SERVICEBUS_PRODUCES, SERVICEBUS_CONSUMES (ConfigMap)"},
+			docs.Row(d, "servicebus.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Kubernetes Secret %s), 권한 규칙 %s (Send, Listen; Manage 없음)", "connection string (Kubernetes Secret %s), of the rule %s (Send, Listen; no Manage)"), Secret, AuthRule),
+				claim.File(path.Join(k8s.Dir, "overlays", e.Name, "SECRETS.md"), Secret)),
+			docs.Row(d, "servicebus.settings", d.T("설정", "Settings"), "SERVICEBUS_NAMESPACE, SERVICEBUS_PRODUCES, SERVICEBUS_CONSUMES (ConfigMap)",
+				claim.K8s("ConfigMap", "*", "data.SERVICEBUS_NAMESPACE")),
 		)
 		return
 	}
@@ -51,13 +56,15 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	sub := s.Next("Azure Service Bus")
 	sub.Next(fmt.Sprintf(d.T("Service Bus %s 구성", "Service Bus %s"), c.Tier))
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{"Namespace", c.Namespace},
-		[2]string{"Tier", c.Tier},
-		[2]string{"Messaging units", strconv.Itoa(c.MessagingUnits)},
-		[2]string{d.T("가용 영역", "Zones"), zr},
-		[2]string{"Private endpoint", strconv.FormatBool(c.endpoint)},
-		[2]string{d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Key Vault 시크릿 %[1]s), 권한 규칙 %[2]s (Send, Listen; Manage 없음): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv",
-			"connection string (Key Vault secret %[1]s) of the rule %[2]s (Send, Listen; no Manage): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv"), Secret, AuthRule, c.Namespace)},
+		docs.Row(d, "servicebus.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
+		docs.Row(d, "servicebus.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		docs.Row(d, "servicebus.units", "Messaging units", strconv.Itoa(c.MessagingUnits), c.unitsAt()),
+		// Premium is zone-redundant by itself where the region has zones
+		docs.Row(d, "servicebus.zones", d.T("가용 영역", "Zones"), zr, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		docs.Row(d, "servicebus.endpoint", "Private endpoint", strconv.FormatBool(c.endpoint), c.endpointAt()),
+		docs.Row(d, "servicebus.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Key Vault 시크릿 %[1]s), 권한 규칙 %[2]s (Send, Listen; Manage 없음): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv",
+			"connection string (Key Vault secret %[1]s) of the rule %[2]s (Send, Listen; no Manage): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv"), Secret, AuthRule, c.Namespace),
+			claim.TF("azurerm_servicebus_namespace_authorization_rule.services", "name").Is(AuthRule), claim.TF("azurerm_servicebus_namespace_authorization_rule.services", "manage").Is("false")),
 	)
 	sub.Next(d.T("큐 및 토픽 설정", "Queues and topics"))
 	c.entityTable(d, func(kind string) []string {

@@ -13,6 +13,7 @@ import (
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -31,17 +32,31 @@ type Analysis struct {
 
 // Render returns the master document and one document per environment.
 func Render(pl *plan.Plan, an Analysis, lang md.Lang) []render.File {
-	files := []render.File{{Path: path.Join(render.PackageDir, "physical-architecture.md"), Data: []byte(master(pl, an, lang))}}
-	for _, e := range pl.Envs {
-		var body string
-		if e.IsProdLike() {
-			body = prodDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
-		} else {
-			body = devDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
-		}
-		files = append(files, render.File{Path: path.Join(render.PackageDir, DocName(e)), Data: []byte(body)})
-	}
+	files, _ := RenderClaims(pl, an, lang)
 	return files
+}
+
+// RenderClaims returns the documents and the configuration statements the
+// environment documents make (see package claim), each with its document
+// and environment set.
+func RenderClaims(pl *plan.Plan, an Analysis, lang md.Lang) ([]render.File, []claim.Claim) {
+	files := []render.File{{Path: path.Join(render.PackageDir, "physical-architecture.md"), Data: []byte(master(pl, an, lang))}}
+	var claims []claim.Claim
+	for _, e := range pl.Envs {
+		var d *md.Doc
+		if e.IsProdLike() {
+			d = prodDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
+		} else {
+			d = devDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
+		}
+		p := path.Join(render.PackageDir, DocName(e))
+		files = append(files, render.File{Path: p, Data: []byte(d.String())})
+		for _, c := range d.Claims() {
+			c.Doc, c.Env = p, e.Name
+			claims = append(claims, c)
+		}
+	}
+	return files, claims
 }
 
 // DocName is an environment's document file name.
@@ -319,13 +334,13 @@ func healthRows(d *md.Doc, pl *plan.Plan) [][]string {
 		if h == "" {
 			h = d.T("미지정 (TCP 검사)", "not set (TCP check)")
 		}
-		rows = append(rows, []string{s.Name, h, "10s", "3s", "/metrics"})
+		rows = append(rows, []string{s.Name, h, "10s", "3s"})
 	}
 	return rows
 }
 
 func healthHead(d *md.Doc) []string {
-	return []string{d.T("서비스", "Service"), d.T("헬스 경로", "Health path"), d.T("주기", "Interval"), d.T("타임아웃", "Timeout"), d.T("메트릭", "Metrics")}
+	return []string{d.T("서비스", "Service"), d.T("헬스 경로", "Health path"), d.T("주기", "Interval"), d.T("타임아웃", "Timeout")}
 }
 
 // composite prints an environment's composite availability estimate.

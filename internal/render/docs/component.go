@@ -2,9 +2,11 @@ package docs
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
@@ -135,6 +137,13 @@ type (
 	}
 )
 
+// SummaryLocated is the optional companion of Summarised: the artifacts
+// that realise the component's text for a key (see package claim). A
+// summary printed as a settings row needs them.
+type SummaryLocated interface {
+	SummaryAt(e *plan.Env, key string) []claim.Locator
+}
+
 // Layer is one row of the security layers: its number (1 perimeter, 2
 // gateway; the documents write 3 identity and 4 data), name, technology
 // and what it guards.
@@ -190,6 +199,21 @@ func summary(d *md.Doc, e *plan.Env, key, def string) string {
 		}
 	}
 	return def
+}
+
+// summaryAt are the artifacts realising the summary printed for a key:
+// those of the component whose text wins, none where it has no text or
+// says nothing of them.
+func summaryAt(e *plan.Env, key string) []claim.Locator {
+	for _, c := range plan.Facets[Summarised](e) {
+		if _, ok := c.Summary(md.New(md.En), e, key); ok {
+			if l, ok := c.(SummaryLocated); ok {
+				return l.SummaryAt(e, key)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // Sections numbers headings: Next writes "prefix.n title" at its level
@@ -265,4 +289,62 @@ func Assumed(d *md.Doc, value string, stated bool) string {
 		return value
 	}
 	return value + d.T(" (기본값)", " (default)")
+}
+
+// Row is a settings-table row that states configuration: it records the
+// claim (see package claim) under the current heading and returns the
+// row. at are the artifacts that realise it; a row with none is a claim
+// nothing realises, which the claim registry test refuses unless it is
+// listed there as pending.
+func Row(d *md.Doc, id, key, value string, at ...claim.Locator) [2]string {
+	d.Claim(id, key, at...)
+	return [2]string{key, value}
+}
+
+// Cells is Row for a row of more than two cells: the first cell is the
+// statement's text.
+func Cells(d *md.Doc, id string, cells []string, at ...claim.Locator) []string {
+	d.Claim(id, cells[0], at...)
+	return cells
+}
+
+// Item is Row for a list item.
+func Item(d *md.Doc, id, text string, at ...claim.Locator) string {
+	d.Claim(id, text, at...)
+	return text
+}
+
+// PodImage locates a backing pod's image in its StatefulSet.
+func PodImage(b *plan.Workload) claim.Locator {
+	return claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.image").Is(b.Image)
+}
+
+// PodResources locate a backing pod's requests and limits.
+func PodResources(b *plan.Workload) []claim.Locator {
+	c := "spec.template.spec.containers.resources."
+	return []claim.Locator{
+		claim.K8s("StatefulSet", b.Name, c+"requests.cpu").Is(b.CPURequest),
+		claim.K8s("StatefulSet", b.Name, c+"requests.memory").Is(b.MemRequest),
+		claim.K8s("StatefulSet", b.Name, c+"limits.cpu").Is(b.CPULimit),
+		claim.K8s("StatefulSet", b.Name, c+"limits.memory").Is(b.MemLimit),
+	}
+}
+
+// PodStorage locates a backing pod's disk: its claim template's class and
+// size.
+func PodStorage(b *plan.Workload) []claim.Locator {
+	return []claim.Locator{
+		claim.K8s("StatefulSet", b.Name, "spec.volumeClaimTemplates.spec.storageClassName").Is(b.StorageClass),
+		claim.K8s("StatefulSet", b.Name, "spec.volumeClaimTemplates.spec.resources.requests.storage").Is(fmt.Sprintf("%dGi", b.StorageGB)),
+	}
+}
+
+// ZoneList is zones as the Terraform writes them, joined the way a claim
+// compares a list ("1,2,3").
+func ZoneList(z []int) string {
+	s := make([]string, len(z))
+	for i, v := range z {
+		s[i] = strconv.Itoa(v)
+	}
+	return strings.Join(s, ",")
 }

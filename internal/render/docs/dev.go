@@ -2,18 +2,21 @@ package docs
 
 import (
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
+	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
 )
 
 // devDoc writes the development-environment document: cost first, backing
 // services as pods on managed disks, one zone.
-func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) string {
+func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) *md.Doc {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 개발환경)", "%s - Physical Architecture (%s, development)"), text(d, pl.Title), e.Name))
@@ -82,11 +85,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(2, d.T("4. 네트워크 아키텍처", "4. Network"))
 	d.H(3, d.T("4.1 네트워크 구성", "4.1 Layout"))
 	d.H(4, d.T("4.1.1 네트워크 토폴로지", "4.1.1 Topology"))
-	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{"VNet", e.Network.VNet},
-		[2]string{"Service CIDR", e.Network.ServiceCIDR},
-		[2]string{"DNS service IP", e.Network.DNSServiceIP},
-	)
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"), vnetRows(d, e, "VNet")...)
 	subnetTable(d, e)
 	d.P(fmt.Sprintf(d.T("네트워크 다이어그램: [%s](./%s)", "Network diagram: [%s](./%s)"), NetworkName(e), NetworkName(e)))
 	d.H(4, d.T("4.1.2 네트워크 보안", "4.1.2 Network security"))
@@ -127,8 +126,8 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.List(e.Secrets...)
 	d.H(4, d.T("7.1.2 시크릿 관리", "7.1.2 Secret management"))
 	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{d.T("저장소", "Store"), d.T("Kubernetes Secret (사용자가 직접 생성)", "Kubernetes Secret (created by the user)")},
-		[2]string{d.T("교체 주기", "Rotation"), d.T("수동, 분기 1회", "manual, quarterly")},
+		Row(d, "secrets.store", d.T("저장소", "Store"), d.T("Kubernetes Secret (사용자가 직접 생성)", "Kubernetes Secret (created by the user)"),
+			claim.File(path.Join(k8s.Dir, "overlays", e.Name, "SECRETS.md"), "create secret generic")),
 	)
 	d.H(3, d.T("7.2 Network Policies", "7.2 Network policies"))
 	d.H(4, d.T("7.2.1 Network Policy 상세", "7.2.1 Network policy details"))
@@ -159,11 +158,12 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.Table(healthHead(d), healthRows(d, pl))
 	d.H(3, d.T("8.2 로깅", "8.2 Logging"))
 	d.H(4, d.T("8.2.1 로그 수집", "8.2.1 Log collection"))
-	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{d.T("수집", "Collection"), "kubectl logs / stdout"},
-		[2]string{d.T("보관", "Retention"), summary(d, e, SummaryLogRetention, "-")},
-		[2]string{d.T("로그 레벨", "Log level"), "DEBUG"},
-	)
+	logs := [][2]string{Row(d, "logs.collection", d.T("수집", "Collection"), "kubectl logs / stdout", claim.Manually("kubectl logs"))}
+	// Retention is printed only where something keeps the logs that long.
+	if at := summaryAt(e, SummaryLogRetention); len(at) > 0 {
+		logs = append(logs, Row(d, "logs.retention", d.T("보관", "Retention"), summary(d, e, SummaryLogRetention, "-"), at...))
+	}
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"), logs...)
 
 	d.H(2, d.T("9. 배포 관련 컴포넌트", "9. Deployment components"))
 	deployTable(d, pl, e)
@@ -202,7 +202,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 		fmt.Sprintf(d.T("제약: 단일 영역, 가용성 목표 %s, Spot 회수 시 재시작", "Constraints: one zone, availability target %s, restarts on Spot eviction"), pct(se.Targets.Availability)),
 		d.T("목표: 빠른 개발 주기와 운영환경과 같은 서비스 구성", "Goal: fast iterations on the same services as production"),
 	)
-	return d.String()
+	return d
 }
 
 func refs(d *md.Doc, pl *plan.Plan, e *plan.Env) {
@@ -223,21 +223,42 @@ func refs(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 
 func clusterSettings(d *md.Doc, e *plan.Env) {
 	a := e.Settings.AKS
+	rbac := Row(d, "aks.rbac", "RBAC", d.T("Kubernetes RBAC", "Kubernetes RBAC"), claim.TF(tfCluster, ""))
+	if a.EntraRBAC {
+		rbac = Row(d, "aks.rbac", "RBAC", d.T("Entra ID 통합", "Entra ID integrated"), claim.TF(tfCluster, "azure_active_directory_role_based_access_control.azure_rbac_enabled").Is("true"))
+	}
 	rows := [][2]string{
-		{d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion},
-		{d.T("서비스 티어", "Tier"), a.Tier},
-		{d.T("네트워크 플러그인", "Network plugin"), "Azure CNI"},
-		{d.T("네트워크 정책", "Network policy"), a.NetworkPolicy},
-		{d.T("인그레스", "Ingress"), ingressName(d, e)},
-		{"DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP)},
-		{"RBAC", map[bool]string{true: d.T("Entra ID 통합", "Entra ID integrated"), false: d.T("Kubernetes RBAC", "Kubernetes RBAC")}[a.EntraRBAC]},
-		{d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster)},
+		Row(d, "aks.version", d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion, claim.TF(tfCluster, "kubernetes_version").Is(a.KubernetesVersion)),
+		Row(d, "aks.tier", d.T("서비스 티어", "Tier"), a.Tier, claim.TF(tfCluster, "sku_tier").Is(a.Tier)),
+		Row(d, "aks.network-plugin", d.T("네트워크 플러그인", "Network plugin"), "Azure CNI", claim.TF(tfCluster, "network_profile.network_plugin").Is("azure")),
+		Row(d, "aks.network-policy", d.T("네트워크 정책", "Network policy"), a.NetworkPolicy, claim.TF(tfCluster, "network_profile.network_policy").Is(a.NetworkPolicy)),
+		Row(d, "aks.ingress", d.T("인그레스", "Ingress"), ingressName(d, e), summaryAt(e, SummaryIngress)...),
+		Row(d, "aks.dns", "DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP), claim.TF(tfCluster, "network_profile.dns_service_ip").Is(e.Network.DNSServiceIP)),
+		rbac,
+		Row(d, "aks.private-cluster", d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster), claim.TF(tfCluster, "private_cluster_enabled").Is(strconv.FormatBool(a.PrivateCluster))),
 	}
 	for _, c := range plan.Facets[ClusterConfigured](e) {
 		rows = append(rows, c.ClusterSettings(d, e)...)
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 }
+
+// vnetRows state the virtual network's address space and the cluster's
+// service range and DNS address.
+func vnetRows(d *md.Doc, e *plan.Env, space string) [][2]string {
+	return [][2]string{
+		Row(d, "network.vnet", space, e.Network.VNet, claim.TF(tfVNet, "address_space").Is(e.Network.VNet)),
+		Row(d, "network.service-cidr", "Service CIDR", e.Network.ServiceCIDR, claim.TF(tfCluster, "network_profile.service_cidr").Is(e.Network.ServiceCIDR)),
+		Row(d, "network.dns-service-ip", "DNS service IP", e.Network.DNSServiceIP, claim.TF(tfCluster, "network_profile.dns_service_ip").Is(e.Network.DNSServiceIP)),
+	}
+}
+
+// The Terraform addresses of what the core documents describe (the
+// cluster and its network), as the Terraform renderer names them.
+const (
+	tfCluster = "azurerm_kubernetes_cluster.main"
+	tfVNet    = "azurerm_virtual_network.main"
+)
 
 func workloadTable(d *md.Doc, pl *plan.Plan, e *plan.Env, hpa bool) {
 	var rows [][]string
@@ -257,16 +278,15 @@ func workloadTable(d *md.Doc, pl *plan.Plan, e *plan.Env, hpa bool) {
 }
 
 func deployTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
-	cd := d.T("kubectl apply -k (수동)", "kubectl apply -k (manual)")
-	if e.IsProdLike() {
-		cd = "GitOps (Argo CD)"
-	}
+	// Deploying is a manual step with its exact command: nothing generated
+	// runs it (no pipeline, no GitOps controller).
+	overlay := path.Join(k8s.Dir, "overlays", e.Name)
+	apply := "kubectl apply -k " + overlay
 	rows := rowsOf(e, func(c Deployed) [][]string { return c.Deployment(d, e) })
 	rows = append(rows, [][]string{
-		{"CI", "GitHub Actions"},
-		{"CD", cd},
-		{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"},
-		{d.T("환경별 설정", "Per-environment values"), fmt.Sprintf("deploy/k8s/overlays/%s", e.Name)},
+		Cells(d, "deploy.cd", []string{"CD", fmt.Sprintf(d.T("수동: `%s`", "manual: `%s`"), apply)}, claim.Manually(apply)),
+		Cells(d, "deploy.packaging", []string{d.T("패키징", "Packaging"), "Kustomize (deploy/k8s)"}, claim.File(path.Join(overlay, "kustomization.yaml"), "")),
+		Cells(d, "deploy.overlay", []string{d.T("환경별 설정", "Per-environment values"), overlay}, claim.File(path.Join(overlay, "kustomization.yaml"), "")),
 	}...)
 	d.Table([]string{d.T("구성 요소", "Component"), d.T("설정", "Setting")}, rows)
 	nameChanges(d, e)

@@ -69,12 +69,9 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		row(d.T("확장성", "Scalability"), func(e *plan.Env) string { return fmt.Sprintf(d.T("노드 %s대", "%s nodes"), totalNodes(e)) }),
 		row(d.T("보안", "Security"), func(e *plan.Env) string { return summary(d, e, SummarySecurity, "Network Policy") }),
 		row(d.T("월 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
-		row(d.T("배포", "Deployment"), func(e *plan.Env) string {
-			if e.IsProdLike() {
-				return "GitOps"
-			}
-			return "kubectl apply -k"
-		}),
+		// Nothing generated deploys (no pipeline, no GitOps controller):
+		// every environment is applied by hand.
+		row(d.T("배포", "Deployment"), func(e *plan.Env) string { return "kubectl apply -k" }),
 		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoring, "kubectl") }),
 	})
 	d.H(3, d.T("2.2 환경별 세부 문서", "2.2 Environment documents"))
@@ -181,17 +178,9 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	})
 	d.H(3, d.T("6.2 CI/CD 및 배포 전략", "6.2 CI/CD"))
 	d.Table(head, [][]string{
-		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string {
-			if e.IsProdLike() {
-				return "GitOps (Argo CD)"
-			}
-			return "kubectl apply -k"
-		}),
+		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string { return "kubectl apply -k deploy/k8s/overlays/" + e.Name }),
 		row(d.T("롤백", "Rollback"), func(e *plan.Env) string {
-			if e.IsProdLike() {
-				return d.T("자동", "automatic")
-			}
-			return d.T("수동", "manual")
+			return d.T("수동 (이전 커밋의 출력으로 다시 apply)", "manual (apply the previous commit's output again)")
 		}),
 	})
 

@@ -9,12 +9,14 @@ import (
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 // prodDoc writes the production-environment document: availability and
 // security first, managed services, zones, WAF, private endpoints.
-func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) string {
+func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) *md.Doc {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 운영환경)", "%s - Physical Architecture (%s, production)"), text(d, pl.Title), e.Name))
@@ -67,11 +69,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	poolTable(d, e)
 	d.H(3, d.T("3.2 고가용성 구성", "3.2 High availability"))
 	d.H(4, d.T("3.2.1 Multi-Zone 배포", "3.2.1 Multi-zone deployment"))
-	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
-		[2]string{d.T("Pod 분산", "Pod spread"), "topologySpreadConstraints topology.kubernetes.io/zone, maxSkew 1"},
-		[2]string{"Anti-Affinity", d.T("같은 서비스는 다른 노드 선호", "prefer different nodes for one service")},
-	)
+	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), zoneRows(d, e)...)
 	var pdbRows [][]string
 	for _, w := range budgeted(e) {
 		pdbRows = append(pdbRows, []string{w.Name, strconv.Itoa(w.Min), pdb(w)})
@@ -103,11 +101,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(3, d.T("4.1 네트워크 토폴로지", "4.1 Topology"))
 	d.P(fmt.Sprintf(d.T("네트워크 다이어그램: [%s](./%s)", "Network diagram: [%s](./%s)"), NetworkName(e), NetworkName(e)))
 	d.H(4, d.T("4.1.1 Virtual Network 구성", "4.1.1 Virtual network"))
-	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-		[2]string{d.T("주소 공간", "Address space"), e.Network.VNet},
-		[2]string{"Service CIDR", e.Network.ServiceCIDR},
-		[2]string{"DNS service IP", e.Network.DNSServiceIP},
-	)
+	d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"), vnetRows(d, e, d.T("주소 공간", "Address space"))...)
 	subnetTable(d, e)
 	d.H(4, d.T("4.1.2 네트워크 보안 그룹", "4.1.2 Network security groups"))
 	nsgTable(d, e)
@@ -193,16 +187,17 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	if s := summary(d, e, SummaryImageScanning, ""); s != "" {
 		deploy = append(deploy, s)
 	}
-	d.List(append(deploy, d.T("롤백: 이전 리비전으로 자동 롤백 (헬스 체크 실패 시)", "Rollback: automatic to the previous revision when health checks fail"))...)
+	deploy = append(deploy, d.T("롤백: 수동 (kubectl rollout undo deployment/<서비스>)", "Rollback: by hand (kubectl rollout undo deployment/<service>)"))
+	d.List(deploy...)
 
 	d.H(2, d.T("10. 재해복구 및 고가용성", "10. Disaster recovery and high availability"))
 	d.H(3, d.T("10.1 재해복구 전략", "10.1 Disaster recovery"))
 	d.H(4, d.T("10.1.1 백업 및 복구 목표", "10.1.1 Objectives"))
 	d.KV(d.T("항목", "Item"), d.T("값", "Value"),
-		[2]string{"RTO", e.RTO},
-		[2]string{"RPO", e.RPO},
-		[2]string{d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...)},
-		[2]string{d.T("DR 방식", "DR mode"), drMode(d, e)},
+		Row(d, "dr.rto", "RTO", e.RTO),
+		Row(d, "dr.rpo", "RPO", e.RPO),
+		Row(d, "dr.backup", d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...)),
+		Row(d, "dr.mode", d.T("DR 방식", "DR mode"), drMode(d, e)),
 	)
 	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
 	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
@@ -239,7 +234,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.Table([]string{d.T("주기", "Cadence"), d.T("점검", "Check")}, [][]string{
 		{d.T("매일", "Daily"), d.T("알림·오류율·HPA 상태", "alerts, error rate, HPA state")},
 		{d.T("매주", "Weekly"), d.T("노드 사용률, 백업 복원 테스트 결과", "node utilisation, backup restore test")},
-		{d.T("매월", "Monthly"), d.T("비용 검토, 보안 패치, 시크릿 교체 일정", "cost review, security patches, secret rotation")},
+		{d.T("매월", "Monthly"), d.T("비용 검토, 보안 패치", "cost review, security patches")},
 	})
 	d.H(3, d.T("12.2 인시던트 대응", "12.2 Incidents"))
 	d.Table([]string{d.T("심각도", "Severity"), d.T("기준", "Criterion"), d.T("대응 시간", "Response")}, [][]string{
@@ -270,7 +265,41 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		fmt.Sprintf(d.T("확장성: 노드 %s대, 피크 %s req/s", "Scalability: %s nodes, %s req/s at peak"), totalNodes(e), num(e.PeakRPS)),
 		d.T("보안: Front Door → WAF → Private Endpoint → Key Vault", "Security: Front Door → WAF → private endpoints → Key Vault"),
 	)
-	return d.String()
+	return d
+}
+
+// zoneRows state the zones and how the pods spread over them: the node
+// pools' zones in Terraform, and each zone-spread Deployment's constraint
+// and anti-affinity.
+func zoneRows(d *md.Doc, e *plan.Env) [][2]string {
+	zs := make([]string, len(e.Zones))
+	for i, z := range e.Zones {
+		zs[i] = strconv.Itoa(z)
+	}
+	var spread, anti []claim.Locator
+	for _, w := range e.Workloads {
+		if w.Kind == spec.WorkloadCronJob {
+			continue
+		}
+		if p := e.Pool(poolOf(w)); p == nil || len(p.Zones) < 2 {
+			continue
+		}
+		spread = append(spread, claim.K8s("Deployment", w.Name, "spec.template.spec.topologySpreadConstraints.topologyKey").Is("topology.kubernetes.io/zone"))
+		anti = append(anti, claim.K8s("Deployment", w.Name, "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution.podAffinityTerm.topologyKey").Is("kubernetes.io/hostname"))
+	}
+	return [][2]string{
+		Row(d, "zones", d.T("가용 영역", "Zones"), zones(e.Zones), claim.TF(tfCluster, "default_node_pool.zones").Is(strings.Join(zs, ","))),
+		Row(d, "zones.pod-spread", d.T("Pod 분산", "Pod spread"), "topologySpreadConstraints topology.kubernetes.io/zone, maxSkew 1", spread...),
+		Row(d, "zones.anti-affinity", "Anti-Affinity", d.T("같은 서비스는 다른 노드 선호", "prefer different nodes for one service"), anti...),
+	}
+}
+
+// poolOf is the node pool a workload runs on.
+func poolOf(w plan.Workload) string {
+	if w.Pool != "" {
+		return w.Pool
+	}
+	return "apps"
 }
 
 func nsgTable(d *md.Doc, e *plan.Env) {

@@ -4,6 +4,8 @@ package md
 
 import (
 	"strings"
+
+	"github.com/physarch/physarch/internal/render/claim"
 )
 
 // Lang selects the document language.
@@ -19,6 +21,10 @@ const (
 type Doc struct {
 	b    strings.Builder
 	Lang Lang
+	// heading is the last heading written: the section a claim recorded
+	// now is printed under.
+	heading string
+	claims  []claim.Claim
 }
 
 // New starts a document.
@@ -34,6 +40,7 @@ func (d *Doc) T(ko, en string) string {
 
 // H writes a heading.
 func (d *Doc) H(level int, text string) {
+	d.heading = oneLine(text)
 	d.b.WriteString(strings.Repeat("#", level) + " " + oneLine(text) + "\n\n")
 }
 
@@ -86,6 +93,16 @@ func (d *Doc) row(cells []string) {
 func (d *Doc) Code(lang, body string) {
 	d.b.WriteString("```" + lang + "\n" + strings.TrimRight(body, "\n") + "\n```\n\n")
 }
+
+// Claim records a configuration statement printed under the current
+// heading (a row's first cell, or a list item) with the artifacts that
+// realise it; see package claim.
+func (d *Doc) Claim(id, text string, at ...claim.Locator) {
+	d.claims = append(d.claims, claim.Claim{ID: id, Section: d.heading, Text: oneLine(text), At: at})
+}
+
+// Claims are the statements recorded so far, in order.
+func (d *Doc) Claims() []claim.Claim { return d.claims }
 
 // String returns the document with exactly one trailing newline.
 func (d *Doc) String() string { return strings.TrimRight(d.b.String(), "\n") + "\n" }

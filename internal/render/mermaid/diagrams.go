@@ -113,7 +113,9 @@ func physical(pl *plan.Plan, e *plan.Env, t tr) string {
 	})
 	externals(g, pl, t)
 	if prod {
-		g.node("CICD", "CI/CD (GitHub Actions → Argo CD)")
+		// nothing generated deploys: the user pushes the images and applies
+		// the overlay (no GitOps controller is generated)
+		g.node("CICD", "CI/CD (docker push, kubectl apply -k)")
 	}
 
 	routes := g.wayIn(ents)

@@ -722,6 +722,12 @@ resource "azurerm_postgresql_flexible_server" "main" {
   tags       = var.tags
 }
 
+resource "azurerm_postgresql_flexible_server_configuration" "ssl_min_protocol_version" {
+  name      = "ssl_min_protocol_version"
+  server_id = azurerm_postgresql_flexible_server.main.id
+  value     = "TLSv1.2"
+}
+
 resource "azurerm_postgresql_flexible_server_database" "authdb" {
   name      = "authdb"
   server_id = azurerm_postgresql_flexible_server.main.id

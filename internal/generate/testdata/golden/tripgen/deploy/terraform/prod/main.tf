@@ -726,6 +726,12 @@ resource "azurerm_postgresql_flexible_server" "main" {
   tags       = var.tags
 }
 
+resource "azurerm_postgresql_flexible_server_configuration" "ssl_min_protocol_version" {
+  name      = "ssl_min_protocol_version"
+  server_id = azurerm_postgresql_flexible_server.main.id
+  value     = "TLSv1.2"
+}
+
 resource "azurerm_postgresql_flexible_server_database" "userdb" {
   name      = "userdb"
   server_id = azurerm_postgresql_flexible_server.main.id
