@@ -36,7 +36,9 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 				[2]string{"max_connections", strconv.Itoa(c.MaxConnections)},
 				[2]string{"shared_buffers", docs.MiB(c.SharedBuffersMiB)},
 				[2]string{"effective_cache_size", docs.MiB(c.EffectiveCacheMiB)},
-				[2]string{d.T("백업", "Backup"), fmt.Sprintf(d.T("일 1회 pg_dump, %d일 보관", "daily pg_dump, kept %d days"), c.BackupDays)},
+				// No backup CronJob is generated: dev's backup is the manual
+				// step of the operations commands (pg_dumpall).
+				[2]string{d.T("백업", "Backup"), d.T("수동 pg_dumpall (운영 명령 참조)", "manual pg_dumpall (see the operations commands)")},
 			)
 		} else {
 			c.serverTable(d)
@@ -87,7 +89,7 @@ func (c *Component) databasesTable(d *md.Doc) {
 // Backups implements docs.BackedUp.
 func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
 	if !e.IsProdLike() {
-		return [][]string{{"PostgreSQL", "pg_dump (CronJob)", d.T("매일 02:00", "daily 02:00"), docs.Days(d, c.BackupDays), "psql < dump.sql"}}
+		return [][]string{{"PostgreSQL", d.T("수동 pg_dumpall", "manual pg_dumpall"), d.T("필요 시", "on demand"), "-", "psql < backup.sql"}}
 	}
 	return [][]string{{"PostgreSQL", d.T("자동 백업 + PITR", "automatic backup + PITR"), docs.Days(d, c.BackupDays), strconv.FormatBool(c.GeoBackup)}}
 }
@@ -140,7 +142,6 @@ func (c *Component) DevCommands(e *plan.Env) []string {
 	}
 	ns := e.Namespace
 	return []string{
-		fmt.Sprintf("kubectl -n %s create job init-db-manual --from=cronjob/postgresql-backup   # backup now", ns),
 		fmt.Sprintf("kubectl -n %s exec statefulset/postgresql -- pg_dumpall -U postgres > backup.sql", ns),
 		fmt.Sprintf("kubectl -n %s exec -i statefulset/postgresql -- psql -U postgres < backup.sql", ns),
 	}
