@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/physarch/physarch/internal/plan"
@@ -8,17 +9,39 @@ import (
 )
 
 func drRules(r *Registry) {
-	r.Add(Rule{ID: "RS010", Family: "resilience", Severity: Error,
-		Title:     "Recovery target the DR mode cannot meet",
-		Rationale: "A production document pairs targets.rto and targets.rpo with a way to recover from the region's loss (dr.mode). Restoring Flexible Server's geo-redundant backups into the paired region takes up to 12 hours and may lose up to an hour of writes (Microsoft's business continuity overview); with mode none a region's loss is not recovered at all. A shorter target is a promise nothing delivers.",
-		Fix:       "Raise targets.rto (and targets.rpo) to what the mode delivers (geo-restore: rto 12h, rpo 1h), or recover another way and choose the mode that says so.",
-		Check: func(c *Context) []Finding {
-			var out []Finding
-			for _, e := range prodEnvs(c) {
-				out = append(out, drFindings(c, e)...)
-			}
-			return out
-		}})
+	r.Add(
+		Rule{ID: "RS010", Family: "resilience", Severity: Error,
+			Title:     "Recovery target the DR mode cannot meet",
+			Rationale: "A production document pairs targets.rto and targets.rpo with a way to recover from the region's loss (dr.mode). Restoring Flexible Server's geo-redundant backups into the paired region takes up to 12 hours and may lose up to an hour of writes (Microsoft's business continuity overview); with mode none a region's loss is not recovered at all. A shorter target is a promise nothing delivers.",
+			Fix:       "Raise targets.rto (and targets.rpo) to what the mode delivers (geo-restore: rto 12h, rpo 1h), or recover another way and choose the mode that says so.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					out = append(out, drFindings(c, e)...)
+				}
+				return out
+			}},
+		Rule{ID: "RS011", Family: "resilience", Severity: Warning,
+			Title:     "Queue consumer scaled on CPU",
+			Rationale: "A service that serves no route and that no service calls takes all its work from what it consumes. Its HPA scales on CPU, but a consumer that waits on I/O (a model, an external API) keeps its CPU low while the backlog grows, so it never scales out; a worker scales on the backlog itself (KEDA).",
+			Fix:       "Make it kind: worker (KEDA on the backlog of the one destination it consumes; split it if it consumes several), or give it a route if it also serves requests.",
+			Check: func(c *Context) []Finding {
+				called := map[string]bool{}
+				for _, s := range c.Plan.Services {
+					for _, callee := range s.Calls {
+						called[callee] = true
+					}
+				}
+				var out []Finding
+				for _, s := range c.Plan.Services {
+					if (s.Kind != "" && s.Kind != spec.WorkloadService) || s.Route != "" || called[s.Name] || len(s.Consumes) == 0 {
+						continue
+					}
+					out = append(out, Finding{Path: c.servicePath(s.Name) + ".consumes",
+						Message: fmt.Sprintf("%s takes its work only from %v, yet its HPA scales on CPU, not on the backlog", s.Name, s.Consumes)})
+				}
+				return out
+			}})
 }
 
 // drFindings judges one environment's RTO and RPO against its DR mode.

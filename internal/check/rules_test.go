@@ -136,6 +136,12 @@ var ruleCases = map[string][2]variant{
 		s := pl.Services // user ← event ← participation already; make a chain of four
 		s[0].Calls = []string{s[3].Name}
 	}}, quiet},
+	// The example's ai-service and content-service consume with no route;
+	// with a route each, nothing is a pure consumer.
+	"RS011": {quiet, {edit: func(s string) string {
+		s = strings.Replace(s, "  - name: ai-service\n", "  - name: ai-service\n    route: /api/ai\n", 1)
+		return strings.Replace(s, "  - name: content-service\n", "  - name: content-service\n    route: /api/content\n", 1)
+	}}},
 	"RS010": {{edit: replace("rto: 12h, rpo: 1h}", "rto: 30m, rpo: 1h}")}, quiet},
 	"RS007": {{edit: prod("postgresql: {geoBackup: false}")}, quiet},
 	"CP001": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPULimit = "100m" }}, quiet},

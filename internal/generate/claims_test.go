@@ -38,9 +38,8 @@ var pending = map[string]string{
 	// Terraform configures (retention, geo-redundancy) and the manual
 	// geo-restore command the backup row prints; the summary spans several
 	// blocks, so no one locator states it yet.
-	"dr.backup":             "DR: a locator per block's backup summary (PostgreSQL backup_retention_days, geo_redundant_backup_enabled)",
-	"dr.mode":               "DR: geo-restore is a manual procedure; the row should point at the command the backup row prints",
-	"postgresql.pod.backup": "dev's backup is the manual pg_dumpall command the runbook prints; the row should locate it",
+	"dr.backup": "DR: a locator per block's backup summary (PostgreSQL backup_retention_days, geo_redundant_backup_enabled)",
+	"dr.mode":   "DR: geo-restore is a manual procedure; the row should point at the command the backup row prints",
 }
 
 // inputRows are rows of settings tables that restate an input of the

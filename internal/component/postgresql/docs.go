@@ -40,7 +40,10 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 				docs.Row(d, "postgresql.pod.max-connections", "max_connections", strconv.Itoa(c.MaxConnections), podArg(b, fmt.Sprintf("max_connections=%d", c.MaxConnections))),
 				docs.Row(d, "postgresql.pod.shared-buffers", "shared_buffers", docs.MiB(c.SharedBuffersMiB), podArg(b, fmt.Sprintf("shared_buffers=%dMB", c.SharedBuffersMiB))),
 				docs.Row(d, "postgresql.pod.effective-cache-size", "effective_cache_size", docs.MiB(c.EffectiveCacheMiB), podArg(b, fmt.Sprintf("effective_cache_size=%dMB", c.EffectiveCacheMiB))),
-				docs.Row(d, "postgresql.pod.backup", d.T("백업", "Backup"), fmt.Sprintf(d.T("일 1회 pg_dump, %d일 보관", "daily pg_dump, kept %d days"), c.BackupDays)),
+				// No backup CronJob is generated: dev's backup is the manual
+				// step of the operations commands (pg_dumpall).
+				docs.Row(d, "postgresql.pod.backup", d.T("백업", "Backup"), d.T("수동 pg_dumpall (운영 명령 참조)", "manual pg_dumpall (see the operations commands)"),
+					claim.Manually(c.DevCommands(e)[0])),
 			)
 		} else {
 			c.serverTable(d)
@@ -98,7 +101,7 @@ func (c *Component) databasesTable(d *md.Doc) {
 // Backups implements docs.BackedUp.
 func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
 	if !e.IsProdLike() {
-		return [][]string{docs.Cells(d, "postgresql.pod.backup", []string{"PostgreSQL", "pg_dump (CronJob)", d.T("매일 02:00", "daily 02:00"), docs.Days(d, c.BackupDays), "psql < dump.sql"})}
+		return [][]string{docs.Cells(d, "postgresql.pod.backup", []string{"PostgreSQL", d.T("수동 pg_dumpall", "manual pg_dumpall"), d.T("필요 시", "on demand"), "-", "psql < backup.sql"}, claim.Manually(c.DevCommands(e)[0]))}
 	}
 	return [][]string{{"PostgreSQL", d.T("자동 백업 + PITR", "automatic backup + PITR"), docs.Days(d, c.BackupDays), strconv.FormatBool(c.GeoBackup)}}
 }
@@ -151,7 +154,6 @@ func (c *Component) DevCommands(e *plan.Env) []string {
 	}
 	ns := e.Namespace
 	return []string{
-		fmt.Sprintf("kubectl -n %s create job init-db-manual --from=cronjob/postgresql-backup   # backup now", ns),
 		fmt.Sprintf("kubectl -n %s exec statefulset/postgresql -- pg_dumpall -U postgres > backup.sql", ns),
 		fmt.Sprintf("kubectl -n %s exec -i statefulset/postgresql -- psql -U postgres < backup.sql", ns),
 	}

@@ -21,5 +21,9 @@ func (c *Component) Vars(_ *plan.Env, sv plan.Service, _ appenv.Hosts) []appenv.
 	if r := c.own(sv.Consumes); len(r) > 0 {
 		vars = append(vars, appenv.Var{Name: "SERVICEBUS_CONSUMES", Value: strings.Join(r, ",")})
 	}
+	if sub, ok := c.Subscriptions[sv.Name]; ok {
+		// The subscription Terraform creates on each topic it consumes.
+		vars = append(vars, appenv.Var{Name: "SERVICEBUS_SUBSCRIPTION", Value: sub})
+	}
 	return vars
 }

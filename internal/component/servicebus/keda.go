@@ -7,7 +7,6 @@ import (
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/k8s"
-	"github.com/physarch/physarch/internal/spec"
 )
 
 // KEDATrigger implements k8s.KEDATriggered: KEDA's azure-servicebus
@@ -36,16 +35,14 @@ func (c *Component) KEDATrigger(sv plan.Service) (map[string]string, bool) {
 	return nil, false
 }
 
-// subscriptions names the topic subscription of every worker that
-// consumes a topic: KEDA counts the messages waiting in it, so it must
-// exist (Terraform creates it). A subscription's name follows a queue's
+// subscriptions names the topic subscription of every service that
+// consumes a topic, whatever its kind: a topic delivers only to its
+// subscriptions, so without one the consumer receives nothing (and KEDA
+// counts a worker's backlog in it). Terraform creates each one. A subscription's name follows a queue's
 // rule (1 to 50 letters, digits, '.', '_', '-').
 func subscriptions(c *plan.Context, topics []string) map[string]string {
 	out := map[string]string{}
 	for _, sv := range c.Plan.Services {
-		if sv.Kind != spec.WorkloadWorker {
-			continue
-		}
 		for _, dest := range sv.Consumes {
 			if slices.Contains(topics, dest) {
 				out[sv.Name] = c.Name("Service Bus subscription", naming.ServiceBusQueue(sv.Name))

@@ -40,7 +40,8 @@ func TestKEDATrigger(t *testing.T) {
 				}
 			}
 		}
-		if sb.Subscriptions["indexer"] != "indexer" || len(sb.Subscriptions) != 1 {
+		// Every topic consumer has one (the inference service too), not only the worker.
+		if sb.Subscriptions["indexer"] != "indexer" || sb.Subscriptions["inference"] != "inference" || len(sb.Subscriptions) != 2 {
 			t.Errorf("%s: subscriptions %v", e.Name, sb.Subscriptions)
 		}
 		other := plan.Service{Name: "x", Kind: "worker", Worker: &plan.Worker{MessagesPerReplica: 1}, Consumes: []string{"not-here"}}

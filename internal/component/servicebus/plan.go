@@ -64,8 +64,9 @@ type Component struct {
 	// Producers and Consumers are the services on each destination, in
 	// spec order.
 	Producers, Consumers map[string][]string
-	// Subscriptions are the topic subscriptions of the workers that
-	// consume a topic, by worker.
+	// Subscriptions are the names of the topic subscriptions of the
+	// services that consume a topic, by service (one name for each topic
+	// the service consumes: a subscription is scoped by its topic).
 	Subscriptions map[string]string
 	// endpoint: the namespace is reached through a private endpoint
 	// (Premium only).

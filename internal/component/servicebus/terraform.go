@@ -73,27 +73,32 @@ func (c *Component) Terraform(m terraform.Module) {
 	ar.Set("listen", true)
 	ar.Set("send", true)
 	ar.Set("manage", false)
-	c.kedaTerraform(m, topicIdent)
+	// One subscription per consuming service and topic: a topic delivers
+	// only to its subscriptions.
+	for _, sv := range m.Plan().Services {
+		for _, t := range sv.Consumes {
+			if _, ok := topicIdent[t]; !ok {
+				continue
+			}
+			r := m.Resource("azurerm_servicebus_subscription", m.Ident("azurerm_servicebus_subscription", sv.Name+"-"+t))
+			r.Set("name", c.Subscriptions[sv.Name])
+			r.Expr("topic_id", "azurerm_servicebus_topic."+topicIdent[t]+".id")
+			r.Set("max_delivery_count", 10)
+			r.Set("dead_lettering_on_message_expiration", true)
+		}
+	}
+	c.kedaTerraform(m)
 }
 
 // kedaTerraform writes what KEDA needs to scale the workers on this
-// namespace: each topic-consuming worker's subscription (KEDA counts the
-// messages waiting in it), and a role on the namespace for each worker's
+// namespace (their topic subscriptions are every consumer's, above): a role on the namespace for each worker's
 // identity, which KEDA's operator acts as. Reading a queue's or a
 // subscription's message count goes through the management operations,
 // which need Azure Service Bus Data Owner (KEDA's scaler documentation).
-func (c *Component) kedaTerraform(m terraform.Module, topicIdent map[string]string) {
+func (c *Component) kedaTerraform(m terraform.Module) {
 	for _, sv := range m.Plan().Services {
-		trig, ok := c.KEDATrigger(sv)
-		if !ok {
+		if _, ok := c.KEDATrigger(sv); !ok {
 			continue
-		}
-		if topic := trig["topicName"]; topic != "" {
-			r := m.Resource("azurerm_servicebus_subscription", m.Ident("azurerm_servicebus_subscription", sv.Name))
-			r.Set("name", c.Subscriptions[sv.Name])
-			r.Expr("topic_id", "azurerm_servicebus_topic."+topicIdent[topic]+".id")
-			r.Set("max_delivery_count", 10)
-			r.Set("dead_lettering_on_message_expiration", true)
 		}
 		ra := m.Resource("azurerm_role_assignment", m.Ident("azurerm_role_assignment", "keda-servicebus-"+sv.Name))
 		ra.Expr("scope", "azurerm_servicebus_namespace.main.id")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/k8s"
@@ -346,7 +347,14 @@ func storageClassRows(d *md.Doc, e *plan.Env) [][]string {
 	var rows [][]string
 	for _, c := range classes {
 		who := strings.Join(users[c], "/")
-		rows = append(rows, []string{c, "disk.csi.azure.com", "StandardSSD_LRS", "Retain", fmt.Sprintf(d.T("%s 데이터 (Azure 관리 디스크)", "%s data (Azure managed disk)"), who)})
+		// What AKS defines the class as (reclaimPolicy Delete for its
+		// built-in classes: the disk goes with the claim); a class the
+		// spec names that AKS does not create is the cluster owner's.
+		prov, sku, reclaim := "-", "-", d.T("클러스터에서 정의", "as the cluster defines it")
+		if sc, ok := azure.LookupAKSStorageClass(c); ok {
+			prov, sku, reclaim = sc.Provisioner, sc.SKU, sc.ReclaimPolicy
+		}
+		rows = append(rows, []string{c, prov, sku, reclaim, fmt.Sprintf(d.T("%s 데이터 (Azure 관리 디스크)", "%s data (Azure managed disk)"), who)})
 	}
 	return rows
 }
