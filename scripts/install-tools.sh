@@ -3,7 +3,7 @@
 # what can be cached under ${PHYSARCH_CACHE:-~/.cache/physarch} so that a second
 # run on the same machine costs seconds. Works on a fresh machine too.
 #
-#   scripts/install-tools.sh [mermaid|kube|terraform|sarif|ajv ...]   (default: mermaid)
+#   scripts/install-tools.sh [mermaid|kube|terraform|sarif|ajv|postgres ...]   (default: mermaid)
 #
 # Prints one line per tool with the path the tests should use; the test
 # harness finds the tools through the environment variables printed by
@@ -25,6 +25,15 @@ apt_install() {
     touch "$cache/.apt-updated"
   fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# PostgreSQL: Debian's server, for the test that runs the init Job's
+# script against a real server (initdb, pg_ctl, psql, pg_isready). The
+# binaries live in /usr/lib/postgresql/<major>/bin, which `env` puts on PATH.
+install_postgres() {
+  command -v initdb >/dev/null 2>&1 && return 0
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
+  echo "postgres $(ls -d /usr/lib/postgresql/*/bin | tail -1)"
 }
 
 # Mermaid: Debian Chromium with CJK fonts, mermaid-cli from npm without its
@@ -145,6 +154,10 @@ print_env() {
   fi
   if [ -f "$cache/terraformrc" ]; then
     echo "export PHYSARCH_TF_CLI_CONFIG=$cache/terraformrc"
+    if ! command -v initdb >/dev/null 2>&1; then
+      for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && pg_bin="$d"; done
+      [ -n "${pg_bin:-}" ] && echo "export PATH=\"$pg_bin:\$PATH\""
+    fi
     if command -v terraform >/dev/null 2>&1; then echo "export PHYSARCH_TERRAFORM=$(command -v terraform)"; else echo "export PHYSARCH_TERRAFORM=$cache/bin/terraform"; fi
   fi
 }
@@ -163,7 +176,8 @@ for t in "${tools[@]}"; do
     terraform) install_terraform ;;
     sarif) install_sarif ;;
     ajv) install_ajv ;;
-    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif, ajv)" >&2; exit 2 ;;
+    postgres) install_postgres ;;
+    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif, ajv, postgres)" >&2; exit 2 ;;
   esac
 done
 print_env

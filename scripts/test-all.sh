@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-tools.sh mermaid kube terraform sarif ajv >/dev/null
+bash scripts/install-tools.sh mermaid kube terraform sarif ajv postgres >/dev/null
 eval "$(bash scripts/install-tools.sh env)"
 export PHYSARCH_REQUIRE_TOOLS=1
 
@@ -17,7 +17,7 @@ echo "== staticcheck"
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm, kube-score, ajv)"
-go test -count=1 -timeout 20m ./...
+go test -count=1 -timeout 45m ./...
 
 # Counted budgets (-fuzztime Nx), not durations: with a duration Go 1.26's
 # fuzz coordinator can report "context deadline exceeded" at the boundary on
