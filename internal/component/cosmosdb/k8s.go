@@ -60,13 +60,11 @@ func (c *Component) ClusterFlows() []plan.Flow { return nil }
 // Peer implements k8s.Peered: the pod, the account behind its private
 // endpoint, or its public endpoint wherever that is.
 func (c *Component) Peer(x k8s.Context) networkingv1.NetworkPolicyPeer {
-	switch {
-	case c.Pod != nil:
-		return k8s.PodPeer(Name)
-	case c.endpoint:
-		return x.EndpointsPeer()
+	pod := ""
+	if c.Pod != nil {
+		pod = Name
 	}
-	return k8s.BlockPeer(k8s.Anywhere)
+	return x.ServicePeer(pod, c.endpoint)
 }
 
 // PodSecrets implements k8s.PodSecreted: the pod's root password.

@@ -18,10 +18,7 @@ const lagThreshold = 64
 // Peer implements k8s.Peered: the namespace behind its private endpoint;
 // without one (Basic, or no private endpoints) its public endpoint.
 func (c *Component) Peer(x k8s.Context) networkingv1.NetworkPolicyPeer {
-	if c.endpoint {
-		return x.EndpointsPeer()
-	}
-	return k8s.BlockPeer(k8s.Anywhere)
+	return x.ServicePeer("", c.endpoint)
 }
 
 // KEDATrigger implements k8s.KEDATriggered: the trigger that scales a

@@ -9,8 +9,5 @@ import (
 // Peer implements k8s.Peered: the namespace behind its private endpoint;
 // without one (below Premium) its public endpoint, wherever that is.
 func (c *Component) Peer(x k8s.Context) networkingv1.NetworkPolicyPeer {
-	if c.endpoint {
-		return x.EndpointsPeer()
-	}
-	return k8s.BlockPeer(k8s.Anywhere)
+	return x.ServicePeer("", c.endpoint)
 }

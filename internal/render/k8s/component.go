@@ -154,6 +154,19 @@ func BlockPeer(cidr string) networkingv1.NetworkPolicyPeer {
 	return networkingv1.NetworkPolicyPeer{IPBlock: &networkingv1.IPBlock{CIDR: cidr}}
 }
 
+// ServicePeer is where clients reach a managed service: its dev pod
+// (pod names it; "" where none runs), else the service behind its private
+// endpoint, else its public endpoint, wherever that is.
+func (x Context) ServicePeer(pod string, endpoint bool) networkingv1.NetworkPolicyPeer {
+	switch {
+	case pod != "":
+		return PodPeer(pod)
+	case endpoint:
+		return x.EndpointsPeer()
+	}
+	return BlockPeer(Anywhere)
+}
+
 // Anywhere is the address block of everything.
 const Anywhere = anywhere
 
