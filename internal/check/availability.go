@@ -59,8 +59,24 @@ func availabilityRules(r *Registry) {
 			Check: func(c *Context) []Finding {
 				var out []Finding
 				for _, e := range prodEnvs(c) {
-					if len(e.Zones) < 2 {
+					// AV019 speaks for a region without zones, where
+					// targets.zones cannot be raised.
+					if len(e.Zones) < 2 && e.RegionZones > 0 {
 						out = append(out, at(e, c, "targets.zones", "production runs in %d zone", len(e.Zones)))
+					}
+				}
+				return out
+			}},
+		Rule{ID: "AV019", Family: "availability", Severity: Warning,
+			Title:     "Production in a region without availability zones",
+			Rationale: "A region without availability zones (koreasouth, among others in Microsoft's regions list) holds everything in one datacenter: no node pool, database, cache or gateway can be zone-redundant there, so physarch pins no zone, takes the prod profile's zone-redundant defaults down to what one datacenter allows (the database HA samezone) and counts the single-zone SLAs in the composite availability. A datacenter outage is then a region outage, which only the DR mode recovers.",
+			Fix:       "Run production in a region with zones (koreacentral) and, for a standby, name this one as dr.region; or accept one datacenter and suppress with # physarch:ignore AV019.",
+			Check: func(c *Context) []Finding {
+				var out []Finding
+				for _, e := range prodEnvs(c) {
+					if e.RegionZones == 0 {
+						out = append(out, Finding{Env: e.Name, Path: "region",
+							Message: fmt.Sprintf("region %s has no availability zones: %s runs in one datacenter, pinned to no zone, and its composite availability uses the single-zone SLAs", e.Region, e.Name)})
 					}
 				}
 				return out

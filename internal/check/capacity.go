@@ -42,8 +42,8 @@ func capacityRules(r *Registry) {
 					if w.Pool != "" {
 						pool = e.Pool(w.Pool)
 					}
-					if pool != nil && (w.CPURequestM > pool.AllocCPUM || w.MemRequestMiB > pool.AllocMemMiB) {
-						return fmt.Sprintf("%s requests %s CPU / %s, a %s node of pool %s offers %dm / %d MiB", w.Name, w.CPURequest, w.MemRequest, pool.VMSize, pool.Name, pool.AllocCPUM, pool.AllocMemMiB)
+					if pool != nil && (w.CPURequestM > pool.FreeCPUM || w.MemRequestMiB > pool.FreeMemMiB) {
+						return fmt.Sprintf("%s requests %s CPU / %s, a %s node of pool %s offers %dm / %d MiB after its DaemonSets", w.Name, w.CPURequest, w.MemRequest, pool.VMSize, pool.Name, pool.FreeCPUM, pool.FreeMemMiB)
 					}
 					return ""
 				})

@@ -48,7 +48,7 @@ func (r *Registry) Rule(id string) (Rule, bool) {
 func Default() *Registry {
 	r := NewRegistry()
 	for _, family := range []func(*Registry){
-		availabilityRules, resilienceRules, drRules, capacityRules, networkRules,
+		availabilityRules, resilienceRules, drRules, capacityRules, daemonSetRules, networkRules,
 		securityRules, costRules, operationsRules,
 	} {
 		family(r)

@@ -80,6 +80,10 @@ type Finding struct {
 	Pos      spec.Pos `json:"position"`
 	// Suppressed holds the reason of an inline physarch:ignore.
 	Suppressed string `json:"suppressed,omitempty"`
+	// Related are further places the finding is about (physarch audit
+	// quotes every conflicting line); SARIF lists them as locations after
+	// Pos.
+	Related []spec.Pos `json:"related,omitempty"`
 
 	line int // a source line, for findings about the text itself
 }

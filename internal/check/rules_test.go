@@ -105,6 +105,12 @@ var ruleCases = map[string][2]variant{
 	"AV005": {{edit: func(s string) string {
 		return prod("postgresql: {ha: samezone}")(replace("rto: 12h, rpo: 1h}", "rto: 12h, rpo: 1h, zones: 1}")(s))
 	}}, quiet},
+	// The prod profile's three zones are taken down to the region's none:
+	// the spec loads, and AV019 says what that costs.
+	"AV019": {{edit: replace("region: koreacentral", "region: koreasouth")}, quiet},
+	// koreacentral recovers into its pair, koreasouth, which has no zones;
+	// a DR region with zones is quiet.
+	"AV020": {quiet, {edit: prod("dr: {mode: geo-restore, region: japaneast}")}},
 	"AV006": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].Min = 1 }}, quiet},
 	"AV007": {{planMut: func(pl *plan.Plan) { w := &prodEnv(pl).Workloads[0]; w.PDBMinAvail = w.Min }}, quiet},
 	"AV008": {{edit: prod("nodePools: {apps: {spot: true}}")}, quiet},
@@ -153,7 +159,11 @@ var ruleCases = map[string][2]variant{
 	"CP015": {{edit: cronjob("Allow")}, {edit: cronjob("Forbid")}},
 	"CP017": {{edit: dev("nodePools: {apps: {autoscale: false}}")}, quiet},
 	"CP016": {{edit: prod("nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3}}")}, {edit: prod(`nodePools: {gpu: {vmSize: Standard_NC4as_T4_v3, taints: ["sku=gpu:NoSchedule"]}}`)}},
-	"CP008": {{edit: prod("nodePools: {apps: {max: 21}}")}, {edit: prod("nodePools: {apps: {max: 40}}")}},
+	"CP018": {{edit: prod("nodePools: {apps: {vmSize: Standard_D2s_v3}}")}, quiet},
+	// 3,000m fits a D4s_v3's 3,860m allocatable alone, not beside the
+	// DaemonSets' 1,310m (daemonsets_test.go has the other cases).
+	"CP019": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Workloads[0].CPURequestM = 3000 }}, quiet},
+	"CP008": {{edit: prod("nodePools: {apps: {max: 32}}")}, {edit: prod("nodePools: {apps: {max: 40}}")}},
 	"NW001": {{planMut: func(pl *plan.Plan) { n := &prodEnv(pl).Network; n.Subnets[1].CIDR = n.Subnets[0].CIDR }}, quiet},
 	"NW002": {{planMut: func(pl *plan.Plan) { prodEnv(pl).Network.Subnets[0].CIDR = "192.168.0.0/24" }}, quiet},
 	"NW003": {{edit: prod("network: {privateEndpoints: false}")}, quiet},
@@ -167,7 +177,7 @@ var ruleCases = map[string][2]variant{
 	"SC006": {{edit: prod("aks: {entraRBAC: false}")}, quiet},
 	"SC007": {{edit: prod("ingress: {frontDoor: none}")}, quiet},
 	"CO001": {{edit: replace("budgetUSD: 5000", "budgetUSD: 100")}, quiet},
-	"CO002": {quiet, {edit: replace("budgetUSD: 5000", "budgetUSD: 10000")}},
+	"CO002": {quiet, {edit: replace("budgetUSD: 5000", "budgetUSD: 15000")}},
 	"CO003": {{edit: dev("redis: {mode: managed, tier: Basic, sku: C0}")}, quiet},
 	"CO004": {{edit: dev("aks: {tier: Standard}")}, quiet},
 	"CO005": {quiet, {ctxMut: func(c *check.Context) {

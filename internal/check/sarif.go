@@ -45,16 +45,21 @@ type sarifRule struct {
 }
 
 type sarifResult struct {
-	RuleID       string             `json:"ruleId"`
-	RuleIndex    int                `json:"ruleIndex"`
-	Level        string             `json:"level"`
-	Message      sarifText          `json:"message"`
-	Locations    []sarifLocation    `json:"locations"`
-	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
-	Properties   map[string]string  `json:"properties,omitempty"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+	// RelatedLocations are the other places a finding quotes (audit's
+	// conflicting lines): code scanning shows the first location as the
+	// finding's place and links these from its message.
+	RelatedLocations []sarifLocation    `json:"relatedLocations,omitempty"`
+	Suppressions     []sarifSuppression `json:"suppressions,omitempty"`
+	Properties       map[string]string  `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               int           `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
 }
 
@@ -104,6 +109,12 @@ func SARIF(reg *Registry, findings []Finding, version string) ([]byte, error) {
 				ArtifactLocation: map[string]string{"uri": strings.TrimPrefix(f.Pos.File, "./")},
 				Region:           map[string]int{"startLine": line, "startColumn": col},
 			}}},
+		}
+		for i, p := range f.Related {
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: i + 1, PhysicalLocation: sarifPhysical{
+				ArtifactLocation: map[string]string{"uri": strings.TrimPrefix(p.File, "./")},
+				Region:           map[string]int{"startLine": max(p.Line, 1), "startColumn": max(p.Col, 1)},
+			}})
 		}
 		if f.Env != "" {
 			res.Properties = map[string]string{"environment": f.Env}

@@ -13,14 +13,16 @@ import (
 
 func newBuild() *cobra.Command {
 	var sf specFlags
-	var out, lang, format string
+	var out, lang, format, diagrams string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "build [SPEC]",
 		Short: "Generate the physical architecture package and its deployable output",
 		Long: `build reads the spec (default ./physarch.yaml), resolves it into one plan
 per environment and writes, all from that plan:
-  <out>/design/backend/physical/   the seven-file package (documents, diagrams)
+  <out>/design/backend/physical/   the seven-file package (documents, diagrams;
+                                   --diagrams plantuml writes .puml instead of
+                                   .mmd, both writes the two side by side)
   <out>/deploy/k8s/                Kustomize base + one overlay per environment
   <out>/deploy/terraform/<env>/    azurerm root module per environment
   <out>/deploy/compose/            the dev environment for docker compose
@@ -39,6 +41,7 @@ directory wait for each other (at most 2 minutes).
 ` + specArgHelp,
 		Example: `  physarch build
   physarch build spec.yaml -o out --lang en
+  physarch build --diagrams both       (PlantUML .puml next to the Mermaid .mmd)
   physarch build services/shop/        (reads services/shop/physarch.yaml)
   physarch build --example phonebill -o /tmp/phonebill`,
 		Args: specArg,
@@ -49,6 +52,9 @@ directory wait for each other (at most 2 minutes).
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format must be text or json, not %q", format)}
 			}
+			if err := generate.CheckDiagrams(diagrams); err != nil {
+				return usageError{err}
+			}
 			src, err := sf.read(args, true)
 			if err != nil {
 				return err
@@ -57,7 +63,7 @@ directory wait for each other (at most 2 minutes).
 			if err != nil {
 				return err
 			}
-			pl, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang), Prices: prices})
+			pl, files, err := generate.Spec(src.path, src.data, generate.Options{Lang: md.Lang(lang), Prices: prices, Diagrams: diagrams})
 			if err != nil {
 				return err
 			}
@@ -91,6 +97,7 @@ directory wait for each other (at most 2 minutes).
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "output directory")
 	cmd.Flags().StringVar(&lang, "lang", "ko", "document language: ko or en")
 	cmd.Flags().StringVar(&format, "format", "text", "report format: text or json")
+	cmd.Flags().StringVar(&diagrams, "diagrams", generate.DiagramsMermaid, "diagram notation: mermaid, plantuml (.puml instead of .mmd) or both")
 	cmd.Flags().BoolVar(&force, "force", false, "replace files physarch did not generate")
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/spf13/cobra"
 
@@ -140,18 +141,33 @@ func checkConfig(flag, specPath string, reg *check.Registry) (check.Config, erro
 }
 
 func writeRuleDocs(dir string, reg *check.Registry, w interface{ Write([]byte) (int, error) }) error {
+	pages := map[string][]byte{}
+	for _, r := range reg.Rules() {
+		pages[r.ID] = check.DocPage(r)
+	}
+	return writeDocPages(dir, "rule", pages, check.Index(reg), w)
+}
+
+// writeDocPages writes one page per ID and the index as README.md: the
+// rule pages of check and the check pages of audit are laid out alike.
+func writeDocPages(dir, noun string, pages map[string][]byte, index []byte, w interface{ Write([]byte) (int, error) }) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
-	var errs []error
-	for _, r := range reg.Rules() {
-		errs = append(errs, os.WriteFile(filepath.Join(dir, r.ID+".md"), check.DocPage(r), 0o644))
+	ids := make([]string, 0, len(pages))
+	for id := range pages {
+		ids = append(ids, id)
 	}
-	errs = append(errs, os.WriteFile(filepath.Join(dir, "README.md"), check.Index(reg), 0o644))
+	sort.Strings(ids)
+	var errs []error
+	for _, id := range ids {
+		errs = append(errs, os.WriteFile(filepath.Join(dir, id+".md"), pages[id], 0o644))
+	}
+	errs = append(errs, os.WriteFile(filepath.Join(dir, "README.md"), index, 0o644))
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "wrote %d rule pages and README.md to %s\n", len(reg.Rules()), dir)
+	fmt.Fprintf(w, "wrote %d %s pages and README.md to %s\n", len(ids), noun, dir)
 	return nil
 }
 

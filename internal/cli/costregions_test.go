@@ -73,7 +73,7 @@ func TestCostRegionColumnsEqualSingleRuns(t *testing.T) {
 	}
 	// The text table shows the same totals, one column per region.
 	_, text, _ := run(t, dir, append([]string{"cost"}, args...)...)
-	for _, want := range []string{"4232.46–8721.45", "3929.22–7787.49", "koreacentral", "japaneast", "94.90 F", "269.37–448.95 S", "73.00 F", "Open question (in no total): AKS Free tier"} {
+	for _, want := range []string{"4912.77–11442.69", "4491.27–10035.69", "koreacentral", "japaneast", "94.90 F", "269.37–448.95 S", "73.00 F", "Open question (in no total): AKS Free tier"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("side-by-side table lacks %q:\n%s", want, text)
 		}
@@ -120,7 +120,7 @@ func TestDiffRegion(t *testing.T) {
 	}
 	code, out, errs := run(t, dir, "diff", spec, "--region", "eastus", "--region", "koreasouth", "--format", "markdown")
 	for _, want := range []string{"the same plan priced in `koreacentral`, `eastus`, `koreasouth`", "| component | koreacentral | eastus | koreasouth |",
-		"| **total** | **$4655.22–$9144.21** | **$4238.74–$8097.01** | cannot hold the plan |", "| vs koreacentral | | -$416.48 / -$1047.20 | |",
+		"| **total** | **$5335.53–$11865.45** | **$4800.79–$10345.21** | cannot hold the plan |", "| vs koreacentral | | -$534.74 / -$1520.24 | |",
 		"- `koreasouth`: koreasouth has no availability zones", "| Azure Cache for Redis | $517.66 R | $404.42 S | — |"} {
 		if code != ExitOK || !strings.Contains(out, want) {
 			t.Errorf("exit %d %s: markdown lacks %q\n%s", code, errs, want, out)

@@ -186,7 +186,16 @@ one the catalog knows (a programmatic name such as koreacentral).
 			defer stop()
 			// The meters come from the plan's cost lines, so a block's
 			// meters are fetched as soon as the block prices anything.
-			n, err := c.Refresh(ctx, retail.FiltersFor(region, cost.Meters(pl)), dir, name, nowFunc())
+			filters := retail.FiltersFor(region, cost.Meters(pl))
+			if region == pl.Region {
+				// The DR standby's rows are billed in the DR region: the
+				// same cache holds them (prices carry their region).
+				regions, meters := cost.OtherRegions(pl)
+				for _, r := range regions {
+					filters = append(filters, retail.FiltersFor(r, meters[r])...)
+				}
+			}
+			n, err := c.Refresh(ctx, filters, dir, name, nowFunc())
 			if err != nil {
 				return fmt.Errorf("refresh failed, the previous cache (if any) is unchanged: %w%s", err, refreshHint(err))
 			}

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -137,12 +138,18 @@ func TestPricesRefreshCoversEveryMeter(t *testing.T) {
 				f := r.URL.Query().Get("$filter")
 				filters = append(filters, f)
 				var items []azure.Item
+				// Each row in the region the filter asks for: the DR
+				// standby's meters are fetched for the DR region.
+				region := "koreacentral"
+				if m := regionFilter.FindStringSubmatch(f); m != nil {
+					region = m[1]
+				}
 				for _, m := range meters {
 					if !strings.Contains(f, "serviceName eq '"+m.Service+"'") || (m.Service == "Virtual Machines" && !strings.Contains(f, "armSkuName eq '"+m.ArmSku+"'")) {
 						continue
 					}
 					it := azure.Item{ServiceName: m.Service, ArmSkuName: m.ArmSku, SkuName: m.Sku, MeterName: m.Meter, ProductName: m.Product,
-						ArmRegionName: "koreacentral", Type: "Consumption", RetailPrice: 1, UnitPrice: 1, EffectiveStartDate: "2020-01-01T00:00:00Z"}
+						ArmRegionName: region, Type: "Consumption", RetailPrice: 1, UnitPrice: 1, EffectiveStartDate: "2020-01-01T00:00:00Z"}
 					if m.Spot {
 						it.SkuName += " Spot"
 					}
@@ -243,3 +250,6 @@ func TestPricesStatus(t *testing.T) {
 		}
 	}
 }
+
+// regionFilter finds the region a Retail Prices filter asks for.
+var regionFilter = regexp.MustCompile(`armRegionName eq '([a-z0-9]+)'`)

@@ -109,7 +109,7 @@ error (a bug in physarch; the message says where to report it).`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(), newValidate(), newCheck(), newDiff(), newCost(), newSLA(), newPrices(), newSchema(), newInit(), newVersion())
+	root.AddCommand(newBuild(), newValidate(), newCheck(), newAudit(), newImport(), newDiff(), newCost(), newSLA(), newServe(), newPrices(), newSchema(), newInit(), newVersion())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

@@ -9,8 +9,10 @@ import (
 	"os"
 
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/component/agc"
 	"github.com/physarch/physarch/internal/component/apimanagement"
 	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/approuting"
 	"github.com/physarch/physarch/internal/component/azuresql"
 	"github.com/physarch/physarch/internal/component/bastion"
 	"github.com/physarch/physarch/internal/component/blobstorage"
@@ -19,7 +21,9 @@ import (
 	"github.com/physarch/physarch/internal/component/eventhubs"
 	"github.com/physarch/physarch/internal/component/firewall"
 	"github.com/physarch/physarch/internal/component/frontdoor"
+	"github.com/physarch/physarch/internal/component/identityprovider"
 	"github.com/physarch/physarch/internal/component/ingress"
+	"github.com/physarch/physarch/internal/component/istiogateway"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/component/loganalytics"
 	"github.com/physarch/physarch/internal/component/maintenance"
@@ -27,6 +31,7 @@ import (
 	"github.com/physarch/physarch/internal/component/redis"
 	"github.com/physarch/physarch/internal/component/registry"
 	"github.com/physarch/physarch/internal/component/servicebus"
+	"github.com/physarch/physarch/internal/component/servicemesh"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -43,6 +48,9 @@ func All() []plan.Kind {
 		eventhubs.Kind{},
 		ingress.Kind{},
 		appgateway.Kind{},
+		agc.Kind{},
+		approuting.Kind{},
+		istiogateway.Kind{},
 		frontdoor.Kind{},
 		apimanagement.Kind{},
 		firewall.Kind{},
@@ -52,6 +60,8 @@ func All() []plan.Kind {
 		bastion.Kind{},
 		maintenance.Kind{},
 		defender.Kind{},
+		servicemesh.Kind{},
+		identityprovider.Kind{},
 	}
 }
 

@@ -15,10 +15,10 @@ import (
 	"github.com/physarch/physarch/internal/components"
 	"github.com/physarch/physarch/internal/generate"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/diagram"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
-	"github.com/physarch/physarch/internal/render/mermaid"
 	"github.com/physarch/physarch/internal/render/terraform"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -104,8 +104,8 @@ func (w *widgetComponent) Data(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 	d.P("widget-marker-" + w.Tier)
 }
 
-func (w *widgetComponent) Draw(mermaid.View) mermaid.Drawing {
-	return mermaid.Drawing{Entry: "Widget", Managed: []mermaid.Shape{{ID: "Widget", Label: "Widget " + w.Tier, DB: true}}}
+func (w *widgetComponent) Draw(diagram.View) diagram.Drawing {
+	return diagram.Drawing{Entry: "Widget", Managed: []diagram.Shape{{ID: "Widget", Label: "Widget " + w.Tier, DB: true}}}
 }
 
 func (w *widgetComponent) Peer(k8s.Context) networkingv1.NetworkPolicyPeer {

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"path"
 	"regexp"
 	"sort"
@@ -76,11 +77,8 @@ func TestCrossFileConsistency(t *testing.T) {
 				f.add("avail "+r.Env, "plan", fmt.Sprintf("%.4f%%", r.Percent))
 			}
 			for _, r := range reports {
-				v := fmt.Sprintf("$%.2f–$%.2f", r.TotalMin, r.TotalMax)
-				if r.TotalMin == r.TotalMax {
-					v = fmt.Sprintf("$%.2f", r.TotalMin)
-				}
-				f.add("cost "+r.Env, "plan", v)
+				// the documents print amounts with thousands separators
+				f.add("cost "+r.Env, "plan", msg.USDRange(r.TotalMin, r.TotalMax))
 			}
 			kinds := map[string]int{}
 			for key, byFile := range f {

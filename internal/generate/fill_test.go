@@ -76,6 +76,11 @@ func fakeOutputs(refs map[string]bool) ([]byte, map[string]string) {
 	for i, ref := range sorted {
 		n := i + 1
 		v := "00000000-0000-0000-0000-" + strings.Repeat("0", 12-len(strconv.Itoa(n))) + strconv.Itoa(n)
+		if strings.Contains(ref, "connection_string") {
+			// The real shape: '=' and ';' must pass the script's value check
+			// (a test with UUIDs alone let a script that refused them pass).
+			v = "InstrumentationKey=" + v + ";IngestionEndpoint=https://koreacentral-0.in.applicationinsights.azure.com/;LiveEndpoint=https://koreacentral.livediagnostics.monitor.azure.com/;ApplicationId=" + v
+		}
 		values[ref] = v
 		out, key, isMap := strings.Cut(ref, ".")
 		if !isMap {
@@ -235,4 +240,111 @@ func dropOutput(t *testing.T, doc []byte, ref string) []byte {
 	}
 	b, _ := json.Marshal(m)
 	return b
+}
+
+// resourceNamesRE reads the resource_names output's entries: planned name
+// = var.<x>_name.
+var resourceNamesRE = regexp.MustCompile(`(?m)^\s*"([A-Za-z0-9_-]+)"\s*=\s*var\.([a-z0-9_]+_name)$`)
+
+// TestFillScriptCarriesRenamedResources: a resource renamed with
+// -var <x>_name=... (terraform output resource_names maps its planned
+// name to the new one) is renamed in the overlay wherever the planned name
+// stands as a whole name, hosts included, and nowhere inside a longer
+// name; a second run changes nothing; a new name the script cannot pass
+// to sed safely is refused (exit 1) and the overlay keeps the planned one.
+func TestFillScriptCarriesRenamedResources(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh on PATH: the fill script cannot run here")
+	}
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("no jq on PATH: fill-outputs.sh needs jq (apt-get install jq)")
+	}
+	for _, ex := range examples.Names() {
+		t.Run(ex, func(t *testing.T) {
+			dir := writeBuild(t, ex)
+			envDir := filepath.Join(dir, "deploy/terraform/prod")
+			outs, err := os.ReadFile(filepath.Join(envDir, "outputs.tf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			vars, err := os.ReadFile(filepath.Join(envDir, "variables.tf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			overlay := filepath.Join(dir, "deploy/k8s/overlays/prod")
+			before := readDir(t, overlay)
+			renames := map[string]string{}
+			used := 0
+			for _, m := range resourceNamesRE.FindAllStringSubmatch(string(outs), -1) {
+				planned, v := m[1], m[2]
+				if !strings.Contains(string(vars), "variable \""+v+"\" {") || !strings.Contains(string(vars), "default     = \""+planned+"\"") {
+					t.Errorf("resource_names maps %s to var.%s, which has no such default", planned, v)
+				}
+				renames[planned] = "ren-" + planned
+				for _, src := range before {
+					if wholeName(planned).MatchString(src) {
+						used++
+						break
+					}
+				}
+			}
+			if len(renames) == 0 || used == 0 {
+				t.Fatalf("resource_names has %d names, %d of them in the overlay; the test would prove nothing", len(renames), used)
+			}
+			run := func(m map[string]string) (int, string) {
+				doc, _ := json.Marshal(map[string]any{"resource_names": map[string]any{"sensitive": false, "value": m}})
+				f := filepath.Join(t.TempDir(), "outputs.json")
+				if err := os.WriteFile(f, doc, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out, err := exec.Command(sh, filepath.Join(envDir, terraform.FillScript), f).CombinedOutput()
+				if ee, ok := err.(*exec.ExitError); ok {
+					return ee.ExitCode(), string(out)
+				} else if err != nil {
+					t.Fatal(err)
+				}
+				return 0, string(out)
+			}
+			// A name with a character the script refuses: exit 1, nothing renamed.
+			var first string
+			for p := range renames {
+				if first == "" || p < first {
+					first = p
+				}
+			}
+			if code, out := run(map[string]string{first: first + ".bad"}); code != 1 || !strings.Contains(out, "unexpected characters") {
+				t.Errorf("a refused name: exit %d, want 1:\n%s", code, out)
+			}
+			if !equalDirs(before, readDir(t, overlay)) {
+				t.Error("a refused name changed the overlay")
+			}
+			// The placeholders stay (no such outputs here): exit 1 is expected
+			// when there are any; only the renames are checked.
+			run(renames)
+			after := readDir(t, overlay)
+			for name, src := range before {
+				want := src
+				for p, n := range renames {
+					re := wholeName(p)
+					for re.MatchString(want) {
+						want = re.ReplaceAllString(want, "${1}"+n+"${2}")
+					}
+				}
+				if after[name] != want {
+					t.Errorf("%s is not the generated file with each planned name renamed:\n%s", name, after[name])
+				}
+			}
+			run(renames)
+			if !equalDirs(after, readDir(t, overlay)) {
+				t.Error("a second run changed the overlay")
+			}
+		})
+	}
+}
+
+// wholeName matches a name standing alone: not inside a longer name (a
+// '.' ends one, as in a host name).
+func wholeName(name string) *regexp.Regexp {
+	return regexp.MustCompile(`(^|[^A-Za-z0-9_-])` + regexp.QuoteMeta(name) + `([^A-Za-z0-9_-]|$)`)
 }

@@ -109,7 +109,7 @@ func TestWorkloadKindsInEveryOutput(t *testing.T) {
 		}
 	}
 	diagram := file(t, files, "physical-architecture-prod.mmd")
-	for _, want := range []string{`svc_nightly_report{{"nightly-report<br/>CronJob 30 2 * * 1-5`, `svc_nightly_report -->|"HTTPS"| ext_partner`, `svc_mailer["mailer<br/>KEDA 0–20`, `q_mail_jobs -->|"receive"| svc_mailer`} {
+	for _, want := range []string{`svc_nightly_report{{"nightly-report<br/>CronJob 30 2 * * 1-5`, `ns_shop_prod -->|"HTTPS"| ext_partner`, `svc_mailer["mailer<br/>KEDA 0–20`, `PEBus -->|"send · receive"| q_mail_jobs`} {
 		if !strings.Contains(diagram, want) {
 			t.Errorf("physical diagram lacks %q", want)
 		}

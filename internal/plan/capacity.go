@@ -11,10 +11,17 @@ import (
 	"github.com/physarch/physarch/internal/spec"
 )
 
-// daemonSetPods is how many pod slots per node AKS's own DaemonSets take
-// (kube-proxy, CNI, CSI drivers, node agents): an estimate, so that the
-// packing never plans a node full to its max-pods limit.
+// daemonSetPods is the fewest pod slots per node the DaemonSets are
+// counted to take, whatever the catalog lists (plan.Env.DaemonSets: one
+// pod a node each), so that the packing never plans a node full to its
+// max-pods limit.
 const daemonSetPods = 8
+
+// podSlots is what a node of maxPods leaves the system's pods: maxPods
+// less one pod of each DaemonSet every node runs (at least daemonSetPods).
+func podSlots(e *Env, maxPods int) int {
+	return maxPods - max(daemonSetPods, len(e.DaemonSets.DaemonSets))
+}
 
 // Hard limits. Beyond them a figure is a typo or a different kind of
 // system, and planning it would only cost time and memory.
@@ -218,6 +225,7 @@ func BackingPod(name string, port int, cpu, mem string, storageGB int, class, im
 // allocatable CPU and memory, at minimum and at maximum replicas.
 func (p *planner) pools(e *Env, path string) {
 	se := e.Settings
+	e.DaemonSets = daemonSets(e)
 	for _, def := range []struct {
 		name, mode string
 		path       string
@@ -235,10 +243,16 @@ func (p *planner) pools(e *Env, path string) {
 			p.fail(def.path+".maxPods", "Azure CNI allows 10 to 250; 30 is the default", "maxPods %d is out of range", cfg.MaxPods)
 			continue
 		}
+		if podSlots(e, cfg.MaxPods) < 2 {
+			p.fail(def.path+".maxPods", fmt.Sprintf("raise maxPods to at least %d (30 is the default)", cfg.MaxPods-podSlots(e, cfg.MaxPods)+2),
+				"in %s, maxPods %d leaves %d pods a node once the %d DaemonSets have theirs", e.Name, cfg.MaxPods, podSlots(e, cfg.MaxPods), len(e.DaemonSets.DaemonSets))
+			continue
+		}
 		alloc := azure.NodeAllocatable(vm, cfg.MaxPods)
+		free := room(alloc, e.DaemonSets)
 		np := NodePool{
 			Name: def.name, Mode: def.mode, VMSize: vm.Name, VCPU: vm.VCPU, MemoryGiB: vm.MemoryGiB,
-			AllocCPUM: alloc.CPUMilli, AllocMemMiB: alloc.MemoryMiB, MaxPods: cfg.MaxPods, PodSlots: cfg.MaxPods - daemonSetPods,
+			AllocCPUM: alloc.CPUMilli, AllocMemMiB: alloc.MemoryMiB, FreeCPUM: free.CPUMilli, FreeMemMiB: free.MemoryMiB, MaxPods: cfg.MaxPods, PodSlots: podSlots(e, cfg.MaxPods),
 			Autoscale: cfg.Autoscale, Spot: cfg.Spot, Zones: e.Zones, OSDiskGB: cfg.OSDiskGB,
 		}
 		if def.name == "system" {
@@ -255,12 +269,12 @@ func (p *planner) pools(e *Env, path string) {
 		if cfg.Spot {
 			np.Taints = []string{"kubernetes.azure.com/scalesetpriority=spot:NoSchedule"}
 		}
-		pods := append(e.onPool(spec.AppsPool), e.Backing...)
-		if !p.fits(e, pods, vm, alloc, def.path) {
+		pods := e.PoolPods(spec.AppsPool)
+		if !p.fits(e, pods, vm, free, def.path) {
 			return
 		}
-		np.NodesAtMin, np.RequestedCPUM, np.RequestedMiB = pack(pods, false, alloc, cfg.MaxPods)
-		np.NodesAtMax, _, _ = pack(pods, true, alloc, cfg.MaxPods)
+		np.NodesAtMin, np.RequestedCPUM, np.RequestedMiB = pack(pods, false, free, np.PodSlots)
+		np.NodesAtMax, _, _ = pack(pods, true, free, np.PodSlots)
 		zones := len(e.Zones)
 		np.Min = roundUp(max(np.NodesAtMin, zones, 1), zones)
 		np.Max = roundUp(max(np.NodesAtMax, np.Min), zones)
@@ -307,12 +321,12 @@ func (e *Env) onPool(pool string) []Workload {
 	return out
 }
 
-// fits reports whether every pod fits one node of the pool's VM size,
-// and otherwise blames the pod's requests (or the pool's VM size, when
+// fits reports whether every pod fits one node of the pool's VM size
+// (its room after the DaemonSets), and otherwise blames the pod's requests (or the pool's VM size, when
 // the requests are defaults).
 func (p *planner) fits(e *Env, pods []Workload, vm azure.VMSize, alloc azure.Allocatable, poolPath string) bool {
 	for _, w := range pods {
-		if w.CPURequestM > alloc.CPUMilli || w.MemRequestMiB > alloc.MemoryMiB {
+		if w.PodCPUM() > alloc.CPUMilli || w.PodMemMiB() > alloc.MemoryMiB {
 			at := poolPath + ".vmSize"
 			for i, sv := range p.doc.Spec.Services {
 				if sv.Name == w.Name && p.doc.Has(fmt.Sprintf("services[%d].resources.requests", i)) {
@@ -320,7 +334,7 @@ func (p *planner) fits(e *Env, pods []Workload, vm azure.VMSize, alloc azure.All
 				}
 			}
 			p.fail(at, "choose a larger VM size or lower the pod's requests",
-				"in %s, a %s pod (%s CPU, %s memory) is larger than a %s node's allocatable %dm CPU, %dMi memory",
+				"in %s, a %s pod (%s CPU, %s memory) is larger than a %s node's allocatable less its DaemonSets, %dm CPU, %dMi memory",
 				e.Name, w.Name, w.CPURequest, w.MemRequest, vm.Name, alloc.CPUMilli, alloc.MemoryMiB)
 			return false
 		}
@@ -362,20 +376,21 @@ func (p *planner) dedicatedPool(e *Env, path, name string) bool {
 		zones = e.Zones
 	}
 	alloc := azure.NodeAllocatable(vm, maxPods)
+	free := room(alloc, e.DaemonSets)
 	np := NodePool{
 		Name: name, Mode: "User", VMSize: vm.Name, VCPU: vm.VCPU, MemoryGiB: vm.MemoryGiB, GPUs: vm.GPUs, GPU: vm.GPU,
-		AllocCPUM: alloc.CPUMilli, AllocMemMiB: alloc.MemoryMiB, MaxPods: maxPods, PodSlots: maxPods - daemonSetPods,
+		AllocCPUM: alloc.CPUMilli, AllocMemMiB: alloc.MemoryMiB, FreeCPUM: free.CPUMilli, FreeMemMiB: free.MemoryMiB, MaxPods: maxPods, PodSlots: podSlots(e, maxPods),
 		Autoscale: autoscale, Zones: zones, Taints: cfg.Taints, Labels: cfg.Labels, OSDiskGB: or0(cfg.OSDiskGB, apps.OSDiskGB), Dedicated: true,
 	}
 	pods := e.onPool(name)
 	for _, w := range pods {
 		np.Services = append(np.Services, w.Name)
 	}
-	if !p.fits(e, pods, vm, alloc, pp) {
+	if !p.fits(e, pods, vm, free, pp) {
 		return false
 	}
-	np.NodesAtMin, np.RequestedCPUM, np.RequestedMiB = pack(pods, false, alloc, maxPods)
-	np.NodesAtMax, _, _ = pack(pods, true, alloc, maxPods)
+	np.NodesAtMin, np.RequestedCPUM, np.RequestedMiB = pack(pods, false, free, np.PodSlots)
+	np.NodesAtMax, _, _ = pack(pods, true, free, np.PodSlots)
 	z := len(zones)
 	if np.NodesAtMin > 0 {
 		np.Min = roundUp(max(np.NodesAtMin, z), z)
@@ -453,7 +468,7 @@ func (p *planner) poolWithinLimit(e *Env, np NodePool, cfg spec.NodePool, path s
 // runs of identical nodes, so its work grows with the number of shapes,
 // not with the number of pods; the result is exactly per-pod first-fit
 // decreasing (pack_test.go compares the two). Requests are non-negative.
-func pack(ws []Workload, atMax bool, alloc azure.Allocatable, maxPods int) (nodes int, cpu, mem int64) {
+func pack(ws []Workload, atMax bool, alloc azure.Allocatable, slotsPerNode int) (nodes int, cpu, mem int64) {
 	type shape struct{ cpu, mem, n int64 }
 	var shapes []shape
 	for _, w := range ws {
@@ -464,9 +479,10 @@ func pack(ws []Workload, atMax bool, alloc azure.Allocatable, maxPods int) (node
 		if n <= 0 {
 			continue
 		}
-		shapes = append(shapes, shape{w.CPURequestM, w.MemRequestMiB, n})
-		cpu += n * w.CPURequestM
-		mem += n * w.MemRequestMiB
+		c, m := w.PodCPUM(), w.PodMemMiB()
+		shapes = append(shapes, shape{c, m, n})
+		cpu += n * c
+		mem += n * m
 	}
 	// Decreasing by CPU, then memory; pods of one shape are then
 	// contiguous, as in the per-pod order.
@@ -476,7 +492,7 @@ func pack(ws []Workload, atMax bool, alloc azure.Allocatable, maxPods int) (node
 		}
 		return shapes[i].mem > shapes[j].mem
 	})
-	slots := int64(maxPods - daemonSetPods)
+	slots := int64(slotsPerNode)
 	// fit is how many more pods of a shape a node with the given free
 	// room takes (a node already over its room takes none).
 	fit := func(freeCPU, freeMem, freeSlots, c, m int64) int64 {

@@ -36,6 +36,17 @@ type Component interface {
 // pods are packed onto the apps pool with the services'.
 type Podded interface{ Pods() []Workload }
 
+// Sidecared is a component that injects a container into the pods of
+// every long-running service (a service mesh's proxy): its requests and
+// limits, which the node packing and the namespaces' quotas and limit
+// ranges count with the service's own (cronjobs get none: a sidecar
+// would keep a Job's pod from completing).
+type Sidecared interface{ Sidecar() Sidecar }
+
+// Sidecar is an injected container's requests and limits, as written
+// (100m, 128Mi).
+type Sidecar struct{ CPURequest, MemRequest, CPULimit, MemLimit string }
+
 // Subnetted is a component that needs subnets of its own.
 type Subnetted interface{ SubnetNeeds() []SubnetNeed }
 

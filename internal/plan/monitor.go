@@ -24,8 +24,9 @@ type Alerted interface{ Alerts(e *Env) []Alert }
 // workspace through diagnostic settings.
 type Diagnosed interface{ Diagnostics() []Diagnostic }
 
-// Alert is one metric alert rule the environment deploys. The documents'
-// alert table and the Terraform are both this list.
+// Alert is one alert rule the environment deploys: a metric alert, or,
+// where Query is set, a log alert on the workspace. The documents' alert
+// table and the Terraform are both this list.
 type Alert struct {
 	// Component is the ID of the component whose resource it watches
 	// ("" for the cluster); Target names that resource among the
@@ -49,6 +50,18 @@ type Alert struct {
 	Severity int
 	// Basis says where the threshold comes from, for the documents.
 	Basis spec.Text
+
+	// Query makes the rule a log alert (a scheduled query rule on the
+	// workspace): KQL whose one row holds the column Measure, compared
+	// with Threshold (Namespace and Metric stay empty). Platform metrics
+	// of the edge carry no route, so a route's error budget is watched in
+	// the access log.
+	Query, Measure string
+	// Route is the public route a log alert watches (its pattern, such as
+	// /api/users/**); Objective the availability target, in percent, whose
+	// error budget Threshold spends at BurnRate.
+	Route               string
+	Objective, BurnRate float64
 }
 
 // ActionGroup is who the alerts notify: its name, and the short name
@@ -66,8 +79,11 @@ type Diagnostic struct {
 	// Resource names the resource for the documents ("Key Vault
 	// kv-shop-prod").
 	Resource string
-	// CategoryGroups are the log category groups sent ("allLogs").
+	// CategoryGroups are the log category groups sent ("allLogs");
+	// Categories single categories, where a group would send far more
+	// than is read (the cluster's kube-audit-admin, not allLogs).
 	CategoryGroups []string
+	Categories     []string
 }
 
 // BudgetBurnRate is how much faster than the availability target allows
@@ -76,11 +92,20 @@ type Diagnostic struct {
 // the recommended page threshold).
 const BudgetBurnRate = 14.4
 
+// SlowBurnRate is the second window of the Workbook's fast-burn pair: 6
+// times too fast over six hours spends 5% of the budget.
+const SlowBurnRate = 6
+
 // BurnThreshold is the failure share, in percent, at which a one-hour
 // window spends the error budget of an availability target (percent) at
 // BudgetBurnRate, rounded to hundredths.
 func BurnThreshold(availability float64) float64 {
-	v := BudgetBurnRate * (100 - availability)
+	return BurnThresholdAt(BudgetBurnRate, availability)
+}
+
+// BurnThresholdAt is BurnThreshold at any burn rate.
+func BurnThresholdAt(rate, availability float64) float64 {
+	v := rate * (100 - availability)
 	if v > 100 {
 		v = 100
 	}
@@ -89,7 +114,8 @@ func BurnThreshold(availability float64) float64 {
 
 // monitor collects the components' alerts and diagnostic settings where
 // an observer receives them, and names them.
-func monitor(e *Env, system string, r *renamer) {
+func monitor(e *Env, pl *Plan, r *renamer) {
+	system := pl.Name
 	var alerting, logging bool
 	for _, o := range Facets[Observer](e) {
 		alerting = alerting || o.IsAlerting()
@@ -100,6 +126,12 @@ func monitor(e *Env, system string, r *renamer) {
 		for _, c := range Facets[Alerted](e) {
 			for _, a := range c.Alerts(e) {
 				a.Name = r.use(fmt.Sprintf("metric alert %s", a.Key), naming.MetricAlert("alert-"+base+"-"+a.Key))
+				e.Alerts = append(e.Alerts, a)
+			}
+		}
+		if logging {
+			for _, a := range routeAlerts(e, pl) {
+				a.Name = r.use(fmt.Sprintf("log alert %s", a.Key), naming.LogAlert("alert-"+base+"-"+a.Key))
 				e.Alerts = append(e.Alerts, a)
 			}
 		}

@@ -25,6 +25,27 @@ type NameChange struct {
 	Wanted   string
 	Got      string
 	Why      string
+	WhyKo    string // Why in Korean, for the Korean documents
+	// ResourceKo is Resource in Korean, for the Korean documents.
+	ResourceKo string
+}
+
+// resourceKo names, in Korean, the resources whose names the renamer
+// derives; a resource not listed reads the same in both languages.
+var resourceKo = map[string]string{
+	"AKS DNS prefix":                "AKS DNS 접두사",
+	"AKS cluster":                   "AKS 클러스터",
+	"Key Vault secret":              "Key Vault 시크릿",
+	"Kubernetes namespace":          "Kubernetes 네임스페이스",
+	"action group":                  "작업 그룹",
+	"action group short name":       "작업 그룹 약식 이름",
+	"federated identity credential": "페더레이션 ID 자격 증명",
+	"network security group":        "네트워크 보안 그룹",
+	"private endpoint":              "프라이빗 엔드포인트",
+	"resource group":                "리소스 그룹",
+	"subnet":                        "서브넷",
+	"user-assigned identity":        "사용자 할당 관리형 ID",
+	"virtual network":               "가상 네트워크",
 }
 
 // renamer derives names and remembers every one it had to change.
@@ -39,7 +60,7 @@ func (r *renamer) use(resource string, n naming.Name) string {
 				return n.Got
 			}
 		}
-		r.changes = append(r.changes, NameChange{Resource: resource, Wanted: n.Wanted, Got: n.Got, Why: n.Why})
+		r.changes = append(r.changes, NameChange{Resource: resource, ResourceKo: resourceKo[resource], Wanted: n.Wanted, Got: n.Got, Why: n.Why, WhyKo: n.WhyKo})
 	}
 	return n.Got
 }

@@ -151,6 +151,9 @@ func (e *Env) sizeNamespace(ns *Namespace, pl *Plan) {
 			n = w.Max * runs
 		}
 		add(n, w.CPURequest, w.MemRequest, w.CPULimit, w.MemLimit)
+		if sc := w.Sidecar; sc != nil {
+			add(n, sc.CPURequest, sc.MemRequest, sc.CPULimit, sc.MemLimit)
+		}
 	}
 	if ns.Components && (len(e.Backing) > 0 || e.RunsJobs(pl)) {
 		// The components' pods, and room for one of the Jobs that set

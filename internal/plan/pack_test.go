@@ -78,7 +78,7 @@ func TestPackEqualsPerPodFFD(t *testing.T) {
 			ws = append(ws, Workload{CPURequestM: val(alloc.CPUMilli), MemRequestMiB: val(alloc.MemoryMiB), Min: lo, Max: lo + r.IntN(25)})
 		}
 		for _, atMax := range []bool{false, true} {
-			n1, c1, m1 := pack(ws, atMax, alloc, maxPods)
+			n1, c1, m1 := pack(ws, atMax, alloc, maxPods-daemonSetPods)
 			n2, c2, m2 := packPerPod(ws, atMax, alloc, maxPods)
 			if n1 != n2 || c1 != c2 || m1 != m2 {
 				t.Fatalf("case %d (atMax %v, alloc %+v, maxPods %d, workloads %+v): by shape %d nodes %d/%d, per pod %d nodes %d/%d",
@@ -99,7 +99,7 @@ func TestPackWorkIsBoundedByShapes(t *testing.T) {
 		{CPURequestM: 500, MemRequestMiB: 1024, Max: 400000},
 		{CPURequestM: 250, MemRequestMiB: 512, Max: 400000},
 	}
-	nodes, cpu, mem := pack(ws, true, alloc, 30)
+	nodes, cpu, mem := pack(ws, true, alloc, 30-daemonSetPods)
 	if nodes != 57143+22857 || cpu != 400000*(500+250) || mem != 400000*(1024+512) {
 		t.Errorf("%d nodes, %dm CPU, %dMi", nodes, cpu, mem)
 	}
@@ -109,6 +109,6 @@ func BenchmarkPackMillionPods(b *testing.B) {
 	alloc := azure.Allocatable{CPUMilli: 3860, MemoryMiB: 12690}
 	ws := []Workload{{CPURequestM: 500, MemRequestMiB: 1024, Max: 1000000}, {CPURequestM: 250, MemRequestMiB: 700, Max: 1000000}}
 	for b.Loop() {
-		pack(ws, true, alloc, 30)
+		pack(ws, true, alloc, 30-daemonSetPods)
 	}
 }

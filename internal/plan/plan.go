@@ -34,6 +34,8 @@ func Build(doc *spec.Document, kinds ...Kind) (*Plan, error) {
 		Cloud:    s.Cloud,
 		Region:   s.Region,
 		External: s.External,
+		doc:      doc,
+		kinds:    kinds,
 	}
 	// Names every environment shares: messaging destinations.
 	shared := &renamer{}
@@ -89,6 +91,10 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 	}
 	// The loader accepts only the catalog's modes.
 	e.DR, _ = azure.LookupDRMode(se.DR.Mode)
+	e.Region = pl.Region
+	if r, ok := azure.LookupRegion(pl.Region); ok {
+		e.RegionZones = r.Zones
+	}
 	for z := 1; z <= se.Targets.Zones; z++ {
 		e.Zones = append(e.Zones, z)
 	}
@@ -98,6 +104,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		// meaningless (and unbounded): stop here.
 		return nil
 	}
+	e.indexWorkloads()
 	ctx := &Context{Doc: p.doc, Plan: pl, Env: e, Index: i, p: p, r: r}
 	e.Rates = rates(ctx, p.kinds)
 	for _, k := range p.kinds {
@@ -105,6 +112,7 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 			e.Components = append(e.Components, c)
 		}
 	}
+	sidecars(e)
 	p.backingPods(e, path)
 	p.namespaces(e, pl, r)
 	p.pools(e, path)
@@ -122,7 +130,8 @@ func (p *planner) env(pl *Plan, i int, shared []NameChange) *Env {
 		}
 	}
 	e.Identities = pl.identities(e, r)
-	monitor(e, pl.Name, r)
+	monitor(e, pl, r)
+	e.Recovery = recovery(e, pl.Name)
 	// Components name only what they deploy, so every change is in use.
 	e.NameChanges = append(e.NameChanges, r.changes...)
 	e.DowntimeMinutes = math.Round((100-se.Targets.Availability)/100*730*60*10) / 10
@@ -164,4 +173,44 @@ func or(s, def string) string {
 
 func hintFrom(val string, options []string) string {
 	return spec.DidYouMean(val, options, fmt.Sprintf("known: %s", strings.Join(options, ", ")))
+}
+
+// VaryEnv plans one environment of the spec again, changed by change
+// (which may change that environment only): what Vary gives for a change
+// that keeps only that environment, without copying the rest of the spec.
+// The plan holds that environment alone.
+func (pl *Plan) VaryEnv(env string, change func(*spec.Spec, *spec.Environment)) (*Plan, error) {
+	if pl.doc == nil {
+		return nil, fmt.Errorf("the plan of %s keeps no spec to vary", pl.Name)
+	}
+	doc, ok := spec.Loader{}.VaryEnv(pl.doc, env, change)
+	if !ok {
+		return nil, fmt.Errorf("the plan of %s has no environment %s", pl.Name, env)
+	}
+	return Build(doc, pl.kinds...)
+}
+
+// CanVary reports whether the plan keeps the spec it was built from (every
+// plan Build returns does; one assembled by hand in a test does not).
+func (pl *Plan) CanVary() bool { return pl.doc != nil }
+
+// Vary plans the spec this plan was built from again, changed by change
+// (another tier, zone count or user count), with the same building blocks:
+// decisions and what-ifs compare a plan with its alternatives through the
+// one planner, never through arithmetic of their own. The change is judged
+// as the loader judges a spec, so an alternative the spec could not state
+// is refused with the loader's error.
+func (pl *Plan) Vary(change func(*spec.Spec)) (*Plan, error) {
+	if pl.doc == nil {
+		return nil, fmt.Errorf("the plan of %s keeps no spec to vary", pl.Name)
+	}
+	sections := make([]spec.Section, len(pl.kinds))
+	for i, k := range pl.kinds {
+		sections[i] = k.Section()
+	}
+	doc, err := spec.Loader{Sections: sections}.Vary(pl.doc, change)
+	if err != nil {
+		return nil, err
+	}
+	return Build(doc, pl.kinds...)
 }

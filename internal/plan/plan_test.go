@@ -76,10 +76,12 @@ func TestCapacityFormula(t *testing.T) {
 func TestNodePoolsPackPods(t *testing.T) {
 	e := mustPlan(t, shop).Envs[0]
 	apps := e.Pool("apps")
-	// D4s_v3 allocatable: 3860m CPU → 7 pods of 500m per node by CPU; 15
-	// pods at max → 3 nodes; rounded to a multiple of 3 zones.
-	if apps.AllocCPUM != 3860 || apps.NodesAtMax != 3 || apps.Min != 3 || apps.Max != 3 {
-		t.Errorf("apps pool: alloc %d, at max %d, min %d, max %d", apps.AllocCPUM, apps.NodesAtMax, apps.Min, apps.Max)
+	// D4s_v3 allocatable: 3860m CPU, less the prod DaemonSets' 1310m
+	// (AKS's own, Azure CNI and NPM, ama-logs, the Secrets Store driver,
+	// Defender's sensor) = 2550m → 5 pods of 500m per node; 15 pods at
+	// max → 3 nodes; rounded to a multiple of 3 zones.
+	if apps.AllocCPUM != 3860 || apps.FreeCPUM != 2550 || apps.NodesAtMax != 3 || apps.Min != 3 || apps.Max != 3 {
+		t.Errorf("apps pool: alloc %d, room %d, at max %d, min %d, max %d", apps.AllocCPUM, apps.FreeCPUM, apps.NodesAtMax, apps.Min, apps.Max)
 	}
 	if sys := e.Pool("system"); sys.Min != 3 || sys.Max != 5 {
 		t.Errorf("system pool %d–%d, want the profile's 3–5", sys.Min, sys.Max)
@@ -165,6 +167,59 @@ func BenchmarkPlanLarge(b *testing.B) {
 		}
 		if _, err := components.Plan(doc); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestDaemonSetsFollowThePlan: each environment reserves the DaemonSets
+// of what it turns on, and no others; the apps pool packs into the room
+// they leave.
+func TestDaemonSetsFollowThePlan(t *testing.T) {
+	p, data, _ := examples.Spec("kt-event-marketing")
+	doc, err := components.Load(p, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := components.Plan(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		env       string
+		want, not []string
+	}{
+		{"prod", []string{"kube-proxy", "azure-cns", "azure-npm", "ama-logs", "aks-secrets-store-provider-azure", "microsoft-defender-collector-ds"}, []string{"calico-node"}},
+		{"dev", []string{"kube-proxy", "azure-cns", "calico-node"}, []string{"azure-npm", "ama-logs", "aks-secrets-store-csi-driver", "microsoft-defender-publisher-ds"}},
+	} {
+		var e *plan.Env
+		for i := range pl.Envs {
+			if pl.Envs[i].Name == tc.env {
+				e = pl.Envs[i]
+			}
+		}
+		names := map[string]bool{}
+		var cpu, mem int64
+		for _, d := range e.DaemonSets.DaemonSets {
+			names[d.Name] = true
+			cpu += d.CPUM
+			mem += d.MemMiB
+		}
+		for _, n := range tc.want {
+			if !names[n] {
+				t.Errorf("%s: no %s among %v", tc.env, n, names)
+			}
+		}
+		for _, n := range tc.not {
+			if names[n] {
+				t.Errorf("%s: %s reserved, but nothing turns it on", tc.env, n)
+			}
+		}
+		if cpu != e.DaemonSets.CPUM || mem != e.DaemonSets.MemMiB || cpu == 0 {
+			t.Errorf("%s: sums %dm/%dMi, the DaemonSets add up to %dm/%dMi", tc.env, e.DaemonSets.CPUM, e.DaemonSets.MemMiB, cpu, mem)
+		}
+		apps := e.Pool("apps")
+		if apps.FreeCPUM != apps.AllocCPUM-cpu || apps.FreeMemMiB != apps.AllocMemMiB-mem {
+			t.Errorf("%s: apps room %dm/%dMi, want allocatable %dm/%dMi less the DaemonSets", tc.env, apps.FreeCPUM, apps.FreeMemMiB, apps.AllocCPUM, apps.AllocMemMiB)
 		}
 	}
 }

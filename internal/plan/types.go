@@ -18,6 +18,10 @@ type Plan struct {
 	Destinations []Destination
 	External     []spec.External
 	Envs         []*Env
+	// doc and kinds are what the plan was built from, for Vary; no stage
+	// reads the spec through them.
+	doc   *spec.Document
+	kinds []Kind
 }
 
 // Service is what a service is, whatever the environment.
@@ -93,15 +97,34 @@ type Env struct {
 	Names      Names
 	Settings   spec.Environment // profile merged with the spec's overrides
 	Zones      []int
-	RTO, RPO   string
+	// RegionZones is how many availability zones the region has (0:
+	// none, as koreasouth). Zones still counts one zone there (the
+	// region's one datacenter, for spreading and rounding), but nothing
+	// may pin a resource to a zone number: Pinned says what to pin.
+	RegionZones int
+	// Region is where the environment runs (the spec's region).
+	Region   string
+	RTO, RPO string
 	// DR is how the environment recovers from its region's loss
 	// (dr.mode) and what that mode can deliver, from the catalog.
-	DR        azure.DRMode
+	DR azure.DRMode
+	// Recovery is what that mode delivers here, block by block, with
+	// the region it recovers into.
+	Recovery  Recovery
 	PeakRPS   float64
 	Workloads []Workload // application services, in spec order
-	Backing   []Workload // the components' pods (dev), empty otherwise
-	Pools     []NodePool
-	Network   Network
+	// workloadAt indexes Workloads by name once they are planned: the
+	// planner, the estimates and the renderers look a workload up for
+	// every service, and a scan each time made a large spec's build
+	// quadratic in its services (a tenth of the 1,000-service build).
+	// An Env assembled by hand has none, and Workload scans.
+	workloadAt map[string]int
+	Backing    []Workload // the components' pods (dev), empty otherwise
+	Pools      []NodePool
+	// DaemonSets are the DaemonSets every node runs and what they
+	// request there, taken off each pool's allocatable.
+	DaemonSets DaemonSetReservation
+	Network    Network
 	// Components are the building blocks the environment runs, in
 	// registration order.
 	Components []Component
@@ -174,6 +197,10 @@ type Workload struct {
 	StorageGB    int    // backing pods only
 	StorageClass string // backing pods only
 	Image        string // backing pods only
+	// Sidecar is the container a Sidecared component injects into the
+	// pod (nil for none); CPURequestM and MemRequestMiB stay the
+	// service's own, and PodCPUM and PodMemMiB add the sidecar's.
+	Sidecar *Sidecar
 }
 
 // Autoscaled reports whether an HPA scales the workload on CPU (kind
@@ -211,13 +238,17 @@ type NodePool struct {
 	MemoryGiB   int
 	AllocCPUM   int64
 	AllocMemMiB int64
-	MaxPods     int
-	PodSlots    int // max pods less the DaemonSet pods every node runs
-	Min, Max    int
-	Autoscale   bool
-	Spot        bool
-	Zones       []int
-	Taints      []string
+	// FreeCPUM and FreeMemMiB are what a node offers the pods after the
+	// DaemonSets' requests (Env.DaemonSets): the room the packing fills.
+	FreeCPUM   int64
+	FreeMemMiB int64
+	MaxPods    int
+	PodSlots   int // max pods less the DaemonSet pods every node runs
+	Min, Max   int
+	Autoscale  bool
+	Spot       bool
+	Zones      []int
+	Taints     []string
 	// Labels are a dedicated pool's own node labels (besides
 	// physarch.dev/pool, which every pool has).
 	Labels map[string]string
@@ -300,12 +331,26 @@ func (e *Env) Pool(name string) *NodePool {
 
 // Workload returns a service's sizing.
 func (e *Env) Workload(name string) *Workload {
+	if i, ok := e.workloadAt[name]; ok && i < len(e.Workloads) && e.Workloads[i].Name == name {
+		return &e.Workloads[i]
+	}
+	if e.workloadAt != nil && len(e.workloadAt) == len(e.Workloads) {
+		return nil
+	}
 	for i := range e.Workloads {
 		if e.Workloads[i].Name == name {
 			return &e.Workloads[i]
 		}
 	}
 	return nil
+}
+
+// indexWorkloads builds workloadAt; Workloads must not change after it.
+func (e *Env) indexWorkloads() {
+	e.workloadAt = make(map[string]int, len(e.Workloads))
+	for i, w := range e.Workloads {
+		e.workloadAt[w.Name] = i
+	}
 }
 
 // IsProdLike reports whether the environment runs managed services behind

@@ -75,7 +75,8 @@ func (c cronField) part(p string) error {
 	rng, step, hasStep := strings.Cut(p, "/")
 	if hasStep {
 		n, err := strconv.Atoi(step)
-		if err != nil || n < 1 {
+		// Atoi takes a sign; cron (and the schema's pattern) does not.
+		if err != nil || n < 1 || strings.ContainsAny(step, "+-") {
 			return fmt.Errorf("step %q is not a whole number of at least 1", step)
 		}
 		if n > c.hi-c.lo+1 {

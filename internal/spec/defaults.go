@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"k8s.io/apimachinery/pkg/api/resource"
 )
 
@@ -89,6 +90,22 @@ func applyDefaults(doc *Document) {
 		if e.Title.Ko == "" {
 			e.Title.Ko = e.Title.En
 		}
+		regionZones(doc, i, e)
+	}
+}
+
+// regionZones takes a profile's zone count down to what the region has:
+// the prod profile's three zones are a default for a region with zones,
+// and a region without them (koreasouth) still holds the environment in
+// its one datacenter. A count the user wrote is kept, and the validator
+// refuses it with a hint; rule AV019 says what the lost zones cost.
+func regionZones(doc *Document, i int, e *Environment) {
+	region, ok := azure.LookupRegion(doc.Spec.Region)
+	if !ok || doc.Stated(fmt.Sprintf("environments[%d].targets.zones", i)) {
+		return
+	}
+	if most := max(region.Zones, 1); e.Targets.Zones > most {
+		e.Targets.Zones = most
 	}
 }
 

@@ -36,12 +36,13 @@ type Targets struct {
 // region; the DR row and rule RS010 judge targets.rto and targets.rpo
 // against what the mode can deliver.
 type DRSettings struct {
-	Mode string `yaml:"mode" jsonschema_description:"none: no recovery from a region's loss (dev's default); geo-restore: restore the geo-redundant backups into the paired region, up to 12 h, losing up to 1 h (prod's default); standby-region: a promoted standby in a second region (not built by physarch yet: refused)"`
+	Mode   string `yaml:"mode" jsonschema_description:"none: no recovery from a region's loss (dev's default); geo-restore: restore the geo-redundant backups into the DR region, up to 12 h, losing up to 1 h (prod's default); standby-region: a warm standby in the DR region (a PostgreSQL read replica promoted on failover, the registry geo-replicated, the rest rebuilt by the same Terraform)"`
+	Region string `yaml:"region" jsonschema_description:"the region recovered into (default: the region's pair from Microsoft's list, koreasouth for koreacentral)"`
 }
 
 // FieldRules constrains the DR mode.
 func (DRSettings) FieldRules() Rules {
-	return Rules{"mode": OneOf(azure.DRNone, azure.DRGeoRestore, azure.DRStandbyRegion)}
+	return Rules{"mode": OneOf(azure.DRNone, azure.DRGeoRestore, azure.DRStandbyRegion), "region": OneOf(azure.RegionNames()...)}
 }
 
 // AKSSettings configure the cluster.

@@ -30,7 +30,6 @@ func TestHostileValues(t *testing.T) {
 		{"kubernetes unknown", "    profile: prod\n", "    profile: prod\n    aks: {kubernetesVersion: \"1.99\"}\n", 28, 30, []string{`Kubernetes "1.99" is not a version AKS offers`}},
 		{"kubernetes unquoted", "    profile: prod\n", "    profile: prod\n    aks: {kubernetesVersion: 1.35}\n", 28, 30, []string{"must be text, not the number 1.35", `"1.35"`}},
 		{"region marsnorth", "region: koreacentral\n", "region: marsnorth\n", 7, 9, []string{`region "marsnorth" is not allowed here`}},
-		{"region without zones", "region: koreacentral\n", "region: koreasouth\n", 7, 9, []string{"region koreasouth has no availability zones, but prod asks for 3"}},
 		{"environment with trailing hyphen", "  - name: prod\n", "  - name: prod-\n", 26, 11, []string{`name "prod-" is not in the expected form`}},
 		{"system with double hyphen", "  name: shop\n", "  name: ab--cd\n", 4, 9, []string{`name "ab--cd" is not in the expected form`, "single hyphens"}},
 		{"queues differing in case", "    queues: [jobs]\n", "    queues: [jobs, Jobs]\n", 22, 20, []string{`"Jobs" is declared twice (as "jobs")`, "names ignore case"}},

@@ -335,13 +335,7 @@ func (v *validator) environments() {
 			v.fail(p, "add profile: dev or profile: prod", "environment %q has no profile", e.Name)
 			continue
 		}
-		if e.DR.Mode == azure.DRStandbyRegion && !v.failed[p+".dr.mode"] {
-			// No claim without an artifact: a standby region would need a
-			// second cluster, a cross-region replica and a failover route,
-			// none of which physarch writes yet.
-			v.fail(p+".dr.mode", "use dr: {mode: geo-restore} with targets.rto of at least 12h, or build the standby region yourself and say mode: none",
-				"dr.mode standby-region needs a second region physarch does not build yet")
-		}
+		v.drRegion(p, e, s.Region, regionKnown)
 		t := e.Targets
 		for _, d := range []struct{ key, val string }{{"targets.rto", t.RTO}, {"targets.rpo", t.RPO}} {
 			if _, err := ParseDuration(d.val); err != nil {

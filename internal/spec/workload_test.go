@@ -180,6 +180,7 @@ func TestParseCron(t *testing.T) {
 		"0 0 * * 5#3":    "neither a number",
 		"0 0 * * ?/2":    "no step",
 		"0 0 * * mon/x":  "step",
+		"0/+1 0 1 1 0":   "step",
 		"0 0 * * MON-SU": "neither a number",
 	} {
 		err := ParseCron(s)
@@ -209,8 +210,9 @@ func FuzzParseCron(f *testing.F) {
 	})
 }
 
-// TestDRModeErrors: an unknown DR mode and standby-region (which physarch
-// does not build) are each one positioned error with a hint; the profiles
+// TestDRModeErrors: an unknown DR mode, a DR region that is the
+// environment's own or unknown, and a DR region with mode none are each one
+// positioned error with a hint; the profiles
 // give dev none and prod geo-restore.
 func TestDRModeErrors(t *testing.T) {
 	base := strings.Replace(kinds, "[jobs, spare]", "[jobs]", 1)
@@ -224,7 +226,8 @@ func TestDRModeErrors(t *testing.T) {
 	for _, c := range []struct {
 		mode, part string
 		col        int
-	}{{"restore", `"restore" is not allowed`, 42}, {"standby-region", "standby-region needs a second region physarch does not build yet", 42}} {
+	}{{"restore", `"restore" is not allowed`, 42}, {"standby-region, region: koreacentral", "dr.region koreacentral is the environment's own region", 66},
+		{"standby-region, region: marsnorth", `"marsnorth" is not allowed`, 66}, {"none, region: koreasouth", "dr.region koreasouth with dr.mode none", 56}} {
 		src := strings.Replace(base, "  - {name: dev, profile: dev}\n", "  - {name: dev, profile: dev, dr: {mode: "+c.mode+"}}\n", 1)
 		_, err := testLoad("shop.yaml", []byte(src))
 		var errs Errors

@@ -5,7 +5,6 @@
 package availability
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -31,15 +30,28 @@ const Disclaimer = "composite availability is an estimate from component SLAs, n
 // applies and the report says why. A block that reports no facts meets no
 // condition, so it never gets a figure its configuration does not earn.
 type PathLink struct {
-	Name   string // as the report names it, such as "PostgreSQL"
+	Name string // as the report names it, such as "PostgreSQL"
+	// NameKo is Name in Korean, for the Korean documents ("" when it
+	// reads the same in both).
+	NameKo string
 	Config string
-	Key    string // the catalog SLA (azure.ResolveSLA)
-	Note   string
+	// ConfigKo is Config in Korean, for the Korean documents ("" when
+	// it reads the same in both).
+	ConfigKo string
+	Key      string // the catalog SLA (azure.ResolveSLA)
+	// Note is what the reader should know about the link; NoteKo says it
+	// in Korean ("" when it reads the same in both).
+	Note, NoteKo string
 	azure.Facts
 	// Setting is the spec key that decides the facts (such as
 	// "ingress.gatewayMaxCapacity"): where a finding about an unmet
 	// condition points.
 	Setting string
+	// Stated is a figure the spec states for a system outside the
+	// catalog (an external identity provider's SLA), used instead of
+	// the catalog's, with StatedSource saying where it is stated.
+	Stated       float64
+	StatedSource string
 }
 
 // Nodes gives the SLA key and configuration of pods on the apps pool, by
@@ -59,15 +71,45 @@ type EdgeLinked interface {
 	EdgeLinks(e *plan.Env) []PathLink
 }
 
+// Routing is a component that serves public routes no service is behind
+// (a static content route at the edge): each route's path is its own
+// links alone, none of the cluster's.
+type Routing interface {
+	OwnRoutes(e *plan.Env) []OwnRoute
+}
+
+// OwnRoute is one such route: its pattern, what serves it (as the report
+// names it) and its path.
+type OwnRoute struct {
+	Route, Service string
+	Links          []PathLink
+}
+
+// RouteLinked is a component a public route's own requests wait on,
+// before the service (an identity provider that signs in the route's
+// users): its links join that route's path only, not the paths of the
+// routes whose services call the service.
+type RouteLinked interface {
+	RouteLinks(e *plan.Env, sv plan.Service) []PathLink
+}
+
 // Component is one link of the request path.
 type Component struct {
-	Name    string  `json:"name"`
-	Config  string  `json:"configuration"`
-	Percent float64 `json:"sla_percent"` // 0: no SLA
-	NoSLA   bool    `json:"no_sla"`
-	SLO     float64 `json:"slo_percent,omitempty"`
-	Source  string  `json:"source"`
-	Note    string  `json:"note,omitempty"`
+	Name   string `json:"name"`
+	Config string `json:"configuration"`
+	// NameKo is Name in Korean ("" when it reads the same in both).
+	NameKo string `json:"-"`
+	// ConfigKo and SourceKo are Config and Source in Korean, for the
+	// Korean documents ("" when they read the same in both).
+	ConfigKo string  `json:"-"`
+	SourceKo string  `json:"-"`
+	Percent  float64 `json:"sla_percent"` // 0: no SLA
+	NoSLA    bool    `json:"no_sla"`
+	SLO      float64 `json:"slo_percent,omitempty"`
+	Source   string  `json:"source"`
+	Note     string  `json:"note,omitempty"`
+	// NoteKo is Note in Korean, for the Korean documents.
+	NoteKo string `json:"-"`
 	// Condition is what the catalog's figure for the component needs
 	// ("zone-redundant or autoscaling"), when it needs anything.
 	Condition string `json:"condition,omitempty"`
@@ -133,22 +175,40 @@ func (b *builder) add(l PathLink) string {
 	if _, ok := b.comps[l.Name]; ok {
 		return l.Name
 	}
+	if l.Stated > 0 {
+		b.comps[l.Name] = Component{Name: l.Name, NameKo: l.NameKo, Config: l.Config, ConfigKo: l.ConfigKo, Percent: l.Stated, Source: l.StatedSource, Note: l.Note, NoteKo: l.NoteKo}
+		b.order = append(b.order, l.Name)
+		return l.Name
+	}
 	a := azure.ResolveSLA(l.Key, l.Facts)
-	c := Component{Name: l.Name, Config: l.Config, Percent: a.Percent, NoSLA: a.Percent == 0, SLO: a.SLO, Source: a.Source.String(), Note: l.Note,
-		Unmet: a.Unmet, Notes: a.Notes}
+	c := Component{Name: l.Name, NameKo: l.NameKo, Config: l.Config, ConfigKo: l.ConfigKo, Percent: a.Percent, NoSLA: a.Percent == 0, SLO: a.SLO, Source: a.Source.String(), Note: l.Note,
+		NoteKo: orEn(l.NoteKo, l.Note), Unmet: a.Unmet, Notes: a.Notes}
+	if a.Source.Ko != "" {
+		c.SourceKo = a.Source.StringKo()
+	}
 	if asked, ok := azure.LookupSLA(l.Key); ok && asked.Condition != nil {
 		c.Condition = asked.Condition.Text
 	}
 	if a.Unmet != "" {
 		c.Note = join(c.Note, a.Unmet)
+		c.NoteKo = join(c.NoteKo, orEn(a.UnmetKo, a.Unmet))
 		c.Setting = l.Setting
 	}
 	if a.Disagreement != "" {
 		c.Note = join(c.Note, "sources disagree ("+a.Disagreement+")")
+		c.NoteKo = join(c.NoteKo, "출처 간 수치가 다름 ("+orEn(a.DisagreementKo, a.Disagreement)+")")
 	}
 	b.comps[l.Name] = c
 	b.order = append(b.order, l.Name)
 	return l.Name
+}
+
+// orEn is a text's Korean form, or its English where it has none.
+func orEn(ko, en string) string {
+	if ko == "" {
+		return en
+	}
+	return ko
 }
 
 func join(a, b string) string {
@@ -174,22 +234,9 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	// nodesOn is the SLA of pods on a pool: a dedicated pool in fewer
 	// zones than the environment spreads its replicas over its own.
 	nodesOn := func(pool *plan.NodePool) Nodes {
-		zones := len(e.Zones)
-		if pool != nil {
-			zones = len(pool.Zones)
-		}
 		return func(replicas int) (string, string) {
-			switch {
-			case pool != nil && pool.Spot:
-				return "vm/spot", "Spot nodes"
-			case replicas >= 2 && zones >= 2 && se.Scaling.SpreadZones:
-				return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, zones)
-			case replicas >= 2:
-				return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas)
-			case pool != nil && pool.OSDiskGB > 64:
-				return "vm/single/premium", "1 replica, Premium SSD"
-			}
-			return "vm/single/standardssd", "1 replica, Standard SSD"
+			key, cfg, _ := placement(e, pool, replicas)
+			return key, cfg
 		}
 	}
 	nodeKey := nodesOn(e.Pool("apps"))
@@ -203,11 +250,12 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 			continue
 		}
 		w := e.Workload(sv.Name)
-		key, cfg := nodeKey(w.Min)
+		pool := e.Pool("apps")
 		if w.Pool != "" && w.Pool != "apps" {
-			key, cfg = nodesOn(e.Pool(w.Pool))(w.Min)
+			pool = e.Pool(w.Pool)
 		}
-		names := []string{b.add(PathLink{Name: "Service " + sv.Name, Config: cfg, Key: key})}
+		key, cfg, cfgKo := placement(e, pool, w.Min)
+		names := []string{b.add(PathLink{Name: "Service " + sv.Name, NameKo: "서비스 " + sv.Name, Config: cfg, ConfigKo: cfgKo, Key: key})}
 		for _, c := range linked {
 			for _, l := range c.ServiceLinks(e, sv, nodeKey) {
 				names = append(names, b.add(l))
@@ -240,6 +288,11 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 			}
 		}
 		addAll(edge)
+		for _, c := range plan.Facets[RouteLinked](e) {
+			for _, l := range c.RouteLinks(e, sv) {
+				addAll([]string{b.add(l)})
+			}
+		}
 		for _, s := range closure(calls, sv.Name) {
 			addAll(svcComp[s])
 		}
@@ -247,6 +300,19 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 		rep.Routes = append(rep.Routes, Route{Route: plan.RoutePattern(sv.Route), Service: sv.Name, Components: path, Percent: round4(p), Downtime: downtime(p), UpperBound: upper})
 		for _, n := range path {
 			all[n] = true
+		}
+	}
+	for _, c := range plan.Facets[Routing](e) {
+		for _, or := range c.OwnRoutes(e) {
+			var path []string
+			for _, l := range or.Links {
+				path = append(path, b.add(l))
+			}
+			p, upper := product(b, path)
+			rep.Routes = append(rep.Routes, Route{Route: or.Route, Service: or.Service, Components: path, Percent: round4(p), Downtime: downtime(p), UpperBound: upper})
+			for _, n := range path {
+				all[n] = true
+			}
 		}
 	}
 	var sys []string
@@ -294,6 +360,7 @@ func external(b *builder, pl *plan.Plan, name string) string {
 		c := Component{Name: n, Config: x.URL, Percent: x.Availability, NoSLA: x.Availability == 0, Source: "physarch.yaml external." + name + ".availability"}
 		if c.NoSLA {
 			c.Source = "none: the spec gives no availability for this system"
+			c.SourceKo = "없음: 스펙에 이 시스템의 가용성이 없습니다"
 		}
 		b.comps[n] = c
 		b.order = append(b.order, n)
@@ -354,3 +421,17 @@ func downtime(percent float64) float64 {
 }
 
 func round4(v float64) float64 { return math.Round(v*10000) / 10000 }
+
+// NameIn is a component's name in the Korean documents (ko) or the
+// English ones: the names in NoSLA and Weakest are the English keys.
+func (r *Report) NameIn(ko bool, name string) string {
+	if !ko {
+		return name
+	}
+	for _, c := range r.Components {
+		if c.Name == name && c.NameKo != "" {
+			return c.NameKo
+		}
+	}
+	return name
+}

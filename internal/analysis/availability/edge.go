@@ -18,5 +18,5 @@ func aksLink(e *plan.Env) PathLink {
 	if se.AKS.Tier == "Free" {
 		aksKey = "aks/Free"
 	}
-	return PathLink{Name: "AKS control plane", Config: se.AKS.Tier + " tier", Key: aksKey, Facts: azure.Facts{ZoneRedundant: zoned}}
+	return PathLink{Name: "AKS control plane", NameKo: "AKS 컨트롤 플레인", Config: se.AKS.Tier + " tier", ConfigKo: se.AKS.Tier + " 계층", Key: aksKey, Facts: azure.Facts{ZoneRedundant: zoned}}
 }

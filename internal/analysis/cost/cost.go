@@ -8,6 +8,8 @@ package cost
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/physarch/physarch/internal/catalog/azure"
@@ -23,9 +25,15 @@ var AsOf = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // Component is one priced row.
 type Component struct {
-	Name       string  `json:"name"`
-	Category   string  `json:"category"`
-	SKU        string  `json:"sku"`
+	Name string `json:"name"`
+	// NameKo is Name in Korean, for the Korean documents ("" when the
+	// name is a product name both languages write alike).
+	NameKo   string `json:"-"`
+	Category string `json:"category"`
+	SKU      string `json:"sku"`
+	// SKUKo is SKU in Korean where it holds words ("" when it is a SKU
+	// or figures both languages write alike).
+	SKUKo      string  `json:"-"`
 	Quantity   float64 `json:"quantity"`     // at minimum scale
 	QuantityAt float64 `json:"quantity_max"` // at maximum scale
 	Unit       string  `json:"unit"`
@@ -48,19 +56,27 @@ type Component struct {
 	Basis azure.Basis `json:"price_basis"`
 	// RegionRule is the region-ratio rule ("eastus × 1.28, the VM ratio in
 	// this region") or why a fallback took no ratio.
-	RegionRule string  `json:"region_rule,omitempty"`
-	Ratio      float64 `json:"region_ratio,omitempty"`
-	Source     string  `json:"source"`
-	SourceDate string  `json:"source_date"`
+	RegionRule string `json:"region_rule,omitempty"`
+	// RegionRuleKo is RegionRule in Korean, for the Korean documents.
+	RegionRuleKo string  `json:"-"`
+	Ratio        float64 `json:"region_ratio,omitempty"`
+	Source       string  `json:"source"`
+	SourceDate   string  `json:"source_date"`
 	// Estimate is every rule behind the row: the price's (PriceEstimate)
 	// and the quantity's.
 	Estimate string `json:"estimate,omitempty"`
+	// EstimateKo is Estimate in Korean, for the Korean documents (each
+	// part's Korean form, or its English where it has none).
+	EstimateKo string `json:"-"`
 	// PriceEstimate is the catalog's rule for a price no source gives.
 	PriceEstimate string `json:"price_estimate,omitempty"`
 	// Tiers and TierArithmetic show how a tiered meter's monthly figure
 	// was reached (included quantities are a tier priced 0).
 	Tiers          []TierUse `json:"tiers,omitempty"`
 	TierArithmetic string    `json:"tier_arithmetic,omitempty"`
+	// TierArithmeticKo is TierArithmetic in Korean, for the Korean
+	// documents.
+	TierArithmeticKo string `json:"-"`
 	// Meter names the catalog meter priced, for prices status and refresh.
 	Meter string `json:"meter"`
 }
@@ -105,6 +121,8 @@ type OpenQuestion struct {
 	Source           string      `json:"source"`
 	SourceDate       string      `json:"source_date"`
 	Question         string      `json:"question"`
+	// QuestionKo is Question in Korean, for the Korean documents.
+	QuestionKo string `json:"-"`
 }
 
 // Report is one environment's monthly cost.
@@ -149,7 +167,9 @@ type Category struct {
 type Line struct {
 	Category string // one of CategoryOrder
 	Name     string
+	NameKo   string // Name in Korean, when it differs
 	SKU      string
+	SKUKo    string // SKU in Korean, when it holds words
 	Meter    azure.Meter
 	Qty      float64 // at minimum scale
 	QtyMax   float64 // at maximum scale
@@ -160,6 +180,12 @@ type Line struct {
 	PerMonth float64
 	// Estimate is the rule behind a quantity no source gives.
 	Estimate string
+	// EstimateKo is Estimate in Korean, for the Korean documents.
+	EstimateKo string
+	// Region is where the line is billed when that is not the
+	// environment's region (a DR standby in the DR region); "" for the
+	// environment's.
+	Region string
 	// Optional: a meter the price data may lack (an open question such as
 	// the AKS Free tier's); the line is left out rather than failing.
 	Optional bool
@@ -203,12 +229,12 @@ func Lines(e *plan.Env) []Line {
 		if p.Spot {
 			sku += " Spot"
 		}
-		add(Line{Category: "compute", Name: "Node pool " + p.Name, SKU: sku, Meter: azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, Qty: float64(p.Min), QtyMax: float64(p.Max), Unit: "node-hour", PerMonth: h})
+		add(Line{Category: "compute", Name: "Node pool " + p.Name, NameKo: "노드 풀 " + p.Name, SKU: sku, Meter: azure.Meter{Service: "Virtual Machines", ArmSku: p.VMSize, Spot: p.Spot}, Qty: float64(p.Min), QtyMax: float64(p.Max), Unit: "node-hour", PerMonth: h})
 		disk := "E6 LRS"
 		if p.OSDiskGB > 64 {
 			disk = "P10 LRS"
 		}
-		add(Line{Category: "storage", Name: "OS disks " + p.Name, SKU: disk, Meter: azure.Meter{Service: "Storage", Sku: disk}, Qty: float64(p.Min), QtyMax: float64(p.Max), Unit: "disk-month", PerMonth: 1})
+		add(Line{Category: "storage", Name: "OS disks " + p.Name, NameKo: "OS 디스크 " + p.Name, SKU: disk, Meter: azure.Meter{Service: "Storage", Sku: disk}, Qty: float64(p.Min), QtyMax: float64(p.Max), Unit: "disk-month", PerMonth: 1})
 	}
 	for _, c := range plan.Facets[Priced](e) {
 		out = append(out, c.CostLines(e)...)
@@ -225,7 +251,7 @@ func Lines(e *plan.Env) []Line {
 		// one per region): count endpoints, not the subnet's addresses.
 		count := len(e.PrivateEndpoints)
 		n := float64(count)
-		add(Line{Category: "network", Name: "Private endpoints", SKU: fmt.Sprintf("%d", count), Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, Qty: n, QtyMax: n, Unit: "endpoint-hour", PerMonth: h})
+		add(Line{Category: "network", Name: "Private endpoints", NameKo: "프라이빗 엔드포인트", SKU: fmt.Sprintf("%d", count), Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard Private Endpoint"}, Qty: n, QtyMax: n, Unit: "endpoint-hour", PerMonth: h})
 	}
 	return out
 }
@@ -244,6 +270,31 @@ func Meters(pl *plan.Plan) []azure.Meter {
 		}
 	}
 	return out
+}
+
+// OtherRegions are the meters of the lines billed outside the
+// environment's region (a DR standby), by region, in a stable order: a
+// price refresh fetches them too, so a refreshed cache prices every row.
+func OtherRegions(pl *plan.Plan) ([]string, map[string][]azure.Meter) {
+	by := map[string][]azure.Meter{}
+	var regions []string
+	seen := map[string]map[azure.Meter]bool{}
+	for _, e := range pl.Envs {
+		for _, l := range Lines(e) {
+			if l.Region == "" {
+				continue
+			}
+			if seen[l.Region] == nil {
+				seen[l.Region] = map[azure.Meter]bool{}
+				regions = append(regions, l.Region)
+			}
+			if !seen[l.Region][l.Meter] {
+				seen[l.Region][l.Meter] = true
+				by[l.Region] = append(by[l.Region], l.Meter)
+			}
+		}
+	}
+	return regions, by
 }
 
 // Estimate prices every environment of the plan in its region.
@@ -267,7 +318,19 @@ func EstimateIn(pl *plan.Plan, prices *azure.Prices, region string) ([]*Report, 
 func estimateEnv(e *plan.Env, prices *azure.Prices, region string) (*Report, error) {
 	rep := &Report{Env: e.Name, Region: region, BudgetUSD: e.Settings.Targets.BudgetUSD, PricesOrigin: prices.Origin, PricesDate: prices.Date}
 	for _, l := range Lines(e) {
-		p, err := prices.Lookup(l.Meter, region, AsOf)
+		in := region
+		if l.Region != "" {
+			// A DR line is billed in the DR region; priced in another
+			// region (physarch cost --region), in that region's pair,
+			// which is where the same spec would recover to.
+			in = l.Region
+			if region != e.Region && e.Settings.DR.Region == "" {
+				if p := azure.Pair(region); p != "" {
+					in = p
+				}
+			}
+		}
+		p, err := prices.Lookup(l.Meter, in, AsOf)
 		if err != nil {
 			if l.Optional {
 				continue
@@ -277,7 +340,8 @@ func estimateEnv(e *plan.Env, prices *azure.Prices, region string) (*Report, err
 		c := component(l, p, prices.Origin)
 		if p.Provenance != nil && p.Provenance.Open != "" {
 			rep.Open = append(rep.Open, OpenQuestion{Name: l.Name, Meter: c.Meter, UnitPrice: c.UnitPrice, Unit: l.Unit, MonthlyIfCharged: c.MonthlyMax,
-				Effective: day(p.EffectiveStartDate), Region: c.Region, Basis: c.Basis, Source: c.Source, SourceDate: c.SourceDate, Question: p.Provenance.Open})
+				Effective: day(p.EffectiveStartDate), Region: c.Region, Basis: c.Basis, Source: c.Source, SourceDate: c.SourceDate, Question: p.Provenance.Open,
+				QuestionKo: orEn(p.Provenance.OpenKo, p.Provenance.Open)})
 			continue
 		}
 		rep.Components = append(rep.Components, c)
@@ -289,27 +353,30 @@ func estimateEnv(e *plan.Env, prices *azure.Prices, region string) (*Report, err
 // component prices one line.
 func component(l Line, p azure.Price, origin string) Component {
 	c := Component{
-		Name: l.Name, Category: l.Category, SKU: l.SKU, Quantity: cents(l.Qty), QuantityAt: cents(l.QtyMax), Unit: l.Unit, UnitPrice: math.Round(p.Unit()*1e9) / 1e9,
+		Name: l.Name, NameKo: l.NameKo, Category: l.Category, SKU: l.SKU, SKUKo: l.SKUKo, Quantity: cents(l.Qty), QuantityAt: cents(l.QtyMax), Unit: l.Unit, UnitPrice: math.Round(p.Unit()*1e9) / 1e9,
 		Region: p.Region, Fallback: p.Fallback, Basis: p.Basis, Meter: l.Meter.String(),
 	}
 	switch p.Basis {
 	case azure.BasisRegionRatio:
-		c.RegionRule, c.Ratio = p.Ratio.Rule(), p.Ratio.Factor
+		c.RegionRule, c.RegionRuleKo, c.Ratio = p.Ratio.Rule(), p.Ratio.RuleKo(), p.Ratio.Factor
 	default:
-		c.RegionRule = p.Why
+		c.RegionRule, c.RegionRuleKo = p.Why, p.WhyKo
 	}
 	c.Source = origin
 	if pv := p.Provenance; pv != nil {
 		c.Source = pv.Source + " (" + pv.Date + ")"
 		c.SourceDate = pv.Date
 		c.Estimate, c.PriceEstimate = pv.Estimate, pv.Estimate
+		c.EstimateKo = orEn(pv.EstimateKo, pv.Estimate)
 		c.SavingsPlanEstimate = pv.SavingsPlanEstimate
 	}
 	if l.Estimate != "" {
 		if c.Estimate != "" {
 			c.Estimate += "; "
+			c.EstimateKo += "; "
 		}
 		c.Estimate += l.Estimate
+		c.EstimateKo += orEn(l.EstimateKo, l.Estimate)
 	}
 	if len(p.Tiers) > 0 {
 		c.Tiers = tierUses(p.Tiers, l.Qty*l.PerMonth, l.QtyMax*l.PerMonth)
@@ -319,9 +386,11 @@ func component(l Line, p azure.Price, origin string) Component {
 			hi += t.UnitsMax * t.UnitPrice
 		}
 		c.MonthlyMin, c.MonthlyMax = cents(lo), cents(hi)
-		c.TierArithmetic = arithmetic(c.Tiers, false, c.MonthlyMin)
+		c.TierArithmetic = arithmetic(c.Tiers, false, c.MonthlyMin, false)
+		c.TierArithmeticKo = arithmetic(c.Tiers, false, c.MonthlyMin, true)
 		if l.QtyMax != l.Qty {
-			c.TierArithmetic += "; at maximum scale " + arithmetic(c.Tiers, true, c.MonthlyMax)
+			c.TierArithmetic += "; at maximum scale " + arithmetic(c.Tiers, true, c.MonthlyMax, false)
+			c.TierArithmeticKo += "; 최대 규모에서는 " + arithmetic(c.Tiers, true, c.MonthlyMax, true)
 		}
 	} else {
 		c.MonthlyMin, c.MonthlyMax = cents(p.Unit()*l.PerMonth*l.Qty), cents(p.Unit()*l.PerMonth*l.QtyMax)
@@ -364,8 +433,8 @@ func tierUses(tiers []azure.Tier, units, unitsMax float64) []TierUse {
 }
 
 // arithmetic writes a tiered figure as the sum it is: "13 × $0 (included)
-// + 12.2 × $0.80 = $9.76".
-func arithmetic(ts []TierUse, atMax bool, total float64) string {
+// + 12.2 × $0.80 = $9.76", or in Korean (ko) "13 × $0 (무료 포함분) + ...".
+func arithmetic(ts []TierUse, atMax bool, total float64, ko bool) string {
 	s := ""
 	for _, t := range ts {
 		q := t.Units
@@ -377,6 +446,19 @@ func arithmetic(ts []TierUse, atMax bool, total float64) string {
 		}
 		if s != "" {
 			s += " + "
+		}
+		if ko {
+			// The Korean documents group thousands (msg.Int's rule).
+			s += fmt.Sprintf("%s × $%s", grouped(q), num(t.UnitPrice))
+			switch {
+			case t.UnitPrice == 0:
+				s += " (무료 포함분)"
+			case t.To > 0:
+				s += fmt.Sprintf(" (%s–%s 구간)", grouped(t.From), grouped(t.To))
+			default:
+				s += fmt.Sprintf(" (%s 초과 구간)", grouped(t.From))
+			}
+			continue
 		}
 		s += fmt.Sprintf("%s × $%s", num(q), num(t.UnitPrice))
 		if t.UnitPrice == 0 {
@@ -393,7 +475,31 @@ func arithmetic(ts []TierUse, atMax bool, total float64) string {
 	return s + fmt.Sprintf(" = $%.2f", total)
 }
 
+// orEn is a text's Korean form, or its English where it has none (a
+// rule both languages write alike).
+func orEn(ko, en string) string {
+	if ko == "" {
+		return en
+	}
+	return ko
+}
+
 func num(v float64) string { return fmt.Sprint(math.Round(v*1e6) / 1e6) }
+
+// grouped is num with a comma every three digits of the whole part
+// (50,000); fmt.Sprint may write a large figure with an exponent, so it
+// is formatted without one.
+func grouped(v float64) string {
+	s := strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
+	whole, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		whole, frac = s[:i], s[i:]
+	}
+	for i := len(whole) - 3; i > 0 && whole[i-1] != '-'; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return whole + frac
+}
 
 func day(rfc string) string {
 	if len(rfc) >= 10 {

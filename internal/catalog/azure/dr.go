@@ -31,6 +31,7 @@ const (
 var srcPGContinuity = Source{
 	Ref:  "learn.microsoft.com/azure/postgresql/flexible-server/concepts-business-continuity (MicrosoftDocs/azure-docs articles/postgresql/flexible-server/concepts-business-continuity.md; read 2026-12-01, the reliability guide reliability-postgresql-flexible-server.md gives no shorter figure)",
 	Date: "2021-11-30",
+	Ko:   "learn.microsoft.com/azure/postgresql/flexible-server/concepts-business-continuity (MicrosoftDocs/azure-docs articles/postgresql/flexible-server/concepts-business-continuity.md; 2026-12-01 확인, 신뢰성 가이드 reliability-postgresql-flexible-server.md에 더 짧은 수치 없음)",
 }
 
 var drModes = []DRMode{

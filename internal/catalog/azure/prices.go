@@ -55,6 +55,9 @@ type Provenance struct {
 	Source   string `json:"source"`
 	Date     string `json:"date"`
 	Estimate string `json:"estimate,omitempty"`
+	// EstimateKo is Estimate in Korean, for the Korean documents: written
+	// beside the English rule so that both say the same fact.
+	EstimateKo string `json:"estimateKo,omitempty"`
 	// Checked is the date of the catalog audit that last checked the row
 	// against its source (the source's own date is Date).
 	Checked string `json:"checked,omitempty"`
@@ -65,6 +68,8 @@ type Provenance struct {
 	// at all?): output shows the meter with the question and leaves it out
 	// of every total, never silently as 0.
 	Open string `json:"open,omitempty"`
+	// OpenKo is Open in Korean, for the Korean documents.
+	OpenKo string `json:"openKo,omitempty"`
 	// Notes keep what the row replaced or what other sources said.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -99,6 +104,24 @@ type Prices struct {
 	// Date is when the data set was made: SnapshotDate for the embedded
 	// snapshot, the fetch date for a refreshed cache (YYYY-MM-DD).
 	Date string
+	// looked remembers every Lookup's answer: a build prices the same
+	// meters once for the design and again for each re-planned
+	// alternative, and each Lookup scans every item. Items must not change
+	// once looked up (no caller changes them: a cache adds rows by making
+	// a new Prices).
+	looked sync.Map // lookupKey → lookedUp
+}
+
+type lookupKey struct {
+	m      Meter
+	region string
+	now    int64
+	items  int
+}
+
+type lookedUp struct {
+	price Price
+	err   error
 }
 
 // Embedded returns the snapshot compiled into physarch.
@@ -190,6 +213,8 @@ type Price struct {
 	// Why says why a price from another region took no ratio, or that an
 	// in-region price is a Global meter's or the region's billing zone's.
 	Why string
+	// WhyKo is Why in Korean, built where Why is, for the Korean documents.
+	WhyKo string
 	// Tiers holds every tier of a tiered meter, lowest first, with the
 	// ratio applied; nil for a meter with one price.
 	Tiers []Tier
@@ -218,6 +243,18 @@ func (p Price) Unit() float64 { return p.RetailPrice * p.Factor() }
 // used: times a measured ratio where one is defensible (RatioFor), else
 // unchanged, marked as a fallback with the reason no ratio applies.
 func (p *Prices) Lookup(m Meter, region string, now time.Time) (Price, error) {
+	key := lookupKey{m, region, now.UnixNano(), len(p.Items)}
+	if v, ok := p.looked.Load(key); ok {
+		r := v.(lookedUp)
+		return r.price, r.err
+	}
+	price, err := p.lookup(m, region, now)
+	p.looked.Store(key, lookedUp{price, err})
+	return price, err
+}
+
+// lookup is Lookup without the memory.
+func (p *Prices) lookup(m Meter, region string, now time.Time) (Price, error) {
 	var cands []Item
 	for _, it := range p.Items {
 		if matches(it, m) && inEffect(it, now) {
@@ -237,10 +274,13 @@ func (p *Prices) Lookup(m Meter, region string, now time.Time) (Price, error) {
 		return out
 	}
 	zone := BillingZone(m.Service, region)
-	for _, r := range []struct{ name, why string }{
-		{region, ""},
-		{"Global", "a Global meter, the same in every region"},
-		{zone, fmt.Sprintf("billed by zone: %s is %s's", zone, region)},
+	for _, r := range []struct {
+		name string
+		why  Note
+	}{
+		{region, Note{}},
+		{"Global", Note{"a Global meter, the same in every region", "Global 미터, 모든 리전에서 같은 가격"}},
+		{zone, Note{fmt.Sprintf("billed by zone: %s is %s's", zone, region), fmt.Sprintf("영역 단위 과금: %s는 %s의 과금 영역", zone, region)}},
 	} {
 		if rows := in(r.name); r.name != "" && len(rows) > 0 {
 			return priced(rows, r.name, BasisInRegion, nil, r.why), nil
@@ -249,7 +289,7 @@ func (p *Prices) Lookup(m Meter, region string, now time.Time) (Price, error) {
 	ratio, why := RatioFor(m, region)
 	if ratio != nil {
 		if rows := in(ratio.Base); len(rows) > 0 {
-			return priced(rows, ratio.Base, BasisRegionRatio, ratio, ""), nil
+			return priced(rows, ratio.Base, BasisRegionRatio, ratio, Note{}), nil
 		}
 	}
 	// Fallback: the newest rows of one other region, chosen in a fixed
@@ -257,18 +297,19 @@ func (p *Prices) Lookup(m Meter, region string, now time.Time) (Price, error) {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].ArmRegionName < cands[j].ArmRegionName })
 	r := cands[0].ArmRegionName
 	if ratio != nil {
-		why = fmt.Sprintf("the %s ratio compares %s with %s, not with %s", ratio.Family, region, ratio.Base, r)
+		why = Note{fmt.Sprintf("the %s ratio compares %s with %s, not with %s", ratio.Family, region, ratio.Base, r),
+			fmt.Sprintf("%s 가격 비율은 %s와 %s를 비교한 값이라 %s에는 적용하지 않음", ratio.Family, region, ratio.Base, r)}
 	}
-	missing := "no " + region + " row"
+	missing := Note{"no " + region + " row", region + " 가격 행 없음"}
 	if zone != "" {
-		missing = fmt.Sprintf("no %s row (%s's billing zone)", zone, region)
+		missing = Note{fmt.Sprintf("no %s row (%s's billing zone)", zone, region), fmt.Sprintf("%s 가격 행 없음 (%s의 과금 영역)", zone, region)}
 	}
-	return priced(in(r), r, BasisFallback, nil, missing+"; "+why), nil
+	return priced(in(r), r, BasisFallback, nil, Note{missing.En + "; " + why.En, missing.Ko + "; " + why.Ko}), nil
 }
 
 // priced turns one region's candidate rows into a price: per tier minimum
 // the newest row in effect; the lowest tier is the row the price names.
-func priced(rows []Item, region string, basis Basis, ratio *Ratio, why string) Price {
+func priced(rows []Item, region string, basis Basis, ratio *Ratio, why Note) Price {
 	best := map[float64]Item{}
 	var mins []float64
 	for _, r := range rows {
@@ -281,7 +322,7 @@ func priced(rows []Item, region string, basis Basis, ratio *Ratio, why string) P
 		}
 	}
 	sort.Float64s(mins)
-	p := Price{Item: best[mins[0]], Region: region, Basis: basis, Fallback: basis == BasisFallback, Ratio: ratio, Why: why}
+	p := Price{Item: best[mins[0]], Region: region, Basis: basis, Fallback: basis == BasisFallback, Ratio: ratio, Why: why.En, WhyKo: why.Ko}
 	if len(mins) > 1 || mins[0] > 0 {
 		for _, m := range mins {
 			p.Tiers = append(p.Tiers, Tier{From: m, Price: best[m].RetailPrice * p.Factor()})

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 var now = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
@@ -24,6 +25,14 @@ func TestEmbeddedSnapshotHasProvenance(t *testing.T) {
 		if it.Provenance != nil && it.Provenance.Source == "physarch estimate" && it.Provenance.Estimate == "" {
 			t.Errorf("%s %s: estimate without its rule", it.ServiceName, it.MeterName)
 		}
+		// The Korean documents print the rule and the open question too:
+		// each needs its Korean form beside the English (issue 14).
+		if pv := it.Provenance; pv != nil && (pv.Estimate != "") != hasHangul(pv.EstimateKo) {
+			t.Errorf("%s %s: estimate %q has Korean %q", it.ServiceName, it.MeterName, pv.Estimate, pv.EstimateKo)
+		}
+		if pv := it.Provenance; pv != nil && (pv.Open != "") != hasHangul(pv.OpenKo) {
+			t.Errorf("%s %s: open question %q has Korean %q", it.ServiceName, it.MeterName, pv.Open, pv.OpenKo)
+		}
 	}
 	// Every VM size the capacity catalog knows has a price.
 	for _, vm := range VMNames() {
@@ -31,6 +40,15 @@ func TestEmbeddedSnapshotHasProvenance(t *testing.T) {
 			t.Errorf("%s: %v", vm, err)
 		}
 	}
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // item builds a test row in the API format.

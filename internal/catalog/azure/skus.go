@@ -9,6 +9,9 @@ import "fmt"
 type Source struct {
 	Ref  string // document or dataset
 	Date string // date of the source, YYYY-MM-DD
+	// Ko is Ref in Korean, for the Korean documents, where Ref says more
+	// than names ("" when the names read the same in both languages).
+	Ko string
 }
 
 var (
@@ -178,6 +181,14 @@ func RedisNames(tier string) []string {
 }
 
 func (s Source) String() string { return fmt.Sprintf("%s, %s", s.Ref, s.Date) }
+
+// StringKo is String in Korean: Ko where the source has it, else Ref.
+func (s Source) StringKo() string {
+	if s.Ko == "" {
+		return s.String()
+	}
+	return fmt.Sprintf("%s, %s", s.Ko, s.Date)
+}
 
 // RedisSizes lists every cache size of every tier, once each.
 func RedisSizes() []string {

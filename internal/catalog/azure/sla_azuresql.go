@@ -15,7 +15,8 @@ var (
 var azureSQLSLAs = []SLA{
 	{Key: "azuresql/GeneralPurpose", Percent: 99.99, Source: srcSQLAQ},
 	{Key: "azuresql/GeneralPurpose/zoneredundant", Percent: 99.99, Source: srcSQLAQ,
-		Disagreement: "99.995% (azqr 2026) vs 99.99% for General Purpose in " + srcSQLLearn + " (written while General Purpose zone redundancy was in preview)"},
+		Disagreement:   "99.995% (azqr 2026) vs 99.99% for General Purpose in " + srcSQLLearn + " (written while General Purpose zone redundancy was in preview)",
+		DisagreementKo: "99.995% (azqr 2026) 대 " + srcSQLLearn + "의 General Purpose 99.99% (General Purpose 영역 중복이 미리 보기일 때 작성)"},
 	{Key: "azuresql/BusinessCritical", Percent: 99.99, Source: srcSQLAQ},
 	{Key: "azuresql/BusinessCritical/zoneredundant", Percent: 99.995, Source: srcSQLAQ},
 }

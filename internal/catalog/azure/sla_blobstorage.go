@@ -4,7 +4,7 @@ package azure
 // LRS, ZRS, GRS and RA-GRS and the Cool tier; the Blob Storage block
 // applies the GRS and RA-GRS figures to GZRS and RA-GZRS, and Cool's to
 // Cold, and says so where it prints them.
-var srcStorageSLA = Source{Ref: "azure.microsoft.com/support/legal/sla/storage/v1_5 (SLA for Storage Accounts)", Date: "2019-06-01"}
+var srcStorageSLA = Source{Ref: "azure.microsoft.com/support/legal/sla/storage/v1_5 (SLA for Storage Accounts)", Date: "2019-06-01", Ko: "azure.microsoft.com/support/legal/sla/storage/v1_5 (스토리지 계정 SLA)"}
 
 // blobStorageSLAs: reads from RA-GRS accounts 99.99% (Cool 99.9%) when
 // failed reads are retried on the secondary; reads from LRS, ZRS and GRS

@@ -3,7 +3,7 @@ package apimanagement
 import (
 	"fmt"
 
-	"github.com/physarch/physarch/internal/render/mermaid"
+	"github.com/physarch/physarch/internal/render/diagram"
 )
 
 // nodeID is the gateway's node.
@@ -15,32 +15,32 @@ func (x *Component) Label(t func(ko, en string) string) string {
 	if !x.Internal {
 		mode = t("VNet 통합 (아웃바운드)", "VNet integration (outbound)")
 	}
-	return fmt.Sprintf("API Management %s × %d<br/>%s", x.Tier, x.Units, mode)
+	return fmt.Sprintf("API Management %s × %d\n%s", x.Tier, x.Units, mode)
 }
 
-// Draw implements mermaid.Drawn: the gateway in its subnet calling each
+// Draw implements diagram.Drawn: the gateway in its subnet calling each
 // API's service through its internal load balancer (the network diagram
 // names the load balancer's address). Outside production, where no
 // subnets are drawn, it is a managed node. Standard v2's public gateway is
 // reached from the users as well.
-func (x *Component) Draw(v mermaid.View) mermaid.Drawing {
-	node := mermaid.Shape{ID: nodeID, Label: x.Label(v.T)}
-	var edges []mermaid.Edge
+func (x *Component) Draw(v diagram.View) diagram.Drawing {
+	node := diagram.Shape{ID: nodeID, Label: x.Label(v.T), Tier: diagram.TierGateway, Icon: "Web/AzureAPIManagement"}
+	var edges []diagram.Edge
 	for _, a := range x.APIs {
 		label := a.Route
 		if v.Network {
 			label = fmt.Sprintf("ILB %s:%d", a.IP, a.Port)
 		}
-		edges = append(edges, mermaid.Edge{From: nodeID, To: mermaid.ID("svc", a.Service), Label: label})
+		edges = append(edges, diagram.Edge{From: nodeID, To: diagram.ID("svc", a.Service), Label: label})
 	}
 	if !x.Internal {
-		edges = append([]mermaid.Edge{{From: "Users", To: nodeID, Label: "HTTPS"}}, edges...)
+		edges = append([]diagram.Edge{{From: "Users", To: nodeID, Label: "HTTPS"}}, edges...)
 	}
 	if v.Network {
-		node.Label += "<br/>" + v.T("백엔드", "backends") + ": " + mermaid.SubnetLabel(x.Backends)
+		node.Label += "\n" + v.T("백엔드", "backends") + ": " + diagram.SubnetLabel(x.Backends)
 	}
 	if v.Network || v.Env.IsProdLike() {
-		return mermaid.Drawing{Subnet: &mermaid.Group{ID: "SnetApim", Label: mermaid.SubnetLabel(x.Subnet), Nodes: []mermaid.Shape{node}, Edges: edges}}
+		return diagram.Drawing{Subnet: &diagram.Group{ID: "SnetApim", Label: diagram.SubnetLabel(x.Subnet), Nodes: []diagram.Shape{node}, Edges: edges}}
 	}
-	return mermaid.Drawing{Managed: []mermaid.Shape{node}, Edges: edges}
+	return diagram.Drawing{Managed: []diagram.Shape{node}, Edges: edges}
 }

@@ -2,6 +2,7 @@ package apimanagement_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,9 +193,9 @@ func checkDocument(t *testing.T, x *apimanagement.Component, doc []byte, tf []re
 
 func money(lo, hi float64) string {
 	if lo == hi {
-		return fmt.Sprintf("$%.2f", lo)
+		return msg.USD(lo)
 	}
-	return fmt.Sprintf("$%.2f–$%.2f", lo, hi)
+	return msg.USDRange(lo, hi)
 }
 
 // checkCost finds the units' cost row in the document at physarch
@@ -256,7 +257,7 @@ func checkSLA(t *testing.T, doc []byte, r *availability.Report) {
 				continue
 			}
 			want := strconv.FormatFloat(sla.Percent, 'f', -1, 64) + "%"
-			if row[cfg] != sla.Config || row[tb.Col("SLA")] != want && !(sla.Percent == 0 && row[tb.Col("SLA")] != "") {
+			if row[cfg] != readback.Ko(sla.ConfigKo, sla.Config) || row[tb.Col("SLA")] != want && !(sla.Percent == 0 && row[tb.Col("SLA")] != "") {
 				t.Errorf("document: %v; physarch sla: %s %g%%", row, sla.Config, sla.Percent)
 			}
 			return

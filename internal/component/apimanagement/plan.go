@@ -218,3 +218,16 @@ func (x *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 	}
 	return out
 }
+
+// Inbound is a component that adds to an API's inbound policy, after
+// <base /> and before the backend is set (an identity provider's
+// validate-jwt): the policy XML for one service's API, "" for none.
+type Inbound interface {
+	InboundPolicy(service string) string
+}
+
+// PolicyResource is the Terraform address of a service's API policy, for
+// the components whose document rows locate their part of it.
+func PolicyResource(service string) string {
+	return "azurerm_api_management_api_policy." + strings.ReplaceAll(service, "-", "_")
+}

@@ -24,9 +24,11 @@ func (x *Component) EdgeLinks(_ *plan.Env) []availability.PathLink {
 	if x.Units > 1 {
 		cfg += "s"
 	}
+	cfgKo := fmt.Sprintf("%s, 유닛 %d개", x.Tier, x.Units)
 	if len(x.Zones) > 1 {
 		cfg += fmt.Sprintf(", %d zones", len(x.Zones))
+		cfgKo += fmt.Sprintf(", %d개 영역", len(x.Zones))
 	}
-	return []availability.PathLink{{Name: "API Management", Config: cfg, Key: x.slaKey(), Setting: "apiManagement.units",
+	return []availability.PathLink{{Name: "API Management", Config: cfg, ConfigKo: cfgKo, Key: x.slaKey(), Setting: "apiManagement.units",
 		Facts: azure.Facts{ZoneRedundant: len(x.Zones) > 1, MinInstances: x.Units}}}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/terraform"
 )
 
@@ -102,7 +103,11 @@ func (x *Component) Terraform(m terraform.Module) {
 		pol.Expr("api_name", "azurerm_api_management_api."+id+".name")
 		pol.Expr("api_management_name", "azurerm_api_management.main.name")
 		pol.Expr("resource_group_name", "azurerm_resource_group.main.name")
-		pol.Set("xml_content", fmt.Sprintf(`<policies><inbound><base /><set-backend-service backend-id="%s" /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>`, a.Service))
+		var inbound strings.Builder
+		for _, in := range plan.Facets[Inbound](m.Env()) {
+			inbound.WriteString(in.InboundPolicy(a.Service))
+		}
+		pol.Set("xml_content", fmt.Sprintf(`<policies><inbound><base />%s<set-backend-service backend-id="%s" /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>`, inbound.String(), a.Service))
 		pol.Expr("depends_on", "[azurerm_api_management_backend."+id+"]")
 		for _, meth := range methods {
 			ops[fmt.Sprintf("%s-%s", a.Service, meth)] = cty.ObjectVal(map[string]cty.Value{

@@ -21,8 +21,10 @@ func (Kind) Name() string { return Name }
 // Section implements plan.Kind.
 func (Kind) Section() spec.Section { return section() }
 
-// Component is the environment's gateway.
-type Component struct {
+// gateway is the environment's Application Gateway, whichever its role:
+// the ingress controller itself with AGIC (Component), or in front of
+// the cluster's own controller (Fronting).
+type gateway struct {
 	WAF         bool
 	WAFMode     string
 	RateLimit   int // requests per minute per client IP; 0 is off
@@ -46,6 +48,9 @@ type Component struct {
 	// that exact path to it. ProbeService is "" when no routed service
 	// states a health path: the probe then asks for the first route.
 	ProbePath, ProbeService string
+	// fronting is the gateway in front of the cluster's own controller
+	// (Fronting), not AGIC's.
+	fronting bool
 }
 
 // SSLPolicy is the gateway's predefined TLS policy: TLS 1.2 at least,
@@ -54,20 +59,44 @@ type Component struct {
 // application-gateway-ssl-policy-overview).
 const SSLPolicy = "AppGwSslPolicy20220101"
 
+// Component is the gateway as the ingress controller: AGIC programs it
+// from the Ingress objects and it sends to the pods.
+type Component struct{ gateway }
+
+// Fronting is the gateway in front of the cluster's own ingress
+// controller (ingress.behindGateway): Terraform gives it its listener,
+// rule and a backend pool with the controller's private address, and it
+// forwards every request there; the controller routes.
+type Fronting struct{ gateway }
+
 // ID implements plan.Component: with AGIC the gateway is the ingress
 // controller, the end of every ingress flow.
 func (*Component) ID() string { return plan.IngressName }
 
+// ID implements plan.Component: in front of the controller the gateway
+// is a component of its own; the controller ends the ingress flows.
+func (*Fronting) ID() string { return Name }
+
+// id is the component's ID, for the alerts and diagnostics.
+func (c *gateway) id() string {
+	if c.fronting {
+		return Name
+	}
+	return plan.IngressName
+}
+
 // Plan implements plan.Kind: the gateway where the environment's ingress
-// controller is AGIC.
+// controller is AGIC, or in front of the controller where the
+// environment puts it behind the gateway.
 func (Kind) Plan(c *plan.Context) plan.Component {
 	in := plan.Settings[ingress.Settings](c, ingress.Name)
-	if in.Controller != ingress.AGIC {
+	st := plan.Settings[Settings](c, Name)
+	fronting := st.BehindGateway && (in.Controller == ingress.Istio || in.Controller == ingress.AppRouting)
+	if in.Controller != ingress.AGIC && !fronting {
 		return nil
 	}
-	st := plan.Settings[Settings](c, Name)
 	base := c.Plan.Name + "-" + c.Env.Name
-	gw := &Component{WAF: st.WAF, WAFMode: st.WAFMode, RateLimit: st.RateLimitPerMinute,
+	gw := &gateway{fronting: fronting, WAF: st.WAF, WAFMode: st.WAFMode, RateLimit: st.RateLimitPerMinute,
 		MinCapacity: st.GatewayMinCapacity, MaxCapacity: st.GatewayMaxCapacity, Domain: in.Domain}
 	gw.Gateway = c.Name("Application Gateway", naming.ApplicationGateway("agw-"+base))
 	gw.PublicIP = c.Name("public IP address", naming.PublicIP("pip-"+gw.Gateway))
@@ -77,45 +106,26 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		gw.Certificate = c.Name("Key Vault certificate", naming.KeyVaultSecret("cert-"+gw.Gateway))
 		gw.Identity = c.Name("user-assigned identity", naming.UserAssignedIdentity("id-"+gw.Gateway))
 	}
-	gw.ProbePath, gw.ProbeService = probe(c.Plan.Services)
-	return gw
-}
-
-// probe is the path the edge's health probe asks for: the health path of
-// the first routed service that states one (served by that service, so
-// the Ingress routes it there), else the first route; "/" without routes.
-func probe(svs []plan.Service) (path, service string) {
-	first := ""
-	for _, sv := range svs {
-		if sv.Route == "" {
-			continue
-		}
-		if sv.Health != "" {
-			return sv.Health, sv.Name
-		}
-		if first == "" {
-			first = sv.Route
-		}
+	gw.ProbePath, gw.ProbeService = plan.EdgeProbe(c.Plan.Services)
+	if fronting {
+		return &Fronting{*gw}
 	}
-	if first == "" {
-		first = "/"
-	}
-	return first, ""
+	return &Component{*gw}
 }
 
 // EdgeTier implements plan.Edge: the region's entry.
-func (*Component) EdgeTier() int { return plan.EdgeRegional }
+func (*gateway) EdgeTier() int { return plan.EdgeRegional }
 
 // SubnetNeeds implements plan.Subnetted: Application Gateway v2 wants a
 // /24 of its own.
-func (*Component) SubnetNeeds() []plan.SubnetNeed {
+func (*gateway) SubnetNeeds() []plan.SubnetNeed {
 	return []plan.SubnetNeed{{Role: subnetRole, Name: "snet-appgw", Required: 251, MinBits: 24,
 		Purpose: spec.Text{Ko: "Application Gateway 전용", En: "Application Gateway only"}}}
 }
 
 // Place implements plan.Placed: the private frontend takes the subnet's
 // 10th address.
-func (c *Component) Place(e *plan.Env) {
+func (c *gateway) Place(e *plan.Env) {
 	s, ok := e.Network.Subnet(subnetRole)
 	if !ok {
 		return
@@ -151,14 +161,14 @@ func front(e *plan.Env) (Front, bool) {
 
 // ClientRateLimit implements frontdoor.Origin: the per-client limit the
 // edge enforces in front of the gateway.
-func (c *Component) ClientRateLimit() int { return c.RateLimit }
+func (c *gateway) ClientRateLimit() int { return c.RateLimit }
 
 // OriginTLS implements frontdoor.Origin: whether the gateway takes HTTPS
 // (for the host name in HostVariable, its certificate's subject).
-func (c *Component) OriginTLS() bool { return c.TLS }
+func (c *gateway) OriginTLS() bool { return c.TLS }
 
 // OriginProbePath implements frontdoor.Origin: the path the edge probes.
-func (c *Component) OriginProbePath() string { return c.ProbePath }
+func (c *gateway) OriginProbePath() string { return c.ProbePath }
 
 // HostVariable is the Terraform variable holding the public host name:
 // Front Door's custom domain and the subject of the gateway's
@@ -170,7 +180,7 @@ const HostVariable = "public_host_name"
 // 443 (and 80 where the gateway may redirect), Azure's GatewayManager its
 // health ports, and the gateway the pods on their service ports (AGIC
 // routes to pod IPs).
-func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
+func (c *gateway) SecurityRules(e *plan.Env) []plan.SecurityRule {
 	if c.Subnet.CIDR == "" {
 		return nil
 	}
@@ -189,6 +199,7 @@ func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 		{Subnet: subnetRole, Name: "AllowWeb", Direction: "Inbound", Priority: 100, Ports: web, Source: edge, Destination: c.Subnet.CIDR, Access: "Allow"},
 		{Subnet: subnetRole, Name: "AllowGatewayManager", Direction: "Inbound", Priority: 110, Ports: []string{"65200-65535"}, Source: "GatewayManager", Destination: "*", Access: "Allow"},
 	}
+	out = append(out, c.vaultRule(e)...)
 	aks, ok := e.Network.Subnet("aks")
 	if !ok {
 		return out
@@ -200,6 +211,11 @@ func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 			seen[f.Port] = true
 			ports = append(ports, f.Port)
 		}
+	}
+	if be, ok := backend(e); ok && c.fronting {
+		// In front of the controller the gateway sends to its internal
+		// load balancer only, never to the pods.
+		ports = []int{be.Port}
 	}
 	sort.Ints(ports)
 	if len(ports) > 0 {
@@ -214,4 +230,25 @@ func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 
 // FrontDoorOrigin implements frontdoor.Origin: Front Door forwards to the
 // gateway's public address.
-func (*Component) FrontDoorOrigin() string { return "azurerm_public_ip.gateway.ip_address" }
+func (*gateway) FrontDoorOrigin() string { return "azurerm_public_ip.gateway.ip_address" }
+
+// vaultRule lets the gateway reach Key Vault's private endpoint on 443:
+// with end-to-end TLS the gateway fetches its certificate from the vault
+// as its own identity, and the endpoints subnet's NSG denies every VNet
+// source it does not name (DenyVnetInBound), so without this rule the
+// gateway never gets its listener certificate.
+func (c *gateway) vaultRule(e *plan.Env) []plan.SecurityRule {
+	if !c.TLS {
+		return nil
+	}
+	pe, ok := e.Network.Subnet("endpoints")
+	if !ok {
+		return nil
+	}
+	for _, p := range e.PrivateEndpoints {
+		if p.Subresource == "vault" {
+			return []plan.SecurityRule{{Subnet: "endpoints", Name: "AllowAppGatewayKeyVault", Direction: "Inbound", Priority: 110, Ports: []string{strconv.Itoa(plan.PortHTTPS)}, Source: c.Subnet.CIDR, Destination: pe.CIDR, Access: "Allow"}}
+		}
+	}
+	return nil
+}

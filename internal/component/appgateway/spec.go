@@ -40,6 +40,10 @@ type Settings struct {
 	// certificate lives in Key Vault: without security.keyVault the
 	// gateway listens on HTTP only, and SC009 says why.
 	EndToEndTLS bool `yaml:"endToEndTLS" jsonschema_description:"HTTPS from Front Door to the gateway (a Key Vault certificate for the public host name); false forwards plain HTTP behind Front Door"`
+	// BehindGateway puts the Application Gateway in front of the
+	// cluster's own controller (controller istio or approuting), which
+	// then listens on an internal load balancer only.
+	BehindGateway bool `yaml:"behindGateway" jsonschema_description:"with controller istio or approuting: the controller listens on an internal load balancer behind the Application Gateway (WAF_v2), which forwards every request to its private address"`
 }
 
 // FieldRules constrains the settings.
@@ -98,7 +102,11 @@ func validate(v *spec.Validation) {
 		if controller == ingress.NGINX && st.WAF {
 			v.Fail(p+".waf", "use controller: agic for the Application Gateway WAF", "a WAF needs the Application Gateway; the NGINX ingress has none")
 		}
-		if controller == ingress.AGIC && st.GatewayMinCapacity > st.GatewayMaxCapacity {
+		if st.BehindGateway && controller != ingress.Istio && controller != ingress.AppRouting {
+			v.Fail(p+".behindGateway", "use it with controller: istio or approuting, or remove it (agic is the gateway; nginx and agc take no gateway in front)",
+				"behindGateway puts the Application Gateway in front of controller istio or approuting, not %s", controller)
+		}
+		if (controller == ingress.AGIC || st.BehindGateway) && st.GatewayMinCapacity > st.GatewayMaxCapacity {
 			v.Fail(p+".gatewayMaxCapacity", "make the maximum at least the minimum", "gateway capacity %d–%d runs backwards", st.GatewayMinCapacity, st.GatewayMaxCapacity)
 		}
 	}

@@ -17,7 +17,7 @@ const (
 )
 
 // placed reports whether the gateway has its subnet (the plan placed it).
-func (c *Component) placed() bool { return c.Subnet.CIDR != "" }
+func (c *gateway) placed() bool { return c.Subnet.CIDR != "" }
 
 // Cluster implements terraform.ClusterAddon: the AGIC add-on manages the
 // gateway.
@@ -30,12 +30,15 @@ func (c *Component) Cluster(b terraform.Block) {
 // Variables implements terraform.Terraformed: with end-to-end TLS the
 // public host name (the ingress domain where the spec states one, else
 // the user's), and the certificate for it, which only the user has.
-func (c *Component) Variables(m terraform.Module) {
+func (c *gateway) Variables(m terraform.Module) {
 	if !c.placed() {
 		return
 	}
 	m.Variable("gateway_name", "string", "Application Gateway.", c.Gateway)
 	m.Variable("waf_policy_name", "string", "WAF policy.", c.WAFPolicy)
+	if be, ok := backend(m.Env()); ok && c.fronting {
+		m.Variable(BackendVariable, "string", "Private address of "+be.Service+" in "+be.Namespace+" (AKS assigns it when the add-on creates the Service; empty on the first apply, then: "+be.AddressCommand()+").", "")
+	}
 	if !c.TLS {
 		return
 	}
@@ -55,7 +58,7 @@ func (c *Component) Variables(m terraform.Module) {
 // and either the Front Door check or a per-client rate limit), with end-
 // to-end TLS its HTTPS listener, certificate and TLS policy, and AGIC's
 // rights on it.
-func (c *Component) Terraform(m terraform.Module) {
+func (c *gateway) Terraform(m terraform.Module) {
 	if !c.placed() {
 		return
 	}
@@ -166,13 +169,17 @@ func (c *Component) Terraform(m terraform.Module) {
 		priv.Set("private_ip_address_allocation", "Static")
 		priv.Set("private_ip_address", c.PrivateIP)
 	}
-	gw.Child("backend_address_pool").Set("name", gwPool)
+	pool := gw.Child("backend_address_pool")
+	pool.Set("name", gwPool)
 	bs := gw.Child("backend_http_settings")
 	bs.Set("name", gwSettings)
 	bs.Set("cookie_based_affinity", "Disabled")
 	bs.Set("port", 80)
 	bs.Set("protocol", "Http")
 	bs.Set("request_timeout", 30)
+	if be, ok := backend(e); ok && c.fronting {
+		c.toController(gw, pool, bs, be, behind)
+	}
 	l := gw.Child("http_listener")
 	l.Set("name", gwListener)
 	l.Set("frontend_ip_configuration_name", gwFrontendPublic)
@@ -195,11 +202,16 @@ func (c *Component) Terraform(m terraform.Module) {
 		// The gateway reads the certificate when it is created.
 		gw.Expr("depends_on", "[azurerm_role_assignment.gateway_certificate]")
 	}
-	lc := gw.Child("lifecycle")
-	lc.Expr("ignore_changes", "[backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]")
+	if !c.fronting {
+		lc := gw.Child("lifecycle")
+		lc.Expr("ignore_changes", "[backend_address_pool, backend_http_settings, http_listener, probe, request_routing_rule, frontend_port, redirect_configuration, url_path_map, ssl_certificate, tags]")
+	}
 	m.Tags(gw)
 	if c.TLS {
 		c.certificate(m)
+	}
+	if c.fronting {
+		return
 	}
 
 	// AGIC (the cluster add-on) manages the gateway: it needs Contributor
@@ -215,6 +227,16 @@ func (c *Component) Terraform(m terraform.Module) {
 		b.Set("role_definition_name", ra.role)
 		b.Expr("principal_id", agic)
 	}
+	// A gateway with a user-assigned identity (the certificate reader)
+	// can only be updated by a principal that may assign that identity:
+	// without Managed Identity Operator on it every AGIC update fails
+	// with LinkedAuthorizationFailed and no route is ever programmed.
+	if c.TLS {
+		b := m.Resource("azurerm_role_assignment", "agic_gateway_identity")
+		b.Expr("scope", "azurerm_user_assigned_identity.gateway.id")
+		b.Set("role_definition_name", "Managed Identity Operator")
+		b.Expr("principal_id", agic)
+	}
 }
 
 // certificate imports the user's certificate into Key Vault and lets the
@@ -222,7 +244,7 @@ func (c *Component) Terraform(m terraform.Module) {
 // scoped to <vault id>/secrets/<name>, which exists once the certificate
 // does). Importing is a data-plane write, so whoever runs Terraform is
 // granted Key Vault Certificates Officer on the vault first.
-func (c *Component) certificate(m terraform.Module) {
+func (c *gateway) certificate(m terraform.Module) {
 	id := m.Resource("azurerm_user_assigned_identity", "gateway")
 	id.Expr("name", "var.gateway_identity_name")
 	id.Expr("location", "azurerm_resource_group.main.location")
@@ -246,7 +268,7 @@ func (c *Component) certificate(m terraform.Module) {
 }
 
 // Outputs implements terraform.Terraformed.
-func (c *Component) Outputs(m terraform.Module) {
+func (c *gateway) Outputs(m terraform.Module) {
 	if c.placed() {
 		m.Output("gateway_public_ip", "azurerm_public_ip.gateway.ip_address", "Application Gateway public address.")
 		m.Output("waf_policy_id", "azurerm_web_application_firewall_policy.main.id", "WAF policy.")

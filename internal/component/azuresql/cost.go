@@ -38,29 +38,30 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 	var lines []cost.Line
 	if c.Serverless() {
 		rule := fmt.Sprintf("serverless bills the vCores used, per second: from %g vCores all month (never paused) to %d vCores all month; %s", c.MinVCores, c.Size.VCores, c.pauseText())
+		ruleKo := fmt.Sprintf("serverless는 사용한 vCore를 초 단위로 과금: 한 달 내내 %g vCore(일시 중지 없음)부터 한 달 내내 %d vCore까지; %s", c.MinVCores, c.Size.VCores, c.pauseTextKo())
 		lo, hi := n*c.MinVCores, n*float64(c.Size.VCores)
-		lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL serverless compute", SKU: sku,
+		lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL serverless compute", NameKo: "Azure SQL serverless 컴퓨팅", SKU: sku,
 			Meter: azure.Meter{Service: service, Product: serverlessProd, Sku: "1 vCore", Meter: "vCore"},
-			Qty:   lo, QtyMax: hi, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth, Estimate: rule})
+			Qty:   lo, QtyMax: hi, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth, Estimate: rule, EstimateKo: ruleKo})
 		if c.ZoneRedundant {
-			lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL serverless zone redundancy", SKU: sku,
+			lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL serverless zone redundancy", NameKo: "Azure SQL serverless 영역 중복", SKU: sku,
 				Meter: azure.Meter{Service: service, Product: serverlessProd, Sku: "1 vCore Zone Redundancy", Meter: "vCore"},
-				Qty:   lo, QtyMax: hi, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth, Estimate: rule})
+				Qty:   lo, QtyMax: hi, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth, Estimate: rule, EstimateKo: ruleKo})
 		}
 	} else {
 		vc := n * float64(c.Size.VCores)
 		compute := "SQL Database Single/Elastic Pool " + tier + " - Compute Gen5"
-		lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL compute", SKU: sku,
+		lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL compute", NameKo: "Azure SQL 컴퓨팅", SKU: sku,
 			Meter: azure.Meter{Service: service, Product: compute, Sku: "vCore", Meter: "vCore"},
 			Qty:   vc, QtyMax: vc, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth})
 		if c.ZoneRedundant && c.Tier == "GeneralPurpose" {
 			// Business Critical's zone redundancy is free; General
 			// Purpose bills it per vCore.
-			lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL zone redundancy", SKU: sku,
+			lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL zone redundancy", NameKo: "Azure SQL 영역 중복", SKU: sku,
 				Meter: azure.Meter{Service: service, Product: compute, Sku: "vCore Zone Redundancy", Meter: "vCore"},
 				Qty:   vc, QtyMax: vc, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth})
 		}
-		lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL licence", SKU: sku,
+		lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL licence", NameKo: "Azure SQL 라이선스", SKU: sku,
 			Meter: azure.Meter{Service: service, Product: "SQL Database " + tier + " - SQL License", Sku: "vCore", Meter: "vCore"},
 			Qty:   vc, QtyMax: vc, Unit: "vCore-hour", PerMonth: cost.HoursPerMonth})
 	}
@@ -69,14 +70,15 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 		storage += " Zone Redundancy"
 	}
 	gb := float64(c.TotalMaxSizeGB())
-	lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL storage", SKU: fmt.Sprintf("%d GB", c.TotalMaxSizeGB()),
+	lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL storage", NameKo: "Azure SQL 스토리지", SKU: fmt.Sprintf("%d GB", c.TotalMaxSizeGB()),
 		Meter: azure.Meter{Service: service, Product: "SQL Database Single/Elastic Pool " + tier + " - Storage", Sku: storage, Meter: storage + " Data Stored"},
 		Qty:   gb, QtyMax: gb, Unit: "GB-month", PerMonth: 1})
 	red := backupSku[c.BackupRedundancy]
 	extra := c.BackupExtraGB()
-	lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL backup storage", SKU: fmt.Sprintf("%s, %d days", red, c.RetentionDays),
+	lines = append(lines, cost.Line{Category: "database", Name: "Azure SQL backup storage", NameKo: "Azure SQL 백업 스토리지", SKU: fmt.Sprintf("%s, %d days", red, c.RetentionDays),
+		SKUKo: fmt.Sprintf("%s, %d일", red, c.RetentionDays),
 		Meter: azure.Meter{Service: service, Product: backupProduct, Sku: "Backup " + red, Meter: red + " Data Stored"},
-		Qty:   extra, QtyMax: extra, Unit: "GB-month", PerMonth: 1, Estimate: c.BackupRule()})
+		Qty:   extra, QtyMax: extra, Unit: "GB-month", PerMonth: 1, Estimate: c.BackupRule(), EstimateKo: c.BackupRuleKo()})
 	return lines
 }
 
@@ -114,20 +116,35 @@ func (c *Component) BackupRule() string {
 		c.RetentionDays, 100-c.ReadPercent, backupDailyRate*100, c.RetentionDays)
 }
 
+// BackupRuleKo is BackupRule in Korean.
+func (c *Component) BackupRuleKo() string {
+	return fmt.Sprintf("데이터베이스별 백업 추정: (⌈%d일 / 7⌉ + 1)회 주간 전체 백업 × 저장 GB + 저장 GB × 쓰기 %d%% × 하루 변경 %g%% × %d일, 최대 크기의 100%% 무료분 제외",
+		c.RetentionDays, 100-c.ReadPercent, backupDailyRate*100, c.RetentionDays)
+}
+
 // podDisk is the dev pod's Standard SSD managed disk (managed-csi), at
 // the smallest size that holds it.
 func (c *Component) podDisk() cost.Line {
 	gb := c.Pod.StorageGB
-	sku, est := "E4", ""
+	sku, est, estKo := "E4", "", ""
 	switch {
 	case gb <= 32:
 	case gb <= 64:
 		sku = "E6"
 	default:
 		sku, est = "E30", "an E30 (1 TiB) disk priced for a disk over 64 GiB: the catalog has no E10–E20 prices, so this overstates"
+		estKo = "64 GiB를 넘는 디스크를 E30(1 TiB) 가격으로 계산: 카탈로그에 E10–E20 가격이 없어 실제보다 높음"
 	}
-	return cost.Line{Category: "database", Name: "SQL Server pod disk", SKU: fmt.Sprintf("%d GiB %s", gb, sku),
-		Meter: azure.Meter{Service: "Storage", Sku: sku + " LRS"}, Qty: 1, QtyMax: 1, Unit: "disk-month", PerMonth: 1, Estimate: est}
+	return cost.Line{Category: "database", Name: "SQL Server pod disk", NameKo: "SQL Server Pod 디스크", SKU: fmt.Sprintf("%d GiB %s", gb, sku),
+		Meter: azure.Meter{Service: "Storage", Sku: sku + " LRS"}, Qty: 1, QtyMax: 1, Unit: "disk-month", PerMonth: 1, Estimate: est, EstimateKo: estKo}
+}
+
+// pauseTextKo is pauseText in Korean.
+func (c *Component) pauseTextKo() string {
+	if c.AutoPause < 0 {
+		return "자동 일시 중지 꺼짐"
+	}
+	return fmt.Sprintf("일시 중지된 시간(유휴 %d분 후)은 과금되지 않음", c.AutoPause)
 }
 
 // pauseText says when a serverless database pauses.

@@ -3,7 +3,7 @@ package azuresql
 import (
 	"fmt"
 
-	"github.com/physarch/physarch/internal/render/mermaid"
+	"github.com/physarch/physarch/internal/render/diagram"
 )
 
 // Node IDs of the block's shapes.
@@ -12,13 +12,13 @@ const (
 	nodePE  = "PEAzureSQL"
 )
 
-// Draw implements mermaid.Drawn: the dev pod is drawn with the cluster's
+// Draw implements diagram.Drawn: the dev pod is drawn with the cluster's
 // backing pods; the managed server outside the subnets with its
 // databases, and its private endpoint in the endpoints subnet. The
 // network diagram's flows end on the endpoint, the physical diagram's on
 // the server.
-func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
-	d := mermaid.Drawing{Entry: nodeSQL}
+func (c *Component) Draw(v diagram.View) diagram.Drawing {
+	d := diagram.Drawing{Entry: nodeSQL}
 	if !c.Managed() {
 		return d
 	}
@@ -27,19 +27,19 @@ func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
 		zr = v.T(", 영역 중복", ", zone-redundant")
 	}
 	if v.Network {
-		d.Managed = []mermaid.Shape{{ID: nodeSQL, Label: "Azure SQL Database " + c.SKU, DB: true}}
+		d.Managed = []diagram.Shape{{ID: nodeSQL, Label: "Azure SQL Database " + c.SKU, DB: true, Icon: "Databases/AzureSqlDatabase"}}
 	} else {
-		d.Managed = []mermaid.Shape{{ID: nodeSQL, Label: fmt.Sprintf("Azure SQL Database %s<br/>%s × %d%s<br/>%s", c.Server, c.SKU, len(c.Databases), zr, c.names()), DB: true}}
+		d.Managed = []diagram.Shape{{ID: nodeSQL, Label: fmt.Sprintf("Azure SQL Database %s\n%s × %d%s\n%s", c.Server, c.SKU, len(c.Databases), zr, c.names()), DB: true, Icon: "Databases/AzureSqlDatabase"}}
 	}
 	if !c.endpoint {
 		return d
 	}
 	if v.Network {
 		d.Entry = nodePE
-		d.Endpoints = []mermaid.Shape{{ID: nodePE, Label: "PE: Azure SQL"}}
-		d.Links = []mermaid.Edge{{From: nodePE, To: nodeSQL, Label: "Private Link"}}
+		d.Endpoints = []diagram.Shape{{ID: nodePE, Label: "PE: Azure SQL"}}
+		d.Links = []diagram.Edge{{From: nodePE, To: nodeSQL, Label: "Private Link"}}
 	} else {
-		d.Endpoints = []mermaid.Shape{{ID: nodePE, Label: "Private Endpoint: Azure SQL"}}
+		d.Endpoints = []diagram.Shape{{ID: nodePE, Label: "Private Endpoint: Azure SQL"}}
 	}
 	return d
 }

@@ -5,11 +5,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // gb prints a size in GB as the documents do.
@@ -97,7 +99,7 @@ func (c *Component) serverTable(d *md.Doc, e *plan.Env) {
 	}
 	network := d.T("공용 엔드포인트, 방화벽: Azure 서비스만 (0.0.0.0)", "public endpoint, firewall: Azure services only (0.0.0.0)")
 	if c.endpoint {
-		network = d.T("Private Endpoint (privatelink.database.windows.net), 공용 네트워크 접근 차단", "private endpoint (privatelink.database.windows.net), public network access off")
+		network = d.T("프라이빗 엔드포인트 (privatelink.database.windows.net), 공용 네트워크 접근 차단", "private endpoint (privatelink.database.windows.net), public network access off")
 	}
 	sku := claim.TF(tfDatabases, "sku_name").Is(c.SKU)
 	retention := claim.TF(tfDatabases, "short_term_retention_policy.retention_days").Is(strconv.Itoa(c.RetentionDays))
@@ -179,19 +181,30 @@ func (c *Component) pauseDelay(d *md.Doc) string {
 	return fmt.Sprintf(d.T("%d분", "%d minutes"), c.AutoPause)
 }
 
-// Backups implements docs.BackedUp.
-func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
-	if !e.IsProdLike() {
-		if c.Pod != nil {
-			return [][]string{{"Azure SQL (SQL Server Pod)", d.T("수동 BACKUP DATABASE (11.1.2)", "manual BACKUP DATABASE (11.1.2)"), d.T("필요할 때", "on demand"), "-", "RESTORE DATABASE"}}
-		}
-		return [][]string{{"Azure SQL Database", d.T("자동 백업 + PITR", "automatic backup + PITR"), d.T("전체 매주, 차등 12시간, 로그 5–10분", "full weekly, differential 12 h, log 5–10 min"), docs.Days(d, c.RetentionDays), d.T("특정 시점 복원", "point-in-time restore")}}
-	}
+// Backups implements docs.BackedUp: a SQL Server pod by hand in
+// development (the commands of 11.1.2); the managed databases by Azure's
+// automatic backups, at the differential interval, retention and
+// redundancy the Terraform sets, with Microsoft's full and log frequency
+// and restore time. A pod in production has no backup step the documents
+// print, so it has no row.
+func (c *Component) Backups(d *md.Doc, e *plan.Env) []docs.Backup {
 	if !c.Managed() {
-		return [][]string{{"Azure SQL (SQL Server Pod)", d.T("수동 BACKUP DATABASE", "manual BACKUP DATABASE"), "-", "false"}}
+		cmds := c.DevCommands(e)
+		if e.IsProdLike() || len(cmds) == 0 {
+			return nil
+		}
+		return []docs.Backup{{Tier: docs.TierData, Target: "Azure SQL (SQL Server Pod)", Method: d.T("수동 BACKUP DATABASE", "manual BACKUP DATABASE"),
+			Frequency: d.T("필요 시", "on demand"), Retention: "-", Geo: msg.Bool(d, false), Recover: "RESTORE DATABASE", Source: d.T("운영 명령 (11.1.2)", "the data commands (11.1.2)"),
+			At: []claim.Locator{claim.Manually(cmds[0])}}}
 	}
-	return [][]string{{"Azure SQL Database", fmt.Sprintf(d.T("자동 백업 + PITR (전체 매주, 차등 12시간, 로그 5–10분), %s 중복", "automatic backup + PITR (full weekly, differential 12 h, log 5–10 min), %s redundancy"), c.BackupRedundancy),
-		docs.Days(d, c.RetentionDays), strconv.FormatBool(c.BackupRedundancy == "Geo")}}
+	f := azure.AzureSQLBackup
+	freq := fmt.Sprintf(d.T("%s, 차등 %d시간마다", "%s, differential every %d hours"), d.T(f.Frequency.Ko, f.Frequency.En), diffHours)
+	return []docs.Backup{{Tier: docs.TierData, Target: "Azure SQL Database", Method: fmt.Sprintf(d.T("자동 백업 + PITR, %s 중복", "automatic backup + PITR, %s redundancy"), c.BackupRedundancy),
+		Frequency: freq, Retention: docs.Days(d, c.RetentionDays), Geo: msg.Bool(d, c.BackupRedundancy == "Geo"),
+		Recover: d.T(f.Recovery.Ko, f.Recovery.En), Source: f.Source.String(),
+		At: []claim.Locator{claim.TF(tfDatabases, "short_term_retention_policy.backup_interval_in_hours").Is(strconv.Itoa(diffHours)),
+			claim.TF(tfDatabases, "short_term_retention_policy.retention_days").Is(strconv.Itoa(c.RetentionDays)),
+			claim.TF(tfDatabases, "storage_account_type").Is(c.BackupRedundancy)}}}
 }
 
 // BackupSummary implements docs.Recovered.

@@ -2,6 +2,7 @@ package azuresql_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"strconv"
 	"strings"
 	"testing"
@@ -97,15 +98,15 @@ func TestOneTruth(t *testing.T) {
 			continue
 		}
 		found++
-		row, ok := rowOf(costs, c.Name)
+		row, ok := rowOf(costs, readback.Ko(c.NameKo, c.Name))
 		if !ok {
 			t.Errorf("cost row %s is not in the document", c.Name)
 			continue
 		}
-		if want := fmt.Sprintf("$%.2f", c.MonthlyMin); row[2] != want {
+		if want := msg.USD(c.MonthlyMin); row[2] != want {
 			t.Errorf("cost %s: document %s, physarch cost %s", c.Name, row[2], want)
 		}
-		if row[1] != c.SKU {
+		if row[1] != readback.Ko(c.SKUKo, c.SKU) {
 			t.Errorf("cost %s sku: document %s, physarch cost %s", c.Name, row[1], c.SKU)
 		}
 		switch c.Name {
@@ -140,7 +141,7 @@ func TestOneTruth(t *testing.T) {
 			if !ok {
 				t.Fatal("the SLA table has no Azure SQL Database row")
 			}
-			if want := fmt.Sprintf("%g%%", c.Percent); row[2] != want || row[1] != x.SKU+", zone-redundant" {
+			if want := fmt.Sprintf("%g%%", c.Percent); row[2] != want || row[1] != x.SKU+", 영역 중복" {
 				t.Errorf("SLA row %v, physarch sla %s %s", row, c.Config, want)
 			}
 			return

@@ -13,10 +13,10 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 		return nil
 	}
 	if c.Managed() {
-		return []availability.PathLink{{Name: "Azure SQL Database", Config: c.SKU + ", " + c.zoneText(), Key: c.slaKey()}}
+		return []availability.PathLink{{Name: "Azure SQL Database", Config: c.SKU + ", " + c.zoneText(), ConfigKo: c.SKU + ", " + c.zoneTextKo(), Key: c.slaKey()}}
 	}
 	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "Azure SQL Database", Config: "SQL Server pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+	return []availability.PathLink{{Name: "Azure SQL Database", Config: "SQL Server pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
 
 // slaKey is the catalog's SLA entry for the databases.
@@ -29,9 +29,20 @@ func (c *Component) slaKey() string {
 }
 
 // zoneText says whether the databases are zone-redundant.
+// zoneTextKo is zoneText in Korean.
+func (c *Component) zoneTextKo() string {
+	if c.ZoneRedundant {
+		return "영역 중복"
+	}
+	return "단일 영역"
+}
+
 func (c *Component) zoneText() string {
 	if c.ZoneRedundant {
 		return "zone-redundant"
 	}
 	return "single zone"
 }
+
+// podNoteKo is the single pod's note in Korean.
+const podNoteKo = "단일 Pod: 실행 중인 노드의 SLA"

@@ -68,7 +68,7 @@ func (c *Component) Terraform(m terraform.Module) {
 		}
 		r := d.Child("short_term_retention_policy")
 		r.Set("retention_days", c.RetentionDays)
-		r.Set("backup_interval_in_hours", 12)
+		r.Set("backup_interval_in_hours", diffHours)
 		m.Tags(d)
 	}
 }
@@ -84,3 +84,8 @@ func (c *Component) Outputs(m terraform.Module) {
 func (c *Component) PrivateLinkTarget(plan.PrivateEndpoint) string {
 	return "azurerm_mssql_server.main.id"
 }
+
+// diffHours is the interval of the differential backups: 12 hours, the
+// shorter of the two the service offers (12 or 24), for a shorter
+// restore from the last differential.
+const diffHours = 12

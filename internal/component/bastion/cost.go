@@ -18,14 +18,15 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 	out := []cost.Line{
 		{Category: "network", Name: "Azure Bastion " + c.SKU, SKU: c.SKU, Meter: azure.Meter{Service: "Azure Bastion", Sku: c.SKU, Meter: c.SKU + " Gateway"},
 			Qty: 1, QtyMax: 1, Unit: "host-hour", PerMonth: cost.HoursPerMonth},
-		{Category: "network", Name: "Azure Bastion outbound data", SKU: c.SKU, Meter: azure.Meter{Service: "Azure Bastion", Sku: c.SKU, Meter: c.SKU + " Data Transfer Out"},
-			Qty: sessionGBPerMonth, QtyMax: sessionGBPerMonth, Unit: "GB", PerMonth: 1, Estimate: "assumed 10 GB a month of operator sessions"},
+		{Category: "network", Name: "Azure Bastion outbound data", NameKo: "Azure Bastion 아웃바운드 데이터", SKU: c.SKU, Meter: azure.Meter{Service: "Azure Bastion", Sku: c.SKU, Meter: c.SKU + " Data Transfer Out"},
+			Qty: sessionGBPerMonth, QtyMax: sessionGBPerMonth, Unit: "GB", PerMonth: 1, Estimate: "assumed 10 GB a month of operator sessions",
+			EstimateKo: "운영자 세션으로 월 10 GB로 가정"},
 	}
 	if c.JumpHost {
 		out = append(out,
-			cost.Line{Category: "compute", Name: "Jump host", SKU: JumpHostSize, Meter: azure.Meter{Service: "Virtual Machines", ArmSku: JumpHostSize},
+			cost.Line{Category: "compute", Name: "Jump host", NameKo: "점프 호스트", SKU: JumpHostSize, Meter: azure.Meter{Service: "Virtual Machines", ArmSku: JumpHostSize},
 				Qty: 1, QtyMax: 1, Unit: "VM-hour", PerMonth: cost.HoursPerMonth},
-			cost.Line{Category: "storage", Name: "Jump host OS disk", SKU: osDiskSKU, Meter: azure.Meter{Service: "Storage", Sku: osDiskSKU},
+			cost.Line{Category: "storage", Name: "Jump host OS disk", NameKo: "점프 호스트 OS 디스크", SKU: osDiskSKU, Meter: azure.Meter{Service: "Storage", Sku: osDiskSKU},
 				Qty: 1, QtyMax: 1, Unit: "disk-month", PerMonth: 1})
 	}
 	return out

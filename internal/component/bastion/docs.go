@@ -2,12 +2,14 @@ package bastion
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/terraform"
 )
 
 // WayIn implements docs.WayIn: what the Terraform creates for
@@ -16,7 +18,7 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	s.Next("Azure Bastion")
 	tunnel := d.T("없음 (Basic: Azure Portal에서만 연결)", "no (Basic: connect in the Azure portal only)")
 	if c.SKU == Standard {
-		tunnel = d.T("사용 (az network bastion ssh / tunnel)", "on (az network bastion ssh / tunnel)")
+		tunnel = d.T("사용 (`az network bastion ssh` / `tunnel`)", "on (`az network bastion ssh` / `tunnel`)")
 	}
 	const (
 		tfHost = "azurerm_bastion_host.main"
@@ -35,6 +37,7 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		docs.Row(d, "bastion.native-client", d.T("네이티브 클라이언트", "Native client"), tunnel, tunnelAt),
 	}
 	if c.JumpHost && c.Management.CIDR != "" {
+		mainTF := path.Join(terraform.Dir, e.Name, "main.tf")
 		signIn := claim.TF(tfVM, "admin_ssh_key.public_key")
 		if c.EntraLogin {
 			signIn = claim.TF("azurerm_virtual_machine_extension.jump_host_entra_login", "type").Is("AADSSHLoginForLinux")
@@ -45,7 +48,9 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 			docs.Row(d, "bastion.jump-host-subnet", d.T("점프 호스트 서브넷", "Jump host subnet"), c.Management.Name+" "+c.Management.CIDR,
 				claim.TF("azurerm_subnet."+c.Management.Role, "address_prefixes").Is(c.Management.CIDR)),
 			docs.Row(d, "bastion.sign-in", d.T("로그인", "Sign-in"), c.login(d), signIn),
-			docs.Row(d, "bastion.tools", d.T("설치 도구 (cloud-init)", "Tools (cloud-init)"), "Azure CLI, kubectl, kubelogin, docker, jq", claim.TF(tfVM, "custom_data")),
+			docs.Row(d, "bastion.tools", d.T("설치 도구 (cloud-init)", "Tools (cloud-init)"), ToolList(), claim.TF(tfVM, "custom_data"),
+				claim.File(mainTF, azureCLIPackage), claim.File(mainTF, kubectlPackage), claim.File(mainTF, terraformPackage), claim.File(mainTF, kubeloginURL)),
+			c.checkoutRow(d, mainTF),
 		)
 	}
 	if c.RunnerSubnet.CIDR != "" {
@@ -54,9 +59,29 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), rows...)
 	s.Next(d.T("운영자 명령", "Operator commands"))
-	d.P(d.T("terraform 출력은 deploy/terraform/"+e.Name+"에서 읽습니다. 점프 호스트는 VNet 안에 있어, VNet의 private DNS 영역이 비공개 API 서버와 모든 private endpoint를 사설 주소로 해석합니다.",
+	d.P(d.T("terraform 출력은 deploy/terraform/"+e.Name+"에서 읽습니다. 점프 호스트는 VNet 안에 있어, VNet의 프라이빗 DNS 영역이 비공개 API 서버와 모든 프라이빗 엔드포인트를 사설 주소로 해석합니다.",
 		"Read the terraform outputs in deploy/terraform/"+e.Name+". The jump host is inside the VNet, whose private DNS zones resolve the private API server and every private endpoint to its private address."))
 	d.Code("sh", c.Commands(e))
+}
+
+// ToolList is the jump host's tools as the documents list them, with the
+// pinned versions.
+func ToolList() string {
+	return "Azure CLI " + AzureCLIVersion + ", `kubectl` " + KubectlVersion + ", `kubelogin` " + KubeloginVersion + ", Terraform " + TerraformVersion + ", `git`, `jq`, `docker`"
+}
+
+// checkoutRow is where the checkout lands on the jump host and how it
+// gets there: cloned by cloud-init from the URL, or (Standard) copied
+// through the tunnel with the command the operator section prints.
+func (c *Component) checkoutRow(d *md.Doc, mainTF string) [2]string {
+	clone := claim.File(mainTF, "git clone \""+repositoryURL+"\" "+CheckoutDir)
+	if c.SKU != Standard {
+		return docs.Row(d, "bastion.checkout", d.T("체크아웃", "Checkout"),
+			fmt.Sprintf(d.T("`%s` (cloud-init이 `%s`에서 `git clone`)", "`%s` (cloud-init runs `git clone` of `%s`)"), CheckoutDir, RepositoryVariable), clone)
+	}
+	return docs.Row(d, "bastion.checkout", d.T("체크아웃", "Checkout"),
+		fmt.Sprintf(d.T("`%s` (cloud-init이 `%s`에서 `git clone`, 비어 있으면 터널로 `git archive` 복사)", "`%s` (cloud-init runs `git clone` of `%s`; where it is empty, copied with `git archive` through the tunnel)"), CheckoutDir, RepositoryVariable),
+		clone, claim.Manually(CopyCommand))
 }
 
 // login is how operators sign in to the jump host.
@@ -91,11 +116,14 @@ func (c *Component) Commands(e *plan.Env) string {
 		w("az network bastion ssh --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" %s", rg, auth)
 		w("# or a tunnel to the jump host's SSH port, for scp and port forwarding")
 		w("az network bastion tunnel --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" --resource-port 22 --port 2222", rg)
+		w("# where %s is empty (cloud-init cloned nothing): the checkout's committed tree, from its root, in a second shell while the tunnel is open", RepositoryVariable)
+		w("%s", CopyCommand)
 	} else {
-		w("# Basic has no native client: Azure portal → %s → Connect → Bastion", c.VM)
+		w("# Basic has no native client: Azure portal → %s → Connect → Bastion; the checkout only through %s", c.VM, RepositoryVariable)
 	}
 	w("")
-	w("# on the jump host")
+	w("# on the jump host (%s)", strings.Join(Tools, ", "))
+	w("cd %s", CheckoutDir)
 	w("az login")
 	w("az aks get-credentials --resource-group %s --name %s", rg, cl)
 	if c.EntraLogin {
@@ -106,7 +134,10 @@ func (c *Component) Commands(e *plan.Env) string {
 	// answers only inside the VNet).
 	for _, st := range plan.Facets[plan.SecretStore](e) {
 		if st.HoldsServiceSecrets() {
-			w("az keyvault secret set --vault-name \"$(terraform -chdir=deploy/terraform/%s output -raw key_vault_name)\" --name <name> --value ...", e.Name)
+			// The jump host has no Terraform state (the checkout holds
+			// none): the vault is found by its resource group, not by
+			// terraform output.
+			w("az keyvault secret set --vault-name \"$(az keyvault list --resource-group %s --query [0].name -o tsv)\" --name <name> --value ...", rg)
 			break
 		}
 	}

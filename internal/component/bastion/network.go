@@ -39,3 +39,15 @@ func (c *Component) SecurityRules(e *plan.Env) []plan.SecurityRule {
 	}
 	return out
 }
+
+// Diagnostics implements plan.Diagnosed: who opened a session to which
+// VM, from where (BastionAuditLogs, the host's only category).
+func (c *Component) Diagnostics() []plan.Diagnostic {
+	if c.Subnet.CIDR == "" {
+		return nil
+	}
+	return []plan.Diagnostic{{Component: c.ID(), Key: "bastion", Resource: "Azure Bastion " + c.Host, CategoryGroups: []string{"allLogs"}}}
+}
+
+// MonitorTarget implements terraform.Watched.
+func (*Component) MonitorTarget(string) string { return "azurerm_bastion_host.main.id" }

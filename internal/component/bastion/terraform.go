@@ -4,19 +4,6 @@ import (
 	"github.com/physarch/physarch/internal/render/terraform"
 )
 
-// cloudInit installs what the documented commands run on the jump host:
-// the Azure CLI (Microsoft's package script), kubectl and kubelogin
-// (az aks install-cli), docker for image pushes, jq for the fill script.
-const cloudInit = `#cloud-config
-package_update: true
-packages:
-  - docker.io
-  - jq
-runcmd:
-  - curl -sL https://aka.ms/InstallAzureCLIDeb | bash
-  - az aks install-cli
-`
-
 // Variables implements terraform.Terraformed. The jump host's SSH key has
 // no default: the module never makes a private key (it would sit in the
 // state), so the operator supplies the public half.
@@ -24,6 +11,8 @@ func (c *Component) Variables(m terraform.Module) {
 	m.Variable("bastion_name", "string", "Azure Bastion host.", c.Host)
 	if c.JumpHost {
 		m.Variable("jump_host_name", "string", "Jump host VM (no public IP; reached through Bastion).", c.VM)
+		m.ValidatedVariable(RepositoryVariable, "string", "HTTPS Git URL cloud-init clones the checkout from into "+CheckoutDir+" on the jump host (public, or a read-only deploy URL); empty for none: the jump host then prints how to copy it. A change replaces the VM.", "",
+			repositoryURLCheck, "Give an https:// Git URL without quotes, $, backticks, backslashes or spaces, or \"\" for none.")
 		m.Variable("jump_host_ssh_public_key", "string", "OpenSSH public key of the jump host's break-glass administrator "+JumpHostUser+" (ssh-keygen -t rsa -b 4096; the private half never leaves your machine).", nil)
 	}
 }
@@ -71,7 +60,7 @@ func (c *Component) Terraform(m terraform.Module) {
 	nc.Set("private_ip_address_allocation", "Dynamic")
 	m.Tags(nic)
 
-	m.Locals().Set("jump_host_cloud_init", cloudInit)
+	m.Locals().Expr("jump_host_cloud_init", heredoc(c.cloudInit()))
 	vm := m.Placed("azurerm_linux_virtual_machine", "jump_host", "jump_host_name")
 	vm.Set("size", JumpHostSize)
 	vm.Set("admin_username", JumpHostUser)
@@ -110,6 +99,20 @@ func (c *Component) Terraform(m terraform.Module) {
 	ra.Expr("scope", "azurerm_linux_virtual_machine.jump_host.id")
 	ra.Set("role_definition_name", "Virtual Machine Administrator Login")
 	ra.Expr("principal_id", "each.value")
+	// Bastion's native client (az network bastion ssh) also needs Reader
+	// on the VM, on its NIC and on the Bastion host; the login role alone
+	// is refused before SSH starts.
+	for _, r := range []struct{ name, scope string }{
+		{"jump_host_reader", "azurerm_linux_virtual_machine.jump_host.id"},
+		{"jump_host_nic_reader", "azurerm_network_interface.jump_host.id"},
+		{"bastion_reader", "azurerm_bastion_host.main.id"},
+	} {
+		rr := m.Resource("azurerm_role_assignment", r.name)
+		rr.Expr("for_each", "toset(var.admin_group_object_ids)")
+		rr.Expr("scope", r.scope)
+		rr.Set("role_definition_name", "Reader")
+		rr.Expr("principal_id", "each.value")
+	}
 }
 
 // Outputs implements terraform.Terraformed: what the operator commands

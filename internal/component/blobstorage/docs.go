@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // title is the block as the documents' tables name it.
@@ -67,7 +68,7 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 					append(docs.PodStorage(b), claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.volumeMounts.mountPath").Is("/data"))...),
 				docs.Row(d, "blobstorage.pod.account", d.T("계정", "Account"), c.Account, claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.env.value").Has(c.Account+":")),
 				docs.Row(d, "blobstorage.pod.endpoint", d.T("엔드포인트", "Endpoint"), c.Endpoint, claim.K8s("ConfigMap", "*", "data.AZURE_STORAGE_BLOB_ENDPOINT").Is(c.Endpoint)),
-				docs.Row(d, "blobstorage.pod.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("공유 키 (Kubernetes Secret %s, base64 문자열: openssl rand -base64 32)", "shared key (Kubernetes Secret %s, a base64 string: openssl rand -base64 32)"), Secret),
+				docs.Row(d, "blobstorage.pod.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("공유 키 (Kubernetes Secret %s, base64 문자열: `openssl rand -base64 32`)", "shared key (Kubernetes Secret %s, a base64 string: `openssl rand -base64 32`)"), Secret),
 					claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.env.valueFrom.secretKeyRef.key").Is(Secret)),
 				// the emulator has none of them: nothing to realise
 				docs.Row(d, "blobstorage.pod.protection", d.T("일시 삭제, 버전 관리, 수명 주기", "Soft delete, versioning, lifecycle"), d.T("없음 (에뮬레이터)", "none (emulator)"), docs.PodImage(b)),
@@ -103,7 +104,7 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 func (c *Component) accountTable(d *md.Doc) {
 	network := d.T("허용 (공용 엔드포인트, Entra ID 인증)", "allowed (public endpoint, Entra ID sign-in)")
 	if c.endpoint {
-		network = d.T("차단 (Private Endpoint만)", "disabled (private endpoint only)")
+		network = d.T("차단 (프라이빗 엔드포인트만)", "disabled (private endpoint only)")
 	}
 	anon := d.T("허용 안 함", "not allowed")
 	if c.anyPublic() {
@@ -124,7 +125,7 @@ func (c *Component) accountTable(d *md.Doc) {
 		docs.Row(d, "blobstorage.public-network", d.T("공용 네트워크 접근", "Public network access"), network, c.networkAt()),
 		docs.Row(d, "blobstorage.anonymous", d.T("익명 읽기", "Anonymous read"), anon, claim.TF(tfAccount, "allow_nested_items_to_be_public").Is(strconv.FormatBool(c.anyPublic()))),
 		docs.Row(d, "blobstorage.soft-delete", d.T("일시 삭제", "Soft delete"), softDelete, c.softDeleteAt()),
-		docs.Row(d, "blobstorage.versioning", d.T("버전 관리", "Versioning"), strconv.FormatBool(c.Versioning), claim.TF(tfAccount, "blob_properties.versioning_enabled").Is(strconv.FormatBool(c.Versioning))),
+		docs.Row(d, "blobstorage.versioning", d.T("버전 관리", "Versioning"), msg.Bool(d, c.Versioning), claim.TF(tfAccount, "blob_properties.versioning_enabled").Is(strconv.FormatBool(c.Versioning))),
 		docs.Row(d, "blobstorage.endpoint", d.T("엔드포인트", "Endpoint"), c.Endpoint, claim.TF(tfAccount, "name").Is(c.Account)),
 	}
 	if c.Secondary != "" {
@@ -195,15 +196,46 @@ func (c *Component) dataTable(d *md.Doc) {
 	}
 }
 
-// Backups implements docs.BackedUp.
-func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
-	if !e.IsProdLike() {
-		if !c.Managed() {
-			return [][]string{{title, d.T("없음 (Azurite 데이터는 관리 디스크에만)", "none (Azurite's data is on its managed disk only)"), "-", "-", d.T("blobstorage-init Job이 컨테이너를 다시 만듦", "the blobstorage-init Job recreates the containers")}}
+// Backups implements docs.BackedUp: Azurite keeps its data on its
+// managed disk only, and the init Job recreates the containers (empty);
+// the account keeps deleted and overwritten blobs by soft delete and
+// versioning, as its Terraform sets them.
+func (c *Component) Backups(d *md.Doc, _ *plan.Env) []docs.Backup {
+	if !c.Managed() {
+		b := c.Pod
+		if b == nil {
+			return nil
 		}
-		return [][]string{{title, c.protection(d), "-", c.retention(d), "az storage blob undelete"}}
+		row := docs.Backup{Tier: docs.TierData, Target: title, Method: d.T("없음 (Azurite 데이터는 관리 디스크에만)", "none (Azurite's data is on its managed disk only)"), Frequency: "-", Retention: "-",
+			Geo: msg.Bool(d, false), Recover: "-", Source: "-",
+			At: []claim.Locator{claim.K8s("StatefulSet", b.Name, "spec.template.spec.containers.volumeMounts.mountPath").Is("/data")}}
+		if c.hasInitJob() {
+			row.Recover = fmt.Sprintf(d.T("%s Job이 빈 컨테이너를 다시 만듦", "the %s Job recreates the containers, empty"), initJob)
+			row.At = append(row.At, claim.K8s("Job", initJob, "metadata.name").Is(initJob))
+		}
+		return []docs.Backup{row}
 	}
-	return [][]string{{title, c.protection(d), c.retention(d), strconv.FormatBool(c.Managed() && c.Geo())}}
+	var freq []string
+	if c.SoftDeleteDays > 0 {
+		freq = append(freq, d.T("삭제할 때마다 (일시 삭제)", "on every delete (soft delete)"))
+	}
+	if c.Versioning {
+		freq = append(freq, d.T("덮어쓸 때마다 (버전)", "on every overwrite (a version)"))
+	}
+	row := docs.Backup{Tier: docs.TierData, Target: title, Method: c.protection(d), Frequency: "-", Retention: c.retention(d),
+		Geo: msg.Bool(d, c.Geo()), Recover: "-", Source: d.T("Terraform 설정", "the Terraform's setting"),
+		At: []claim.Locator{c.softDeleteAt(), claim.TF(tfAccount, "blob_properties.versioning_enabled").Is(strconv.FormatBool(c.Versioning)),
+			claim.TF(tfAccount, "account_replication_type").Is(strings.ReplaceAll(c.Redundancy, "-", ""))}}
+	if len(freq) > 0 {
+		row.Frequency = strings.Join(freq, ", ")
+	}
+	switch {
+	case c.SoftDeleteDays > 0:
+		row.Recover = "`az storage blob undelete`"
+	case c.Versioning:
+		row.Recover = d.T("이전 버전을 현재 Blob으로 복사", "copy the previous version over the blob")
+	}
+	return []docs.Backup{row}
 }
 
 // protection is what keeps deleted or overwritten blobs.
@@ -289,13 +321,13 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 		if c.Lifecycled() {
 			var steps []string
 			if n := c.Lifecycle.CoolAfterDays; n > 0 {
-				steps = append(steps, fmt.Sprintf(d.T("Cool %d일", "Cool %dd"), n))
+				steps = append(steps, "Cool "+msg.Days(d, n))
 			}
 			if n := c.Lifecycle.ArchiveAfterDays; n > 0 {
-				steps = append(steps, fmt.Sprintf(d.T("Archive %d일", "Archive %dd"), n))
+				steps = append(steps, "Archive "+msg.Days(d, n))
 			}
 			if n := c.Lifecycle.DeleteAfterDays; n > 0 {
-				steps = append(steps, fmt.Sprintf(d.T("삭제 %d일", "delete %dd"), n))
+				steps = append(steps, d.T("삭제 ", "delete after ")+msg.Days(d, n))
 			}
 			lc = strings.Join(steps, ", ")
 		}
@@ -310,7 +342,7 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 
 // Migration implements docs.Migrated.
 func (c *Component) Migration(d *md.Doc) [][]string {
-	return [][]string{{d.T("데이터", "Data"), d.T("Azurite → Azure Blob Storage (azcopy copy --recursive, 컨테이너별)", "Azurite → Azure Blob Storage (azcopy copy --recursive, per container)")}}
+	return [][]string{{d.T("데이터", "Data"), d.T("Azurite → Azure Blob Storage (`azcopy copy --recursive`, 컨테이너별)", "Azurite → Azure Blob Storage (`azcopy copy --recursive`, per container)")}}
 }
 
 // InitJobs implements docs.Initialised: the init Job creates the
@@ -319,7 +351,7 @@ func (c *Component) InitJobs(d *md.Doc, _ *plan.Env) [][]string {
 	if !c.hasInitJob() {
 		return nil
 	}
-	return [][]string{{initJob, fmt.Sprintf(d.T("컨테이너 생성: %s", "create the containers %s"), strings.Join(c.containerNames(), ", ")), "az storage container list"}}
+	return [][]string{{initJob, fmt.Sprintf(d.T("컨테이너 생성: %s", "create the containers %s"), strings.Join(c.containerNames(), ", ")), "`az storage container list`"}}
 }
 
 // DevCommands implements docs.Operated.

@@ -2,6 +2,7 @@ package blobstorage_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,7 +62,7 @@ func TestOneTruth(t *testing.T) {
 		{"access tier", value(t, acct, "액세스 계층"), sa.Attrs["access_tier"], b.AccessTier},
 		{"redundancy", strings.ReplaceAll(value(t, acct, "중복성"), "-", ""), sa.Attrs["account_replication_type"], strings.ReplaceAll(b.Redundancy, "-", "")},
 		{"soft delete", value(t, acct, "일시 삭제"), softDays, strconv.Itoa(b.SoftDeleteDays) + "일"},
-		{"versioning", value(t, acct, "버전 관리"), bp[0].Attrs["versioning_enabled"], strconv.FormatBool(b.Versioning)},
+		{"versioning", msg.BoolOf(value(t, acct, "버전 관리")), bp[0].Attrs["versioning_enabled"], strconv.FormatBool(b.Versioning)},
 		{"public network", strconv.FormatBool(strings.HasPrefix(value(t, acct, "공용 네트워크 접근"), "허용")), sa.Attrs["public_network_access_enabled"], strconv.FormatBool(!b.PrivateEndpoint())},
 	} {
 		if c.doc != c.plan || c.tf != c.plan {
@@ -149,7 +150,7 @@ func TestOneTruth(t *testing.T) {
 	for _, c := range reports[len(reports)-1].Components {
 		if strings.HasPrefix(c.Name, "Blob Storage") {
 			rows[c.Name] = c
-			if got, want := cell(t, costDoc, c.Name, "월 비용"), usd(c.MonthlyMin, c.MonthlyMax); got != want {
+			if got, want := cell(t, costDoc, readback.Ko(c.NameKo, c.Name), "월 비용"), usd(c.MonthlyMin, c.MonthlyMax); got != want {
 				t.Errorf("cost %s: document %q, physarch cost %q", c.Name, got, want)
 			}
 		}
@@ -260,9 +261,9 @@ func slaRow(t *testing.T, doc []byte, name string) string {
 
 func usd(lo, hi float64) string {
 	if lo == hi {
-		return fmt.Sprintf("$%.2f", lo)
+		return msg.USD(lo)
 	}
-	return fmt.Sprintf("$%.2f–$%.2f", lo, hi)
+	return msg.USDRange(lo, hi)
 }
 
 // tfDefault is a variable's default in an environment's variables.tf.

@@ -77,6 +77,9 @@ type Component struct {
 	// read-only endpoint in the paired region (RA-GRS, RA-GZRS).
 	Endpoint, Secondary string
 	Pod                 *plan.Workload
+	// Static is the static content route Front Door serves from a
+	// container (backing.blobStorage.staticRoute), if any.
+	Static *StaticRoute
 	// endpoint: the account is reached through a private endpoint (and
 	// its public network access is off).
 	endpoint bool
@@ -106,6 +109,8 @@ const (
 	opsPerGB        = 256
 	readsRule       = "reads assumed: the stored data read once a month in 4 MiB ranges (storedGB × 256); state readsPerMonthMillions"
 	writesRule      = "writes assumed: the monthly growth written in 4 MiB blocks (growthGBPerMonth × 256); state writesPerMonthMillions"
+	readsRuleKo     = "읽기 가정: 저장 데이터를 한 달에 한 번 4 MiB 범위로 읽음 (`storedGB` × 256); `readsPerMonthMillions`로 명시"
+	writesRuleKo    = "쓰기 가정: 월 증가분을 4 MiB 블록으로 씀 (`growthGBPerMonth` × 256); `writesPerMonthMillions`로 명시"
 )
 
 // ID implements plan.Component.
@@ -190,6 +195,7 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		bc.Users = append(bc.Users, user)
 	}
 	bc.Volume = data(c.Doc, b)
+	bc.Static = b.StaticRoute
 	if bc.Managed() {
 		bc.Endpoint = "https://" + bc.Account + ".blob.core.windows.net"
 		if bc.ReadAccess() {

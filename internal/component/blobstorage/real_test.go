@@ -30,6 +30,11 @@ func variants(t *testing.T) []struct{ name, src string } {
 		{"cold-grs-archive", edit(t, prodBlob, "    blobStorage: {accessTier: Cold, redundancy: GRS, versioning: false, softDeleteDays: 0, lifecycle: {coolAfterDays: 0, archiveAfterDays: 90, deleteAfterDays: 400}}\n")},
 		{"lrs-public", strings.Replace(edit(t, prodBlob, "    blobStorage: {redundancy: LRS}\n    network: {privateEndpoints: false}\n"),
 			"{name: thumbnails, publicAccess: none}", "{name: thumbnails, publicAccess: blob}", 1)},
+		// The static route over the public endpoint (Standard, no
+		// Private Link) without caching; the sample-static.yaml spec,
+		// judged as every sample is, has Premium's Private Link origin.
+		{"static-standard-public", strings.Replace(strings.Replace(staticSample(t), "ingress: {frontDoor: Premium}", "ingress: {frontDoor: Standard}\n    network: {privateEndpoints: false}", 1),
+			"caching: ignoreQueryString", "caching: off", 1)},
 	}
 }
 

@@ -2,6 +2,7 @@ package blobstorage
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/component/frontdoor"
 
 	"github.com/physarch/physarch/internal/check"
 	"github.com/physarch/physarch/internal/plan"
@@ -37,7 +38,9 @@ func (Kind) Rules() []check.Rule {
 						continue
 					}
 					for i, ct := range b.Containers {
-						if ct.PublicAccess != "none" {
+						// The static route's container is judged by
+						// Front Door's SC017 where Front Door serves it.
+						if ct.PublicAccess != "none" && !servedByFrontDoor(e, ct.Name) {
 							f := check.At(e, c, "", "container %s of %s allows anonymous reads (publicAccess: %s)", ct.Name, b.Account, ct.PublicAccess)
 							f.Path = fmt.Sprintf("backing.%s.containers[%d].publicAccess", Key, i)
 							out = append(out, f)
@@ -77,4 +80,11 @@ func (c *Component) PublicEndpoint(*plan.Env) (string, string) {
 		return "", ""
 	}
 	return "network.privateEndpoints", "the storage account " + c.Account + " keeps its public endpoint"
+}
+
+// servedByFrontDoor reports whether Front Door serves a container as the
+// environment's static content route.
+func servedByFrontDoor(e *plan.Env, container string) bool {
+	fd, ok := plan.Find[*frontdoor.Component](e)
+	return ok && fd.Static != nil && fd.Static.Container == container
 }

@@ -20,35 +20,39 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 	}
 	if !c.Managed() {
 		key, cfg := nodes(1)
-		return []availability.PathLink{{Name: "Blob Storage", Config: "Azurite pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+		return []availability.PathLink{{Name: "Blob Storage", Config: "Azurite pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 	}
 	// Reads and writes have their own SLAs: each is a link of its own,
 	// so that a reading route and a writing route each get theirs.
-	key, what, note := slaKey(c.AccessTier, c.Redundancy, u.Access)
+	key, what, note, noteKo := slaKey(c.AccessTier, c.Redundancy, u.Access)
 	if strings.Contains(c.Redundancy, "GZRS") || c.AccessTier == "Cold" {
 		note += "; the SLA's text predates GZRS and Cold: GZRS is taken as GRS, Cold as Cool"
+		noteKo += "; SLA 문서가 GZRS와 Cold보다 먼저 작성됨: GZRS는 GRS로, Cold는 Cool로 간주"
 	}
-	cfg := c.AccessTier + " " + c.Redundancy
+	cfg, cfgKo := c.AccessTier+" "+c.Redundancy, ""
 	if strings.HasSuffix(key, "/read-secondary") {
 		// The figure holds only when failed reads go to the secondary:
 		// say so where the documents print the figure.
-		cfg += ", reads retried on the secondary"
+		cfg, cfgKo = cfg+", reads retried on the secondary", cfg+", 실패한 읽기는 보조 엔드포인트에서 재시도"
 	}
-	return []availability.PathLink{{Name: "Blob Storage " + what, Config: cfg, Key: key, Note: note}}
+	return []availability.PathLink{{Name: "Blob Storage " + what, Config: cfg, ConfigKo: cfgKo, Key: key, Note: note, NoteKo: noteKo}}
 }
 
 // slaKey is the catalog key of the figure a service with an access waits
 // on, what it covers, and the condition it holds under.
-func slaKey(tier, redundancy, access string) (key, what, note string) {
+func slaKey(tier, redundancy, access string) (key, what, note, noteKo string) {
 	class := "hot"
 	if tier != "Hot" {
 		class = "cool"
 	}
 	switch {
 	case access != "read":
-		return "blobstorage/" + class + "/write", "writes", "a service that writes waits on the write SLA"
+		return "blobstorage/" + class + "/write", "writes", "a service that writes waits on the write SLA", "쓰는 서비스는 쓰기 SLA의 영향을 받음"
 	case strings.HasPrefix(redundancy, "RA-"):
-		return "blobstorage/" + class + "/read-secondary", "reads", "reads retried on the secondary endpoint, as the SLA requires"
+		return "blobstorage/" + class + "/read-secondary", "reads", "reads retried on the secondary endpoint, as the SLA requires", "SLA 조건대로 읽기를 보조 엔드포인트에서 재시도"
 	}
-	return "blobstorage/" + class + "/read", "reads", "a service that only reads waits on the read SLA"
+	return "blobstorage/" + class + "/read", "reads", "a service that only reads waits on the read SLA", "읽기만 하는 서비스는 읽기 SLA의 영향을 받음"
 }
+
+// podNoteKo is the single pod's note in Korean.
+const podNoteKo = "단일 Pod: 실행 중인 노드의 SLA"

@@ -29,11 +29,35 @@ const (
 // carries. The figures are stated data; what the spec leaves out is a
 // default, and the documents say so.
 type Backing struct {
-	Containers             []Container `yaml:"containers"`
-	StoredGB               float64     `yaml:"storedGB" jsonschema_description:"data stored today, in GB (default 100)"`
-	GrowthGBPerMonth       float64     `yaml:"growthGBPerMonth" jsonschema_description:"data added per month, in GB (default 0)"`
-	ReadsPerMonthMillions  float64     `yaml:"readsPerMonthMillions" jsonschema_description:"read operations per month, in millions (default: the stored data read once a month in 4 MiB ranges)"`
-	WritesPerMonthMillions float64     `yaml:"writesPerMonthMillions" jsonschema_description:"write operations per month, in millions (default: the monthly growth written in 4 MiB blocks)"`
+	Containers             []Container  `yaml:"containers"`
+	StoredGB               float64      `yaml:"storedGB" jsonschema_description:"data stored today, in GB (default 100)"`
+	GrowthGBPerMonth       float64      `yaml:"growthGBPerMonth" jsonschema_description:"data added per month, in GB (default 0)"`
+	ReadsPerMonthMillions  float64      `yaml:"readsPerMonthMillions" jsonschema_description:"read operations per month, in millions (default: the stored data read once a month in 4 MiB ranges)"`
+	WritesPerMonthMillions float64      `yaml:"writesPerMonthMillions" jsonschema_description:"write operations per month, in millions (default: the monthly growth written in 4 MiB blocks)"`
+	StaticRoute            *StaticRoute `yaml:"staticRoute" jsonschema_description:"a path Front Door serves from one container, cached at the edge (environments with Front Door)"`
+}
+
+// StaticRoute is backing.blobStorage.staticRoute: static content (a web
+// front end's scripts, styles, images) that Front Door serves from a
+// container, with no service behind it.
+type StaticRoute struct {
+	Container   string `yaml:"container" jsonschema:"required" jsonschema_description:"the container of backing.blobStorage.containers the route reads (publicAccess blob or container: Front Door reads anonymously)"`
+	Path        string `yaml:"path" jsonschema_description:"the route's prefix, such as /static (default); Front Door serves <path>/* from the blobs under <path>/ in the container"`
+	Caching     string `yaml:"caching" jsonschema_description:"edge caching: ignoreQueryString (default: one cached copy per path), useQueryString (one per path and query string) or off"`
+	Compression *bool  `yaml:"compression" jsonschema_description:"compress text content at the edge (default true)"`
+}
+
+// Caching behaviours, as the spec writes them and as azurerm's
+// query_string_caching_behavior spells them.
+var cachings = map[string]string{"ignoreQueryString": "IgnoreQueryString", "useQueryString": "UseQueryString", "off": ""}
+
+// FieldRules constrains the static route.
+func (StaticRoute) FieldRules() spec.Rules {
+	return spec.Rules{
+		"container": containerName,
+		"path":      spec.Pattern(`^(/[a-z0-9][a-z0-9._-]*)+$`, 200, "a path prefix such as /static or /assets/web: lowercase segments, no trailing slash or wildcard"),
+		"caching":   spec.OneOf("ignoreQueryString", "useQueryString", "off"),
+	}
 }
 
 // Container is one blob container.
@@ -209,6 +233,9 @@ func validate(v *spec.Validation) {
 			}
 			seen[c.Name] = i
 		}
+	}
+	if declared && b.StaticRoute != nil {
+		validateStatic(v, b, names)
 	}
 	for i, sv := range s.Services {
 		u, ok := spec.Block[Use](sv.Uses.Blocks, Name)

@@ -10,19 +10,29 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
-// throughputLabel is the account's capacity in one phrase.
-func (c *Component) throughputLabel() string {
+// throughputLabel is the account's capacity in one phrase, in English
+// (the diagrams' label); throughputText in the document's language.
+func (c *Component) throughputLabel() string { return c.throughputText(md.En) }
+
+func (c *Component) throughputText(l md.Lang) string {
+	t := func(ko, en string) string {
+		if l == md.Ko {
+			return ko
+		}
+		return en
+	}
 	switch {
 	case !c.Managed():
-		return "mongo pod (" + c.Pod.Image + ")"
+		return t("mongo Pod (", "mongo pod (") + c.Pod.Image + ")"
 	case c.Capacity == "serverless":
 		return "serverless"
 	case c.Capacity == "autoscale":
-		return "autoscale max " + thousands(c.TotalRUs()) + " RU/s"
+		return t("autoscale 최대 ", "autoscale max ") + thousands(c.TotalRUs()) + " RU/s"
 	}
-	return "provisioned " + thousands(c.TotalRUs()) + " RU/s"
+	return t("프로비저닝 ", "provisioned ") + thousands(c.TotalRUs()) + " RU/s"
 }
 
 // regionList names the regions in failover order.
@@ -55,7 +65,7 @@ func (c *Component) Overview(d *md.Doc, _ *plan.Env) []string {
 	if !c.Managed() {
 		return []string{fmt.Sprintf(d.T("문서 데이터베이스: MongoDB %s Pod (Cosmos DB for MongoDB 대체, 컨테이너 %d개)", "Document database: MongoDB %s pod (standing in for Cosmos DB for MongoDB, %d containers)"), c.MongoVersion, len(c.Containers))}
 	}
-	return []string{fmt.Sprintf(d.T("문서 데이터베이스: Azure Cosmos DB for %s %s (%s, 컨테이너 %d개)", "Document database: Azure Cosmos DB for %s %s (%s, %d containers)"), c.API, c.throughputLabel(), c.Account, len(c.Containers))}
+	return []string{fmt.Sprintf(d.T("문서 데이터베이스: Azure Cosmos DB for %s %s (%s, 컨테이너 %d개)", "Document database: Azure Cosmos DB for %s %s (%s, %d containers)"), c.API, c.throughputText(d.Lang), c.Account, len(c.Containers))}
 }
 
 // Discovery implements docs.Discovered.
@@ -96,9 +106,9 @@ func (c *Component) accountTable(d *md.Doc) {
 	network := d.T("공용 엔드포인트", "public endpoint")
 	if c.endpoint {
 		_, zone := c.subresource()
-		network = fmt.Sprintf(d.T("Private Endpoint (%s), 공용 접근 차단", "private endpoint (%s), public access disabled"), zone)
+		network = fmt.Sprintf(d.T("프라이빗 엔드포인트 (%s), 공용 접근 차단", "private endpoint (%s), public access disabled"), zone)
 	}
-	endpoint := fmt.Sprintf("https://%s:%d/ (%s)", c.Host, c.Port, d.T("게이트웨이 모드", "gateway mode"))
+	endpoint := fmt.Sprintf("<https://%s:%d/> (%s)", c.Host, c.Port, d.T("게이트웨이 모드", "gateway mode"))
 	if c.API == "MongoDB" {
 		endpoint = fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port)
 	}
@@ -107,7 +117,7 @@ func (c *Component) accountTable(d *md.Doc) {
 		docs.Row(d, "cosmosdb.account", d.T("계정", "Account"), c.Account, claim.TF(tfAccount, "name").Is(c.Account)),
 		docs.Row(d, "cosmosdb.capacity", d.T("용량 모드", "Capacity mode"), capacity, c.capacityAt()),
 		docs.Row(d, "cosmosdb.consistency", d.T("일관성", "Consistency"), c.consistencyLabel(d), claim.TF(tfAccount, "consistency_policy.consistency_level").Is(c.Consistency)),
-		docs.Row(d, "cosmosdb.multi-region-writes", d.T("다중 리전 쓰기", "Multi-region writes"), strconv.FormatBool(c.MultiRegionWrites), claim.TF(tfAccount, "multiple_write_locations_enabled").Is(strconv.FormatBool(c.MultiRegionWrites))),
+		docs.Row(d, "cosmosdb.multi-region-writes", d.T("다중 리전 쓰기", "Multi-region writes"), msg.Bool(d, c.MultiRegionWrites), claim.TF(tfAccount, "multiple_write_locations_enabled").Is(strconv.FormatBool(c.MultiRegionWrites))),
 		docs.Row(d, "cosmosdb.backup", d.T("백업", "Backup"), c.backupLabel(d), c.backupAt()),
 		docs.Row(d, "cosmosdb.network", d.T("네트워크", "Network"), network, c.networkAt()...),
 		docs.Row(d, "cosmosdb.endpoint", d.T("엔드포인트", "Endpoint"), endpoint, claim.TF(tfAccount, "name").Is(c.Account)),
@@ -134,7 +144,7 @@ func (c *Component) regionTable(d *md.Doc) {
 		if r.FailoverPriority > 0 && !c.MultiRegionWrites {
 			role = d.T("읽기", "read")
 		}
-		rows = append(rows, []string{r.Name, role, strconv.Itoa(r.FailoverPriority), strconv.FormatBool(r.ZoneRedundant)})
+		rows = append(rows, []string{r.Name, role, strconv.Itoa(r.FailoverPriority), msg.Bool(d, r.ZoneRedundant)})
 	}
 	d.Table([]string{d.T("리전", "Region"), d.T("역할", "Role"), d.T("장애조치 우선순위", "Failover priority"), d.T("영역 중복", "Zone redundancy")}, rows)
 }
@@ -256,29 +266,36 @@ func (c *Component) dataTables(d *md.Doc) {
 		d.T("소비 메시지/초", "Messages consumed/s"), d.T("메시지당 RU", "RU per message"), d.T("피크 RU/s", "Peak RU/s")}, rows)
 }
 
-// Backups implements docs.BackedUp.
-func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
+// Backups implements docs.BackedUp: a mongo pod by hand in development
+// (the commands of 11.1.2); the account by its continuous or periodic
+// backup, as its Terraform sets it. A pod in production has no backup
+// step the documents print, so it has no row.
+func (c *Component) Backups(d *md.Doc, e *plan.Env) []docs.Backup {
 	if !c.Managed() {
-		if e.IsProdLike() {
-			return [][]string{{"Cosmos DB (mongo Pod)", d.T("mongodump (수동)", "mongodump (manual)"), "-", "false"}}
+		if e.IsProdLike() || c.Pod == nil {
+			return nil
 		}
-		return [][]string{{"Cosmos DB (mongo Pod)", d.T("mongodump (수동)", "mongodump (manual)"), d.T("필요 시", "on demand"), "-", "mongorestore"}}
-	}
-	days := 7
-	if c.Backup.Tier == "Continuous30Days" {
-		days = 30
-	}
-	if e.IsProdLike() {
-		if c.Backup.Type == "continuous" {
-			return [][]string{{"Cosmos DB", d.T("연속 백업 + 특정 시점 복원", "continuous backup + point-in-time restore"), docs.Days(d, days), strconv.FormatBool(len(c.Regions) > 1)}}
-		}
-		return [][]string{{"Cosmos DB", fmt.Sprintf(d.T("주기 백업 %d분마다", "periodic every %d min"), c.Backup.IntervalMinutes), fmt.Sprintf(d.T("%d시간", "%d hours"), c.Backup.RetentionHours), strconv.FormatBool(c.Backup.Redundancy == "Geo")}}
+		return []docs.Backup{{Tier: docs.TierData, Target: "Cosmos DB (mongo Pod)", Method: d.T("mongodump (수동)", "mongodump (manual)"), Frequency: d.T("필요 시", "on demand"),
+			Retention: "-", Geo: msg.Bool(d, false), Recover: "mongorestore", Source: d.T("운영 명령 (11.1.2)", "the data commands (11.1.2)"),
+			At: []claim.Locator{claim.Manually(c.DevCommands(e)[0])}}}
 	}
 	if c.Backup.Type == "continuous" {
-		return [][]string{{"Cosmos DB", d.T("연속 백업 (Azure)", "continuous (Azure)"), d.T("100초 이내 연속", "continuous, within 100 s"), docs.Days(d, days), "az cosmosdb restore"}}
+		days := 7
+		if c.Backup.Tier == "Continuous30Days" {
+			days = 30
+		}
+		f := azure.CosmosContinuousBackup
+		return []docs.Backup{{Tier: docs.TierData, Target: "Cosmos DB", Method: d.T("연속 백업 + 특정 시점 복원", "continuous backup + point-in-time restore"),
+			Frequency: d.T(f.Frequency.Ko, f.Frequency.En), Retention: docs.Days(d, days), Geo: msg.Bool(d, len(c.Regions) > 1),
+			Recover: d.T(f.Recovery.Ko, f.Recovery.En), Source: f.Source.String(),
+			At: []claim.Locator{claim.TF(tfAccount, "backup.type").Is("Continuous"), c.backupAt()}}}
 	}
-	return [][]string{{"Cosmos DB", fmt.Sprintf(d.T("주기 백업 (Azure, %s)", "periodic (Azure, %s)"), c.Backup.Redundancy), fmt.Sprintf(d.T("%d분마다", "every %d min"), c.Backup.IntervalMinutes),
-		fmt.Sprintf(d.T("%d시간", "%d hours"), c.Backup.RetentionHours), d.T("Azure 지원 요청 (주기 백업 복원)", "Azure support request (periodic backups are restored by support)")}}
+	return []docs.Backup{{Tier: docs.TierData, Target: "Cosmos DB", Method: fmt.Sprintf(d.T("주기 백업 (%s)", "periodic (%s)"), c.Backup.Redundancy),
+		Frequency: fmt.Sprintf(d.T("%d분마다", "every %d min"), c.Backup.IntervalMinutes), Retention: fmt.Sprintf(d.T("%d시간", "%d hours"), c.Backup.RetentionHours),
+		Geo: msg.Bool(d, c.Backup.Redundancy == "Geo"), Recover: d.T("Azure 지원 요청 (주기 백업 복원)", "Azure support request (periodic backups are restored by support)"), Source: d.T("Terraform 설정", "the Terraform's setting"),
+		At: []claim.Locator{claim.TF(tfAccount, "backup.interval_in_minutes").Is(strconv.Itoa(c.Backup.IntervalMinutes)),
+			claim.TF(tfAccount, "backup.retention_in_hours").Is(strconv.Itoa(c.Backup.RetentionHours)),
+			claim.TF(tfAccount, "backup.storage_redundancy").Is(c.Backup.Redundancy)}}}
 }
 
 // BackupSummary implements docs.Recovered.
@@ -346,7 +363,7 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 		zr = d.T("영역 중복", "zone-redundant")
 	}
 	return [][2]string{
-		{d.T("문서 데이터베이스", "Document database"), "Cosmos DB " + c.API + " " + c.throughputLabel()},
+		{d.T("문서 데이터베이스", "Document database"), "Cosmos DB " + c.API + " " + c.throughputText(d.Lang)},
 		{d.T("Cosmos DB 일관성", "Cosmos DB consistency"), c.Consistency},
 		{d.T("Cosmos DB 리전", "Cosmos DB regions"), c.regionList()},
 		{d.T("Cosmos DB 영역 중복", "Cosmos DB zone redundancy"), zr},
@@ -363,5 +380,5 @@ func (c *Component) Migration(d *md.Doc) [][]string {
 func (c *Component) Troubles(d *md.Doc, _ *plan.Env) [][]string {
 	return [][]string{{d.T("Cosmos DB 429 (요청 과다)", "Cosmos DB 429 (request rate too large)"), d.T("RU/s가 부하보다 작음", "RU/s below the load"),
 		d.T("RU/s 또는 autoscale 최대값 상향, 요청당 RU 확인 (x-ms-request-charge)", "raise RU/s or the autoscale maximum; check the RU charge per request (x-ms-request-charge)"),
-		d.T("physarch check (CP012)", "physarch check (CP012)")}}
+		"`physarch check` (CP012)"}}
 }

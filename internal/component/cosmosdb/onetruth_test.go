@@ -2,6 +2,7 @@ package cosmosdb_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,7 +101,7 @@ func accountAndRegions(t *testing.T, c *cosmosdb.Component, doc []byte, tf []rea
 	zr := regions.Col("Zone redundancy")
 	for j, r := range c.Regions {
 		want := strconv.FormatBool(r.ZoneRedundant)
-		if regions.Rows[j][zr] != want || geo[j].Attrs["zone_redundant"] != want || geo[j].Attrs["failover_priority"] != strconv.Itoa(r.FailoverPriority) {
+		if msg.BoolOf(regions.Rows[j][zr]) != want || geo[j].Attrs["zone_redundant"] != want || geo[j].Attrs["failover_priority"] != strconv.Itoa(r.FailoverPriority) {
 			t.Errorf("region %s zone redundancy: document %s, Terraform %v, plan %s", r.Name, regions.Rows[j][zr], geo[j].Attrs, want)
 		}
 	}
@@ -202,9 +203,9 @@ func costRows(t *testing.T, c *cosmosdb.Component, doc []byte, e *plan.Env, r *c
 // usd is how the documents print a monthly range.
 func usd(lo, hi float64) string {
 	if lo == hi {
-		return fmt.Sprintf("$%.2f", lo)
+		return msg.USD(lo)
 	}
-	return fmt.Sprintf("$%.2f–$%.2f", lo, hi)
+	return msg.USDRange(lo, hi)
 }
 
 // slaEntry checks the path's Cosmos DB link against the configuration's

@@ -39,13 +39,32 @@ func (c *Component) config() string {
 // ServiceLinks implements availability.Linked: a service's requests wait
 // on the account it reads and writes. The write SLA counts, the lower of
 // the two where they differ.
+// configKo is config in Korean.
+func (c *Component) configKo() string {
+	s := c.API + " " + c.Capacity
+	if c.ZoneRedundant() {
+		s += ", 영역 중복"
+	}
+	if len(c.Regions) > 1 {
+		s += ", " + c.regionList()
+		if c.MultiRegionWrites {
+			s += ", 다중 리전 쓰기"
+		}
+	}
+	return s
+}
+
 func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availability.Nodes) []availability.PathLink {
 	if _, ok := c.users[sv.Name]; !ok {
 		return nil
 	}
 	if c.Managed() {
-		return []availability.PathLink{{Name: "Cosmos DB", Config: c.config(), Key: c.slaKey(), Note: "the write availability SLA; reads may be higher"}}
+		return []availability.PathLink{{Name: "Cosmos DB", Config: c.config(), ConfigKo: c.configKo(), Key: c.slaKey(),
+			Note: "the write availability SLA; reads may be higher", NoteKo: "쓰기 가용성 SLA; 읽기는 더 높을 수 있음"}}
 	}
 	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "Cosmos DB", Config: "mongo pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+	return []availability.PathLink{{Name: "Cosmos DB", Config: "mongo pod (" + cfg + ")", ConfigKo: "mongo Pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
+
+// podNoteKo is the single pod's note in Korean.
+const podNoteKo = "단일 Pod: 실행 중인 노드의 SLA"

@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // Overview implements docs.Overviewed.
@@ -95,13 +96,13 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		docs.Row(d, "eventhubs.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
 		docs.Row(d, "eventhubs.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
 		docs.Row(d, "eventhubs.units", c.unitsTitle(d), c.unitsText(d), claim.TF(tfNamespace, "capacity").Is(strconv.Itoa(c.Units))),
-		docs.Row(d, "eventhubs.auto-inflate", d.T("자동 확장 (auto-inflate)", "Auto-inflate"), c.autoInflateText(d), c.autoInflateAt()),
+		docs.Row(d, "eventhubs.auto-inflate", d.T("자동 스케일링 (auto-inflate)", "Auto-inflate"), c.autoInflateText(d), c.autoInflateAt()),
 		// zone redundancy and the Kafka endpoint come with the tier
 		docs.Row(d, "eventhubs.zones", d.T("영역 중복", "Zone redundancy"), c.zonesText(d), claim.TF(tfNamespace, "sku").Is(c.Tier)),
 		docs.Row(d, "eventhubs.kafka-endpoint", d.T("Kafka 엔드포인트", "Kafka endpoint"), c.kafkaText(d), claim.TF(tfNamespace, "sku").Is(c.Tier)),
 		// capture is a hub's setting, and no hub declares one
 		docs.Row(d, "eventhubs.capture", "Capture", d.T("사용 안 함", "off"), claim.TF("azurerm_eventhub.*", "")),
-		docs.Row(d, "eventhubs.endpoint", "Private endpoint", strconv.FormatBool(c.endpoint), c.endpointAt()),
+		docs.Row(d, "eventhubs.endpoint", d.T("프라이빗 엔드포인트", "Private endpoint"), msg.Bool(d, c.endpoint), c.endpointAt()),
 		docs.Row(d, "eventhubs.public-network", d.T("공용 네트워크 접근", "Public network access"), public, c.publicAt()),
 		docs.Row(d, "eventhubs.tls", d.T("최소 TLS", "Minimum TLS"), "1.2", claim.TF(tfNamespace, "minimum_tls_version").Is("1.2")),
 	)

@@ -2,6 +2,7 @@ package eventhubs_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,8 +80,8 @@ func checkNamespace(t *testing.T, eh *eventhubs.Component, doc []byte, tf []read
 	inflate := "false"
 	if eh.AutoInflate {
 		inflate = "true"
-		if main.Attrs["maximum_throughput_units"] != strconv.Itoa(eh.MaxUnits) || value(t, kv, "자동 확장 (auto-inflate)") != fmt.Sprintf("최대 %d TU", eh.MaxUnits) {
-			t.Errorf("auto-inflate ceiling: document %q, Terraform %q, plan %d", value(t, kv, "자동 확장 (auto-inflate)"), main.Attrs["maximum_throughput_units"], eh.MaxUnits)
+		if main.Attrs["maximum_throughput_units"] != strconv.Itoa(eh.MaxUnits) || value(t, kv, "자동 스케일링 (auto-inflate)") != fmt.Sprintf("최대 %d TU", eh.MaxUnits) {
+			t.Errorf("auto-inflate ceiling: document %q, Terraform %q, plan %d", value(t, kv, "자동 스케일링 (auto-inflate)"), main.Attrs["maximum_throughput_units"], eh.MaxUnits)
 		}
 	}
 	if got := main.Attrs["auto_inflate_enabled"]; got != inflate && !(got == "" && inflate == "false") {
@@ -99,7 +100,7 @@ func checkNamespace(t *testing.T, eh *eventhubs.Component, doc []byte, tf []read
 	if !strings.Contains(vars, fmt.Sprintf("%q", eh.Namespace)) {
 		t.Errorf("variables.tf does not default the namespace name to %s", eh.Namespace)
 	}
-	private := value(t, kv, "Private endpoint") == "true"
+	private := msg.BoolOf(value(t, kv, "프라이빗 엔드포인트")) == "true"
 	closed := main.Attrs["public_network_access_enabled"] == "false"
 	if private != closed || (value(t, kv, "공용 네트워크 접근") == "차단") != closed {
 		t.Errorf("private endpoint %v, public access closed in Terraform %v, document %q", private, closed, value(t, kv, "공용 네트워크 접근"))
@@ -181,9 +182,9 @@ func checkHubs(t *testing.T, eh *eventhubs.Component, doc []byte, tf []readback.
 // money prints a cost range as the documents do.
 func money(lo, hi float64) string {
 	if lo == hi {
-		return fmt.Sprintf("$%.2f", lo)
+		return msg.USD(lo)
 	}
-	return fmt.Sprintf("$%.2f–$%.2f", lo, hi)
+	return msg.USDRange(lo, hi)
 }
 
 func checkCost(t *testing.T, eh *eventhubs.Component, doc []byte, r *cost.Report) {
@@ -200,7 +201,7 @@ func checkCost(t *testing.T, eh *eventhubs.Component, doc []byte, r *cost.Report
 			continue
 		}
 		seen++
-		row, ok := rows[c.Name]
+		row, ok := rows[readback.Ko(c.NameKo, c.Name)]
 		if !ok {
 			t.Errorf("the document's cost table has no row %s", c.Name)
 			continue
@@ -240,7 +241,7 @@ func checkSLA(t *testing.T, doc []byte, r *availability.Report) {
 			if row[0] != "Event Hubs" {
 				continue
 			}
-			if row[cfg] != sla.Config || row[tb.Col("SLA")] != strconv.FormatFloat(sla.Percent, 'f', -1, 64)+"%" {
+			if row[cfg] != readback.Ko(sla.ConfigKo, sla.Config) || row[tb.Col("SLA")] != strconv.FormatFloat(sla.Percent, 'f', -1, 64)+"%" {
 				t.Errorf("document: %v; physarch sla: %s %g%%", row, sla.Config, sla.Percent)
 			}
 			return

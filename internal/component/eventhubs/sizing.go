@@ -32,6 +32,7 @@ type Load struct {
 	EventsPerSecond float64
 	RateStated      bool
 	RateRule        string
+	RateRuleKo      string // RateRule in Korean
 	// ProdRate is the stated production rate a development environment
 	// does not carry (0 when none).
 	ProdRate    float64
@@ -50,8 +51,11 @@ type Load struct {
 	By     string
 }
 
-// rateRule is how a rate nobody stated is assumed.
-const rateRule = "one event per request of the producing services at peak"
+// rateRule is how a rate nobody stated is assumed (rateRuleKo in Korean).
+const (
+	rateRule   = "one event per request of the producing services at peak"
+	rateRuleKo = "피크 시 생산 서비스의 요청당 이벤트 1건"
+)
 
 // load works out the events and the units they need. The stated rate is
 // split evenly over the hubs, so each hub's consumer groups read their
@@ -64,11 +68,12 @@ func load(c *plan.Context, b *Backing, eh *Component) Load {
 		// carries what its own users cause.
 		l.ProdRate = l.EventsPerSecond
 		l.RateRule = fmt.Sprintf("%s; the stated %s events/s is production's", rateRule, num(l.EventsPerSecond))
+		l.RateRuleKo = fmt.Sprintf("%s; 명시된 %s events/s는 운영환경의 값", rateRuleKo, num(l.EventsPerSecond))
 		l.EventsPerSecond = 0
 	}
 	if l.EventsPerSecond <= 0 {
 		if l.RateRule == "" {
-			l.RateRule = rateRule
+			l.RateRule, l.RateRuleKo = rateRule, rateRuleKo
 		}
 		l.RateStated = false
 	}

@@ -23,9 +23,10 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, _ availability.No
 	if len(c.own(sv.Produces)) == 0 {
 		return nil
 	}
-	cfg := c.Tier
+	cfg, cfgKo := c.Tier, ""
 	if c.ZoneRedundant {
-		cfg += ", zone-redundant"
+		cfg, cfgKo = cfg+", zone-redundant", cfg+", 영역 중복"
 	}
-	return []availability.PathLink{{Name: "Event Hubs", Config: cfg, Key: c.slaKey(), Note: "producers wait for the namespace"}}
+	return []availability.PathLink{{Name: "Event Hubs", Config: cfg, ConfigKo: cfgKo, Key: c.slaKey(),
+		Note: "producers wait for the namespace", NoteKo: "생산자는 네임스페이스의 응답을 기다림"}}
 }

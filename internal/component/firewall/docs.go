@@ -13,6 +13,15 @@ import (
 // Routing implements docs.Routed: the cluster's way out (4.2.N), the
 // firewall and the route as Terraform writes them, and the policy's
 // rules.
+// why is what the rule is for in the document's language (the English
+// where a rule has no Korean form).
+func (r Rule) why(d *md.Doc) string {
+	if r.WhyKo == "" {
+		return r.Why
+	}
+	return d.T(r.WhyKo, r.Why)
+}
+
 func (x *Component) Routing(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 	s.Next(d.T("Azure Firewall (egress)", "Azure Firewall (egress)"))
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"), x.rows(d)...)
@@ -23,7 +32,7 @@ func (x *Component) Routing(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 		if !r.Network() {
 			ports = "-"
 		}
-		rows = append(rows, []string{r.Collection, r.Name, strings.Join(r.Protocols, ","), strings.Join(dst, ", "), ports, r.Why})
+		rows = append(rows, []string{r.Collection, r.Name, strings.Join(r.Protocols, ","), strings.Join(dst, ", "), ports, r.why(d)})
 	}
 	d.Table([]string{d.T("컬렉션", "Collection"), d.T("규칙", "Rule"), d.T("프로토콜", "Protocols"), d.T("대상", "Destination"), d.T("포트", "Ports"), d.T("용도", "Purpose")}, rows)
 }
@@ -75,7 +84,7 @@ func (x *Component) SecurityLayers(d *md.Doc, _ *plan.Env) []docs.Layer {
 	if x.Routes {
 		applies = d.T("클러스터 → 인터넷", "cluster → internet")
 	}
-	return []docs.Layer{{N: 1, Name: d.T("egress", "Egress"), Technology: fmt.Sprintf("Azure Firewall %s (FQDN, network rules)", x.Tier), Applies: applies}}
+	return []docs.Layer{{N: 1, Name: d.T("egress", "Egress"), Technology: fmt.Sprintf(d.T("Azure Firewall %s (FQDN, 네트워크 규칙)", "Azure Firewall %s (FQDN, network rules)"), x.Tier), Applies: applies}}
 }
 
 // Failover implements docs.FailingOver.

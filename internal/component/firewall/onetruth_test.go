@@ -2,6 +2,7 @@ package firewall_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"sort"
 	"strconv"
 	"strings"
@@ -185,9 +186,9 @@ func checkRules(t *testing.T, x *firewall.Component, doc []byte, tf []readback.R
 
 func money(lo, hi float64) string {
 	if lo == hi {
-		return fmt.Sprintf("$%.2f", lo)
+		return msg.USD(lo)
 	}
-	return fmt.Sprintf("$%.2f–$%.2f", lo, hi)
+	return msg.USDRange(lo, hi)
 }
 
 func checkCost(t *testing.T, x *firewall.Component, doc []byte, r *cost.Report) {
@@ -204,7 +205,7 @@ func checkCost(t *testing.T, x *firewall.Component, doc []byte, r *cost.Report) 
 		}
 		found := false
 		for _, row := range tb.Rows {
-			if row[0] == c.Name {
+			if row[0] == readback.Ko(c.NameKo, c.Name) {
 				found = true
 				if got := row[tb.Col("월 비용")]; got != money(c.MonthlyMin, c.MonthlyMax) {
 					t.Errorf("%s: document %s, physarch cost %s", c.Name, got, money(c.MonthlyMin, c.MonthlyMax))
@@ -243,7 +244,7 @@ func checkSLA(t *testing.T, doc []byte, r *availability.Report) {
 		}
 		for _, row := range tb.Rows {
 			if row[0] == "Azure Firewall" {
-				if row[cfg] != sla.Config || row[tb.Col("SLA")] != strconv.FormatFloat(sla.Percent, 'f', -1, 64)+"%" {
+				if row[cfg] != readback.Ko(sla.ConfigKo, sla.Config) || row[tb.Col("SLA")] != strconv.FormatFloat(sla.Percent, 'f', -1, 64)+"%" {
 					t.Errorf("document: %v; physarch sla: %s %g%%", row, sla.Config, sla.Percent)
 				}
 				return

@@ -58,6 +58,7 @@ type Rule struct {
 	Addresses, FQDNs, FQDNTags []string
 	Ports                      []string // network rules
 	Why                        string   // what the rule is for, in the documents
+	WhyKo                      string   // Why in Korean
 }
 
 // Network reports whether the rule is a network rule (else application).
@@ -109,19 +110,19 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 //   - HTTPS to each external system's host.
 func rules(pl *plan.Plan, x *Component) []Rule {
 	out := []Rule{{Collection: collectionNetwork, Name: "ntp", Protocols: []string{"UDP"}, FQDNs: []string{"ntp.ubuntu.com"}, Ports: []string{"123"},
-		Why: "node time (NTP)"}}
+		Why: "node time (NTP)", WhyKo: "노드 시간 동기화 (NTP)"}}
 	if !x.PrivateCluster {
 		tag := "AzureCloud." + x.Region
 		out = append(out,
-			Rule{Collection: collectionNetwork, Name: "apiserver-udp", Protocols: []string{"UDP"}, Addresses: []string{tag}, Ports: []string{"1194"}, Why: "API server tunnel"},
-			Rule{Collection: collectionNetwork, Name: "apiserver-tcp", Protocols: []string{"TCP"}, Addresses: []string{tag}, Ports: []string{"9000"}, Why: "API server tunnel"})
+			Rule{Collection: collectionNetwork, Name: "apiserver-udp", Protocols: []string{"UDP"}, Addresses: []string{tag}, Ports: []string{"1194"}, Why: "API server tunnel", WhyKo: "API 서버 터널"},
+			Rule{Collection: collectionNetwork, Name: "apiserver-tcp", Protocols: []string{"TCP"}, Addresses: []string{tag}, Ports: []string{"9000"}, Why: "API server tunnel", WhyKo: "API 서버 터널"})
 	}
 	out = append(out,
-		Rule{Collection: collectionNetwork, Name: "azure-monitor", Protocols: []string{"TCP"}, Addresses: []string{"AzureMonitor"}, Ports: []string{"443"}, Why: "Container Insights"},
+		Rule{Collection: collectionNetwork, Name: "azure-monitor", Protocols: []string{"TCP"}, Addresses: []string{"AzureMonitor"}, Ports: []string{"443"}, Why: "Container Insights", WhyKo: "Container Insights"},
 		Rule{Collection: collectionNetwork, Name: "container-registry", Protocols: []string{"TCP"}, Addresses: []string{"MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"}, Ports: []string{"443"},
-			Why: "Microsoft Container Registry (mcr.microsoft.com and its data endpoint)"},
+			Why: "Microsoft Container Registry (mcr.microsoft.com and its data endpoint)", WhyKo: "Microsoft Container Registry (mcr.microsoft.com과 데이터 엔드포인트)"},
 		Rule{Collection: collectionApp, Name: "aks", Protocols: []string{"Http:80", "Https:443"}, FQDNTags: []string{"AzureKubernetesService"},
-			Why: "AKS's required FQDNs (FQDN tag)"})
+			Why: "AKS's required FQDNs (FQDN tag)", WhyKo: "AKS 필수 FQDN (FQDN 태그)"})
 	var hosts []string
 	seen := map[string]bool{}
 	for _, ext := range pl.External {
@@ -131,7 +132,7 @@ func rules(pl *plan.Plan, x *Component) []Rule {
 		}
 	}
 	if len(hosts) > 0 {
-		out = append(out, Rule{Collection: collectionApp, Name: "external-systems", Protocols: []string{"Https:443"}, FQDNs: hosts, Why: "the services' external systems"})
+		out = append(out, Rule{Collection: collectionApp, Name: "external-systems", Protocols: []string{"Https:443"}, FQDNs: hosts, Why: "the services' external systems", WhyKo: "서비스가 호출하는 외부 시스템"})
 	}
 	return out
 }

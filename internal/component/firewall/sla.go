@@ -15,12 +15,13 @@ func (x *Component) ServiceLinks(_ *plan.Env, sv plan.Service, _ availability.No
 	if !x.Routes || len(sv.External) == 0 {
 		return nil
 	}
-	cfg := x.Tier
+	cfg, cfgKo := x.Tier, ""
 	key := "firewall"
 	if len(x.Zones) > 1 {
 		cfg += fmt.Sprintf(", %d zones", len(x.Zones))
+		cfgKo = x.Tier + fmt.Sprintf(", %d개 영역", len(x.Zones))
 		key = "firewall/zones"
 	}
-	return []availability.PathLink{{Name: "Azure Firewall", Config: cfg, Key: key, Setting: "firewall.tier",
+	return []availability.PathLink{{Name: "Azure Firewall", Config: cfg, ConfigKo: cfgKo, Key: key, Setting: "firewall.tier",
 		Facts: azure.Facts{ZoneRedundant: len(x.Zones) > 1}}}
 }

@@ -1,17 +1,27 @@
 package frontdoor
 
-import "github.com/physarch/physarch/internal/render/mermaid"
+import "github.com/physarch/physarch/internal/render/diagram"
 
-// Draw implements mermaid.Drawn: production's diagrams draw Front Door
+// Draw implements diagram.Drawn: production's diagrams draw Front Door
 // with the users, the first stop on the way in.
-func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
+func (c *Component) Draw(v diagram.View) diagram.Drawing {
 	if !v.Env.IsProdLike() {
-		return mermaid.Drawing{}
+		return diagram.Drawing{}
 	}
-	return mermaid.Drawing{Entrance: &mermaid.Entrance{
-		Outside: []mermaid.Shape{{ID: "FrontDoor", Label: c.label()}},
+	d := diagram.Drawing{Entrance: &diagram.Entrance{
+		Outside: []diagram.Shape{{ID: "FrontDoor", Label: c.label(), Icon: "Networking/AzureFrontDoor"}},
 		In:      "FrontDoor", InLabel: "HTTPS",
 	}}
+	// The static route goes from the edge straight to its container,
+	// past the cluster: drawn last, when the account's node exists.
+	if s := c.Static; s != nil {
+		label := s.Pattern()
+		if c.privateLink() {
+			label += " (Private Link)"
+		}
+		d.Late = []diagram.Edge{{From: "FrontDoor", To: s.Node, Label: label}}
+	}
+	return d
 }
 
 // label names the tier and, where deployed, its WAF.

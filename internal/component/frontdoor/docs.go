@@ -9,6 +9,7 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // Summary implements docs.Summarised: production's way in, and how
@@ -93,9 +94,9 @@ func (c *Component) Routing(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 		docs.Row(d, "frontdoor.managed-rules", d.T("관리 규칙", "Managed rules"), managed, managedAt),
 		docs.Row(d, "frontdoor.rate-limit", d.T("속도 제한", "Rate limit"), limit, limitAt),
 	}
-	probe := fmt.Sprintf("GET %s, HTTP, 100s", c.ProbePath)
+	probe := fmt.Sprintf(d.T("GET %s, HTTP, %s 간격", "GET %s, HTTP, every %s"), c.ProbePath, msg.Seconds(d, 100))
 	if c.TLS {
-		probe = fmt.Sprintf("GET %s, HTTPS, 100s", c.ProbePath)
+		probe = fmt.Sprintf(d.T("GET %s, HTTPS, %s 간격", "GET %s, HTTPS, every %s"), c.ProbePath, msg.Seconds(d, 100))
 		rows = append(rows,
 			docs.Row(d, "frontdoor.custom-domain", d.T("사용자 지정 도메인", "Custom domain"), fmt.Sprintf(d.T("var.%s, Front Door 관리 인증서, TLS 1.2 이상", "var.%s, Front Door managed certificate, TLS 1.2 minimum"), OriginHost),
 				claim.TF(tfDomain, "tls.certificate_type").Is("ManagedCertificate"), claim.TF(tfDomain, "tls.minimum_version").Is("TLS12")),
@@ -113,5 +114,8 @@ func (c *Component) Routing(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 		d.Code("sh", "# <zone>: the DNS zone of public_host_name, <label>: its name in the zone\n"+
 			"az network dns record-set txt add-record --resource-group <dns-resource-group> --zone-name <zone> --record-set-name _dnsauth.<label> --value \"$(terraform output -raw front_door_custom_domain_validation_token)\"\n"+
 			"az network dns record-set cname set-record --resource-group <dns-resource-group> --zone-name <zone> --record-set-name <label> --cname \"$(terraform output -raw front_door_endpoint)\"\n")
+	}
+	if c.Static != nil {
+		c.staticDocs(d, s)
 	}
 }

@@ -45,3 +45,20 @@ func (c *Component) Diagnostics() []plan.Diagnostic {
 
 // MonitorTarget implements terraform.Watched.
 func (*Component) MonitorTarget(string) string { return "azurerm_cdn_frontdoor_profile.main.id" }
+
+// RequestLog implements plan.RequestLogged: the access log (category
+// FrontDoorAccessLog, which the allLogs diagnostic setting sends to the
+// AzureDiagnostics table) has every request with its URL and status;
+// status 0 is an origin that timed out (Microsoft, "Azure Front Door
+// logs"). The status column is named by its type, which Azure infers, so
+// the query reads either.
+func (c *Component) RequestLog(*plan.Env) (plan.RequestLog, bool) {
+	if c.Origin == "" {
+		return plan.RequestLog{}, false
+	}
+	return plan.RequestLog{Name: spec.Text{Ko: "Front Door 액세스 로그", En: "Front Door access log"},
+		Query: fmt.Sprintf(`AzureDiagnostics
+| where ResourceProvider == "MICROSOFT.CDN" and Category == "FrontDoorAccessLog" and Resource =~ %q
+| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists("httpStatusCode_s", tostring(column_ifexists("httpStatusCode_d", ""))))
+| extend failed = status >= 500 or status == 0`, c.Profile)}, true
+}

@@ -54,6 +54,9 @@ type Component struct {
 	TLS       bool
 	ProbePath string
 	RateLimit int
+	// Static is the static content route, where a component holds one
+	// and Front Door is deployed.
+	Static *Static
 }
 
 // ManagedRules reports whether Front Door's WAF runs Microsoft's managed
@@ -81,6 +84,11 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		fd.Profile = c.Name("Front Door profile", naming.FrontDoorProfile("afd-"+base))
 		fd.Endpoint = c.Name("Front Door endpoint", naming.FrontDoorEndpoint("fde-"+base))
 		fd.WAFPolicy = c.Name("Front Door WAF policy", naming.WAFPolicy("wafd"+strings.ReplaceAll(c.Plan.Name, "-", "")+c.Env.Name))
+		for _, o := range plan.Facets[StaticOrigin](c.Env) {
+			if s := o.StaticRoute(); s != nil {
+				fd.Static = s
+			}
+		}
 	}
 	return fd
 }

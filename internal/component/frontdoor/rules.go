@@ -7,7 +7,7 @@ import (
 
 // Rules implements check.Ruled: the block's own rules.
 func (Kind) Rules() []check.Rule {
-	return []check.Rule{
+	return append([]check.Rule{
 		{ID: "SC007", Family: "security", Severity: check.Info,
 			Title:     "Public production ingress without Front Door",
 			Rationale: "Front Door adds global DDoS absorption, TLS at the edge and a second WAF layer in front of the regional gateway.",
@@ -21,5 +21,5 @@ func (Kind) Rules() []check.Rule {
 				}
 				return out
 			}},
-	}
+	}, staticRules()...)
 }

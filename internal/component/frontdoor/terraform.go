@@ -86,6 +86,9 @@ func (c *Component) Terraform(m terraform.Module) {
 	r.Set("forwarding_protocol", map[bool]string{true: "HttpsOnly", false: "HttpOnly"}[c.TLS])
 	r.Set("https_redirect_enabled", true)
 	r.Set("link_to_default_domain", true)
+	if c.Static != nil {
+		c.staticTerraform(m)
+	}
 	c.firewall(m)
 }
 
@@ -157,6 +160,9 @@ func (c *Component) Outputs(m terraform.Module) {
 		return
 	}
 	m.Output("front_door_endpoint", "azurerm_cdn_frontdoor_endpoint.main.host_name", "Public entry point.")
+	if c.privateLink() {
+		m.Output("static_origin_account_id", c.Static.Target, "Storage account of the static route, whose Private Link connection from Front Door you approve.")
+	}
 	if c.TLS {
 		m.Output("front_door_custom_domain_validation_token", "azurerm_cdn_frontdoor_custom_domain.main.validation_token",
 			fmt.Sprintf("TXT value of _dnsauth.<%s>, which validates the custom domain for its managed certificate.", OriginHost))

@@ -16,6 +16,7 @@ func (*Component) EdgeLinks(e *plan.Env) []availability.PathLink {
 	for _, p := range e.Pools {
 		nodes += p.Min
 	}
-	return []availability.PathLink{{Name: "Load Balancer", Config: fmt.Sprintf("Standard (NGINX ingress), %d back-end nodes", nodes), Key: "loadbalancer/Standard",
+	return []availability.PathLink{{Name: "Load Balancer", Config: fmt.Sprintf("Standard (NGINX ingress), %d back-end nodes", nodes),
+		ConfigKo: fmt.Sprintf("Standard (NGINX 인그레스), 백엔드 노드 %d대", nodes), Key: "loadbalancer/Standard",
 		Setting: "nodePools", Facts: azure.Facts{ZoneRedundant: len(e.Zones) >= 2, MinInstances: nodes}}}
 }

@@ -1,28 +1,30 @@
 package keyvault
 
-import "github.com/physarch/physarch/internal/render/mermaid"
+import "github.com/physarch/physarch/internal/render/diagram"
 
-// Draw implements mermaid.Drawn: the vault beside the VNet, its private
+// Draw implements diagram.Drawn: the vault beside the VNet, its private
 // endpoint, and the services' pods reading it through the CSI driver (the
 // physical diagram); where the vault is private, the network diagram's
 // endpoint and the vault it reaches among the managed services.
-func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
+func (c *Component) Draw(v diagram.View) diagram.Drawing {
 	if v.Network {
 		if !c.Private {
-			return mermaid.Drawing{}
+			return diagram.Drawing{}
 		}
-		return mermaid.Drawing{
-			Endpoints: []mermaid.Shape{{ID: "PEVault", Label: "PE: Key Vault"}},
-			Managed:   []mermaid.Shape{{ID: "KeyVault", Label: "Key Vault"}},
-			Links:     []mermaid.Edge{{From: "PEVault", To: "KeyVault", Label: "Private Link"}},
+		return diagram.Drawing{
+			Endpoints: []diagram.Shape{{ID: "PEVault", Label: "PE: Key Vault"}},
+			Managed:   []diagram.Shape{{ID: "KeyVault", Label: "Key Vault", Tier: diagram.TierPlatform, Icon: "Security/AzureKeyVault"}},
+			Links:     []diagram.Edge{{From: "PEVault", To: "KeyVault", Label: "Private Link"}},
 		}
 	}
-	d := mermaid.Drawing{
-		Azure: []mermaid.Shape{{ID: "KeyVault", Label: "Key Vault"}},
-		Ties:  []mermaid.Edge{{From: mermaid.NodeServices, To: "KeyVault", Label: "CSI", Dotted: true}},
+	d := diagram.Drawing{
+		Azure: []diagram.Shape{{ID: "KeyVault", Label: "Key Vault", Icon: "Security/AzureKeyVault"}},
+		Ties:  []diagram.Edge{{From: diagram.NodeServices, To: "KeyVault", Label: "CSI", Dotted: true}},
 	}
 	if c.Private {
-		d.Endpoints = []mermaid.Shape{{ID: "PEVault", Label: "Private Endpoint: Key Vault"}}
+		// the CSI driver reads the vault through its endpoint: drawn in that path
+		d.Endpoints = []diagram.Shape{{ID: "PEVault", Label: "Private Endpoint: Key Vault"}}
+		d.Ties = []diagram.Edge{{From: diagram.NodeServices, To: "PEVault", Label: "CSI", Dotted: true}, {From: "PEVault", To: "KeyVault", Label: "Private Link", Dotted: true}}
 	}
 	return d
 }

@@ -24,6 +24,9 @@ func (*Component) Cluster(b terraform.Block) {
 // Variables implements terraform.Terraformed.
 func (c *Component) Variables(m terraform.Module) {
 	m.Variable("key_vault_name", "string", "Key Vault (globally unique, 3-24 characters).", c.Vault)
+	if c.Private {
+		m.Variable("key_vault_deployer_ip_cidrs", "list(string)", "Public addresses (CIDR, e.g. 203.0.113.7/32) that may reach the otherwise private vault: whoever applies this module from outside the VNet (the certificate import and the secrets are data-plane writes). Empty: no public endpoint.", []string{})
+	}
 	m.Variable("key_vault_secrets_exist", "bool", "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret).", false)
 }
 
@@ -38,12 +41,18 @@ func (c *Component) Terraform(m terraform.Module) {
 	b.Set("sku_name", "standard")
 	b.Set("rbac_authorization_enabled", true)
 	b.Set("purge_protection_enabled", true)
-	b.Set("soft_delete_retention_days", 90)
+	b.Set("soft_delete_retention_days", softDeleteDays)
 	if c.Private {
-		b.Set("public_network_access_enabled", false)
+		// Private, except for the addresses the operator names for the
+		// first apply: the gateway certificate's import and the secrets'
+		// values are data-plane writes, which a private vault refuses
+		// (403 ForbiddenByConnection) from any machine outside the VNet.
+		// With no address listed the vault has no public endpoint at all.
+		b.Expr("public_network_access_enabled", "length(var.key_vault_deployer_ip_cidrs) > 0")
 		acl := b.Child("network_acls")
 		acl.Set("default_action", "Deny")
 		acl.Set("bypass", "AzureServices")
+		acl.Expr("ip_rules", "var.key_vault_deployer_ip_cidrs")
 	}
 	m.Tags(b)
 	names := append([]string(nil), e.Secrets...)
@@ -87,3 +96,8 @@ func (*Component) Outputs(m terraform.Module) {
 
 // PrivateLinkTarget implements terraform.Linked.
 func (*Component) PrivateLinkTarget(plan.PrivateEndpoint) string { return "azurerm_key_vault.main.id" }
+
+// softDeleteDays is how long a deleted secret (or the vault) stays
+// recoverable: Key Vault's longest, 90 days, which purge protection also
+// holds to.
+const softDeleteDays = 90

@@ -1,15 +1,15 @@
 package loganalytics
 
-import "github.com/physarch/physarch/internal/render/mermaid"
+import "github.com/physarch/physarch/internal/render/diagram"
 
-// Draw implements mermaid.Drawn: the workspace in Azure and Container
+// Draw implements diagram.Drawn: the workspace in Azure and Container
 // Insights reading the cluster (the physical diagram).
-func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
+func (c *Component) Draw(v diagram.View) diagram.Drawing {
 	if v.Network || !c.Workspace {
-		return mermaid.Drawing{}
+		return diagram.Drawing{}
 	}
-	return mermaid.Drawing{
-		Azure: []mermaid.Shape{{ID: "Monitor", Label: "Log Analytics + Application Insights"}},
-		Ties:  []mermaid.Edge{{From: mermaid.NodeCluster, To: "Monitor", Label: "Container Insights", Dotted: true}},
+	return diagram.Drawing{
+		Azure: []diagram.Shape{{ID: "Monitor", Label: "Log Analytics + Application Insights", Icon: "Management/AzureLogAnalytics"}},
+		Ties:  []diagram.Edge{{From: diagram.NodeCluster, To: "Monitor", Label: "Container Insights", Dotted: true}},
 	}
 }

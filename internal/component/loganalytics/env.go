@@ -21,3 +21,15 @@ func (c *Component) Vars(_ *plan.Env, _ plan.Service, _ appenv.Hosts) []appenv.V
 	}
 	return []appenv.Var{{Name: "APPLICATIONINSIGHTS_CONNECTION_STRING", Value: "SET-FROM-TERRAFORM-OUTPUT-" + insightsOutput}}
 }
+
+// Flows implements plan.Flowing: every container that gets the connection
+// string sends its telemetry to the ingestion endpoint over HTTPS, a
+// public Azure Monitor address (no private link scope is generated), so
+// each service's network policy must let it out on 443; without this flow
+// the default-deny policy drops the telemetry the ConfigMap promises.
+func (c *Component) Flows(_ *plan.Plan, _ *plan.Env, sv plan.Service) []plan.Flow {
+	if !c.AppInsights {
+		return nil
+	}
+	return []plan.Flow{{From: sv.Name, To: Name, Port: plan.PortHTTPS, Proto: "HTTPS", Kind: "telemetry"}}
+}

@@ -32,10 +32,33 @@ func (c *Component) Alerts(*plan.Env) []plan.Alert {
 	}
 }
 
+// Diagnostics implements plan.Diagnosed: the cluster's control plane.
+// kube-audit-admin (the audit log without get and list requests) says
+// who changed what; kube-audit or allLogs would send every read as well,
+// several times the volume (Microsoft, "Monitor AKS: resource logs").
+// The cluster-autoscaler log says why nodes were or were not added.
+func (c *Component) Diagnostics() []plan.Diagnostic {
+	return []plan.Diagnostic{{Key: "aks", Resource: "AKS", Categories: []string{"kube-audit-admin", "cluster-autoscaler"}}}
+}
+
 // WorkspaceID implements terraform.LogSink.
 func (c *Component) WorkspaceID() string {
 	if !c.Workspace {
 		return ""
 	}
 	return "azurerm_log_analytics_workspace.main.id"
+}
+
+// RequestLog implements plan.RequestLogged where no edge logs the
+// requests: the services' request telemetry in the workspace-based
+// Application Insights (table AppRequests), as far as the services send
+// it (the connection string reaches every pod; the SDK or agent is the
+// service's).
+func (c *Component) RequestLog(*plan.Env) (plan.RequestLog, bool) {
+	if !c.AppInsights {
+		return plan.RequestLog{}, false
+	}
+	return plan.RequestLog{Name: spec.Text{Ko: "Application Insights 요청 원격 분석", En: "Application Insights request telemetry"},
+		Query: `AppRequests
+| extend path = tostring(parse_url(Url).Path), failed = toint(ResultCode) >= 500`}, true
 }

@@ -14,9 +14,9 @@ import (
 
 // TestOneTruthAlertsAndDiagnostics: in every example's production
 // document, the alert table lists exactly the plan's alerts and the
-// Terraform has exactly those metric alert rules, threshold for threshold;
-// the diagnostic settings likewise. Removing one rule from the Terraform
-// is found.
+// Terraform has exactly those metric and log alert rules, threshold for
+// threshold; the diagnostic settings likewise. Removing one rule from the
+// Terraform is found.
 func TestOneTruthAlertsAndDiagnostics(t *testing.T) {
 	for _, name := range examples.Names() {
 		t.Run(name, func(t *testing.T) {
@@ -62,7 +62,9 @@ func TestOneTruthAlertsAndDiagnostics(t *testing.T) {
 // document's tables and the Terraform.
 func mismatches(e *plan.Env, alerts, diags readback.Table, tf []readback.Resource) []string {
 	var out []string
-	rules := readback.Find(tf, "azurerm_monitor_metric_alert")
+	// Metric alerts and the routes' log alerts (scheduled query rules on
+	// the workspace) are one list in the plan and the table.
+	rules := append(readback.Find(tf, "azurerm_monitor_metric_alert"), readback.Find(tf, "azurerm_monitor_scheduled_query_rules_alert_v2")...)
 	if len(rules) != len(e.Alerts) || len(alerts.Rows) != len(e.Alerts) {
 		out = append(out, fmt.Sprintf("%d planned alerts, %d in the table, %d in Terraform", len(e.Alerts), len(alerts.Rows), len(rules)))
 	}
@@ -79,6 +81,15 @@ func mismatches(e *plan.Env, alerts, diags readback.Table, tf []readback.Resourc
 			}
 			found = true
 			cr := r.Blocks["criteria"]
+			if a.Query != "" {
+				if len(cr) != 1 || cr[0].Attrs["query"] != a.Query || cr[0].Attrs["metric_measure_column"] != a.Measure || cr[0].Attrs["threshold"] != threshold || cr[0].Attrs["operator"] != a.Operator {
+					out = append(out, fmt.Sprintf("log alert %s: Terraform criteria %+v, the plan %s %s %s", a.Key, cr, a.Measure, a.Operator, threshold))
+				}
+				if r.Attrs["window_duration"] != a.Window || r.Attrs["evaluation_frequency"] != a.Frequency {
+					out = append(out, fmt.Sprintf("log alert %s: Terraform window %s every %s, the plan %s every %s", a.Key, r.Attrs["window_duration"], r.Attrs["evaluation_frequency"], a.Window, a.Frequency))
+				}
+				continue
+			}
 			if len(cr) != 1 || cr[0].Attrs["metric_name"] != a.Metric || cr[0].Attrs["threshold"] != threshold || cr[0].Attrs["operator"] != a.Operator {
 				out = append(out, fmt.Sprintf("alert %s: Terraform criteria %+v, the plan %s %s %s", a.Key, cr, a.Metric, a.Operator, threshold))
 			}
@@ -100,7 +111,7 @@ func mismatches(e *plan.Env, alerts, diags readback.Table, tf []readback.Resourc
 		}
 		found := false
 		for _, s := range settings {
-			if s.Attrs["name"] == d.Name && len(s.Blocks["enabled_log"]) == len(d.CategoryGroups) {
+			if s.Attrs["name"] == d.Name && len(s.Blocks["enabled_log"]) == len(d.CategoryGroups)+len(d.Categories) {
 				found = true
 			}
 		}

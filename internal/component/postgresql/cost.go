@@ -13,7 +13,7 @@ import (
 // or the dev pod's managed disk.
 func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 	if !c.Flexible() {
-		return []cost.Line{{Category: "database", Name: "PostgreSQL pod disk", SKU: fmt.Sprintf("%d GiB %s", c.StorageGB, "E4"),
+		return []cost.Line{{Category: "database", Name: "PostgreSQL pod disk", NameKo: "PostgreSQL Pod 디스크", SKU: fmt.Sprintf("%d GiB %s", c.StorageGB, "E4"),
 			Meter: azure.Meter{Service: "Storage", Sku: "E4 LRS"}, Qty: 1, QtyMax: 1, Unit: "disk-month", PerMonth: 1}}
 	}
 	n := 1.0
@@ -33,5 +33,5 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 			cost.Line{Category: "database", Name: "PostgreSQL read replicas storage", SKU: fmt.Sprintf("%d × %d GiB", c.ReadReplicas, c.StorageGB), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"},
 				Qty: float64(c.StorageGB) * r, QtyMax: float64(c.StorageGB) * r, Unit: "GB-month", PerMonth: 1})
 	}
-	return lines
+	return append(lines, c.standbyCost()...)
 }

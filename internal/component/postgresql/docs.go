@@ -11,6 +11,7 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // Overview implements docs.Overviewed.
@@ -78,9 +79,9 @@ func (c *Component) serverTable(d *md.Doc) {
 		docs.Row(d, "postgresql.size", d.T("사양", "Size"), fmt.Sprintf("%d vCore, %d GiB", c.VCores, c.MemoryGiB), claim.TF(tfServer, "sku_name").Is(c.SKU)),
 		docs.Row(d, "postgresql.max-connections", "max_connections", strconv.Itoa(c.MaxConnections), claim.TF(tfServer, "sku_name").Is(c.SKU)),
 		docs.Row(d, "postgresql.storage", d.T("스토리지", "Storage"), fmt.Sprintf("%d GiB", c.StorageGB), claim.TF(tfServer, "storage_mb").Is(strconv.Itoa(c.StorageGB*1024))),
-		docs.Row(d, "postgresql.ha", d.T("고가용성", "High availability"), c.HA, c.haAt()),
+		docs.Row(d, "postgresql.ha", d.T("고가용성", "High availability"), msg.HA(d, c.HA), c.haAt()),
 		docs.Row(d, "postgresql.backup-retention", d.T("백업 보존", "Backup retention"), docs.Days(d, c.BackupDays), claim.TF(tfServer, "backup_retention_days").Is(strconv.Itoa(c.BackupDays))),
-		docs.Row(d, "postgresql.geo-backup", d.T("지역 중복 백업", "Geo-redundant backup"), strconv.FormatBool(c.GeoBackup), claim.TF(tfServer, "geo_redundant_backup_enabled").Is(strconv.FormatBool(c.GeoBackup))),
+		docs.Row(d, "postgresql.geo-backup", d.T("지역 중복 백업", "Geo-redundant backup"), msg.Bool(d, c.GeoBackup), claim.TF(tfServer, "geo_redundant_backup_enabled").Is(strconv.FormatBool(c.GeoBackup))),
 		// point-in-time restore is Flexible Server's, within the retention
 		docs.Row(d, "postgresql.pitr", "PITR", d.T("지원 (백업 보존 기간 내)", "yes (within retention)"), claim.TF(tfServer, "backup_retention_days").Is(strconv.Itoa(c.BackupDays))),
 		docs.Row(d, "postgresql.tls", "TLS", "1.2+", claim.TF(tfTLS, "value").Is("TLSv1.2")),
@@ -98,12 +99,28 @@ func (c *Component) databasesTable(d *md.Doc) {
 	d.Table([]string{d.T("데이터베이스", "Database"), d.T("소유 서비스", "Owning service")}, rows)
 }
 
-// Backups implements docs.BackedUp.
-func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
-	if !e.IsProdLike() {
-		return [][]string{docs.Cells(d, "postgresql.pod.backup", []string{"PostgreSQL", d.T("수동 pg_dumpall", "manual pg_dumpall"), d.T("필요 시", "on demand"), "-", "psql < backup.sql"}, claim.Manually(c.DevCommands(e)[0]))}
+// Backups implements docs.BackedUp: the pod's dump, by hand, in
+// development (the commands of 11.1.2; a pod in production has no backup
+// step the documents print, so no row); Flexible Server's automatic
+// backups, at the retention and redundancy the Terraform sets, with
+// Microsoft's frequency and restore time.
+func (c *Component) Backups(d *md.Doc, e *plan.Env) []docs.Backup {
+	if c.Pod != nil {
+		if e.IsProdLike() {
+			return nil
+		}
+		return []docs.Backup{{Tier: docs.TierData, Target: "PostgreSQL", Method: d.T("수동 pg_dumpall", "manual pg_dumpall"), Frequency: d.T("필요 시", "on demand"),
+			Retention: "-", Geo: msg.Bool(d, false), Recover: "`psql < backup.sql`", Source: d.T("운영 명령 (11.1.2)", "the data commands (11.1.2)"),
+			At: []claim.Locator{claim.Manually(c.DevCommands(e)[0])}}}
 	}
-	return [][]string{{"PostgreSQL", d.T("자동 백업 + PITR", "automatic backup + PITR"), docs.Days(d, c.BackupDays), strconv.FormatBool(c.GeoBackup)}}
+	if !c.Flexible() {
+		return nil
+	}
+	f := azure.PostgreSQLBackup
+	return []docs.Backup{{Tier: docs.TierData, Target: "PostgreSQL", Method: d.T("자동 백업 + PITR", "automatic backup + PITR"),
+		Frequency: d.T(f.Frequency.Ko, f.Frequency.En), Retention: docs.Days(d, c.BackupDays), Geo: msg.Bool(d, c.GeoBackup),
+		Recover: d.T(f.Recovery.Ko, f.Recovery.En), Source: f.Source.String(),
+		At: []claim.Locator{claim.TF(tfServer, "backup_retention_days").Is(strconv.Itoa(c.BackupDays)), claim.TF(tfServer, "geo_redundant_backup_enabled").Is(strconv.FormatBool(c.GeoBackup))}}}
 }
 
 // BackupSummary implements docs.Recovered.
@@ -130,7 +147,7 @@ func (c *Component) InitJobs(d *md.Doc, _ *plan.Env) [][]string {
 
 // Failover implements docs.FailingOver.
 func (c *Component) Failover(d *md.Doc, _ *plan.Env) [][]string {
-	return [][]string{{"PostgreSQL", fmt.Sprintf(d.T("HA %s: 대기 서버로 자동 전환", "HA %s: automatic switch to the standby"), c.HA)}}
+	return [][]string{{"PostgreSQL", fmt.Sprintf(d.T("%s: 대기 서버로 자동 전환", "%s: automatic switch to the standby"), msg.HA(d, c.HA))}}
 }
 
 // Scaling implements docs.Scaled.
@@ -165,13 +182,18 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 		return nil
 	}
 	primary := "PostgreSQL Flexible " + c.SKU
+	// The pod has no automatic backup (its environment document's
+	// operations commands dump it by hand), whatever retention the
+	// profile would give a server.
+	backup := fmt.Sprintf(d.T("%d일 보관", "%d days"), c.BackupDays)
 	if !c.Flexible() {
 		primary = "PostgreSQL Pod (" + c.SKU + ")"
+		backup = d.T("수동 pg_dumpall", "manual pg_dumpall")
 	}
 	return [][2]string{
 		{d.T("주 데이터베이스", "Primary database"), primary},
 		{d.T("가용성", "Availability"), c.HA},
-		{d.T("백업", "Backup"), fmt.Sprintf(d.T("%d일 보관", "%d days"), c.BackupDays)},
+		{d.T("백업", "Backup"), backup},
 		{"max_connections", strconv.Itoa(c.MaxConnections)},
 	}
 }
@@ -219,8 +241,8 @@ func (c *Component) rolesSection(d *md.Doc, e *plan.Env) {
 			fmt.Sprintf("kubectl -n %s wait --for=condition=complete job/%s --timeout=15m", ns, initJob),
 		}, "\n"))
 	}
-	d.P(fmt.Sprintf(d.T("암호를 바꾼 뒤에는 Job을 다시 실행합니다 (Job은 변경할 수 없습니다): kubectl -n %[1]s delete job %[2]s 후 kubectl apply -k %[3]s. 서비스는 Job이 끝날 때까지 데이터베이스 인증에 실패하고 재시작합니다.",
-		"After changing a password, run the Job again (a Job cannot be changed): kubectl -n %[1]s delete job %[2]s, then kubectl apply -k %[3]s. Until the Job has completed the services fail to authenticate and restart."), ns, initJob, overlay))
+	d.P(fmt.Sprintf(d.T("암호를 바꾼 뒤에는 Job을 다시 실행합니다 (Job은 변경할 수 없습니다): `kubectl -n %[1]s delete job %[2]s` 후 `kubectl apply -k %[3]s`. 서비스는 Job이 끝날 때까지 데이터베이스 인증에 실패하고 재시작합니다.",
+		"After changing a password, run the Job again (a Job cannot be changed): `kubectl -n %[1]s delete job %[2]s`, then `kubectl apply -k %[3]s`. Until the Job has completed the services fail to authenticate and restart."), ns, initJob, overlay))
 }
 
 // ownerSecretCommands set each owner's password in the vault, a random

@@ -1,6 +1,7 @@
 package postgresql_test
 
 import (
+	"github.com/physarch/physarch/internal/render/msg"
 	"strconv"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestOneTruth(t *testing.T) {
 		{"SKU", value(t, doc, "SKU"), main.Attrs["sku_name"], pg.SKU},
 		{"storage", value(t, doc, "스토리지"), strconv.Itoa(atoi(main.Attrs["storage_mb"])/1024) + " GiB", strconv.Itoa(pg.StorageGB) + " GiB"},
 		{"backup retention", value(t, doc, "백업 보존"), main.Attrs["backup_retention_days"] + "일", strconv.Itoa(pg.BackupDays) + "일"},
-		{"geo-redundant backup", value(t, doc, "지역 중복 백업"), main.Attrs["geo_redundant_backup_enabled"], strconv.FormatBool(pg.GeoBackup)},
+		{"geo-redundant backup", msg.BoolOf(value(t, doc, "지역 중복 백업")), main.Attrs["geo_redundant_backup_enabled"], strconv.FormatBool(pg.GeoBackup)},
 	} {
 		if c.doc != c.plan || c.tf != c.plan {
 			t.Errorf("%s: document %q, Terraform %q, plan %q", c.what, c.doc, c.tf, c.plan)

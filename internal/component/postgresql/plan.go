@@ -46,6 +46,9 @@ type Component struct {
 	GeoBackup      bool
 	ReadReplicas   int
 	Version        string
+	// StandbyRegion is where a warm standby (dr.mode standby-region)
+	// keeps a read replica that is promoted on failover; "" otherwise.
+	StandbyRegion string
 	// Server is the Flexible Server's name; FQDN where clients reach it.
 	Server string
 	FQDN   string
@@ -114,6 +117,9 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 		pg.SKU, pg.VCores, pg.MemoryGiB, pg.MaxConnections = sku.Name, sku.VCores, sku.MemoryGiB, sku.MaxConnections
 		pg.Server = c.Name("PostgreSQL flexible server", naming.PostgresServer("psql-"+c.Plan.Name+"-"+e.Name))
 		pg.FQDN = pg.Server + ".postgres.database.azure.com"
+		if e.DR.Name == azure.DRStandbyRegion {
+			pg.StandbyRegion = e.Settings.DRRegion(e.Region)
+		}
 		return pg
 	}
 	pg.SKU = "postgres:" + pg.Version

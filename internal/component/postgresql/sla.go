@@ -18,17 +18,24 @@ func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availabilit
 		return nil
 	}
 	if c.Flexible() {
-		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", HA " + c.HA, Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
+		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", HA " + c.HA,
+			ConfigKo: "Flexible " + c.SKU + ", " + haKo[c.HA], Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
 			Facts: azure.Facts{ZoneRedundant: c.HA == "zoneredundant" && len(e.Zones) > 1, MinInstances: c.instances()}}}
 	}
 	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "PostgreSQL", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+	return []availability.PathLink{{Name: "PostgreSQL", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
 
 // instances is how many servers answer for the primary: it and a standby.
+// haKo names each postgresql.ha value in Korean.
+var haKo = map[string]string{"none": "HA 없음", "samezone": "동일 영역 HA", "zoneredundant": "영역 중복 HA"}
+
 func (c *Component) instances() int {
 	if c.HA == "none" {
 		return 1
 	}
 	return 2
 }
+
+// podNoteKo is the single pod's note in Korean.
+const podNoteKo = "단일 Pod: 실행 중인 노드의 SLA"

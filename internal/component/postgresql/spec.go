@@ -122,7 +122,11 @@ func validate(v *spec.Validation) {
 			continue
 		}
 		p := fmt.Sprintf("environments[%d]", i)
-		if st.HA == "zoneredundant" && e.Targets.Zones < 2 {
+		// The prod profile's zone-redundant HA is a default for a region
+		// with zones: in one without (the profile's zones taken down to
+		// 1), the plan gives it the HA one zone allows, samezone. Only
+		// an HA the user wrote is refused.
+		if st.HA == "zoneredundant" && e.Targets.Zones < 2 && v.Doc().Stated(p+".postgresql.ha") {
 			v.Fail(p+".targets.zones", "use postgresql.ha: samezone, or targets.zones: 2 or more", "zone-redundant HA needs at least 2 zones; this environment has %d", e.Targets.Zones)
 		}
 		if st.Mode != "flexible" {

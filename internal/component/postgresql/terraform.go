@@ -49,8 +49,8 @@ func (c *Component) Terraform(m terraform.Module) {
 	b.Set("public_network_access_enabled", false)
 	b.Set("administrator_login", AdminLogin)
 	b.Expr("administrator_password", "var.postgresql_admin_password")
-	if len(e.Zones) > 0 {
-		b.Set("zone", strconv.Itoa(e.Zones[0]))
+	if zs := e.Pinned(e.Zones); len(zs) > 0 {
+		b.Set("zone", strconv.Itoa(zs[0]))
 	}
 	if mode, ok := haMode[c.HA]; ok {
 		ha := b.Child("high_availability")
@@ -74,10 +74,13 @@ func (c *Component) Terraform(m terraform.Module) {
 		r.Expr("delegated_subnet_id", terraform.SubnetID(subnetRole))
 		r.Expr("private_dns_zone_id", "azurerm_private_dns_zone.postgres.id")
 		r.Set("public_network_access_enabled", false)
-		if len(e.Zones) > 0 {
+		if len(e.Pinned(e.Zones)) > 0 {
 			r.Set("zone", strconv.Itoa(e.Zones[(i+1)%len(e.Zones)]))
 		}
 		m.Tags(r)
+	}
+	if c.StandbyRegion != "" {
+		c.standbyTerraform(m)
 	}
 	for _, db := range c.Databases {
 		d := m.Resource("azurerm_postgresql_flexible_server_database", m.Ident("azurerm_postgresql_flexible_server_database", db.Name))

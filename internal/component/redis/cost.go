@@ -19,11 +19,11 @@ import (
 func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 	switch {
 	case c.AMR():
-		nodes, sku := 1.0, c.skuTitle()+", 1 node (no high availability)"
+		nodes, sku, skuKo := 1.0, c.skuTitle()+", 1 node (no high availability)", c.skuTitle()+", 노드 1개 (고가용성 없음)"
 		if c.HA {
-			nodes, sku = 2, c.skuTitle()+", 2 nodes (high availability)"
+			nodes, sku, skuKo = 2, c.skuTitle()+", 2 nodes (high availability)", c.skuTitle()+", 노드 2개 (고가용성)"
 		}
-		return []cost.Line{{Category: "cache", Name: "Azure Managed Redis", SKU: sku,
+		return []cost.Line{{Category: "cache", Name: "Azure Managed Redis", SKU: sku, SKUKo: skuKo,
 			Meter: azure.Meter{Service: "Redis Cache", Product: "Azure Managed Redis - " + azure.TierTitle(c.Tier), Meter: c.SKU + " Cache Instance"},
 			Qty:   nodes, QtyMax: nodes, Unit: "node-hour", PerMonth: cost.HoursPerMonth}}
 	case c.CacheForRedis():

@@ -1,7 +1,7 @@
 package redis
 
 import (
-	"github.com/physarch/physarch/internal/render/mermaid"
+	"github.com/physarch/physarch/internal/render/diagram"
 )
 
 // serviceTitle is the managed service's name.
@@ -12,29 +12,29 @@ func (c *Component) serviceTitle() string {
 	return "Azure Cache for Redis"
 }
 
-// Draw implements mermaid.Drawn: the dev pod is drawn with the cluster's
+// Draw implements diagram.Drawn: the dev pod is drawn with the cluster's
 // backing pods; the managed cache outside the subnets, with its private
 // endpoint in the endpoints subnet. The network diagram's flows end on
 // the endpoint, the physical diagram's on the cache.
-func (c *Component) Draw(v mermaid.View) mermaid.Drawing {
-	d := mermaid.Drawing{Entry: "Redis"}
+func (c *Component) Draw(v diagram.View) diagram.Drawing {
+	d := diagram.Drawing{Entry: "Redis"}
 	if !c.Managed() {
 		return d
 	}
 	if v.Network {
-		d.Managed = []mermaid.Shape{{ID: "Redis", Label: c.serviceTitle() + " " + c.SKU, DB: true}}
+		d.Managed = []diagram.Shape{{ID: "Redis", Label: c.serviceTitle() + " " + c.SKU, DB: true, Icon: "Databases/AzureRedisCache"}}
 	} else {
-		d.Managed = []mermaid.Shape{{ID: "Redis", Label: c.serviceTitle() + " " + c.sku(), DB: true}}
+		d.Managed = []diagram.Shape{{ID: "Redis", Label: c.serviceTitle() + " " + c.sku(), DB: true, Icon: "Databases/AzureRedisCache"}}
 	}
 	if !c.endpoint {
 		return d
 	}
 	if v.Network {
 		d.Entry = "PERedis"
-		d.Endpoints = []mermaid.Shape{{ID: "PERedis", Label: "PE: Redis"}}
-		d.Links = []mermaid.Edge{{From: "PERedis", To: "Redis", Label: "Private Link"}}
+		d.Endpoints = []diagram.Shape{{ID: "PERedis", Label: "PE: Redis"}}
+		d.Links = []diagram.Edge{{From: "PERedis", To: "Redis", Label: "Private Link"}}
 	} else {
-		d.Endpoints = []mermaid.Shape{{ID: "PERedis", Label: "Private Endpoint: Redis"}}
+		d.Endpoints = []diagram.Shape{{ID: "PERedis", Label: "Private Endpoint: Redis"}}
 	}
 	return d
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // sku is the managed cache's tier and size, or the pod's image.
@@ -50,7 +51,7 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 			d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
 				docs.Row(d, "redis.pod.image", d.T("이미지", "Image"), b.Image, docs.PodImage(b)),
 				docs.Row(d, "redis.pod.resources", d.T("리소스", "Resources"), fmt.Sprintf("requests %s / %s, limits %s / %s", b.CPURequest, b.MemRequest, b.CPULimit, b.MemLimit), docs.PodResources(b)...),
-				docs.Row(d, "redis.pod.persistence", d.T("영속성", "Persistence"), c.Persistence, c.podArgs(b, persistenceArgs(c.Persistence)...)...),
+				docs.Row(d, "redis.pod.persistence", d.T("영속성", "Persistence"), persistenceWord(d, c.Persistence), c.podArgs(b, persistenceArgs(c.Persistence)...)...),
 				docs.Row(d, "redis.pod.maxmemory", "maxmemory", c.MaxMemory, c.podArgs(b, "--maxmemory,"+c.MaxMemory)...),
 				docs.Row(d, "redis.pod.eviction", d.T("제거 정책", "Eviction policy"), c.Eviction, c.podArgs(b, "--maxmemory-policy,"+c.Eviction)...),
 			)
@@ -68,8 +69,8 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	}
 	sub.Next(d.T("캐시 전략", "Cache strategy"))
 	d.Table([]string{d.T("레벨", "Level"), d.T("저장소", "Store"), d.T("데이터", "Data"), "TTL"}, [][]string{
-		{"L1", d.T("애플리케이션 메모리", "in-process memory"), d.T("설정·코드 값", "settings, code tables"), "5m"},
-		{"L2", "Redis", d.T("세션, 조회 결과", "sessions, query results"), "30m"},
+		{"L1", d.T("애플리케이션 메모리", "in-process memory"), d.T("설정·코드 값", "settings, code tables"), msg.Minutes(d, 5)},
+		{"L2", "Redis", d.T("세션, 조회 결과", "sessions, query results"), msg.Minutes(d, 30)},
 	})
 }
 
@@ -90,9 +91,9 @@ func (c *Component) cacheTable(d *md.Doc) {
 		docs.Row(d, "redis.tier", "Tier", c.Tier, claim.TF(tfCache, "sku_name").Is(c.Tier)),
 		docs.Row(d, "redis.sku", "SKU", c.SKU, c.cacheSKUAt()...),
 		docs.Row(d, "redis.memory", d.T("메모리", "Memory"), docs.MiB(int64(c.MemoryMiB)), c.cacheSKUAt()...),
-		docs.Row(d, "redis.shards", d.T("클러스터링 (샤드)", "Clustering (shards)"), strconv.Itoa(c.Shards), c.shardsAt()),
-		docs.Row(d, "redis.persistence", d.T("영속성", "Persistence"), c.Persistence, c.cachePersistenceAt()),
-		docs.Row(d, "redis.auth", d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)"), claim.TF(tfCache, "")),
+		docs.Row(d, "redis.shards", d.T("클러스터링 (샤드)", "Clustering (shards)"), msg.Count(d, c.Shards), c.shardsAt()),
+		docs.Row(d, "redis.persistence", d.T("영속성", "Persistence"), persistenceWord(d, c.Persistence), c.cachePersistenceAt()),
+		docs.Row(d, "redis.auth", d.T("인증", "Authentication"), c.authText(d, "az redis list-keys --name "+c.Cache+" --resource-group <resource_group_name> --query primaryKey -o tsv"), claim.TF(tfCache, "")),
 		docs.Row(d, "redis.endpoint", d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port), claim.TF(tfCache, "non_ssl_port_enabled").Is("false"), claim.TF(tfCache, "minimum_tls_version").Is("1.2")),
 		docs.Row(d, "redis.zones", d.T("영역 중복", "Zone redundancy"), c.zoneText(d), c.cacheZonesAt()),
 	)
@@ -133,10 +134,10 @@ func (c *Component) managedRedisTable(d *md.Doc) {
 		docs.Row(d, "redis.vcpu", "vCPU", strconv.Itoa(c.VCPUs), sku),
 		docs.Row(d, "redis.ha", d.T("고가용성", "High availability"), ha, claim.TF(tfManaged, "high_availability_enabled").Is(strconv.FormatBool(c.HA))),
 		docs.Row(d, "redis.clustering", d.T("클러스터링 정책", "Clustering policy"), clustering, claim.TF(tfManaged, "default_database.clustering_policy").Is(clusteringPolicies[c.Clustering])),
-		docs.Row(d, "redis.persistence", d.T("영속성", "Persistence"), c.persistenceText(), c.managedPersistenceAt()),
+		docs.Row(d, "redis.persistence", d.T("영속성", "Persistence"), c.persistenceText(d), c.managedPersistenceAt()),
 		docs.Row(d, "redis.eviction", d.T("제거 정책", "Eviction policy"), c.Eviction, c.managedEvictionAt()),
 		docs.Row(d, "redis.version", "Redis", c.Version, sku),
-		docs.Row(d, "redis.auth", d.T("인증", "Authentication"), d.T("액세스 키 (Key Vault 시크릿 redis-password)", "access key (Key Vault secret redis-password)"), claim.TF(tfManaged, "default_database.access_keys_authentication_enabled").Is("true")),
+		docs.Row(d, "redis.auth", d.T("인증", "Authentication"), c.authText(d, "az redisenterprise database list-keys --cluster-name "+c.Cache+" --resource-group <resource_group_name> --query primaryKey -o tsv"), claim.TF(tfManaged, "default_database.access_keys_authentication_enabled").Is("true")),
 		docs.Row(d, "redis.endpoint", d.T("접속", "Endpoint"), fmt.Sprintf("%s:%d (TLS)", c.Host, c.Port), claim.TF(tfManaged, "default_database.client_protocol").Is("Encrypted")),
 		// a highly available cache spreads over the region's zones by itself
 		docs.Row(d, "redis.zones", d.T("영역 중복", "Zone redundancy"), c.zoneText(d), claim.TF(tfManaged, "high_availability_enabled").Is(strconv.FormatBool(c.HA))),
@@ -149,14 +150,28 @@ func (c *Component) managedRedisTable(d *md.Doc) {
 
 // persistenceText is Azure Managed Redis's persistence with how often it
 // writes (the Terraform's backup frequency).
-func (c *Component) persistenceText() string {
+func (c *Component) persistenceText(d *md.Doc) string {
 	switch c.Persistence {
 	case "rdb":
-		return "rdb (" + rdbFrequency + ")"
+		return persistenceWord(d, c.Persistence) + d.T(" ("+msg.Duration(d, rdbFrequency)+"마다)", " (every "+msg.Duration(d, rdbFrequency)+")")
 	case "aof":
-		return "aof (" + aofFrequency + ")"
+		return persistenceWord(d, c.Persistence) + d.T(" ("+msg.Duration(d, aofFrequency)+"마다)", " (every "+msg.Duration(d, aofFrequency)+")")
 	}
-	return c.Persistence
+	return persistenceWord(d, c.Persistence)
+}
+
+// persistenceWord names a persistence mode as the spec stores it (rdb,
+// aof, none) in words.
+func persistenceWord(d *md.Doc, p string) string {
+	switch p {
+	case "rdb":
+		return d.T("RDB 스냅샷", "RDB snapshots")
+	case "aof":
+		return d.T("AOF 로그", "AOF log")
+	case "none", "":
+		return msg.Bool(d, false)
+	}
+	return p
 }
 
 // approxGi prints a size in GiB with one decimal: what Azure Managed
@@ -165,15 +180,54 @@ func approxGi(mib int) string {
 	return strconv.FormatFloat(float64(mib)/1024, 'f', 1, 64) + "Gi"
 }
 
-// Backups implements docs.BackedUp.
-func (c *Component) Backups(d *md.Doc, e *plan.Env) [][]string {
-	if !e.IsProdLike() {
-		return [][]string{{"Redis", d.T("없음 (캐시 재구성)", "none (cache is rebuilt)"), "-", "-", d.T("재시작 후 자동 재적재", "refills after restart")}}
+// Backups implements docs.BackedUp: the cache's persistence, as the pod's
+// arguments or the managed cache's Terraform set it. Without persistence
+// nothing is kept and the cache refills from its sources; with it, Redis
+// reloads the latest file when it restarts. The file is the only copy
+// kept, so retention is "-".
+func (c *Component) Backups(d *md.Doc, _ *plan.Env) []docs.Backup {
+	b := docs.Backup{Tier: docs.TierCache, Target: "Redis", Method: persistenceWord(d, c.Persistence), Frequency: "-", Retention: "-", Geo: msg.Bool(d, false),
+		Recover: d.T("재시작할 때 최신 파일에서 자동 적재", "reloaded from the latest file on restart"), Source: d.T("Terraform 설정", "the Terraform's setting")}
+	every := func(dur string) string { return fmt.Sprintf(d.T("%s마다", "every %s"), msg.Duration(d, dur)) }
+	switch {
+	case c.Pod != nil:
+		b.Source = d.T("Pod 인수", "the pod's arguments")
+		b.At = c.podArgs(c.Pod, persistenceArgs(c.Persistence)...)
+		switch c.Persistence {
+		case "rdb":
+			b.Frequency = d.T("15분마다 (1건 이상 변경 시)", "every 15 minutes (after at least 1 change)")
+		case "aof":
+			b.Frequency = d.T("쓰기마다 (추가 전용 파일)", "on every write (append-only file)")
+		}
+	case !c.Managed():
+		return nil
+	case c.AMR():
+		b.At = []claim.Locator{c.managedPersistenceAt()}
+		switch c.Persistence {
+		case "rdb":
+			b.Frequency = every(rdbFrequency)
+		case "aof":
+			b.Frequency = every(aofFrequency)
+		}
+	default:
+		b.At = []claim.Locator{c.cachePersistenceAt()}
+		switch {
+		case c.rdb():
+			dur := strconv.Itoa(cacheRDBMinutes) + "m"
+			if cacheRDBMinutes%60 == 0 {
+				dur = strconv.Itoa(cacheRDBMinutes/60) + "h" // "1 hour", not "60 min"
+			}
+			b.Frequency = every(dur)
+			b.At = append(b.At, claim.TF(tfCache, "redis_configuration.rdb_backup_frequency").Is(strconv.Itoa(cacheRDBMinutes)))
+		case c.Tier == "Premium" && c.Persistence == "aof":
+			b.Frequency = d.T("쓰기마다 (추가 전용 파일)", "on every write (append-only file)")
+		}
 	}
-	if c.AMR() {
-		return [][]string{{"Redis", c.persistenceText(), "-", "false"}}
+	if b.Frequency == "-" {
+		// No persistence: nothing is kept, the cache refills.
+		b.Method, b.Recover, b.Source = d.T("없음 (캐시 재구성)", "none (cache is rebuilt)"), d.T("재시작 후 자동 재적재", "refills after restart"), "-"
 	}
-	return [][]string{{"Redis", c.Persistence, "-", "false"}}
+	return []docs.Backup{b}
 }
 
 // Failover implements docs.FailingOver: Standard and Premium keep a
@@ -209,5 +263,12 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 	if !c.Managed() {
 		l2 = "Redis Pod (" + c.SKU + ")"
 	}
-	return [][2]string{{d.T("L2 캐시", "L2 cache"), l2}, {d.T("영속성", "Persistence"), c.Persistence}}
+	return [][2]string{{d.T("L2 캐시", "L2 cache"), l2}, {d.T("영속성", "Persistence"), persistenceWord(d, c.Persistence)}}
+}
+
+// authText names the secret and the command that prints its value: the
+// operator sets the secret from it (nothing else says where it comes
+// from).
+func (c *Component) authText(d *md.Doc, cmd string) string {
+	return fmt.Sprintf(d.T("액세스 키 (Key Vault 시크릿 %s, 값: `%s`)", "access key (Key Vault secret %s, value: `%s`)"), Secret, cmd)
 }

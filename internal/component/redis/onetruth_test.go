@@ -2,6 +2,7 @@ package redis_test
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"os"
 	"strconv"
 	"strings"
@@ -93,7 +94,7 @@ func managedRedisTruth(t *testing.T, pl *plan.Plan, files []render.File, e *plan
 	if persistence != "" && db.Attrs[persistence] == "" || persistence == "" && (db.Attrs["persistence_redis_database_backup_frequency"] != "" || db.Attrs["persistence_append_only_file_backup_frequency"] != "") {
 		t.Errorf("persistence %s: Terraform %v", r.Persistence, db.Attrs)
 	}
-	if !strings.HasPrefix(value(t, table, "Persistence"), r.Persistence) {
+	if word := map[string]string{"rdb": "RDB snapshots", "aof": "AOF log", "none": "disabled"}[r.Persistence]; !strings.HasPrefix(value(t, table, "Persistence"), word) {
 		t.Errorf("persistence: document %q, plan %s", value(t, table, "Persistence"), r.Persistence)
 	}
 	if db.Attrs["access_keys_authentication_enabled"] != "true" || db.Attrs["client_protocol"] != "Encrypted" {
@@ -194,7 +195,7 @@ func costAndSLA(t *testing.T, pl *plan.Plan, doc []byte, e *plan.Env, name strin
 	if got, _ := costTable.Value(name); got != row.SKU {
 		t.Errorf("cost table says %q for %s, physarch cost %q", got, name, row.SKU)
 	}
-	if cell := cellOf(costTable, name, 2); cell != fmt.Sprintf("$%.2f", row.MonthlyMin) {
+	if cell := cellOf(costTable, name, 2); cell != msg.USD(row.MonthlyMin) {
 		t.Errorf("cost table prints %s, physarch cost %.2f", cell, row.MonthlyMin)
 	}
 	var sla *availability.Component

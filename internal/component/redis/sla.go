@@ -19,12 +19,12 @@ func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availabilit
 	case c.AMR():
 		switch {
 		case c.HA && len(c.Zones) > 1:
-			return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", high availability, zone-redundant", Key: "managedredis/ha/zones"}}
+			return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", high availability, zone-redundant", ConfigKo: c.skuTitle() + ", 고가용성, 영역 중복", Key: "managedredis/ha/zones"}}
 		case c.HA:
-			return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", high availability", Key: "managedredis/ha"}}
+			return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", high availability", ConfigKo: c.skuTitle() + ", 고가용성", Key: "managedredis/ha"}}
 		}
-		return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", no high availability", Key: "managedredis/noha",
-			Note: "without high availability Azure Managed Redis has no SLA"}}
+		return []availability.PathLink{{Name: "Redis", Config: c.skuTitle() + ", no high availability", ConfigKo: c.skuTitle() + ", 고가용성 없음", Key: "managedredis/noha",
+			Note: "without high availability Azure Managed Redis has no SLA", NoteKo: "고가용성이 없으면 Azure Managed Redis에는 SLA가 없음"}}
 	case c.CacheForRedis():
 		n := 1
 		if c.Tier != "Basic" {
@@ -34,5 +34,8 @@ func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availabilit
 			Facts: azure.Facts{ZoneRedundant: len(c.Zones) > 1, MinInstances: n}}}
 	}
 	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "Redis", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on"}}
+	return []availability.PathLink{{Name: "Redis", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
+
+// podNoteKo is the single pod's note in Korean.
+const podNoteKo = "단일 Pod: 실행 중인 노드의 SLA"

@@ -62,6 +62,11 @@ const rdbFrequency = "1h"
 // second, the only value the provider accepts.
 const aofFrequency = "1s"
 
+// cacheRDBMinutes is how often Azure Cache for Redis Premium writes its
+// RDB snapshot: hourly, as Azure Managed Redis does (rdbFrequency); the
+// provider accepts 15, 30, 60, 360, 720 or 1440 minutes.
+const cacheRDBMinutes = 60
+
 // managedRedis writes Azure Managed Redis: one azurerm_managed_redis
 // (cluster and default database), TLS only, access keys on (the services
 // read the key from Key Vault), private where the plan uses private
@@ -141,7 +146,7 @@ func (c *Component) cacheForRedis(m terraform.Module) {
 	}
 	if c.rdb() {
 		cfg.Set("rdb_backup_enabled", true)
-		cfg.Set("rdb_backup_frequency", 60)
+		cfg.Set("rdb_backup_frequency", cacheRDBMinutes)
 		cfg.Expr("rdb_storage_connection_string", "azurerm_storage_account.redis_backup.primary_blob_connection_string")
 	}
 	if premium && c.Persistence == "aof" {

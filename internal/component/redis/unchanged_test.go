@@ -30,7 +30,9 @@ func TestCacheForRedisAsBefore(t *testing.T) {
 		{"variables.tf", "terraform/prod/variables.tf", func(s string) []string { return hclBlocks(s, `variable "redis_name"`) }},
 		{"outputs.tf", "terraform/prod/outputs.tf", func(s string) []string { return hclBlocks(s, `output "redis_hostname"`) }},
 		{"physical-architecture-prod.md", "/physical-architecture-prod.md", func(s string) []string {
-			return append(section(s, "### 5.2 Azure Cache for Redis", "### 5.3"), lines(s, "| Redis |", "| Azure Cache for Redis |", "| redis |")...)
+			// The DR section's recovery step for the cache is new with
+			// the DR modes, in either kind of Redis, so it is left out.
+			return append(section(s, "### 5.2 Azure Cache for Redis", "### 5.3"), without(lines(s, "| Redis |", "| Azure Cache for Redis |", "| redis |"), "DR region's module")...)
 		}},
 		{"network-prod.mmd", "/network-prod.mmd", func(s string) []string { return lines(s, "Redis") }},
 		{"configmaps.yaml", "overlays/prod/configmaps.yaml", func(s string) []string { return lines(s, "REDIS_") }},
@@ -90,6 +92,17 @@ func lines(src string, texts ...string) []string {
 				out = append(out, l)
 				break
 			}
+		}
+	}
+	return out
+}
+
+// without drops the lines that contain the text.
+func without(ls []string, text string) []string {
+	var out []string
+	for _, l := range ls {
+		if !strings.Contains(l, text) {
+			out = append(out, l)
 		}
 	}
 	return out

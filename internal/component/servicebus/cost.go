@@ -11,6 +11,9 @@ import (
 
 const opsRule = "operations assumed: each queue's and topic's peak messages/s (one per request of its producers) × (1 send + 2 per delivery: receive and complete; a queue delivers once, a topic once per subscription) × 30% average load × 730 h"
 
+// opsRuleKo is opsRule in Korean.
+const opsRuleKo = "작업 수 가정: 큐·토픽별 피크 메시지/s (생산자 요청당 1건) × (전송 1 + 전달당 2: 수신과 완료; 큐는 한 번, 토픽은 구독마다 한 번 전달) × 평균 부하 30% × 730시간"
+
 // CostLines implements cost.Priced: Premium by messaging unit; Standard a
 // base charge and operations; Basic operations only.
 func (c *Component) CostLines(e *plan.Env) []cost.Line {
@@ -22,14 +25,14 @@ func (c *Component) CostLines(e *plan.Env) []cost.Line {
 			Meter: azure.Meter{Service: "Service Bus", Meter: "Premium Messaging Unit"}, Qty: mu, QtyMax: mu, Unit: "MU-hour", PerMonth: cost.HoursPerMonth}}
 	case "Standard":
 		return []cost.Line{
-			{Category: "messaging", Name: "Service Bus Standard base", SKU: "Standard", Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"},
+			{Category: "messaging", Name: "Service Bus Standard base", NameKo: "Service Bus Standard 기본 요금", SKU: "Standard", Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"},
 				Qty: 1, QtyMax: 1, Unit: "hour", PerMonth: cost.HoursPerMonth},
-			{Category: "messaging", Name: "Service Bus operations", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"},
-				Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule},
+			{Category: "messaging", Name: "Service Bus operations", NameKo: "Service Bus 작업", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"},
+				Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule, EstimateKo: opsRuleKo},
 		}
 	}
-	return []cost.Line{{Category: "messaging", Name: "Service Bus Basic operations", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"},
-		Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule}}
+	return []cost.Line{{Category: "messaging", Name: "Service Bus Basic operations", NameKo: "Service Bus Basic 작업", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"},
+		Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule, EstimateKo: opsRuleKo}}
 }
 
 // operations estimates the operations a month, in millions, from the

@@ -11,6 +11,7 @@ import (
 	"github.com/physarch/physarch/internal/render/docs"
 	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // Overview implements docs.Overviewed.
@@ -61,18 +62,18 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		docs.Row(d, "servicebus.units", "Messaging units", strconv.Itoa(c.MessagingUnits), c.unitsAt()),
 		// Premium is zone-redundant by itself where the region has zones
 		docs.Row(d, "servicebus.zones", d.T("가용 영역", "Zones"), zr, claim.TF(tfNamespace, "sku").Is(c.Tier)),
-		docs.Row(d, "servicebus.endpoint", "Private endpoint", strconv.FormatBool(c.endpoint), c.endpointAt()),
-		docs.Row(d, "servicebus.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Key Vault 시크릿 %[1]s), 권한 규칙 %[2]s (Send, Listen; Manage 없음): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv",
-			"connection string (Key Vault secret %[1]s) of the rule %[2]s (Send, Listen; no Manage): az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv"), Secret, AuthRule, c.Namespace),
+		docs.Row(d, "servicebus.endpoint", d.T("프라이빗 엔드포인트", "Private endpoint"), msg.Bool(d, c.endpoint), c.endpointAt()),
+		docs.Row(d, "servicebus.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Key Vault 시크릿 %[1]s), 권한 규칙 %[2]s (Send, Listen; Manage 없음): `az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv`",
+			"connection string (Key Vault secret %[1]s) of the rule %[2]s (Send, Listen; no Manage): `az servicebus namespace authorization-rule keys list --namespace-name %[3]s --name %[2]s --resource-group <resource_group_name> --query primaryConnectionString -o tsv`"), Secret, AuthRule, c.Namespace),
 			claim.TF("azurerm_servicebus_namespace_authorization_rule.services", "name").Is(AuthRule), claim.TF("azurerm_servicebus_namespace_authorization_rule.services", "manage").Is("false")),
 	)
 	sub.Next(d.T("큐 및 토픽 설정", "Queues and topics"))
 	c.entityTable(d, func(kind string) []string {
-		deadLetter := "true"
+		deadLetter := msg.Bool(d, true)
 		if kind == "topic" {
 			deadLetter = d.T("- (구독 단위)", "- (per subscription)")
 		}
-		return []string{fmt.Sprintf("%d MB", c.MaxSizeMB), "false", strconv.FormatBool(c.duplicateDetection()), deadLetter}
+		return []string{fmt.Sprintf("%s MB", msg.Int(c.MaxSizeMB)), msg.Bool(d, false), msg.Bool(d, c.duplicateDetection()), deadLetter}
 	}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("배달 못한 편지", "Dead-lettering"))
 }
 
@@ -80,7 +81,7 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 func (c *Component) entityTable(d *md.Doc, extra func(kind string) []string, extraHead ...string) {
 	var rows [][]string
 	add := func(kind, name string) {
-		row := []string{name, kind, strings.Join(c.Producers[name], ", "), strings.Join(c.Consumers[name], ", ")}
+		row := []string{name, msg.Entity(d, kind), strings.Join(c.Producers[name], ", "), strings.Join(c.Consumers[name], ", ")}
 		rows = append(rows, append(row, extra(kind)...))
 	}
 	for _, q := range c.Queues {

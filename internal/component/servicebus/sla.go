@@ -19,10 +19,12 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, _ availability.No
 	if len(c.own(sv.Produces)) == 0 {
 		return nil
 	}
-	cfg := c.Tier
+	cfg, cfgKo := c.Tier, ""
 	if c.Premium() {
 		cfg = fmt.Sprintf("Premium, %d MU, %d partition", c.MessagingUnits, Partitions)
+		cfgKo = fmt.Sprintf("Premium, %d MU, 파티션 %d개", c.MessagingUnits, Partitions)
 	}
-	return []availability.PathLink{{Name: "Service Bus", Config: cfg, Key: "servicebus/" + c.Tier, Note: "senders wait for the broker", Setting: "serviceBus.tier",
+	return []availability.PathLink{{Name: "Service Bus", Config: cfg, ConfigKo: cfgKo, Key: "servicebus/" + c.Tier,
+		Note: "senders wait for the broker", NoteKo: "송신자는 브로커의 응답을 기다림", Setting: "serviceBus.tier",
 		Facts: azure.Facts{ZoneRedundant: c.regionZones, Partitioned: c.Premium() && Partitions > 1, MinInstances: c.MessagingUnits}}}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/physarch/physarch/internal/render"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 	"github.com/physarch/physarch/internal/spec"
 )
 
@@ -28,6 +29,10 @@ type Avail map[string]*availability.Report
 type Analysis struct {
 	Costs Costs
 	Avail Avail
+	// Decisions are the decisions each environment's plan makes, with
+	// their alternatives' re-planned figures; nil prints no decision
+	// sections.
+	Decisions Decisions
 }
 
 // Render returns the master document and one document per environment.
@@ -45,10 +50,11 @@ func RenderClaims(pl *plan.Plan, an Analysis, lang md.Lang) ([]render.File, []cl
 	for _, e := range pl.Envs {
 		var d *md.Doc
 		if e.IsProdLike() {
-			d = prodDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
+			d = prodDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], an.Decisions[e.Name], lang)
 		} else {
 			d = devDoc(pl, e, an.Costs[e.Name], an.Avail[e.Name], lang)
 		}
+		decisionSection(d, e, an.Decisions[e.Name])
 		p := path.Join(render.PackageDir, DocName(e))
 		files = append(files, render.File{Path: p, Data: []byte(d.String())})
 		for _, c := range d.Claims() {
@@ -84,12 +90,7 @@ func notComputed(d *md.Doc) string {
 }
 
 // usd prints a monthly cost range, or one figure when min and max agree.
-func usd(lo, hi float64) string {
-	if lo == hi {
-		return fmt.Sprintf("$%.2f", lo)
-	}
-	return fmt.Sprintf("$%.2f–$%.2f", lo, hi)
-}
+func usd(lo, hi float64) string { return msg.USDRange(lo, hi) }
 
 func totalCost(r *cost.Report) string {
 	if r == nil {
@@ -119,16 +120,16 @@ func costTable(d *md.Doc, r *cost.Report) {
 	for _, c := range r.Components {
 		var notes []string
 		if c.Estimate != "" {
-			notes = append(notes, d.T("추정: ", "estimate: ")+c.Estimate)
+			notes = append(notes, d.T("추정: "+c.EstimateKo, "estimate: "+c.Estimate))
 		}
 		if c.TierArithmetic != "" {
-			notes = append(notes, d.T("구간 요금: ", "tiers: ")+c.TierArithmetic)
+			notes = append(notes, d.T("구간 요금: "+c.TierArithmeticKo, "tiers: "+c.TierArithmetic))
 		}
 		note := strings.Join(notes, "; ")
 		if note == "" {
 			note = "-"
 		}
-		rows = append(rows, []string{c.Name, c.SKU, usd(c.MonthlyMin, c.MonthlyMax), c.Region, priceBasis(d, c), note})
+		rows = append(rows, []string{costName(d, c), twin(d, c.SKUKo, c.SKU), usd(c.MonthlyMin, c.MonthlyMax), c.Region, priceBasis(d, c), note})
 	}
 	rows = append(rows, []string{d.T("합계", "Total"), "", totalCost(r), "", "", ""})
 	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD, 최소–최대 규모)", "Monthly USD (min–max scale)"), d.T("가격 리전", "Priced region"), d.T("가격 근거", "Price basis"), d.T("비고", "Note")}, rows)
@@ -136,17 +137,30 @@ func costTable(d *md.Doc, r *cost.Report) {
 		"Monthly = hourly price × 730. Prices come from the %s (dated %s). Rows by price basis: priced for %[4]s or a Global meter %[3]d, fallback (another region's price unchanged) %[5]d, region-ratio estimate %[6]d. %[7]d rows have no sourced price and are estimated by the rule noted. These are estimates, not a bill."),
 		r.PricesOrigin, r.PricesDate, r.InRegion, r.Region, r.Fallbacks, r.RegionRatios, r.Estimates))
 	for _, q := range r.Open {
-		d.P(fmt.Sprintf(d.T("미해결 질문 — %s: 카탈로그에 %s부터 유효한 미터 %s가 단위(%s)당 $%s로 있습니다 (월 $%.2f, %s 가격, 출처 %s). %s. 확인되지 않았으므로 합계에 포함하지 않았습니다.",
-			"Open question — %s: the catalog holds the meter %s effective %s at $%s per %s ($%.2f a month, %s price; source %s). %s. Being unconfirmed, it is not in the total."),
+		d.P(fmt.Sprintf(d.T("미해결 질문 — %s: 카탈로그에 %s부터 유효한 미터 %s가 단위(%s)당 $%s로 있습니다 (월 %s, %s 가격, 출처 %s). %s. 확인되지 않았으므로 합계에 포함하지 않았습니다.",
+			"Open question — %s: the catalog holds the meter %s effective %s at $%s per %s (%s a month, %s price; source %s). %s. Being unconfirmed, it is not in the total."),
 			openArgs(d, q)...))
 	}
 	if r.BudgetUSD > 0 {
 		verdict := d.T("예산 이내", "within budget")
 		if r.OverBudget {
-			verdict = fmt.Sprintf(d.T("최대 규모에서 예산 초과 ($%.2f)", "over budget at maximum scale (by $%.2f)"), r.OverByUSD)
+			verdict = fmt.Sprintf(d.T("최대 규모에서 예산 초과 (%s)", "over budget at maximum scale (by %s)"), msg.USD(r.OverByUSD))
 		}
-		d.P(fmt.Sprintf(d.T("월 예산 $%.2f: %s.", "Monthly budget $%.2f: %s."), r.BudgetUSD, verdict))
+		d.P(fmt.Sprintf(d.T("월 예산 %s: %s.", "Monthly budget %s: %s."), msg.USD(r.BudgetUSD), verdict))
 	}
+}
+
+// costName is a cost row's name in the document's language.
+func costName(d *md.Doc, c cost.Component) string { return twin(d, c.NameKo, c.Name) }
+
+// twin is a plan text in the document's language: its Korean form where
+// the plan has one, else the text as it is (a name both languages write
+// alike).
+func twin(d *md.Doc, ko, en string) string {
+	if ko == "" {
+		return en
+	}
+	return d.T(ko, en)
 }
 
 // openArgs orders an open question's figures for either language's
@@ -154,9 +168,9 @@ func costTable(d *md.Doc, r *cost.Report) {
 func openArgs(d *md.Doc, q cost.OpenQuestion) []any {
 	question := strings.ToUpper(q.Question[:1]) + q.Question[1:]
 	if d.Lang == md.Ko {
-		return []any{q.Name, q.Effective, q.Meter, q.Unit, num(q.UnitPrice), q.MonthlyIfCharged, q.Region, q.Source, question}
+		return []any{q.Name, q.Effective, q.Meter, q.Unit, num(q.UnitPrice), msg.USD(q.MonthlyIfCharged), q.Region, q.Source, twin(d, q.QuestionKo, question)}
 	}
-	return []any{q.Name, q.Meter, q.Effective, num(q.UnitPrice), q.Unit, q.MonthlyIfCharged, q.Region, q.Source, question}
+	return []any{q.Name, q.Meter, q.Effective, num(q.UnitPrice), q.Unit, msg.USD(q.MonthlyIfCharged), q.Region, q.Source, question}
 }
 
 // priceBasis says which of the three a row's price is, with its rule.
@@ -174,12 +188,12 @@ func priceBasis(d *md.Doc, c cost.Component) string {
 		}
 	}
 	if c.RegionRule != "" {
-		s += ": " + c.RegionRule
+		s += ": " + d.T(c.RegionRuleKo, c.RegionRule)
 	}
 	return s
 }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+func num(f float64) string { return msg.Num(f) }
 
 func pct(f float64) string { return num(f) + "%" }
 
@@ -211,9 +225,9 @@ func nodeCount(p plan.NodePool) string {
 
 func onOff(d *md.Doc, b bool) string {
 	if b {
-		return d.T("활성화", "enabled")
+		return msg.Bool(d, true)
 	}
-	return d.T("비활성화", "disabled")
+	return msg.Bool(d, false)
 }
 
 func pdb(w plan.Workload) string {
@@ -236,7 +250,7 @@ func mib(v int64) string {
 
 // flowTable lists the allowed connections (network policy allow rules).
 func flowTable(d *md.Doc, pl *plan.Plan, e *plan.Env) {
-	rows := [][]string{{"*", "*", "*", d.T("기본 차단 (default deny)", "deny by default")}}
+	rows := [][]string{{"*", "*", "*", d.T("기본 차단", "deny by default")}}
 	for _, f := range e.Flows {
 		from := f.From
 		if from == plan.IngressName {
@@ -255,7 +269,7 @@ func subnetPurpose(d *md.Doc, s plan.Subnet) string {
 	case "aks":
 		return d.T("AKS 노드 및 Pod (Azure CNI)", "AKS nodes and pods (Azure CNI)")
 	case "endpoints":
-		return d.T("Private Endpoint", "Private endpoints")
+		return d.T("프라이빗 엔드포인트", "Private endpoints")
 	}
 	return s.Role
 }
@@ -292,19 +306,20 @@ func poolTable(d *md.Doc, e *plan.Env) {
 		}
 		taints := strings.Join(p.Taints, ", ")
 		rows = append(rows, []string{p.Name, p.Mode, p.VMSize, fmt.Sprintf("%d vCPU, %d GiB", p.VCPU, p.MemoryGiB),
-			fmt.Sprintf("%dm, %s", p.AllocCPUM, mib(p.AllocMemMiB)), nodeCount(p), onOff(d, p.Autoscale),
-			strconv.Itoa(p.MaxPods), zones(p.Zones), price, taints})
+			fmt.Sprintf("%dm, %s", p.AllocCPUM, mib(p.AllocMemMiB)), fmt.Sprintf("%dm, %s", p.FreeCPUM, mib(p.FreeMemMiB)), nodeCount(p), onOff(d, p.Autoscale),
+			strconv.Itoa(p.MaxPods), poolZones(d, e, p), price, taints})
 	}
 	d.Table([]string{d.T("노드 풀", "Node pool"), d.T("모드", "Mode"), d.T("VM 크기", "VM size"), d.T("사양", "Size"),
-		d.T("할당 가능 (AKS 예약 후)", "Allocatable (after AKS reservations)"), d.T("노드 수", "Nodes"), d.T("자동 스케일링", "Autoscaling"),
+		d.T("할당 가능 (AKS 예약 후)", "Allocatable (after AKS reservations)"), d.T("Pod용 용량 (DaemonSet 제외)", "Room for pods (after DaemonSets)"), d.T("노드 수", "Nodes"), d.T("자동 스케일링", "Autoscaling"),
 		d.T("노드당 최대 Pod", "Max pods per node"), d.T("가용 영역", "Zones"), d.T("가격 모델", "Pricing"), "Taints"}, rows)
 	for _, p := range e.Pools {
 		if p.Name == "apps" {
-			d.P(fmt.Sprintf(d.T("노드 수 산정: 최소 레플리카에서 Pod 요청 합계 CPU %dm, 메모리 %s를 %s 노드(할당 가능 %dm, %s, DaemonSet 제외 Pod %d개)에 채워 %d대, 최대 레플리카에서 %d대가 필요합니다. 영역 수(%d)의 배수로 올림했습니다.",
-				"Node count: at minimum replicas the pods request %dm CPU and %s memory, which pack onto %s nodes (allocatable %dm, %s, %d pod slots after DaemonSets) as %d nodes; at maximum replicas %d nodes. Rounded up to a multiple of the zone count (%d)."),
-				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e, p.Name))
+			d.P(fmt.Sprintf(d.T("노드 수 산정: 최소 레플리카에서 Pod 요청 합계 CPU %dm, 메모리 %s를 %s 노드(할당 가능 %dm, %s에서 노드당 DaemonSet 요청 %dm, %s를 뺀 %dm, %s, DaemonSet 제외 Pod %d개)에 채워 %d대, 최대 레플리카에서 %d대가 필요합니다. 영역 수(%d)의 배수로 올림했습니다.",
+				"Node count: at minimum replicas the pods request %dm CPU and %s memory, which pack onto %s nodes (allocatable %dm, %s, less the DaemonSets' %dm, %s a node: %dm, %s, %d pod slots after DaemonSets) as %d nodes; at maximum replicas %d nodes. Rounded up to a multiple of the zone count (%d)."),
+				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), e.DaemonSets.CPUM, mib(e.DaemonSets.MemMiB), p.FreeCPUM, mib(p.FreeMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e, p.Name))
 		}
 	}
+	daemonSetTable(d, e)
 	dedicatedPools(d, e)
 }
 
@@ -334,7 +349,7 @@ func healthRows(d *md.Doc, pl *plan.Plan) [][]string {
 		if h == "" {
 			h = d.T("미지정 (TCP 검사)", "not set (TCP check)")
 		}
-		rows = append(rows, []string{s.Name, h, "10s", "3s"})
+		rows = append(rows, []string{s.Name, h, msg.Seconds(d, 10), msg.Seconds(d, 3)})
 	}
 	return rows
 }
@@ -364,11 +379,11 @@ func availabilitySection(d *md.Doc, r *availability.Report) {
 		if c.NoSLA {
 			sla = d.T("SLA 없음", "no SLA")
 		}
-		note := c.Note
+		note := twin(d, c.NoteKo, c.Note)
 		if note == "" {
 			note = "-"
 		}
-		rows = append(rows, []string{c.Name, c.Config, sla, c.Source, note})
+		rows = append(rows, []string{twin(d, c.NameKo, c.Name), twin(d, c.ConfigKo, c.Config), sla, twin(d, c.SourceKo, c.Source), note})
 	}
 	d.Table([]string{d.T("구성 요소", "Component"), d.T("구성", "Configuration"), "SLA", d.T("출처", "Source"), d.T("조건 / 비고", "Condition / note")}, rows)
 	var rr [][]string
@@ -384,7 +399,11 @@ func availabilitySection(d *md.Doc, r *availability.Report) {
 		d.P(fmt.Sprintf(d.T("가용성 목표 %g%%에 %.4f%%p 못 미칩니다. 가장 약한 구성 요소:", "Misses the %g%% availability target by %.4f points. Weakest links:"), r.Target, r.ShortBy))
 	default:
 		if d.Lang == md.Ko {
-			d.P(fmt.Sprintf("SLA가 없는 구성 요소(%s) 때문에 가용성 목표 %g%% 충족을 확인할 수 없습니다.", strings.Join(r.NoSLA, ", "), r.Target))
+			var names []string
+			for _, n := range r.NoSLA {
+				names = append(names, r.NameIn(true, n))
+			}
+			d.P(fmt.Sprintf("SLA가 없는 구성 요소(%s) 때문에 가용성 목표 %g%% 충족을 확인할 수 없습니다.", strings.Join(names, ", "), r.Target))
 		} else {
 			d.P(fmt.Sprintf("Cannot confirm the %g%% target: %s have no SLA.", r.Target, strings.Join(r.NoSLA, ", ")))
 		}
@@ -392,7 +411,7 @@ func availabilitySection(d *md.Doc, r *availability.Report) {
 	if !r.Meets {
 		var items []string
 		for _, l := range r.Weakest {
-			items = append(items, fmt.Sprintf(d.T("%s %g%% (월 %.1f분) — 100%%라면 시스템 %.4f%%", "%s %g%% (%.1f min/month): at 100%% the system would reach %.4f%%"), l.Name, l.Percent, l.Downtime, l.IfPerfectTo))
+			items = append(items, fmt.Sprintf(d.T("%s %g%% (월 %.1f분) — 100%%라면 시스템 %.4f%%", "%s %g%% (%.1f min/month): at 100%% the system would reach %.4f%%"), r.NameIn(d.Lang == md.Ko, l.Name), l.Percent, l.Downtime, l.IfPerfectTo))
 		}
 		d.List(items...)
 	}
@@ -417,12 +436,17 @@ func messaging(d *md.Doc, e *plan.Env) {
 // figures).
 func drMode(d *md.Doc, e *plan.Env) string {
 	m := e.DR
-	src := fmt.Sprintf("%s, %s", m.Source.Ref, m.Source.Date)
+	src := d.T(m.Source.StringKo(), m.Source.String())
+	r := e.Recovery
 	switch m.Name {
 	case azure.DRGeoRestore:
-		return fmt.Sprintf(d.T("geo-restore: 지역 중복 백업을 페어 리전에 복원 (명령은 백업 항목), 복구 최대 %s, 데이터 손실 최대 %s (%s)",
-			"geo-restore: the geo-redundant backups restored into the paired region (the command is in the backup row), recovery up to %s, data loss up to %s (%s)"),
-			spec.FormatDuration(m.RecoveryTime), spec.FormatDuration(m.DataLoss), src)
+		return fmt.Sprintf(d.T("geo-restore: 지역 중복 백업을 DR 리전 `%s`에 복원, 가장 느린 단계 기준 복구 최대 %s, 데이터 손실 최대 %s (단계별 근거는 아래 표, %s)",
+			"geo-restore: the geo-redundant backups restored into the DR region `%s`, recovery up to %s by the slowest step, data loss up to %s (each step's source in the table below; %s)"),
+			r.Region, msg.Duration(d, spec.FormatDuration(r.Time)), msg.Duration(d, spec.FormatDuration(r.Loss)), src)
+	case azure.DRStandbyRegion:
+		return fmt.Sprintf(d.T("standby-region: DR 리전 `%s`의 웜 스탠바이 (데이터는 복제, 클러스터는 장애조치 시 Terraform으로 재구축), 가장 느린 단계 기준 복구 최대 %s, 데이터 손실 최대 %s",
+			"standby-region: a warm standby in the DR region `%s` (the data replicated, the cluster rebuilt by Terraform on failover), recovery up to %s by the slowest step, data loss up to %s"),
+			r.Region, msg.Duration(d, spec.FormatDuration(r.Time)), msg.Duration(d, spec.FormatDuration(r.Loss)))
 	case azure.DRNone:
 		return d.T("none: 리전 손실 시 복구하지 않음 (환경을 다시 구축)", "none: a loss of the region is not recovered (the environment is rebuilt)")
 	}

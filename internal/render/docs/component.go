@@ -8,6 +8,7 @@ import (
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // Facets a component offers the documents; each is optional, and each
@@ -29,11 +30,11 @@ type (
 	Stored interface {
 		Data(d *md.Doc, e *plan.Env, s *Sections)
 	}
-	// BackedUp adds rows to the backup table: in development target,
-	// method, schedule, retention, restore; in production target, method,
-	// retention, geo-redundant.
+	// BackedUp adds rows to the backup table (development 5.2.2,
+	// production 5.N.1): one per tier the component keeps, with its
+	// frequency, retention and recovery.
 	BackedUp interface {
-		Backups(d *md.Doc, e *plan.Env) [][]string
+		Backups(d *md.Doc, e *plan.Env) []Backup
 	}
 	// Initialised adds rows to development's data initialisation (5.2.1):
 	// Job, work, verification (the document numbers them).
@@ -251,7 +252,7 @@ func StorageSize(gb int) string { return storageSize(gb) }
 func Zones(z []int) string { return zones(z) }
 
 // Days prints a number of days.
-func Days(d *md.Doc, n int) string { return fmt.Sprintf(d.T("%d일", "%d days"), n) }
+func Days(d *md.Doc, n int) string { return msg.Days(d, n) }
 
 // rowsOf collects one facet's rows over the environment's components.
 func rowsOf[F any](e *plan.Env, rows func(F) [][]string) [][]string {

@@ -13,6 +13,7 @@ import (
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/k8s"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // devDoc writes the development-environment document: cost first, backing
@@ -28,7 +29,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.List(
 		fmt.Sprintf(d.T("%s의 개발환경(%s) Azure 물리 아키텍처 설계", "Azure physical architecture of the %s development environment (%s)"), text(d, pl.Title), e.Name),
 		fmt.Sprintf(d.T("마이크로서비스 %d개의 개발·검증·테스트 환경", "development, validation and test environment for %d microservices"), len(pl.Services)),
-		fmt.Sprintf(d.T("최대 동시 사용자 %d명, 리전 %s", "up to %d concurrent users, region %s"), se.Targets.Users, pl.Region),
+		fmt.Sprintf(d.T("최대 동시 사용자 %s명, 리전 %s", "up to %s concurrent users, region %s"), msg.Int(se.Targets.Users), pl.Region),
 	)
 	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
 	d.List(
@@ -44,13 +45,13 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("2.1 환경 특성", "2.1 Characteristics"))
 	d.KV(d.T("구분", "Item"), d.T("값", "Value"),
 		[2]string{d.T("목적", "Purpose"), d.T("MVP 개발, 기능 검증, 통합 테스트", "MVP development, functional validation, integration tests")},
-		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %d명 (피크 %s req/s)", "%d peak concurrent users (%s req/s at peak)"), se.Targets.Users, num(e.PeakRPS))},
+		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %s명 (피크 %s req/s)", "%s peak concurrent users (%s req/s at peak)"), msg.Int(se.Targets.Users), num(e.PeakRPS))},
 		[2]string{d.T("가용성 목표", "Availability target"), downtime(d, e)},
 		[2]string{d.T("구성 요소 기준 가용성", "Composite availability"), composite(d, ar)},
 		[2]string{d.T("확장성", "Scalability"), d.T("고정 리소스 (수동 확장)", "fixed resources (manual scaling)")},
 		[2]string{d.T("보안 수준", "Security level"), d.T("기본 (Network Policy, Kubernetes Secret)", "basic (network policies, Kubernetes Secrets)")},
 		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
-		[2]string{"RTO / RPO", e.RTO + " / " + e.RPO},
+		[2]string{"RTO / RPO", msg.Duration(d, e.RTO) + " / " + msg.Duration(d, e.RPO)},
 	)
 	availabilitySection(d, ar)
 	d.H(3, d.T("2.2 전체 아키텍처", "2.2 Architecture"))
@@ -110,8 +111,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	}
 	d.Table([]string{d.T("순서", "Order"), "Job", d.T("작업", "Work"), d.T("검증", "Verification")}, jrows)
 	d.H(4, d.T("5.2.2 백업 전략", "5.2.2 Backup"))
-	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
-	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("주기", "Schedule"), d.T("보관", "Retention"), d.T("복구", "Restore")}, bk)
+	backupTable(d, e)
 
 	messaging(d, e)
 
@@ -119,7 +119,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("7.1 개발환경 보안 정책", "7.1 Security policy"))
 	d.H(4, d.T("7.1.1 기본 보안 설정", "7.1.1 Basic settings"))
 	d.Table([]string{d.T("계층", "Layer"), d.T("설정", "Setting")}, [][]string{
-		{d.T("네트워크", "Network"), fmt.Sprintf("Network Policy (%s), default deny", se.AKS.NetworkPolicy)},
+		{d.T("네트워크", "Network"), fmt.Sprintf(d.T("Network Policy (%s), 기본 차단", "Network Policy (%s), default deny"), se.AKS.NetworkPolicy)},
 		{d.T("Pod", "Pod"), d.T("non-root, 읽기 전용 루트 파일시스템, 권한 상승 금지", "non-root, read-only root filesystem, no privilege escalation")},
 		{d.T("인증", "Authentication"), d.T("애플리케이션 JWT 검증", "application JWT validation")},
 	})
@@ -159,7 +159,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.Table(healthHead(d), healthRows(d, pl))
 	d.H(3, d.T("8.2 로깅", "8.2 Logging"))
 	d.H(4, d.T("8.2.1 로그 수집", "8.2.1 Log collection"))
-	logs := [][2]string{Row(d, "logs.collection", d.T("수집", "Collection"), "kubectl logs / stdout", claim.Manually("kubectl logs"))}
+	logs := [][2]string{Row(d, "logs.collection", d.T("수집", "Collection"), d.T("`kubectl logs`로 컨테이너 표준 출력(stdout) 조회", "`kubectl logs` / stdout"), claim.Manually("kubectl logs"))}
 	// Retention is printed only where something keeps the logs that long.
 	if at := summaryAt(e, SummaryLogRetention); len(at) > 0 {
 		logs = append(logs, Row(d, "logs.retention", d.T("보관", "Retention"), summary(d, e, SummaryLogRetention, "-"), at...))
@@ -177,13 +177,13 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
 		{d.T("컴퓨팅", "Compute"), d.T("애플리케이션 노드 풀 Spot", "Spot application pool"), notComputed(d)},
 		{d.T("백킹 서비스", "Backing services"), d.T("관리형 대신 Pod", "pods instead of managed services"), notComputed(d)},
-		{d.T("운영 시간", "Hours"), d.T("업무 시간 외 클러스터 중지 (az aks stop)", "stop the cluster out of hours (az aks stop)"), notComputed(d)},
+		{d.T("운영 시간", "Hours"), d.T("업무 시간 외 클러스터 중지 (`az aks stop`)", "stop the cluster out of hours (`az aks stop`)"), notComputed(d)},
 	})
 
 	d.H(2, d.T("11. 개발환경 운영 가이드", "11. Operations guide"))
 	d.H(3, d.T("11.1 일상 운영", "11.1 Daily operations"))
 	d.H(4, d.T("11.1.1 환경 시작/종료", "11.1.1 Start and stop"))
-	d.Code("bash", fmt.Sprintf("az aks start --resource-group %[1]s --name %[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # pause workloads\naz aks stop --resource-group %[1]s --name %[2]s", e.Names.ResourceGroup, e.Names.Cluster, e.Namespace))
+	d.Code("bash", fmt.Sprintf("az aks start --resource-group %[1]s --name %[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # "+d.T("워크로드 일시 중지", "pause workloads")+"\naz aks stop --resource-group %[1]s --name %[2]s", e.Names.ResourceGroup, e.Names.Cluster, e.Namespace))
 	d.H(4, d.T("11.1.2 데이터 관리", "11.1.2 Data"))
 	if cmds := linesOf(e, func(c Operated) []string { return c.DevCommands(e) }); len(cmds) > 0 {
 		d.Code("bash", strings.Join(cmds, "\n"))
@@ -193,14 +193,14 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("11.2 트러블슈팅", "11.2 Troubleshooting"))
 	d.H(4, d.T("11.2.1 일반적인 문제 해결", "11.2.1 Common problems"))
 	d.Table([]string{d.T("문제", "Problem"), d.T("원인", "Cause"), d.T("해결", "Fix"), d.T("예방", "Prevention")}, append([][]string{
-		{d.T("Pod Pending", "Pod pending"), d.T("노드 리소스 부족 또는 Spot 회수", "node capacity or Spot eviction"), d.T("노드 풀 확장", "scale the node pool"), d.T("requests 검토", "review requests")},
-		{d.T("DB 연결 실패", "DB connection fails"), d.T("Network Policy 또는 Secret 누락", "network policy or missing Secret"), d.T("정책·Secret 확인", "check policy and Secret"), d.T("배포 전 physarch validate", "physarch validate before deploying")},
+		{d.T("Pod Pending", "Pod pending"), pendingCause(d, e), d.T("노드 풀 확장", "scale the node pool"), d.T("requests 검토", "review requests")},
+		{d.T("DB 연결 실패", "DB connection fails"), d.T("Network Policy 또는 Secret 누락", "network policy or missing Secret"), d.T("정책·Secret 확인", "check policy and Secret"), d.T("배포 전 `physarch validate` 실행", "`physarch validate` before deploying")},
 	}, rowsOf(e, func(c Troubleshot) [][]string { return c.Troubles(d, e) })...))
 
 	d.H(2, d.T("12. 개발환경 특성 요약", "12. Summary"))
 	d.List(
 		fmt.Sprintf(d.T("원칙: 비용 우선, 단순성 (노드 %s대, 서비스 %d개)", "Principles: cost first, simplicity (%s nodes, %d services)"), totalNodes(e), len(pl.Services)),
-		fmt.Sprintf(d.T("제약: 단일 영역, 가용성 목표 %s, Spot 회수 시 재시작", "Constraints: one zone, availability target %s, restarts on Spot eviction"), pct(se.Targets.Availability)),
+		devConstraints(d, e, se.Targets.Availability),
 		d.T("목표: 빠른 개발 주기와 운영환경과 같은 서비스 구성", "Goal: fast iterations on the same services as production"),
 	)
 	return d
@@ -302,7 +302,7 @@ func nameChanges(d *md.Doc, e *plan.Env) {
 	d.P(d.T("이름 규칙에 맞추려고 바꾼 이름 (Terraform 변수로 다시 정할 수 있습니다):", "Names changed to meet the platforms' naming rules (Terraform variables can override them):"))
 	var rows [][]string
 	for _, c := range e.NameChanges {
-		rows = append(rows, []string{c.Resource, "`" + c.Wanted + "`", "`" + c.Got + "`", c.Why})
+		rows = append(rows, []string{twin(d, c.ResourceKo, c.Resource), "`" + c.Wanted + "`", "`" + c.Got + "`", twin(d, c.WhyKo, c.Why)})
 	}
 	d.Table([]string{d.T("리소스", "Resource"), d.T("원하던 이름", "Wanted"), d.T("사용하는 이름", "Used"), d.T("이유", "Why")}, rows)
 }
@@ -357,4 +357,38 @@ func storageClassRows(d *md.Doc, e *plan.Env) [][]string {
 		rows = append(rows, []string{c, prov, sku, reclaim, fmt.Sprintf(d.T("%s 데이터 (Azure 관리 디스크)", "%s data (Azure managed disk)"), who)})
 	}
 	return rows
+}
+
+// spotPool reports whether one of the environment's node pools is Spot.
+func spotPool(e *plan.Env) bool {
+	for _, p := range e.Pools {
+		if p.Spot {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingCause is why a pod stays pending here: node capacity, and Spot
+// eviction only where a pool is Spot.
+func pendingCause(d *md.Doc, e *plan.Env) string {
+	if spotPool(e) {
+		return d.T("노드 리소스 부족 또는 Spot 회수", "node capacity or Spot eviction")
+	}
+	return d.T("노드 리소스 부족", "node capacity")
+}
+
+// devConstraints are the environment's constraints as its plan has them:
+// its zones, its availability target and, with a Spot pool, the restarts
+// an eviction brings.
+func devConstraints(d *md.Doc, e *plan.Env, availability float64) string {
+	zones := d.T("단일 영역", "one zone")
+	if len(e.Zones) > 1 {
+		zones = fmt.Sprintf(d.T("%d개 영역", "%d zones"), len(e.Zones))
+	}
+	c := fmt.Sprintf(d.T("제약: %s, 가용성 목표 %s", "Constraints: %s, availability target %s"), zones, pct(availability))
+	if spotPool(e) {
+		c += d.T(", Spot 회수 시 재시작", ", restarts on Spot eviction")
+	}
+	return c
 }

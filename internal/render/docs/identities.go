@@ -36,8 +36,8 @@ func identityAndAccess(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	}
 	if store {
 		lines = append(lines,
-			d.T("Key Vault Secrets User는 시크릿마다 할당하고 (범위 <vault id>/secrets/<이름>), SecretProviderClass도 워크로드마다 하나로 자기 시크릿만 나열합니다. 시크릿을 넣은 뒤 terraform apply -var key_vault_secrets_exist=true로 할당합니다 (시크릿 단위 할당은 시크릿이 있어야 합니다)",
-				"Key Vault Secrets User is assigned per secret (scope <vault id>/secrets/<name>), and each workload has a SecretProviderClass of its own listing only its secrets. The assignments are made by terraform apply -var key_vault_secrets_exist=true once the secrets are set (an assignment on a secret needs the secret)"))
+			d.T("Key Vault Secrets User는 시크릿마다 할당하고 (범위 `<vault id>/secrets/<이름>`), SecretProviderClass도 워크로드마다 하나로 자기 시크릿만 나열합니다. 시크릿을 넣은 뒤 `terraform apply -var key_vault_secrets_exist=true`로 할당합니다 (시크릿 단위 할당은 시크릿이 있어야 합니다)",
+				"Key Vault Secrets User is assigned per secret (scope `<vault id>/secrets/<name>`), and each workload has a SecretProviderClass of its own listing only its secrets. The assignments are made by `terraform apply -var key_vault_secrets_exist=true` once the secrets are set (an assignment on a secret needs the secret)"))
 	}
 	for _, id := range e.JobIdentities() {
 		if id.SecretClass != "" {
@@ -47,23 +47,7 @@ func identityAndAccess(d *md.Doc, pl *plan.Plan, e *plan.Env) {
 	}
 	d.List(lines...)
 	d.H(4, d.T("7.2.2 RBAC 구성", "7.2.2 RBAC"))
-	var rows [][]string
-	for _, id := range e.Identities {
-		kv := "-"
-		if id.SecretClass != "" && len(id.Secrets) > 0 {
-			kv = "Key Vault Secrets User: " + strings.Join(id.Secrets, ", ")
-		}
-		var roles []string
-		for _, a := range plan.Facets[Authorised](e) {
-			roles = append(roles, a.Roles(d, pl, e, id.Service)...)
-		}
-		other := "-"
-		if len(roles) > 0 {
-			other = strings.Join(roles, "; ")
-		}
-		rows = append(rows, []string{id.Service, fmt.Sprintf("ServiceAccount %s/%s → %s", e.NamespaceOf(id.Service), id.ServiceAccount, id.Name), kv, other})
-	}
-	d.Table([]string{d.T("워크로드", "Workload"), d.T("주체", "Subject"), d.T("Key Vault 시크릿 (시크릿 단위)", "Key Vault secrets (per secret)"), d.T("기타 Azure 역할", "Other Azure roles")}, rows)
+	rbacTables(d, pl, e)
 	d.P(d.T("어떤 ServiceAccount에도 Role/RoleBinding을 만들지 않습니다: Kubernetes API 권한은 기본값뿐입니다.",
 		"No ServiceAccount gets a Role or RoleBinding: Kubernetes API access stays at the default."))
 }

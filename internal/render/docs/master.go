@@ -2,12 +2,12 @@ package docs
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // master writes the index document: every environment side by side.
@@ -65,18 +65,18 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		}),
 		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return downtime(d, e) }),
 		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(e *plan.Env) string { return composite(d, an.Avail[e.Name]) }),
-		row(d.T("사용자", "Users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
+		row(d.T("사용자", "Users"), func(e *plan.Env) string { return msg.Int(e.Settings.Targets.Users) }),
 		row(d.T("확장성", "Scalability"), func(e *plan.Env) string { return fmt.Sprintf(d.T("노드 %s대", "%s nodes"), totalNodes(e)) }),
 		row(d.T("보안", "Security"), func(e *plan.Env) string { return summary(d, e, SummarySecurity, "Network Policy") }),
 		row(d.T("월 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
 		// Nothing generated deploys (no pipeline, no GitOps controller):
 		// every environment is applied by hand.
-		row(d.T("배포", "Deployment"), func(e *plan.Env) string { return "kubectl apply -k" }),
+		row(d.T("배포", "Deployment"), func(e *plan.Env) string { return "`kubectl apply -k`" }),
 		row(d.T("모니터링", "Monitoring"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoring, "kubectl") }),
 	})
 	d.H(3, d.T("2.2 환경별 세부 문서", "2.2 Environment documents"))
 	for _, e := range pl.Envs {
-		d.H(4, fmt.Sprintf("%s (%s)", e.Name, e.Profile))
+		d.H(4, fmt.Sprintf(d.T("%s 환경 (%s 프로필)", "%s (%s profile)"), e.Name, e.Profile))
 		d.List(
 			fmt.Sprintf(d.T("설계서: [%s](./%s)", "Design: [%s](./%s)"), DocName(e), DocName(e)),
 			fmt.Sprintf(d.T("물리 다이어그램: [%s](./%s)", "Physical diagram: [%s](./%s)"), DiagramName(e), DiagramName(e)),
@@ -90,7 +90,16 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	if messages(pl) {
 		principles = append(principles, d.T("장시간 작업만 큐로 비동기 처리 (6장 메시징)", "only long-running work goes asynchronous through queues (chapter 6, messaging)"))
 	}
-	d.List(append(principles, d.T("관리형 ID로 키 없는 인증", "keyless authentication with managed identities"))...)
+	// Not "keyless": Redis, Service Bus and the databases still take keys
+	// or passwords; what the identities do give is that each workload
+	// reads only its own secrets from the vault.
+	for _, e := range pl.Envs {
+		if vaultHoldsServiceSecrets(e) {
+			principles = append(principles, d.T("서비스마다 자기 워크로드 ID로 Key Vault에서 자기 시크릿만 읽음", "each service reads only its own secrets from Key Vault, as its own workload identity"))
+			break
+		}
+	}
+	d.List(principles...)
 	d.H(4, d.T("2.3.2 환경별 차별화 전략", "2.3.2 Per-environment strategy"))
 	var strat [][]string
 	for _, e := range pl.Envs {
@@ -101,6 +110,10 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		strat = append(strat, []string{e.Name, s})
 	}
 	d.Table([]string{d.T("환경", "Environment"), d.T("전략", "Strategy")}, strat)
+	if len(an.Decisions) > 0 {
+		d.H(4, d.T("2.3.3 환경별 결정 비교", "2.3.3 Decisions per environment"))
+		decisionComparison(d, pl, an.Decisions)
+	}
 
 	d.H(2, d.T("3. 네트워크 아키텍처 비교", "3. Network comparison"))
 	d.H(3, d.T("3.1 환경별 네트워크 전략", "3.1 Network per environment"))
@@ -112,7 +125,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 		row(d.T("보안", "Security"), func(e *plan.Env) string { return summary(d, e, SummaryNetworkSecurity, "Network Policy") }),
 		row(d.T("접근", "Access"), func(e *plan.Env) string {
 			if e.Settings.Network.PrivateEndpoints {
-				return "Private Endpoint"
+				return d.T("프라이빗 엔드포인트", "Private endpoint")
 			}
 			return "Public LoadBalancer"
 		}),
@@ -165,7 +178,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 			}
 			return "Kubernetes RBAC"
 		}),
-		row(d.T("네트워크", "Network"), func(e *plan.Env) string { return e.Settings.AKS.NetworkPolicy + " network policy" }),
+		row(d.T("네트워크", "Network"), func(e *plan.Env) string { return "Network Policy (" + e.Settings.AKS.NetworkPolicy + ")" }),
 		row(d.T("시크릿", "Secrets"), func(e *plan.Env) string { return summary(d, e, SummarySecretAccess, "Kubernetes Secret") }),
 		row(d.T("암호화", "Encryption"), func(*plan.Env) string { return "TLS 1.2+" }),
 	})
@@ -178,7 +191,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	})
 	d.H(3, d.T("6.2 CI/CD 및 배포 전략", "6.2 CI/CD"))
 	d.Table(head, [][]string{
-		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string { return "kubectl apply -k deploy/k8s/overlays/" + e.Name }),
+		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string { return "`kubectl apply -k deploy/k8s/overlays/" + e.Name + "`" }),
 		row(d.T("롤백", "Rollback"), func(e *plan.Env) string {
 			return d.T("수동 (이전 커밋의 출력으로 다시 apply)", "manual (apply the previous commit's output again)")
 		}),
@@ -193,7 +206,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	}
 	costRows = append(costRows, row(d.T("총 월간 비용", "Total per month"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }))
 	d.Table(head, costRows)
-	d.P(d.T("최소–최대 규모(노드·게이트웨이 자동 확장 범위)의 월 비용 추정치입니다. 항목별 가격 리전과 추정 규칙은 각 환경 문서의 비용 절과 `physarch cost`에 있습니다.",
+	d.P(d.T("최소–최대 규모(노드·게이트웨이 자동 스케일링 범위)의 월 비용 추정치입니다. 항목별 가격 리전과 추정 규칙은 각 환경 문서의 비용 절과 `physarch cost`에 있습니다.",
 		"Monthly cost estimates at minimum–maximum scale (node and gateway autoscaling). Each row's priced region and estimate rule are in each environment document's cost section and in `physarch cost`."))
 	d.H(4, d.T("7.1.2 환경별 비용 최적화 전략", "7.1.2 Cost strategies"))
 	d.Table(head, [][]string{
@@ -213,27 +226,35 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 
 	d.H(2, d.T("8. 전환 및 확장 계획", "8. Migration and growth"))
 	d.H(3, d.T("8.1 개발환경 → 운영환경 전환 체크리스트", "8.1 Development → production checklist"))
-	d.Table([]string{d.T("카테고리", "Category"), d.T("전환 작업", "Task")}, append(migrationRows(pl, d), [][]string{
-		{d.T("설정", "Settings"), d.T("Kubernetes Secret → Key Vault", "Kubernetes Secrets → Key Vault")},
-		{d.T("네트워크", "Network"), d.T("NGINX → Application Gateway + WAF", "NGINX → Application Gateway + WAF")},
-		{d.T("모니터링", "Monitoring"), "Azure Monitor + Application Insights"},
-		{d.T("보안", "Security"), "Private Endpoint + Entra ID RBAC"},
-	}...))
+	d.Table([]string{d.T("카테고리", "Category"), d.T("전환 작업", "Task")}, append(migrationRows(pl, d), transitionRows(pl, d)...))
 	d.H(3, d.T("8.2 단계별 확장 로드맵", "8.2 Roadmap"))
 	var phases [][]string
 	for i, e := range pl.Envs {
-		phases = append(phases, []string{fmt.Sprintf("Phase %d", i+1), e.Name, strconv.Itoa(e.Settings.Targets.Users), pct(e.Settings.Targets.Availability)})
+		lo, hi := e.TotalNodes()
+		phases = append(phases, []string{fmt.Sprintf("Phase %d", i+1), e.Name, msg.Int(e.Settings.Targets.Users), pct(e.Settings.Targets.Availability), nodes(d, lo, hi), totalCost(an.Costs[e.Name])})
 	}
-	d.Table([]string{d.T("단계", "Phase"), d.T("환경", "Environment"), d.T("사용자", "Users"), d.T("가용성", "Availability")}, phases)
+	// Then the production environments' growth steps, re-planned for
+	// multiples of their users (13.1 of their documents).
+	for _, e := range pl.Envs {
+		if r := an.Decisions[e.Name]; r != nil && e.IsProdLike() {
+			for _, st := range r.Steps[1:] {
+				if st.Refused != "" {
+					continue // its document says why
+				}
+				phases = append(phases, []string{fmt.Sprintf("Phase %d", len(phases)+1), fmt.Sprintf(d.T("%s, 사용자 %d배", "%s, %d× users"), e.Name, st.Factor), msg.Int(st.Users), pct(e.Settings.Targets.Availability), nodes(d, st.NodesMin, st.NodesMax), usd(st.CostMin, st.CostMax)})
+			}
+		}
+	}
+	d.Table([]string{d.T("단계", "Phase"), d.T("환경", "Environment"), d.T("사용자", "Users"), d.T("가용성", "Availability"), d.T("노드", "Nodes"), d.T("월 비용", "Monthly cost")}, phases)
 
 	d.H(2, d.T("9. 핵심 SLA 지표", "9. Key service levels"))
 	d.H(3, d.T("9.1 환경별 서비스 수준 목표", "9.1 Targets per environment"))
 	d.Table(head, [][]string{
 		row(d.T("가용성 목표", "Availability target"), func(e *plan.Env) string { return pct(e.Settings.Targets.Availability) }),
 		row(d.T("구성 요소 기준 가용성", "Composite availability"), func(e *plan.Env) string { return composite(d, an.Avail[e.Name]) }),
-		row(d.T("복구 시간 (RTO)", "Recovery time (RTO)"), func(e *plan.Env) string { return e.RTO }),
-		row(d.T("데이터 손실 허용 (RPO)", "Data loss (RPO)"), func(e *plan.Env) string { return e.RPO }),
-		row(d.T("동시 사용자", "Concurrent users"), func(e *plan.Env) string { return strconv.Itoa(e.Settings.Targets.Users) }),
+		row(d.T("복구 시간 (RTO)", "Recovery time (RTO)"), func(e *plan.Env) string { return msg.Duration(d, e.RTO) }),
+		row(d.T("데이터 손실 허용 (RPO)", "Data loss (RPO)"), func(e *plan.Env) string { return msg.Duration(d, e.RPO) }),
+		row(d.T("동시 사용자", "Concurrent users"), func(e *plan.Env) string { return msg.Int(e.Settings.Targets.Users) }),
 		row(d.T("피크 처리량", "Peak throughput"), func(e *plan.Env) string { return num(e.PeakRPS) + " req/s" }),
 		row(d.T("월간 비용 (추정)", "Monthly cost (estimate)"), func(e *plan.Env) string { return totalCost(costs[e.Name]) }),
 	})
@@ -306,10 +327,78 @@ func migrationRows(pl *plan.Plan, d *md.Doc) [][]string {
 	return rows
 }
 
+// transitionRows are what changes from development to production where
+// the plans differ: the secret store, the ingress, the network security,
+// the monitoring and the private access, each "development → production"
+// as the comparison tables above print them. What the two plans share is
+// not a task, so it is left out (an ingress both environments use, a WAF
+// neither has).
+func transitionRows(pl *plan.Plan, d *md.Doc) [][]string {
+	var dev *plan.Env
+	var prods []*plan.Env
+	for _, e := range pl.Envs {
+		switch {
+		case e.IsProdLike():
+			prods = append(prods, e)
+		case dev == nil:
+			dev = e
+		}
+	}
+	if dev == nil {
+		return nil
+	}
+	access := func(e *plan.Env) string {
+		if e.Settings.Network.PrivateEndpoints {
+			return d.T("프라이빗 엔드포인트", "private endpoints")
+		}
+		return d.T("공용 엔드포인트", "public endpoints")
+	}
+	aspects := []struct {
+		category string
+		of       func(e *plan.Env) string
+	}{
+		{d.T("설정", "Settings"), func(e *plan.Env) string { return summary(d, e, SummarySecrets, "Kubernetes Secret") }},
+		{d.T("네트워크", "Network"), func(e *plan.Env) string { return ingressName(d, e) }},
+		{d.T("보안", "Security"), func(e *plan.Env) string { return summary(d, e, SummaryNetworkSecurity, "Network Policy") }},
+		{d.T("모니터링", "Monitoring"), func(e *plan.Env) string { return summary(d, e, SummaryMonitoring, "kubectl") }},
+		{d.T("접근", "Access"), access},
+	}
+	var rows [][]string
+	seen := map[string]bool{}
+	for _, e := range prods {
+		for _, a := range aspects {
+			from, to := a.of(dev), a.of(e)
+			if from == to {
+				continue
+			}
+			task := from + " → " + to
+			if len(prods) > 1 {
+				task += " (" + e.Name + ")"
+			}
+			if !seen[a.category+task] {
+				seen[a.category+task] = true
+				rows = append(rows, []string{a.category, task})
+			}
+		}
+	}
+	return rows
+}
+
 // messages reports whether some environment carries messages.
 func messages(pl *plan.Plan) bool {
 	for _, e := range pl.Envs {
 		if len(plan.Facets[Messaged](e)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// vaultHoldsServiceSecrets is whether the environment's services read
+// their secrets from a store outside the cluster.
+func vaultHoldsServiceSecrets(e *plan.Env) bool {
+	for _, st := range plan.Facets[plan.SecretStore](e) {
+		if st.HoldsServiceSecrets() {
 			return true
 		}
 	}

@@ -8,15 +8,17 @@ import (
 
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/analysis/cost"
+	"github.com/physarch/physarch/internal/analysis/decision"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/claim"
 	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/render/msg"
 	"github.com/physarch/physarch/internal/spec"
 )
 
 // prodDoc writes the production-environment document: availability and
 // security first, managed services, zones, WAF, private endpoints.
-func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, lang md.Lang) *md.Doc {
+func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report, dr *decision.Report, lang md.Lang) *md.Doc {
 	d := md.New(lang)
 	se := e.Settings
 	d.H(1, fmt.Sprintf(d.T("%s - 물리 아키텍처 설계서 (%s 운영환경)", "%s - Physical Architecture (%s, production)"), text(d, pl.Title), e.Name))
@@ -26,15 +28,15 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(3, d.T("1.1 설계 목적", "1.1 Purpose"))
 	d.List(
 		fmt.Sprintf(d.T("%s의 운영환경(%s) Azure 물리 아키텍처 설계", "Azure physical architecture of the %s production environment (%s)"), text(d, pl.Title), e.Name),
-		fmt.Sprintf(d.T("가용성 목표 %s, 최대 동시 사용자 %d명", "availability target %s, %d peak concurrent users"), pct(se.Targets.Availability), se.Targets.Users),
+		fmt.Sprintf(d.T("가용성 목표 %s, 최대 동시 사용자 %s명", "availability target %s, %s peak concurrent users"), pct(se.Targets.Availability), msg.Int(se.Targets.Users)),
 	)
 	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
 	d.List(
-		fmt.Sprintf(d.T("고가용성: %d개 가용 영역, 영역 중복 관리형 서비스", "High availability: %d zones, zone-redundant managed services"), len(e.Zones)),
-		d.T("확장성: HPA와 클러스터 오토스케일러", "Scalability: HPA and the cluster autoscaler"),
-		d.T("보안 우선: WAF, Private Endpoint, Key Vault, 최소 권한", "Security first: WAF, private endpoints, Key Vault, least privilege"),
+		highAvailability(d, e),
+		d.T("확장성: HPA와 클러스터 자동 스케일러", "Scalability: HPA and the cluster autoscaler"),
+		d.T("보안 우선: WAF, 프라이빗 엔드포인트, Key Vault, 최소 권한", "Security first: WAF, private endpoints, Key Vault, least privilege"),
 		d.T("관측 가능성: Log Analytics, Application Insights, Container Insights", "Observability: Log Analytics, Application Insights, Container Insights"),
-		fmt.Sprintf(d.T("재해복구: RTO %s, RPO %s", "Disaster recovery: RTO %s, RPO %s"), e.RTO, e.RPO),
+		fmt.Sprintf(d.T("재해복구: RTO %s, RPO %s", "Disaster recovery: RTO %s, RPO %s"), msg.Duration(d, e.RTO), msg.Duration(d, e.RPO)),
 	)
 	d.H(3, d.T("1.3 참조 아키텍처", "1.3 References"))
 	refs(d, pl, e)
@@ -43,12 +45,12 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(3, d.T("2.1 환경 특성", "2.1 Characteristics"))
 	d.KV(d.T("구분", "Item"), d.T("값", "Value"),
 		[2]string{d.T("목적", "Purpose"), d.T("실제 서비스 운영", "production service")},
-		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %d명 (피크 %s req/s)", "%d peak concurrent users (%s req/s at peak)"), se.Targets.Users, num(e.PeakRPS))},
+		[2]string{d.T("사용자", "Users"), fmt.Sprintf(d.T("최대 동시 사용자 %s명 (피크 %s req/s)", "%s peak concurrent users (%s req/s at peak)"), msg.Int(se.Targets.Users), num(e.PeakRPS))},
 		[2]string{d.T("가용성 목표", "Availability target"), downtime(d, e)},
 		[2]string{d.T("구성 요소 기준 가용성", "Composite availability"), composite(d, ar)},
-		[2]string{d.T("확장성", "Scalability"), fmt.Sprintf(d.T("HPA + 클러스터 오토스케일러 (노드 %s대)", "HPA + cluster autoscaler (%s nodes)"), totalNodes(e))},
+		[2]string{d.T("확장성", "Scalability"), fmt.Sprintf(d.T("HPA + 클러스터 자동 스케일러 (노드 %s대)", "HPA + cluster autoscaler (%s nodes)"), totalNodes(e))},
 		[2]string{d.T("보안 수준", "Security level"), d.T("다층 보안 (L1–L4)", "layered (L1–L4)")},
-		[2]string{d.T("가용 영역", "Zones"), zones(e.Zones)},
+		[2]string{d.T("가용 영역", "Zones"), zoneText(d, e)},
 	)
 	d.H(3, d.T("2.2 전체 아키텍처", "2.2 Architecture"))
 	var comps []string
@@ -82,7 +84,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		"Replicas: peak req/s × CPU ms per request = CPU needed; divided by CPU request × HPA target gives the pods needed. The minimum covers the zones and the off-peak share, the maximum adds headroom."))
 	var needRows [][]string
 	for _, w := range autoscaled(e) {
-		needRows = append(needRows, []string{w.Name, num(w.PeakRPS), fmt.Sprintf("%sm", num(w.CPUNeededM)), strconv.Itoa(w.Needed), strconv.Itoa(w.Min), strconv.Itoa(w.Max)})
+		needRows = append(needRows, []string{w.Name, num(w.PeakRPS), strconv.FormatFloat(w.CPUNeededM, 'f', -1, 64) + "m", strconv.Itoa(w.Needed), strconv.Itoa(w.Min), strconv.Itoa(w.Max)})
 	}
 	d.Table([]string{d.T("서비스", "Service"), d.T("피크 req/s", "Peak req/s"), d.T("필요 CPU", "CPU needed"), d.T("필요 Pod", "Pods needed"), "Min", "Max"}, needRows)
 	d.H(4, d.T("3.3.2 HPA 구성", "3.3.2 HPA"))
@@ -122,8 +124,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 		c.Data(d, e, data)
 	}
 	data.Next(d.T("백업 및 복구", "Backup and recovery")).Next(d.T("백업 전략", "Backup"))
-	bk := rowsOf(e, func(c BackedUp) [][]string { return c.Backups(d, e) })
-	d.Table([]string{d.T("대상", "Target"), d.T("방식", "Method"), d.T("보존", "Retention"), d.T("지역 중복", "Geo-redundant")}, bk)
+	backupTable(d, e)
 
 	messaging(d, e)
 
@@ -187,30 +188,40 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	if s := summary(d, e, SummaryImageScanning, ""); s != "" {
 		deploy = append(deploy, s)
 	}
-	deploy = append(deploy, d.T("롤백: 수동 (kubectl rollout undo deployment/<서비스>)", "Rollback: by hand (kubectl rollout undo deployment/<service>)"))
+	deploy = append(deploy, d.T("롤백: 수동 (`kubectl rollout undo deployment/<서비스>`)", "Rollback: by hand (`kubectl rollout undo deployment/<service>`)"))
 	d.List(deploy...)
 
 	d.H(2, d.T("10. 재해복구 및 고가용성", "10. Disaster recovery and high availability"))
 	d.H(3, d.T("10.1 재해복구 전략", "10.1 Disaster recovery"))
 	d.H(4, d.T("10.1.1 백업 및 복구 목표", "10.1.1 Objectives"))
 	d.KV(d.T("항목", "Item"), d.T("값", "Value"),
-		Row(d, "dr.rto", "RTO", e.RTO),
-		Row(d, "dr.rpo", "RPO", e.RPO),
-		Row(d, "dr.backup", d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...)),
-		Row(d, "dr.mode", d.T("DR 방식", "DR mode"), drMode(d, e)),
+		Row(d, "dr.rto", "RTO", msg.Duration(d, e.RTO)),
+		Row(d, "dr.rpo", "RPO", msg.Duration(d, e.RPO)),
+		Row(d, "dr.backup", d.T("백업", "Backup"), joinNonEmpty(", ", linesOf(e, func(c Recovered) []string { return []string{c.BackupSummary(d, e)} })...), backupLocators(d, e)...),
+		Row(d, drModeID(e), d.T("DR 방식", "DR mode"), drMode(d, e), recoveryLocators(e)...),
 	)
+	recoverySteps(d, e)
 	d.H(4, d.T("10.1.2 자동 장애조치", "10.1.2 Automatic failover"))
-	failover := [][]string{{"AKS", fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))}}
+	failover := [][]string{{"AKS", d.T("노드 자동 복구", "node auto-repair")}}
+	if e.RegionZones > 0 {
+		failover[0][1] = fmt.Sprintf(d.T("%d개 영역에 Pod 분산, 노드 자동 복구", "pods over %d zones, node auto-repair"), len(e.Zones))
+	}
 	failover = append(failover, rowsOf(e, func(c FailingOver) [][]string { return c.Failover(d, e) })...)
 	d.Table([]string{d.T("계층", "Tier"), d.T("장애조치", "Failover")}, failover)
 	availabilitySection(d, ar)
 	d.H(3, d.T("10.2 비즈니스 연속성", "10.2 Business continuity"))
 	d.H(4, d.T("10.2.1 운영 절차", "10.2.1 Procedures"))
-	procs := []string{d.T("장애 대응: 심각도 분류 → 온콜 → 사후 검토", "Incidents: severity → on-call → post-mortem")}
+	// Only what the design has: the alerts' action group, the
+	// maintenance window, the checks physarch runs; no on-call rota or
+	// review process the spec does not state.
+	var procs []string
+	if e.ActionGroup.Name != "" {
+		procs = append(procs, fmt.Sprintf(d.T("장애 대응: 알림이 심각도별로 작업 그룹 %s에 전달됨 (12.2)", "Incidents: the alerts notify the action group %s by severity (12.2)"), e.ActionGroup.Name))
+	}
 	if w := summary(d, e, SummaryMaintenance, ""); w != "" {
 		procs = append(procs, w)
 	}
-	d.List(append(procs, d.T("변경 관리: Pull Request + physarch check", "Change management: pull request + physarch check"))...)
+	d.List(append(procs, d.T("변경 관리: 스펙 변경 후 `physarch check`로 규칙 검사, 다시 생성해 적용", "Change management: `physarch check` on the changed spec, then regenerate and apply"))...)
 
 	d.H(2, d.T("11. 비용 최적화", "11. Cost"))
 	d.H(3, d.T("11.1 운영환경 비용 구조", "11.1 Cost structure"))
@@ -219,7 +230,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(4, d.T("11.1.2 비용 최적화 전략", "11.1.2 Strategies"))
 	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
 		{d.T("컴퓨팅", "Compute"), d.T("1년/3년 절감 플랜 또는 예약", "1- or 3-year savings plan or reservation"), savingsPlan(d, cr)},
-		{d.T("오토스케일링", "Autoscaling"), d.T("비피크 시간 최소 레플리카로 축소", "scale to minimum replicas off-peak"), notComputed(d)},
+		{d.T("자동 스케일링", "Autoscaling"), d.T("비피크 시간 최소 레플리카로 축소", "scale to minimum replicas off-peak"), notComputed(d)},
 	})
 	d.H(3, d.T("11.2 자동 스케일링 최적화", "11.2 Autoscaling for cost"))
 	d.H(4, d.T("11.2.1 비용 기반 스케일링", "11.2.1 Scaling for cost"))
@@ -231,26 +242,16 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 
 	d.H(2, d.T("12. 운영 가이드", "12. Operations guide"))
 	d.H(3, d.T("12.1 일상 운영", "12.1 Routine"))
-	d.Table([]string{d.T("주기", "Cadence"), d.T("점검", "Check")}, [][]string{
-		{d.T("매일", "Daily"), d.T("알림·오류율·HPA 상태", "alerts, error rate, HPA state")},
-		{d.T("매주", "Weekly"), d.T("노드 사용률, 백업 복원 테스트 결과", "node utilisation, backup restore test")},
-		{d.T("매월", "Monthly"), d.T("비용 검토, 보안 패치", "cost review, security patches")},
-	})
+	routineChecks(d, e)
 	d.H(3, d.T("12.2 인시던트 대응", "12.2 Incidents"))
-	d.Table([]string{d.T("심각도", "Severity"), d.T("기준", "Criterion"), d.T("대응 시간", "Response")}, [][]string{
-		{"P1", d.T("전체 서비스 중단", "whole service down"), "15m"},
-		{"P2", d.T("주요 기능 장애", "major function down"), "1h"},
-		{"P3", d.T("부분 성능 저하", "partial degradation"), d.T("1영업일", "1 business day")},
-	})
-	d.List(d.T("자동 복구: liveness probe 재시작, HPA 확장, 노드 자동 복구", "Automatic recovery: liveness restarts, HPA scale-out, node auto-repair"))
+	incidentTable(d, e)
+	d.List(d.T("자동 복구: `livenessProbe` 실패 시 컨테이너 재시작, HPA 확장, 노드 자동 복구", "Automatic recovery: `livenessProbe` restarts, HPA scale-out, node auto-repair"))
 
 	d.H(2, d.T("13. 확장 계획", "13. Growth plan"))
 	d.H(3, d.T("13.1 단계별 확장 로드맵", "13.1 Roadmap"))
-	d.Table([]string{d.T("단계", "Phase"), d.T("목표", "Goal"), d.T("사용자", "Users"), d.T("산출물", "Deliverables")}, [][]string{
-		{"Phase 1", d.T("운영 개시", "launch"), strconv.Itoa(se.Targets.Users), d.T("이 설계", "this design")},
-		{"Phase 2", d.T("확장 검증", "validate growth"), d.T("spec의 users 변경 후 재생성", "change users in the spec and rebuild"), d.T("재계산된 레플리카·노드", "recomputed replicas and nodes")},
-		{"Phase 3", d.T("다중 리전", "multi-region"), "-", d.T("DR 리전 활성화", "active DR region")},
-	})
+	if dr != nil {
+		roadmapTable(d, dr)
+	}
 	d.H(3, d.T("13.2 계층별 수평 확장", "13.2 Horizontal scaling per tier"))
 	scaling := [][]string{
 		{d.T("애플리케이션", "Applications"), "HPA", d.T("서비스별 최대 레플리카 (3.3.2)", "per-service max replicas (3.3.2)")},
@@ -263,7 +264,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.List(
 		fmt.Sprintf(d.T("가용성: 목표 %s, %d개 영역", "Availability: target %s over %d zones"), pct(se.Targets.Availability), len(e.Zones)),
 		fmt.Sprintf(d.T("확장성: 노드 %s대, 피크 %s req/s", "Scalability: %s nodes, %s req/s at peak"), totalNodes(e), num(e.PeakRPS)),
-		d.T("보안: Front Door → WAF → Private Endpoint → Key Vault", "Security: Front Door → WAF → private endpoints → Key Vault"),
+		d.T("보안: Front Door → WAF → 프라이빗 엔드포인트 → Key Vault", "Security: Front Door → WAF → private endpoints → Key Vault"),
 	)
 	return d
 }
@@ -287,8 +288,19 @@ func zoneRows(d *md.Doc, e *plan.Env) [][2]string {
 		spread = append(spread, claim.K8s("Deployment", w.Name, "spec.template.spec.topologySpreadConstraints.topologyKey").Is("topology.kubernetes.io/zone"))
 		anti = append(anti, claim.K8s("Deployment", w.Name, "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution.podAffinityTerm.topologyKey").Is("kubernetes.io/hostname"))
 	}
+	at := claim.TF(tfCluster, "default_node_pool.zones").Is(strings.Join(zs, ","))
+	if e.RegionZones == 0 {
+		// Nothing is pinned to a zone: the pool itself is what realises
+		// "Azure places the nodes".
+		at = claim.TF(tfCluster, "default_node_pool.vm_size")
+	}
+	rows := [][2]string{Row(d, "zones", d.T("가용 영역", "Zones"), zoneText(d, e), at)}
+	if len(spread) == 0 {
+		// One zone (or a region without zones): no Deployment spreads.
+		return rows
+	}
 	return [][2]string{
-		Row(d, "zones", d.T("가용 영역", "Zones"), zones(e.Zones), claim.TF(tfCluster, "default_node_pool.zones").Is(strings.Join(zs, ","))),
+		rows[0],
 		Row(d, "zones.pod-spread", d.T("Pod 분산", "Pod spread"), "topologySpreadConstraints topology.kubernetes.io/zone, maxSkew 1", spread...),
 		Row(d, "zones.anti-affinity", "Anti-Affinity", d.T("같은 서비스는 다른 노드 선호", "prefer different nodes for one service"), anti...),
 	}
@@ -326,8 +338,8 @@ func layerRows(d *md.Doc, e *plan.Env) [][]string {
 		layers = append(layers, c.SecurityLayers(d, e)...)
 	}
 	layers = append(layers,
-		Layer{3, d.T("ID", "Identity"), "Entra ID, managed identity, workload identity", d.T("서비스 인증·인가", "service authentication and authorisation")},
-		Layer{4, d.T("데이터", "Data"), "TLS 1.2+, Key Vault, private endpoints, encryption at rest", d.T("저장·전송 데이터", "data at rest and in transit")},
+		Layer{3, d.T("ID", "Identity"), d.T("Entra ID, 관리형 ID, 워크로드 ID", "Entra ID, managed identity, workload identity"), d.T("서비스 인증·인가", "service authentication and authorisation")},
+		Layer{4, d.T("데이터", "Data"), d.T("TLS 1.2+, Key Vault, 프라이빗 엔드포인트, 저장 데이터 암호화", "TLS 1.2+, Key Vault, private endpoints, encryption at rest"), d.T("저장·전송 데이터", "data at rest and in transit")},
 	)
 	sort.SliceStable(layers, func(i, j int) bool { return layers[i].N < layers[j].N })
 	rows := make([][]string, len(layers))
@@ -343,7 +355,7 @@ func savingsPlan(d *md.Doc, cr *cost.Report) string {
 	if cr == nil || cr.ComputeSP1Y == 0 {
 		return notComputed(d)
 	}
-	s := fmt.Sprintf(d.T("컴퓨팅(최소 규모) $%.2f → 1년 $%.2f, 3년 $%.2f", "compute at minimum scale $%.2f → 1 year $%.2f, 3 years $%.2f"), cr.ComputePAYG, cr.ComputeSP1Y, cr.ComputeSP3Y)
+	s := fmt.Sprintf(d.T("컴퓨팅(최소 규모) %s → 1년 %s, 3년 %s", "compute at minimum scale %s → 1 year %s, 3 years %s"), msg.USD(cr.ComputePAYG), msg.USD(cr.ComputeSP1Y), msg.USD(cr.ComputeSP3Y))
 	if cr.ComputeSPEstimated {
 		s += d.T(" (추정: 절감 플랜 가격은 출처가 없어 eastus D2s_v3의 비율로 계산)", " (estimate: no source has these savings-plan prices; they follow eastus D2s_v3's ratios)")
 	}

@@ -58,6 +58,18 @@ type (
 		IngressAnnotations() map[string]string
 		IngressProbe() (path, service string)
 	}
+	// IngressSecured is an ingress controller whose Ingress carries TLS
+	// of its own (the Secret a controller syncs a Key Vault certificate
+	// into, for the host).
+	IngressSecured interface {
+		IngressTLS() []networkingv1.IngressTLS
+	}
+	// PodTuned is the component that injects a sidecar (plan.Sidecared)
+	// into a service's pods: the labels that select the pod for injection
+	// and the annotations that size the injected container.
+	PodTuned interface {
+		PodMeta(sv plan.Service) (labels, annotations map[string]string)
+	}
 	// Registered is the registry the services' images are pulled from:
 	// the name each overlay rewrites a service's image to.
 	Registered interface {

@@ -3,6 +3,8 @@ package k8s
 import (
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	"reflect"
+	"slices"
 
 	"github.com/physarch/physarch/internal/plan"
 )
@@ -99,8 +101,14 @@ func (c envContext) policyFor(name string) (networkingv1.NetworkPolicy, bool) {
 				From: []networkingv1.NetworkPolicyPeer{c.peerFrom(ns, f.From)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
 		}
 		if f.From == name {
-			out = append(out, networkingv1.NetworkPolicyEgressRule{
-				To: []networkingv1.NetworkPolicyPeer{c.peerFrom(ns, f.To)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}})
+			r := networkingv1.NetworkPolicyEgressRule{
+				To: []networkingv1.NetworkPolicyPeer{c.peerFrom(ns, f.To)}, Ports: []networkingv1.NetworkPolicyPort{npPort(corev1.ProtocolTCP, f.Port)}}
+			// Two flows may leave for the same peer and port (an external
+			// system and the telemetry endpoint are both anywhere:443):
+			// one rule says it.
+			if !slices.ContainsFunc(out, func(o networkingv1.NetworkPolicyEgressRule) bool { return reflect.DeepEqual(o, r) }) {
+				out = append(out, r)
+			}
 		}
 	}
 	if len(in)+len(out) == 0 {
@@ -178,6 +186,9 @@ func (c envContext) ingress(nsp plan.Namespace) (networkingv1.Ingress, bool) {
 			IngressClassName: ptr(served[0].IngressClass()),
 			Rules:            []networkingv1.IngressRule{{Host: served[0].IngressHost(), IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{Paths: paths}}}},
 		},
+	}
+	for _, s := range plan.Facets[IngressSecured](c.e) {
+		ing.Spec.TLS = append(ing.Spec.TLS, s.IngressTLS()...)
 	}
 	return ing, true
 }

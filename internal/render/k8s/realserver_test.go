@@ -44,8 +44,12 @@ func TestRealAPIServerAcceptsEveryOverlay(t *testing.T) {
 			t.Run(name+"/"+e.Name, func(t *testing.T) {
 				// Samples may share a system name, so a namespace can exist
 				// already: that is fine, the dry run creates nothing else.
-				if out, err := kube.Kubectl("create", "namespace", e.Namespace, "--save-config"); err != nil && !strings.Contains(out, "AlreadyExists") {
-					t.Fatalf("create namespace: %v\n%s", err, out)
+				// Every namespace of the environment (a sample may have
+				// service groups of their own).
+				for _, ns := range e.Namespaces {
+					if out, err := kube.Kubectl("create", "namespace", ns.Name, "--save-config"); err != nil && !strings.Contains(out, "AlreadyExists") {
+						t.Fatalf("create namespace: %v\n%s", err, out)
+					}
 				}
 				ov := filepath.Join(dir, k8s.Dir, "overlays", e.Name)
 				out, warnings, err := kube.KubectlSplit("apply", "-k", ov, "--dry-run=server", "-o", "json")

@@ -124,7 +124,20 @@ func (c envContext) podPatch(sv plan.Service, w *plan.Workload) (corev1.PodTempl
 	if c.identityOn(sv) {
 		tmplLabels[wiUse] = "true"
 	}
-	return corev1.PodTemplateSpec{ObjectMeta: objectMeta("", "", nilIfEmpty(tmplLabels)), Spec: pod}, nil
+	meta := objectMeta("", "", nil)
+	if w.Sidecar != nil {
+		// The component that injects the sidecar selects the pod and
+		// sizes its container as the plan counted it.
+		for _, t := range plan.Facets[PodTuned](c.e) {
+			labels, annotations := t.PodMeta(sv)
+			for k, v := range labels {
+				tmplLabels[k] = v
+			}
+			meta.Annotations = annotations
+		}
+	}
+	meta.Labels = nilIfEmpty(tmplLabels)
+	return corev1.PodTemplateSpec{ObjectMeta: meta, Spec: pod}, nil
 }
 
 // place puts pods on their pool (the apps pool, or the dedicated pool the

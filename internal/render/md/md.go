@@ -85,6 +85,11 @@ func (d *Doc) row(cells []string) {
 		if esc[i] == "" {
 			esc[i] = "-"
 		}
+		// A cell that is a URL is an autolink: Markdown linters (MD034)
+		// reject bare URLs, and renderers link it either way.
+		if (strings.HasPrefix(esc[i], "https://") || strings.HasPrefix(esc[i], "http://")) && !strings.ContainsAny(esc[i], " <>") {
+			esc[i] = "<" + esc[i] + ">"
+		}
 	}
 	d.b.WriteString("| " + strings.Join(esc, " | ") + " |\n")
 }

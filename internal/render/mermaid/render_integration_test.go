@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/physarch/physarch/internal/realtools"
 	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/testplan"
 )
@@ -28,27 +29,45 @@ func mmdc(t *testing.T) (bin, cfg string) {
 }
 
 func renderWithMMDC(t *testing.T, bin, cfg, src string) (string, error) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.mmd")
+	return renderTo(t, bin, cfg, src, filepath.Join(t.TempDir(), "out.svg"))
+}
+
+// renderTo renders a diagram to the file named (its extension picks SVG
+// or PNG; a PNG at scale 2, so its labels can be read).
+func renderTo(t *testing.T, bin, cfg, src, dst string) (string, error) {
+	in := filepath.Join(t.TempDir(), "in.mmd")
 	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, bin, "-q", "-p", cfg, "-i", in, "-o", filepath.Join(dir, "out.svg")).CombinedOutput()
+	args := []string{"-q", "-p", cfg, "-i", in, "-o", dst}
+	if filepath.Ext(dst) == ".png" {
+		args = append(args, "-s", "2")
+	}
+	out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
 	return string(out), err
 }
 
 // TestRealMermaidRender renders every generated diagram of every example
 // with the real mermaid-cli in Chromium; a parse error fails the test.
+// The PNGs are kept as test output for CI (realtools.Artifacts:
+// $PHYSARCH_ARTIFACTS/diagrams/mermaid/<example>/<lang>/, by default
+// .ci/artifacts/...), for a person to look at.
 func TestRealMermaidRender(t *testing.T) {
 	bin, cfg := mmdc(t)
+	keep := filepath.Join(realtools.Artifacts(t, "diagrams"), "mermaid")
 	for _, s := range testplan.Judged(t) {
 		name, pl := s.Name, s.Plan
 		for _, lang := range []md.Lang{md.Ko, md.En} {
+			dir := filepath.Join(keep, name, string(lang))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
 			for _, f := range mermaid.Render(pl, lang) {
+				png := filepath.Join(dir, strings.TrimSuffix(filepath.Base(f.Path), ".mmd")+".png")
 				t.Run(name+"/"+string(lang)+"/"+filepath.Base(f.Path), func(t *testing.T) {
-					if out, err := renderWithMMDC(t, bin, cfg, string(f.Data)); err != nil {
+					if out, err := renderTo(t, bin, cfg, string(f.Data), png); err != nil {
 						t.Errorf("mermaid-cli rejected %s: %v\n%s", f.Path, err, out)
 					}
 				})

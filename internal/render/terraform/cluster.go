@@ -106,7 +106,7 @@ func (m *module) cluster() {
 		p := b.child("default_node_pool")
 		p.set("name", sys.Name)
 		p.set("temporary_name_for_rotation", sys.Name+"tmp")
-		pool(p, sys)
+		pool(p, sys, e)
 		p.set("only_critical_addons_enabled", true)
 	}
 	// Node pools are the plan's (Manual), not node auto-provisioning.
@@ -162,7 +162,7 @@ func (m *module) userPool(np *plan.NodePool) {
 	p.set("name", np.Name)
 	p.expr("kubernetes_cluster_id", "azurerm_kubernetes_cluster.main.id")
 	p.set("mode", np.Mode)
-	pool(p, np)
+	pool(p, np, m.e)
 	if np.Spot {
 		p.set("priority", "Spot")
 		p.set("eviction_policy", "Delete")
@@ -176,12 +176,14 @@ func (m *module) userPool(np *plan.NodePool) {
 
 // pool writes what every pool shares; a dedicated pool's own labels join
 // physarch.dev/pool.
-func pool(p block, np *plan.NodePool) {
+func pool(p block, np *plan.NodePool, e *plan.Env) {
 	p.set("vm_size", np.VMSize)
 	p.expr("vnet_subnet_id", "azurerm_subnet.aks.id")
 	p.set("max_pods", np.MaxPods)
 	p.set("os_disk_size_gb", np.OSDiskGB)
-	p.set("zones", zones(np.Zones))
+	if zs := e.Pinned(np.Zones); len(zs) > 0 {
+		p.set("zones", zones(zs))
+	}
 	if np.Autoscale {
 		p.set("auto_scaling_enabled", true)
 		p.set("min_count", np.Min)

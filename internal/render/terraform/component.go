@@ -66,6 +66,15 @@ func (x Module) Ident(typ, name string) string { return x.m.uniqueIdent(typ, nam
 // Variable declares a variable with a default.
 func (x Module) Variable(name, typ, desc string, def any) { x.m.variable(name, typ, desc, def) }
 
+// ValidatedVariable declares a variable with a default and a validation
+// block, so a value the module cannot use is refused at plan time with
+// the message, not deep inside a resource.
+func (x Module) ValidatedVariable(name, typ, desc string, def any, condition, message string) {
+	v := x.m.variable(name, typ, desc, def).child("validation")
+	v.expr("condition", condition)
+	v.set("error_message", message)
+}
+
 // SecretVariable declares a sensitive string variable without a default:
 // the user supplies it (TF_VAR_<name>), it is never committed.
 func (x Module) SecretVariable(name, desc string) {

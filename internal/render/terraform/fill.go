@@ -61,7 +61,11 @@ func fillScript(e *plan.Env) render.File {
 	w(`      missing=1`)
 	w(`      continue`)
 	w(`    fi`)
-	w(`    case $v in *[!A-Za-z0-9._:/-]*)`)
+	// The characters outputs really hold: IDs, host names, URLs, and an
+	// Application Insights connection string (key=value;...). Anything
+	// else (&, |, \, quotes, spaces) could change the sed command or the
+	// YAML, so it is refused rather than escaped.
+	w(`    case $v in *[!A-Za-z0-9._:/=\;+-]*)`)
 	w(`      echo "` + FillScript + `: terraform output $ref has unexpected characters; $f keeps $ph" >&2`)
 	w(`      missing=1`)
 	w(`      continue ;;`)
@@ -71,7 +75,33 @@ func fillScript(e *plan.Env) render.File {
 	w(`    filled=$((filled + 1))`)
 	w(`  done`)
 	w(`done`)
-	w(`echo "` + FillScript + `: filled $filled placeholder(s) in $overlay"`)
+	// A name given with -var <x>_name=...: the overlays were written with
+	// the plan's name, so each planned name that differs from the applied
+	// one is replaced where it stands as a whole name (not inside a
+	// longer one: cert-agw-x keeps its name when agw-x is renamed; a '.'
+	// ends a name, as in a host name). The names the plan makes are
+	// letters, digits, '-' and '_'; anything else is refused before sed
+	// sees it (a '.' in the new name would also make it match again).
+	w(`renames=$(printf '%s' "$json" | jq -r '(.` + ResourceNamesOutput + `.value // {}) | to_entries[] | select(.key != .value) | "\(.key) \(.value)"')`)
+	w(`renamed=0`)
+	w(`while read -r from to; do`)
+	w(`  [ -n "$from" ] || continue`)
+	w(`  case "$from$to" in *[!A-Za-z0-9_-]*)`)
+	w(`    echo "` + FillScript + `: resource name $from -> $to has unexpected characters; the overlay keeps $from" >&2`)
+	w(`    missing=1`)
+	w(`    continue ;;`)
+	w(`  esac`)
+	w(`  re=$(printf '%s' "$from" | sed 's/[.]/\./g')`)
+	w(`  b='[^A-Za-z0-9_-]'`)
+	w(`  for f in "$overlay"/*.yaml; do`)
+	w(`    grep -q -- "$from" "$f" || continue`)
+	w(`    sed -e "s|^$re\$|$to|" -e "s|^$re\($b\)|$to\1|" -e "s|\($b\)$re\$|\1$to|" -e ":a" -e "s|\($b\)$re\($b\)|\1$to\2|" -e "ta" "$f" >"$f.fill" && mv "$f.fill" "$f"`)
+	w(`  done`)
+	w(`  renamed=$((renamed + 1))`)
+	w(`done <<EOF`)
+	w(`$renames`)
+	w(`EOF`)
+	w(`echo "` + FillScript + `: filled $filled placeholder(s) and renamed $renamed resource(s) in $overlay"`)
 	w(`exit "$missing"`)
 	return render.File{Path: path.Join(Dir, e.Name, FillScript), Data: []byte(b.String())}
 }

@@ -43,6 +43,10 @@ func (m *module) monitoring() {
 		m.tags(ag)
 	}
 	for _, a := range e.Alerts {
+		if a.Query != "" {
+			m.logAlert(a)
+			continue
+		}
 		scope := m.watched(a.Component, a.Target)
 		if scope == "" {
 			return
@@ -73,10 +77,7 @@ func (m *module) monitoring() {
 	if len(e.Diagnostics) == 0 {
 		return
 	}
-	workspace := ""
-	for _, s := range plan.Facets[LogSink](e) {
-		workspace = s.WorkspaceID()
-	}
+	workspace := m.workspace()
 	if workspace == "" {
 		m.err = fmt.Errorf("diagnostic settings in %s: no workspace to send them to", e.Name)
 		return
@@ -93,7 +94,53 @@ func (m *module) monitoring() {
 		for _, g := range d.CategoryGroups {
 			b.child("enabled_log").set("category_group", g)
 		}
+		for _, c := range d.Categories {
+			b.child("enabled_log").set("category", c)
+		}
 	}
+}
+
+// workspace is the Terraform reference to the workspace's ID, "" where
+// there is none.
+func (m *module) workspace() string {
+	workspace := ""
+	for _, s := range plan.Facets[LogSink](m.e) {
+		workspace = s.WorkspaceID()
+	}
+	return workspace
+}
+
+// logAlert writes a log alert: a scheduled query rule on the workspace.
+// The query is not validated when the rule is created: its table appears
+// only once the first logs arrive, after the diagnostic settings.
+func (m *module) logAlert(a plan.Alert) {
+	workspace := m.workspace()
+	if workspace == "" {
+		m.err = fmt.Errorf("log alert %s in %s: no workspace to query", a.Key, m.e.Name)
+		return
+	}
+	b := m.resource("azurerm_monitor_scheduled_query_rules_alert_v2", m.uniqueIdent("azurerm_monitor_scheduled_query_rules_alert_v2", a.Key))
+	b.set("name", a.Name)
+	b.expr("resource_group_name", "azurerm_resource_group.main.name")
+	b.expr("location", "azurerm_resource_group.main.location")
+	b.set("description", fmt.Sprintf("%s: %s %s %g%s over %s (%s).", strings.ReplaceAll(a.Title.En, "`", ""), a.Measure, a.Operator, a.Threshold, a.Unit, a.Window, a.Basis.En))
+	b.expr("scopes", "["+workspace+"]")
+	b.set("severity", a.Severity)
+	b.set("evaluation_frequency", a.Frequency)
+	b.set("window_duration", a.Window)
+	b.set("skip_query_validation", true)
+	b.set("auto_mitigation_enabled", true)
+	cr := b.child("criteria")
+	cr.set("query", a.Query)
+	cr.set("time_aggregation_method", a.Aggregation)
+	cr.set("metric_measure_column", a.Measure)
+	cr.set("operator", a.Operator)
+	cr.set("threshold", a.Threshold)
+	fp := cr.child("failing_periods")
+	fp.set("minimum_failing_periods_to_trigger_alert", 1)
+	fp.set("number_of_evaluation_periods", 1)
+	b.child("action").expr("action_groups", "[azurerm_monitor_action_group.main.id]")
+	m.tags(b)
 }
 
 // watched resolves a component's target to its Terraform ID reference, or

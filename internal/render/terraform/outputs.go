@@ -1,6 +1,12 @@
 package terraform
 
-import "github.com/physarch/physarch/internal/plan"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/physarch/physarch/internal/plan"
+)
 
 // outputs are what the next step needs: kubectl credentials, the values
 // the Kubernetes overlays leave as SET-FROM-TERRAFORM-OUTPUT-<name>, hosts.
@@ -19,4 +25,32 @@ func (m *module) outputs() {
 	for _, c := range plan.Facets[Terraformed](e) {
 		c.Outputs(Module{m})
 	}
+	m.resourceNames()
+}
+
+// ResourceNamesOutput maps each planned resource name to the name applied
+// (its variable's value), so the fill script carries a -var override of a
+// name into the overlays, which were written with the planned names.
+const ResourceNamesOutput = "resource_names"
+
+// resourceNames writes the ResourceNamesOutput output: planned name =>
+// var.<x>_name, once per planned name (the first variable that has it).
+func (m *module) resourceNames() {
+	if len(m.names) == 0 {
+		return
+	}
+	var b strings.Builder
+	b.WriteString("{\n")
+	seen := map[string]bool{}
+	for _, n := range m.names {
+		if seen[n.planned] {
+			continue
+		}
+		seen[n.planned] = true
+		fmt.Fprintf(&b, "%s = var.%s\n", strconv.Quote(n.planned), n.variable)
+	}
+	b.WriteString("}")
+	o := m.outs.top("output", ResourceNamesOutput)
+	o.set("description", "Applied name of each resource, by its planned name ("+FillScript+" renames the overlays' planned names to these).")
+	o.expr("value", b.String())
 }

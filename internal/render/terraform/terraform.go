@@ -39,7 +39,14 @@ type module struct {
 	err  error
 	// idents are the resource names taken, by type.
 	idents map[string]bool
+	// names are the name variables declared so far with the plan's name
+	// as their default, in declaration order: the resource_names output
+	// pairs each with what was applied.
+	names []nameVar
 }
+
+// nameVar is a variable naming a resource, with the plan's name.
+type nameVar struct{ variable, planned string }
 
 // Render writes one root module per environment.
 func Render(pl *plan.Plan) ([]render.File, error) {

@@ -1,14 +1,22 @@
 package terraform
 
-import "github.com/physarch/physarch/internal/plan"
+import (
+	"strings"
 
-func (m *module) variable(name, typ, desc string, def any) {
+	"github.com/physarch/physarch/internal/plan"
+)
+
+func (m *module) variable(name, typ, desc string, def any) block {
 	b := m.vars.top("variable", name)
 	b.expr("type", typ)
 	b.set("description", desc)
 	if def != nil {
 		b.set("default", def)
 	}
+	if planned, ok := def.(string); ok && planned != "" && typ == "string" && strings.HasSuffix(name, "_name") {
+		m.names = append(m.names, nameVar{name, planned})
+	}
+	return b
 }
 
 // variables are what differs per deployment; every name defaults to the

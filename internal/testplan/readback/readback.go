@@ -133,6 +133,10 @@ func nodeText(n ast.Node, src []byte) string {
 				}
 			case *ast.String:
 				b.Write(c.Value)
+			case *ast.AutoLink:
+				// <https://…>: a reader sees the address
+				b.Write(c.Label(src))
+				return ast.WalkSkipChildren, nil
 			case *ast.CodeSpan:
 				for x := c.FirstChild(); x != nil; x = x.NextSibling() {
 					if tx, ok := x.(*ast.Text); ok {
@@ -225,4 +229,14 @@ func TerraformOf(t testing.TB, files []render.File, env string) []Resource {
 	t.Helper()
 	suffix := path.Join("terraform", env, "main.tf")
 	return Resources(t, suffix, File(t, files, suffix))
+}
+
+// Ko is what a Korean document prints for a plan text with a Korean
+// twin (NameKo, SKUKo, ConfigKo, NoteKo): the Korean form where there is
+// one, else the text as it is.
+func Ko(ko, en string) string {
+	if ko == "" {
+		return en
+	}
+	return ko
 }

@@ -64,7 +64,7 @@ func Rules() []Rule {
 		sqlServer, sqlDatabase, cosmosAccount,
 		namespace, dns1123Label, dns1035Label, dns1123Subdomain, labelValue, container,
 		managedRedisCluster,
-	}, append(append(append(eventHubRules(), edgeBlockRules()...), bastionRules()...), monitorRules()...)...)
+	}, append(append(append(eventHubRules(), edgeBlockRules()...), bastionRules()...), append(monitorRules(), agcRules()...)...)...)
 }
 
 // RuleFor returns the rule of a kind, such as "Key Vault".

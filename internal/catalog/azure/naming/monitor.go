@@ -17,6 +17,10 @@ var (
 	// characters (msRules).
 	metricAlert = Rule{Kind: "Metric alert rule", Min: 1, Max: 260, chars: alnum | hyphen, first: alnum, last: alnum,
 		Source: msRules + " (Microsoft.Insights/metricAlerts)"}
+	// Microsoft.Insights/scheduledQueryRules (log alert rules): 1–260,
+	// no *<>%{}&:\?/#| or control characters (msRules).
+	scheduledQueryRule = Rule{Kind: "Log alert rule", Min: 1, Max: 260, chars: alnum | hyphen, first: alnum, last: alnum,
+		Source: msRules + " (Microsoft.Insights/scheduledQueryRules)"}
 	// Microsoft.Insights/diagnosticSettings: 1–260, no */%&:\?+#/ or
 	// control characters (msRules).
 	diagnosticSetting = Rule{Kind: "Diagnostic setting", Min: 1, Max: 260, chars: alnum | hyphen, first: alnum, last: alnum,
@@ -32,9 +36,12 @@ func ActionGroupShort(wanted string) Name { return actionGroupShort.Derive(wante
 // MetricAlert derives a metric alert rule's name.
 func MetricAlert(wanted string) Name { return metricAlert.Derive(wanted) }
 
+// LogAlert derives a log alert (scheduled query) rule's name.
+func LogAlert(wanted string) Name { return scheduledQueryRule.Derive(wanted) }
+
 // DiagnosticSetting derives a diagnostic setting's name.
 func DiagnosticSetting(wanted string) Name { return diagnosticSetting.Derive(wanted) }
 
 func monitorRules() []Rule {
-	return []Rule{actionGroup, actionGroupShort, metricAlert, diagnosticSetting}
+	return []Rule{actionGroup, actionGroupShort, metricAlert, scheduledQueryRule, diagnosticSetting}
 }

@@ -80,6 +80,31 @@ func (c class) String() string {
 	return strings.Join(parts, ", ")
 }
 
+// Korean spells a class the way the Korean documents do.
+func (c class) Korean() string {
+	var parts []string
+	switch {
+	case c&letter == letter:
+		parts = append(parts, "영문자")
+	case c&lower != 0:
+		parts = append(parts, "영문 소문자")
+	case c&upper != 0:
+		parts = append(parts, "영문 대문자")
+	}
+	if c&digit != 0 {
+		parts = append(parts, "숫자")
+	}
+	for _, p := range []struct {
+		c    class
+		name string
+	}{{hyphen, "하이픈"}, {underscore, "밑줄"}, {period, "마침표"}, {slash, "슬래시"}, {tilde, "물결표"}, {paren, "괄호"}} {
+		if c&p.c != 0 {
+			parts = append(parts, p.name)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Rule is what one platform accepts as the name of one kind of resource.
 type Rule struct {
 	Kind     string // "Key Vault", "Kubernetes namespace"
@@ -109,6 +134,8 @@ type Name struct {
 	Wanted string
 	Got    string
 	Why    string
+	// WhyKo is Why in Korean, for the Korean documents.
+	WhyKo string
 }
 
 // Changed reports whether the derived name differs from the wanted one.
@@ -172,19 +199,20 @@ func (r Rule) Derive(wanted string) Name {
 	if r.Valid(wanted) == nil {
 		return n
 	}
-	var why []string
-	note := func(s string) {
+	var why, whyKo []string
+	note := func(s, ko string) {
 		for _, w := range why {
 			if w == s {
 				return
 			}
 		}
 		why = append(why, s)
+		whyKo = append(whyKo, ko)
 	}
 	s := wanted
 	if r.chars&upper == 0 && strings.ToLower(s) != s {
 		s = strings.ToLower(s)
-		note("lowercased")
+		note("lowercased", "소문자로 변환")
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -193,9 +221,9 @@ func (r Rule) Derive(wanted string) Name {
 			b.WriteByte(c)
 		case r.chars&hyphen != 0:
 			b.WriteByte('-')
-			note(fmt.Sprintf("characters other than %s replaced by hyphens", r.chars))
+			note(fmt.Sprintf("characters other than %s replaced by hyphens", r.chars), fmt.Sprintf("%s 외의 문자를 하이픈으로 바꿈", r.chars.Korean()))
 		default:
-			note(fmt.Sprintf("characters other than %s removed", r.chars))
+			note(fmt.Sprintf("characters other than %s removed", r.chars), fmt.Sprintf("%s 외의 문자를 제거", r.chars.Korean()))
 		}
 	}
 	s = b.String()
@@ -203,7 +231,7 @@ func (r Rule) Derive(wanted string) Name {
 		for strings.Contains(s, "--") {
 			s = strings.ReplaceAll(s, "--", "-")
 		}
-		note("consecutive hyphens collapsed")
+		note("consecutive hyphens collapsed", "연속된 하이픈을 하나로 합침")
 	}
 	if r.dotLabels {
 		var parts []string
@@ -214,12 +242,12 @@ func (r Rule) Derive(wanted string) Name {
 		}
 		if t := strings.Join(parts, "."); t != s {
 			s = t
-			note("parts between periods trimmed")
+			note("parts between periods trimmed", "마침표 사이의 각 부분을 다듬음")
 		}
 	}
 	if t := r.trim(s); t != s {
 		s = t
-		note("characters not allowed at the start or end removed")
+		note("characters not allowed at the start or end removed", "처음이나 끝에 올 수 없는 문자를 제거")
 	}
 	sep := ""
 	if r.chars&hyphen != 0 {
@@ -236,16 +264,16 @@ func (r Rule) Derive(wanted string) Name {
 	for _, bad := range r.badSuffixes {
 		if strings.HasSuffix(s, bad) {
 			suffixed = true
-			note(fmt.Sprintf("may not end with %q: a hash of the wanted name appended", bad))
+			note(fmt.Sprintf("may not end with %q: a hash of the wanted name appended", bad), fmt.Sprintf("%q(으)로 끝날 수 없어 원래 이름의 해시를 덧붙임", bad))
 		}
 	}
 	switch {
 	case len(s) > r.Max || (suffixed && len(s)+len(sep)+hashLen > r.Max):
 		s = join(r.trim(s[:max(0, r.Max-len(sep)-hashLen)]))
-		note(fmt.Sprintf("shortened to at most %d characters, ending in a hash of the wanted name", r.Max))
+		note(fmt.Sprintf("shortened to at most %d characters, ending in a hash of the wanted name", r.Max), fmt.Sprintf("최대 %d자로 줄이고 끝에 원래 이름의 해시를 붙임", r.Max))
 	case len(s) < r.Min:
 		s = join(s)
-		note(fmt.Sprintf("padded to at least %d characters with a hash of the wanted name", r.Min))
+		note(fmt.Sprintf("padded to at least %d characters with a hash of the wanted name", r.Min), fmt.Sprintf("원래 이름의 해시를 붙여 최소 %d자로 늘림", r.Min))
 	case suffixed:
 		s = join(s)
 	}
@@ -258,10 +286,11 @@ func (r Rule) Derive(wanted string) Name {
 		// Every rule accepts a letter and hex digits; this is the last
 		// resort, and the property tests make sure it is never needed.
 		s = "n" + shortHash(wanted)
-		note("replaced by a hash of the wanted name")
+		note("replaced by a hash of the wanted name", "원래 이름의 해시로 대체")
 	}
 	n.Got = s
 	n.Why = strings.Join(why, "; ")
+	n.WhyKo = strings.Join(whyKo, "; ")
 	return n
 }
 

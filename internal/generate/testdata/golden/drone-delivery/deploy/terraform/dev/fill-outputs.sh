@@ -30,7 +30,7 @@ for f in "$overlay"/*.yaml; do
       missing=1
       continue
     fi
-    case $v in *[!A-Za-z0-9._:/-]*)
+    case $v in *[!A-Za-z0-9._:/=\;+-]*)
       echo "fill-outputs.sh: terraform output $ref has unexpected characters; $f keeps $ph" >&2
       missing=1
       continue ;;
@@ -40,5 +40,24 @@ for f in "$overlay"/*.yaml; do
     filled=$((filled + 1))
   done
 done
-echo "fill-outputs.sh: filled $filled placeholder(s) in $overlay"
+renames=$(printf '%s' "$json" | jq -r '(.resource_names.value // {}) | to_entries[] | select(.key != .value) | "\(.key) \(.value)"')
+renamed=0
+while read -r from to; do
+  [ -n "$from" ] || continue
+  case "$from$to" in *[!A-Za-z0-9_-]*)
+    echo "fill-outputs.sh: resource name $from -> $to has unexpected characters; the overlay keeps $from" >&2
+    missing=1
+    continue ;;
+  esac
+  re=$(printf '%s' "$from" | sed 's/[.]/\./g')
+  b='[^A-Za-z0-9_-]'
+  for f in "$overlay"/*.yaml; do
+    grep -q -- "$from" "$f" || continue
+    sed -e "s|^$re\$|$to|" -e "s|^$re\($b\)|$to\1|" -e "s|\($b\)$re\$|\1$to|" -e ":a" -e "s|\($b\)$re\($b\)|\1$to\2|" -e "ta" "$f" >"$f.fill" && mv "$f.fill" "$f"
+  done
+  renamed=$((renamed + 1))
+done <<EOF
+$renames
+EOF
+echo "fill-outputs.sh: filled $filled placeholder(s) and renamed $renamed resource(s) in $overlay"
 exit "$missing"

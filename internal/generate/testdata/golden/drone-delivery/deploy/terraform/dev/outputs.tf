@@ -49,3 +49,16 @@ output "image_references" {
   description = "Image each service's overlay should deploy."
   value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-drone-delivery-dev"     = var.resource_group_name
+    "aks-drone-delivery-dev"    = var.cluster_name
+    "vnet-drone-delivery-dev"   = var.vnet_name
+    "cosmos-drone-delivery-dev" = var.cosmosdb_account_name
+    "sb-drone-delivery-dev"     = var.servicebus_namespace_name
+    "evhns-drone-delivery-dev"  = var.eventhubs_namespace_name
+    "acrdronedeliverydev"       = var.registry_name
+  }
+}

@@ -18,7 +18,7 @@ resource "azurerm_subnet" "aks" {
   name                 = "snet-aks"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.0.0/22"]
+  address_prefixes     = ["10.20.0.0/21"]
 }
 
 resource "azurerm_network_security_group" "aks" {
@@ -33,8 +33,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["8080"]
-    source_address_prefix      = "10.20.4.0/24"
-    destination_address_prefix = "10.20.0.0/22"
+    source_address_prefix      = "10.20.8.0/24"
+    destination_address_prefix = "10.20.0.0/21"
   }
   security_rule {
     name                       = "AllowJumpHostAPI"
@@ -44,8 +44,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443"]
-    source_address_prefix      = "10.20.5.80/29"
-    destination_address_prefix = "10.20.0.0/22"
+    source_address_prefix      = "10.20.9.80/29"
+    destination_address_prefix = "10.20.0.0/21"
   }
   security_rule {
     name                       = "AllowPrivateEndpoints"
@@ -55,8 +55,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443", "5671", "9093", "10000"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -66,8 +66,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.0.0/22"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.0.0/21"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -103,7 +103,7 @@ resource "azurerm_subnet" "gateway" {
   name                 = "snet-appgw"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.4.0/24"]
+  address_prefixes     = ["10.20.8.0/24"]
 }
 
 resource "azurerm_network_security_group" "gateway" {
@@ -119,7 +119,7 @@ resource "azurerm_network_security_group" "gateway" {
     source_port_range          = "*"
     destination_port_ranges    = ["443"]
     source_address_prefix      = "AzureFrontDoor.Backend"
-    destination_address_prefix = "10.20.4.0/24"
+    destination_address_prefix = "10.20.8.0/24"
   }
   security_rule {
     name                       = "AllowGatewayManager"
@@ -140,8 +140,8 @@ resource "azurerm_network_security_group" "gateway" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.4.0/24"
-    destination_address_prefix = "10.20.4.0/24"
+    source_address_prefix      = "10.20.8.0/24"
+    destination_address_prefix = "10.20.8.0/24"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -177,7 +177,7 @@ resource "azurerm_subnet" "bastion" {
   name                 = "AzureBastionSubnet"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.0/26"]
+  address_prefixes     = ["10.20.9.0/26"]
 }
 
 resource "azurerm_network_security_group" "bastion" {
@@ -280,8 +280,8 @@ resource "azurerm_network_security_group" "bastion" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.0/26"
-    destination_address_prefix = "10.20.5.0/26"
+    source_address_prefix      = "10.20.9.0/26"
+    destination_address_prefix = "10.20.9.0/26"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -317,7 +317,7 @@ resource "azurerm_subnet" "management" {
   name                            = "snet-management"
   resource_group_name             = azurerm_resource_group.main.name
   virtual_network_name            = azurerm_virtual_network.main.name
-  address_prefixes                = ["10.20.5.80/29"]
+  address_prefixes                = ["10.20.9.80/29"]
   default_outbound_access_enabled = true
 }
 
@@ -333,8 +333,8 @@ resource "azurerm_network_security_group" "management" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["22"]
-    source_address_prefix      = "10.20.5.0/26"
-    destination_address_prefix = "10.20.5.80/29"
+    source_address_prefix      = "10.20.9.0/26"
+    destination_address_prefix = "10.20.9.80/29"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -344,8 +344,8 @@ resource "azurerm_network_security_group" "management" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.80/29"
-    destination_address_prefix = "10.20.5.80/29"
+    source_address_prefix      = "10.20.9.80/29"
+    destination_address_prefix = "10.20.9.80/29"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -381,7 +381,7 @@ resource "azurerm_subnet" "endpoints" {
   name                              = "snet-endpoints"
   resource_group_name               = azurerm_resource_group.main.name
   virtual_network_name              = azurerm_virtual_network.main.name
-  address_prefixes                  = ["10.20.5.64/28"]
+  address_prefixes                  = ["10.20.9.64/28"]
   private_endpoint_network_policies = "NetworkSecurityGroupEnabled"
 }
 
@@ -390,6 +390,17 @@ resource "azurerm_network_security_group" "endpoints" {
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   security_rule {
+    name                       = "AllowAppGatewayKeyVault"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "10.20.8.0/24"
+    destination_address_prefix = "10.20.9.64/28"
+  }
+  security_rule {
     name                       = "AllowJumpHost"
     priority                   = 200
     direction                  = "Inbound"
@@ -397,8 +408,8 @@ resource "azurerm_network_security_group" "endpoints" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443"]
-    source_address_prefix      = "10.20.5.80/29"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.9.80/29"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowAKS"
@@ -408,8 +419,8 @@ resource "azurerm_network_security_group" "endpoints" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443", "5671", "9093", "10000"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -419,8 +430,8 @@ resource "azurerm_network_security_group" "endpoints" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.64/28"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.9.64/28"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -603,8 +614,8 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   os_disk_size_gb       = 128
   zones                 = ["1", "2", "3"]
   auto_scaling_enabled  = true
-  min_count             = 3
-  max_count             = 15
+  min_count             = 6
+  max_count             = 24
   node_labels = {
     "physarch.dev/pool" = "apps"
   }
@@ -900,7 +911,7 @@ resource "azurerm_application_gateway" "main" {
     name                          = "private"
     subnet_id                     = azurerm_subnet.gateway.id
     private_ip_address_allocation = "Static"
-    private_ip_address            = "10.20.4.10"
+    private_ip_address            = "10.20.8.10"
   }
   backend_address_pool {
     name = "default"
@@ -978,6 +989,12 @@ resource "azurerm_role_assignment" "agic_subnet" {
 resource "azurerm_role_assignment" "agic_resource_group" {
   scope                = azurerm_resource_group.main.id
   role_definition_name = "Reader"
+  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
+}
+
+resource "azurerm_role_assignment" "agic_gateway_identity" {
+  scope                = azurerm_user_assigned_identity.gateway.id
+  role_definition_name = "Managed Identity Operator"
   principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
 }
 
@@ -1098,10 +1115,11 @@ resource "azurerm_key_vault" "main" {
   rbac_authorization_enabled    = true
   purge_protection_enabled      = true
   soft_delete_retention_days    = 90
-  public_network_access_enabled = false
+  public_network_access_enabled = length(var.key_vault_deployer_ip_cidrs) > 0
   network_acls {
     default_action = "Deny"
     bypass         = "AzureServices"
+    ip_rules       = var.key_vault_deployer_ip_cidrs
   }
   tags = var.tags
 }
@@ -1237,7 +1255,46 @@ resource "azurerm_network_interface" "jump_host" {
 }
 
 locals {
-  jump_host_cloud_init = "#cloud-config\npackage_update: true\npackages:\n  - docker.io\n  - jq\nruncmd:\n  - curl -sL https://aka.ms/InstallAzureCLIDeb | bash\n  - az aks install-cli\n"
+  jump_host_cloud_init = <<-EOT
+    #cloud-config
+    package_update: true
+    packages:
+      - ca-certificates
+      - curl
+      - gnupg
+      - unzip
+      - git
+      - jq
+      - docker.io
+    write_files:
+      - path: /etc/profile.d/physarch-checkout.sh
+        permissions: "0644"
+        content: |
+          if [ -n "$(ls -A /srv/checkout 2>/dev/null)" ]; then
+            echo "physarch: the checkout is in /srv/checkout"
+          else
+            echo "physarch: /srv/checkout is empty; copy it from your machine (section 7.5.2 of the environment document):"
+            echo "  az network bastion tunnel --name \"\$BASTION\" --resource-group rg-drone-delivery-prod --target-resource-id \"\$JUMP\" --resource-port 22 --port 2222"
+            echo "  git archive HEAD | ssh -p 2222 -i ~/.ssh/id_rsa azureops@127.0.0.1 tar -x -C /srv/checkout"
+          fi
+    runcmd:
+      - install -d -m 0755 -o azureops -g azureops /srv/checkout
+      - git config --system --add safe.directory /srv/checkout
+      - install -m 0755 -d /etc/apt/keyrings
+      - curl -fsSL https://packages.microsoft.com/keys/microsoft.asc | gpg --dearmor -o /etc/apt/keyrings/microsoft.gpg
+      - echo "deb [arch=amd64 signed-by=/etc/apt/keyrings/microsoft.gpg] https://packages.microsoft.com/repos/azure-cli/ noble main" > /etc/apt/sources.list.d/azure-cli.list
+      - curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.32/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/kubernetes.gpg
+      - echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v1.32/deb/ /" > /etc/apt/sources.list.d/kubernetes.list
+      - curl -fsSL https://apt.releases.hashicorp.com/gpg | gpg --dearmor -o /etc/apt/keyrings/hashicorp.gpg
+      - echo "deb [signed-by=/etc/apt/keyrings/hashicorp.gpg] https://apt.releases.hashicorp.com noble main" > /etc/apt/sources.list.d/hashicorp.list
+      - apt-get update
+      - apt-get install -y azure-cli=2.75.0-1~noble kubectl=1.32.4-1.1 terraform=1.11.4-1
+      - apt-mark hold azure-cli kubectl terraform
+      - curl -fsSL -o /tmp/kubelogin.zip https://github.com/Azure/kubelogin/releases/download/v0.2.10/kubelogin-linux-amd64.zip
+      - unzip -o -j /tmp/kubelogin.zip bin/linux_amd64/kubelogin -d /usr/local/bin
+      - chmod 0755 /usr/local/bin/kubelogin
+      - if [ -n "${var.jump_host_repository_url}" ]; then git clone "${var.jump_host_repository_url}" /srv/checkout && chown -R azureops:azureops /srv/checkout; fi
+  EOT
 }
 
 resource "azurerm_linux_virtual_machine" "jump_host" {
@@ -1284,6 +1341,27 @@ resource "azurerm_role_assignment" "jump_host_login" {
   for_each             = toset(var.admin_group_object_ids)
   scope                = azurerm_linux_virtual_machine.jump_host.id
   role_definition_name = "Virtual Machine Administrator Login"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "jump_host_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_linux_virtual_machine.jump_host.id
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "jump_host_nic_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_network_interface.jump_host.id
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "bastion_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_bastion_host.main.id
+  role_definition_name = "Reader"
   principal_id         = each.value
 }
 
@@ -1634,6 +1712,174 @@ resource "azurerm_monitor_metric_alert" "node_not_ready" {
   tags = var.tags
 }
 
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_ingestion_service_1h" {
+  name                    = "alert-drone-delivery-prod-route-ingestion-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/deliveryrequests/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-drone-delivery-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/deliveryrequests\" or path startswith \"/api/deliveryrequests/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_ingestion_service_6h" {
+  name                    = "alert-drone-delivery-prod-route-ingestion-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/deliveryrequests/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-drone-delivery-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/deliveryrequests\" or path startswith \"/api/deliveryrequests/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_delivery_service_1h" {
+  name                    = "alert-drone-delivery-prod-route-delivery-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/deliveries/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-drone-delivery-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/deliveries\" or path startswith \"/api/deliveries/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_delivery_service_6h" {
+  name                    = "alert-drone-delivery-prod-route-delivery-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/deliveries/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-drone-delivery-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/deliveries\" or path startswith \"/api/deliveries/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_deliveryhistory_service_1h" {
+  name                    = "alert-drone-delivery-prod-route-deliveryhistory-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/deliveryhistory/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-drone-delivery-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/deliveryhistory\" or path startswith \"/api/deliveryhistory/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_deliveryhistory_service_6h" {
+  name                    = "alert-drone-delivery-prod-route-deliveryhistory-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/deliveryhistory/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-drone-delivery-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/deliveryhistory\" or path startswith \"/api/deliveryhistory/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
 resource "azurerm_monitor_diagnostic_setting" "cosmosdb" {
   name                       = "diag-cosmosdb"
   target_resource_id         = azurerm_cosmosdb_account.main.id
@@ -1691,6 +1937,27 @@ resource "azurerm_monitor_diagnostic_setting" "keyvault" {
 resource "azurerm_monitor_diagnostic_setting" "registry" {
   name                       = "diag-registry"
   target_resource_id         = azurerm_container_registry.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "aks" {
+  name                       = "diag-aks"
+  target_resource_id         = azurerm_kubernetes_cluster.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category = "kube-audit-admin"
+  }
+  enabled_log {
+    category = "cluster-autoscaler"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "bastion" {
+  name                       = "diag-bastion"
+  target_resource_id         = azurerm_bastion_host.main.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   enabled_log {
     category_group = "allLogs"

@@ -115,3 +115,28 @@ output "jump_host_id" {
   description = "Jump host VM (az network bastion ssh --target-resource-id)."
   value       = azurerm_linux_virtual_machine.jump_host.id
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-drone-delivery-prod"       = var.resource_group_name
+    "aks-drone-delivery-prod"      = var.cluster_name
+    "vnet-drone-delivery-prod"     = var.vnet_name
+    "cosmos-drone-delivery-prod"   = var.cosmosdb_account_name
+    "redis-drone-delivery-prod"    = var.redis_name
+    "blobdronedeliveryprod"        = var.blob_storage_account_name
+    "sb-drone-delivery-prod"       = var.servicebus_namespace_name
+    "evhns-drone-delivery-prod"    = var.eventhubs_namespace_name
+    "agw-drone-delivery-prod"      = var.gateway_name
+    "wafdronedeliveryprod"         = var.waf_policy_name
+    "cert-agw-drone-delivery-prod" = var.gateway_certificate_name
+    "id-agw-drone-delivery-prod"   = var.gateway_identity_name
+    "afd-drone-delivery-prod"      = var.front_door_name
+    "wafddronedeliveryprod"        = var.front_door_waf_policy_name
+    "kv-drone-delivery-prod"       = var.key_vault_name
+    "acrdronedeliveryprod"         = var.registry_name
+    "log-drone-delivery-prod"      = var.log_analytics_name
+    "bas-drone-delivery-prod"      = var.bastion_name
+    "vm-jump-drone-delivery-prod"  = var.jump_host_name
+  }
+}

@@ -170,8 +170,8 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   os_disk_size_gb       = 64
   zones                 = ["1"]
   auto_scaling_enabled  = true
-  min_count             = 2
-  max_count             = 2
+  min_count             = 3
+  max_count             = 3
   node_labels = {
     "physarch.dev/pool" = "apps"
   }

@@ -39,3 +39,14 @@ output "image_references" {
   description = "Image each service's overlay should deploy."
   value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-kt-event-marketing-dev"   = var.resource_group_name
+    "aks-kt-event-marketing-dev"  = var.cluster_name
+    "vnet-kt-event-marketing-dev" = var.vnet_name
+    "sb-kt-event-marketing-dev"   = var.servicebus_namespace_name
+    "acrkteventmarketingdev"      = var.registry_name
+  }
+}

@@ -18,7 +18,7 @@ resource "azurerm_subnet" "aks" {
   name                 = "snet-aks"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.0.0/22"]
+  address_prefixes     = ["10.20.0.0/21"]
 }
 
 resource "azurerm_network_security_group" "aks" {
@@ -33,8 +33,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["5432"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowAppGateway"
@@ -44,8 +44,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["8080"]
-    source_address_prefix      = "10.20.4.0/24"
-    destination_address_prefix = "10.20.0.0/22"
+    source_address_prefix      = "10.20.8.0/24"
+    destination_address_prefix = "10.20.0.0/21"
   }
   security_rule {
     name                       = "AllowJumpHostAPI"
@@ -55,8 +55,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443"]
-    source_address_prefix      = "10.20.5.96/29"
-    destination_address_prefix = "10.20.0.0/22"
+    source_address_prefix      = "10.20.9.96/29"
+    destination_address_prefix = "10.20.0.0/21"
   }
   security_rule {
     name                       = "AllowPrivateEndpoints"
@@ -66,8 +66,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443", "5671", "10000"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.80/28"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.9.80/28"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -77,8 +77,8 @@ resource "azurerm_network_security_group" "aks" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.0.0/22"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.0.0/21"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -114,7 +114,7 @@ resource "azurerm_subnet" "database" {
   name                 = "snet-postgresql"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.64/28"]
+  address_prefixes     = ["10.20.9.64/28"]
   delegation {
     name = "delegation"
     service_delegation {
@@ -136,8 +136,8 @@ resource "azurerm_network_security_group" "database" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["5432"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -147,8 +147,8 @@ resource "azurerm_network_security_group" "database" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.64/28"
-    destination_address_prefix = "10.20.5.64/28"
+    source_address_prefix      = "10.20.9.64/28"
+    destination_address_prefix = "10.20.9.64/28"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -184,7 +184,7 @@ resource "azurerm_subnet" "gateway" {
   name                 = "snet-appgw"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.4.0/24"]
+  address_prefixes     = ["10.20.8.0/24"]
 }
 
 resource "azurerm_network_security_group" "gateway" {
@@ -200,7 +200,7 @@ resource "azurerm_network_security_group" "gateway" {
     source_port_range          = "*"
     destination_port_ranges    = ["443"]
     source_address_prefix      = "AzureFrontDoor.Backend"
-    destination_address_prefix = "10.20.4.0/24"
+    destination_address_prefix = "10.20.8.0/24"
   }
   security_rule {
     name                       = "AllowGatewayManager"
@@ -221,8 +221,8 @@ resource "azurerm_network_security_group" "gateway" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.4.0/24"
-    destination_address_prefix = "10.20.4.0/24"
+    source_address_prefix      = "10.20.8.0/24"
+    destination_address_prefix = "10.20.8.0/24"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -258,7 +258,7 @@ resource "azurerm_subnet" "bastion" {
   name                 = "AzureBastionSubnet"
   resource_group_name  = azurerm_resource_group.main.name
   virtual_network_name = azurerm_virtual_network.main.name
-  address_prefixes     = ["10.20.5.0/26"]
+  address_prefixes     = ["10.20.9.0/26"]
 }
 
 resource "azurerm_network_security_group" "bastion" {
@@ -361,8 +361,8 @@ resource "azurerm_network_security_group" "bastion" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.0/26"
-    destination_address_prefix = "10.20.5.0/26"
+    source_address_prefix      = "10.20.9.0/26"
+    destination_address_prefix = "10.20.9.0/26"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -398,7 +398,7 @@ resource "azurerm_subnet" "management" {
   name                            = "snet-management"
   resource_group_name             = azurerm_resource_group.main.name
   virtual_network_name            = azurerm_virtual_network.main.name
-  address_prefixes                = ["10.20.5.96/29"]
+  address_prefixes                = ["10.20.9.96/29"]
   default_outbound_access_enabled = true
 }
 
@@ -414,8 +414,8 @@ resource "azurerm_network_security_group" "management" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["22"]
-    source_address_prefix      = "10.20.5.0/26"
-    destination_address_prefix = "10.20.5.96/29"
+    source_address_prefix      = "10.20.9.0/26"
+    destination_address_prefix = "10.20.9.96/29"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -425,8 +425,8 @@ resource "azurerm_network_security_group" "management" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.96/29"
-    destination_address_prefix = "10.20.5.96/29"
+    source_address_prefix      = "10.20.9.96/29"
+    destination_address_prefix = "10.20.9.96/29"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -462,7 +462,7 @@ resource "azurerm_subnet" "endpoints" {
   name                              = "snet-endpoints"
   resource_group_name               = azurerm_resource_group.main.name
   virtual_network_name              = azurerm_virtual_network.main.name
-  address_prefixes                  = ["10.20.5.80/28"]
+  address_prefixes                  = ["10.20.9.80/28"]
   private_endpoint_network_policies = "NetworkSecurityGroupEnabled"
 }
 
@@ -471,6 +471,17 @@ resource "azurerm_network_security_group" "endpoints" {
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   security_rule {
+    name                       = "AllowAppGatewayKeyVault"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "10.20.8.0/24"
+    destination_address_prefix = "10.20.9.80/28"
+  }
+  security_rule {
     name                       = "AllowJumpHost"
     priority                   = 200
     direction                  = "Inbound"
@@ -478,8 +489,8 @@ resource "azurerm_network_security_group" "endpoints" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443"]
-    source_address_prefix      = "10.20.5.96/29"
-    destination_address_prefix = "10.20.5.80/28"
+    source_address_prefix      = "10.20.9.96/29"
+    destination_address_prefix = "10.20.9.80/28"
   }
   security_rule {
     name                       = "AllowAKS"
@@ -489,8 +500,8 @@ resource "azurerm_network_security_group" "endpoints" {
     protocol                   = "Tcp"
     source_port_range          = "*"
     destination_port_ranges    = ["443", "5671", "10000"]
-    source_address_prefix      = "10.20.0.0/22"
-    destination_address_prefix = "10.20.5.80/28"
+    source_address_prefix      = "10.20.0.0/21"
+    destination_address_prefix = "10.20.9.80/28"
   }
   security_rule {
     name                       = "AllowSubnetInBound"
@@ -500,8 +511,8 @@ resource "azurerm_network_security_group" "endpoints" {
     protocol                   = "*"
     source_port_range          = "*"
     destination_port_range     = "*"
-    source_address_prefix      = "10.20.5.80/28"
-    destination_address_prefix = "10.20.5.80/28"
+    source_address_prefix      = "10.20.9.80/28"
+    destination_address_prefix = "10.20.9.80/28"
   }
   security_rule {
     name                       = "AllowAzureLoadBalancerInBound"
@@ -692,8 +703,8 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   os_disk_size_gb       = 128
   zones                 = ["1", "2", "3"]
   auto_scaling_enabled  = true
-  min_count             = 6
-  max_count             = 21
+  min_count             = 9
+  max_count             = 33
   node_labels = {
     "physarch.dev/pool" = "apps"
   }
@@ -948,7 +959,7 @@ resource "azurerm_application_gateway" "main" {
     name                          = "private"
     subnet_id                     = azurerm_subnet.gateway.id
     private_ip_address_allocation = "Static"
-    private_ip_address            = "10.20.4.10"
+    private_ip_address            = "10.20.8.10"
   }
   backend_address_pool {
     name = "default"
@@ -1026,6 +1037,12 @@ resource "azurerm_role_assignment" "agic_subnet" {
 resource "azurerm_role_assignment" "agic_resource_group" {
   scope                = azurerm_resource_group.main.id
   role_definition_name = "Reader"
+  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
+}
+
+resource "azurerm_role_assignment" "agic_gateway_identity" {
+  scope                = azurerm_user_assigned_identity.gateway.id
+  role_definition_name = "Managed Identity Operator"
   principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
 }
 
@@ -1146,10 +1163,11 @@ resource "azurerm_key_vault" "main" {
   rbac_authorization_enabled    = true
   purge_protection_enabled      = true
   soft_delete_retention_days    = 90
-  public_network_access_enabled = false
+  public_network_access_enabled = length(var.key_vault_deployer_ip_cidrs) > 0
   network_acls {
     default_action = "Deny"
     bypass         = "AzureServices"
+    ip_rules       = var.key_vault_deployer_ip_cidrs
   }
   tags = var.tags
 }
@@ -1361,7 +1379,46 @@ resource "azurerm_network_interface" "jump_host" {
 }
 
 locals {
-  jump_host_cloud_init = "#cloud-config\npackage_update: true\npackages:\n  - docker.io\n  - jq\nruncmd:\n  - curl -sL https://aka.ms/InstallAzureCLIDeb | bash\n  - az aks install-cli\n"
+  jump_host_cloud_init = <<-EOT
+    #cloud-config
+    package_update: true
+    packages:
+      - ca-certificates
+      - curl
+      - gnupg
+      - unzip
+      - git
+      - jq
+      - docker.io
+    write_files:
+      - path: /etc/profile.d/physarch-checkout.sh
+        permissions: "0644"
+        content: |
+          if [ -n "$(ls -A /srv/checkout 2>/dev/null)" ]; then
+            echo "physarch: the checkout is in /srv/checkout"
+          else
+            echo "physarch: /srv/checkout is empty; copy it from your machine (section 7.5.2 of the environment document):"
+            echo "  az network bastion tunnel --name \"\$BASTION\" --resource-group rg-kt-event-marketing-prod --target-resource-id \"\$JUMP\" --resource-port 22 --port 2222"
+            echo "  git archive HEAD | ssh -p 2222 -i ~/.ssh/id_rsa azureops@127.0.0.1 tar -x -C /srv/checkout"
+          fi
+    runcmd:
+      - install -d -m 0755 -o azureops -g azureops /srv/checkout
+      - git config --system --add safe.directory /srv/checkout
+      - install -m 0755 -d /etc/apt/keyrings
+      - curl -fsSL https://packages.microsoft.com/keys/microsoft.asc | gpg --dearmor -o /etc/apt/keyrings/microsoft.gpg
+      - echo "deb [arch=amd64 signed-by=/etc/apt/keyrings/microsoft.gpg] https://packages.microsoft.com/repos/azure-cli/ noble main" > /etc/apt/sources.list.d/azure-cli.list
+      - curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.32/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/kubernetes.gpg
+      - echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v1.32/deb/ /" > /etc/apt/sources.list.d/kubernetes.list
+      - curl -fsSL https://apt.releases.hashicorp.com/gpg | gpg --dearmor -o /etc/apt/keyrings/hashicorp.gpg
+      - echo "deb [signed-by=/etc/apt/keyrings/hashicorp.gpg] https://apt.releases.hashicorp.com noble main" > /etc/apt/sources.list.d/hashicorp.list
+      - apt-get update
+      - apt-get install -y azure-cli=2.75.0-1~noble kubectl=1.32.4-1.1 terraform=1.11.4-1
+      - apt-mark hold azure-cli kubectl terraform
+      - curl -fsSL -o /tmp/kubelogin.zip https://github.com/Azure/kubelogin/releases/download/v0.2.10/kubelogin-linux-amd64.zip
+      - unzip -o -j /tmp/kubelogin.zip bin/linux_amd64/kubelogin -d /usr/local/bin
+      - chmod 0755 /usr/local/bin/kubelogin
+      - if [ -n "${var.jump_host_repository_url}" ]; then git clone "${var.jump_host_repository_url}" /srv/checkout && chown -R azureops:azureops /srv/checkout; fi
+  EOT
 }
 
 resource "azurerm_linux_virtual_machine" "jump_host" {
@@ -1408,6 +1465,27 @@ resource "azurerm_role_assignment" "jump_host_login" {
   for_each             = toset(var.admin_group_object_ids)
   scope                = azurerm_linux_virtual_machine.jump_host.id
   role_definition_name = "Virtual Machine Administrator Login"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "jump_host_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_linux_virtual_machine.jump_host.id
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "jump_host_nic_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_network_interface.jump_host.id
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "bastion_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_bastion_host.main.id
+  role_definition_name = "Reader"
   principal_id         = each.value
 }
 
@@ -1704,6 +1782,286 @@ resource "azurerm_monitor_metric_alert" "node_not_ready" {
   tags = var.tags
 }
 
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_user_service_1h" {
+  name                    = "alert-kt-event-marketing-prod-route-user-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/users/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/users\" or path startswith \"/api/users/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_user_service_6h" {
+  name                    = "alert-kt-event-marketing-prod-route-user-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/users/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/users\" or path startswith \"/api/users/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_event_service_1h" {
+  name                    = "alert-kt-event-marketing-prod-route-event-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/events/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/events\" or path startswith \"/api/events/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_event_service_6h" {
+  name                    = "alert-kt-event-marketing-prod-route-event-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/events/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/events\" or path startswith \"/api/events/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_distribution_service_1h" {
+  name                    = "alert-kt-event-marketing-prod-route-distribution-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/distribution/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/distribution\" or path startswith \"/api/distribution/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_distribution_service_6h" {
+  name                    = "alert-kt-event-marketing-prod-route-distribution-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/distribution/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/distribution\" or path startswith \"/api/distribution/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_participation_service_1h" {
+  name                    = "alert-kt-event-marketing-prod-route-participation-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/participations/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/participations\" or path startswith \"/api/participations/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_participation_service_6h" {
+  name                    = "alert-kt-event-marketing-prod-route-participation-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/participations/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/participations\" or path startswith \"/api/participations/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_analytics_service_1h" {
+  name                    = "alert-kt-event-marketing-prod-route-analytics-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/analytics/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/analytics\" or path startswith \"/api/analytics/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_analytics_service_6h" {
+  name                    = "alert-kt-event-marketing-prod-route-analytics-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/analytics/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-kt-event-marketing-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/analytics\" or path startswith \"/api/analytics/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
 resource "azurerm_monitor_diagnostic_setting" "postgresql" {
   name                       = "diag-postgresql"
   target_resource_id         = azurerm_postgresql_flexible_server.main.id
@@ -1752,6 +2110,27 @@ resource "azurerm_monitor_diagnostic_setting" "keyvault" {
 resource "azurerm_monitor_diagnostic_setting" "registry" {
   name                       = "diag-registry"
   target_resource_id         = azurerm_container_registry.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "aks" {
+  name                       = "diag-aks"
+  target_resource_id         = azurerm_kubernetes_cluster.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category = "kube-audit-admin"
+  }
+  enabled_log {
+    category = "cluster-autoscaler"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "bastion" {
+  name                       = "diag-bastion"
+  target_resource_id         = azurerm_bastion_host.main.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   enabled_log {
     category_group = "allLogs"

@@ -100,3 +100,26 @@ output "jump_host_id" {
   description = "Jump host VM (az network bastion ssh --target-resource-id)."
   value       = azurerm_linux_virtual_machine.jump_host.id
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-kt-event-marketing-prod"       = var.resource_group_name
+    "aks-kt-event-marketing-prod"      = var.cluster_name
+    "vnet-kt-event-marketing-prod"     = var.vnet_name
+    "psql-kt-event-marketing-prod"     = var.postgresql_server_name
+    "redis-kt-event-marketing-prod"    = var.redis_name
+    "sb-kt-event-marketing-prod"       = var.servicebus_namespace_name
+    "agw-kt-event-marketing-prod"      = var.gateway_name
+    "wafkteventmarketingprod"          = var.waf_policy_name
+    "cert-agw-kt-event-marketing-prod" = var.gateway_certificate_name
+    "id-agw-kt-event-marketing-prod"   = var.gateway_identity_name
+    "afd-kt-event-marketing-prod"      = var.front_door_name
+    "wafdkteventmarketingprod"         = var.front_door_waf_policy_name
+    "kv-kt-event-marke-b2192c"         = var.key_vault_name
+    "acrkteventmarketingprod"          = var.registry_name
+    "log-kt-event-marketing-prod"      = var.log_analytics_name
+    "bas-kt-event-marketing-prod"      = var.bastion_name
+    "vm-jump-kt-event-marketing-prod"  = var.jump_host_name
+  }
+}

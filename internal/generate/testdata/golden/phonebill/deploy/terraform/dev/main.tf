@@ -154,8 +154,8 @@ resource "azurerm_kubernetes_cluster_node_pool" "apps" {
   os_disk_size_gb       = 64
   zones                 = ["1"]
   auto_scaling_enabled  = true
-  min_count             = 1
-  max_count             = 1
+  min_count             = 2
+  max_count             = 2
   node_labels = {
     "physarch.dev/pool" = "apps"
   }

@@ -34,3 +34,13 @@ output "image_references" {
   description = "Image each service's overlay should deploy."
   value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-phonebill-dev"   = var.resource_group_name
+    "aks-phonebill-dev"  = var.cluster_name
+    "vnet-phonebill-dev" = var.vnet_name
+    "acrphonebilldev"    = var.registry_name
+  }
+}

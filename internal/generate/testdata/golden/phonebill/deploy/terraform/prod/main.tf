@@ -471,6 +471,17 @@ resource "azurerm_network_security_group" "endpoints" {
   location            = azurerm_resource_group.main.location
   resource_group_name = azurerm_resource_group.main.name
   security_rule {
+    name                       = "AllowAppGatewayKeyVault"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "10.20.2.0/24"
+    destination_address_prefix = "10.20.3.80/28"
+  }
+  security_rule {
     name                       = "AllowJumpHost"
     priority                   = 200
     direction                  = "Inbound"
@@ -936,6 +947,12 @@ resource "azurerm_role_assignment" "agic_resource_group" {
   principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
 }
 
+resource "azurerm_role_assignment" "agic_gateway_identity" {
+  scope                = azurerm_user_assigned_identity.gateway.id
+  role_definition_name = "Managed Identity Operator"
+  principal_id         = azurerm_kubernetes_cluster.main.ingress_application_gateway[0].ingress_application_gateway_identity[0].object_id
+}
+
 resource "azurerm_cdn_frontdoor_profile" "main" {
   name                     = var.front_door_name
   resource_group_name      = azurerm_resource_group.main.name
@@ -1053,10 +1070,11 @@ resource "azurerm_key_vault" "main" {
   rbac_authorization_enabled    = true
   purge_protection_enabled      = true
   soft_delete_retention_days    = 90
-  public_network_access_enabled = false
+  public_network_access_enabled = length(var.key_vault_deployer_ip_cidrs) > 0
   network_acls {
     default_action = "Deny"
     bypass         = "AzureServices"
+    ip_rules       = var.key_vault_deployer_ip_cidrs
   }
   tags = var.tags
 }
@@ -1208,7 +1226,46 @@ resource "azurerm_network_interface" "jump_host" {
 }
 
 locals {
-  jump_host_cloud_init = "#cloud-config\npackage_update: true\npackages:\n  - docker.io\n  - jq\nruncmd:\n  - curl -sL https://aka.ms/InstallAzureCLIDeb | bash\n  - az aks install-cli\n"
+  jump_host_cloud_init = <<-EOT
+    #cloud-config
+    package_update: true
+    packages:
+      - ca-certificates
+      - curl
+      - gnupg
+      - unzip
+      - git
+      - jq
+      - docker.io
+    write_files:
+      - path: /etc/profile.d/physarch-checkout.sh
+        permissions: "0644"
+        content: |
+          if [ -n "$(ls -A /srv/checkout 2>/dev/null)" ]; then
+            echo "physarch: the checkout is in /srv/checkout"
+          else
+            echo "physarch: /srv/checkout is empty; copy it from your machine (section 7.5.2 of the environment document):"
+            echo "  az network bastion tunnel --name \"\$BASTION\" --resource-group rg-phonebill-prod --target-resource-id \"\$JUMP\" --resource-port 22 --port 2222"
+            echo "  git archive HEAD | ssh -p 2222 -i ~/.ssh/id_rsa azureops@127.0.0.1 tar -x -C /srv/checkout"
+          fi
+    runcmd:
+      - install -d -m 0755 -o azureops -g azureops /srv/checkout
+      - git config --system --add safe.directory /srv/checkout
+      - install -m 0755 -d /etc/apt/keyrings
+      - curl -fsSL https://packages.microsoft.com/keys/microsoft.asc | gpg --dearmor -o /etc/apt/keyrings/microsoft.gpg
+      - echo "deb [arch=amd64 signed-by=/etc/apt/keyrings/microsoft.gpg] https://packages.microsoft.com/repos/azure-cli/ noble main" > /etc/apt/sources.list.d/azure-cli.list
+      - curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.32/deb/Release.key | gpg --dearmor -o /etc/apt/keyrings/kubernetes.gpg
+      - echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v1.32/deb/ /" > /etc/apt/sources.list.d/kubernetes.list
+      - curl -fsSL https://apt.releases.hashicorp.com/gpg | gpg --dearmor -o /etc/apt/keyrings/hashicorp.gpg
+      - echo "deb [signed-by=/etc/apt/keyrings/hashicorp.gpg] https://apt.releases.hashicorp.com noble main" > /etc/apt/sources.list.d/hashicorp.list
+      - apt-get update
+      - apt-get install -y azure-cli=2.75.0-1~noble kubectl=1.32.4-1.1 terraform=1.11.4-1
+      - apt-mark hold azure-cli kubectl terraform
+      - curl -fsSL -o /tmp/kubelogin.zip https://github.com/Azure/kubelogin/releases/download/v0.2.10/kubelogin-linux-amd64.zip
+      - unzip -o -j /tmp/kubelogin.zip bin/linux_amd64/kubelogin -d /usr/local/bin
+      - chmod 0755 /usr/local/bin/kubelogin
+      - if [ -n "${var.jump_host_repository_url}" ]; then git clone "${var.jump_host_repository_url}" /srv/checkout && chown -R azureops:azureops /srv/checkout; fi
+  EOT
 }
 
 resource "azurerm_linux_virtual_machine" "jump_host" {
@@ -1255,6 +1312,27 @@ resource "azurerm_role_assignment" "jump_host_login" {
   for_each             = toset(var.admin_group_object_ids)
   scope                = azurerm_linux_virtual_machine.jump_host.id
   role_definition_name = "Virtual Machine Administrator Login"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "jump_host_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_linux_virtual_machine.jump_host.id
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "jump_host_nic_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_network_interface.jump_host.id
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+
+resource "azurerm_role_assignment" "bastion_reader" {
+  for_each             = toset(var.admin_group_object_ids)
+  scope                = azurerm_bastion_host.main.id
+  role_definition_name = "Reader"
   principal_id         = each.value
 }
 
@@ -1521,6 +1599,174 @@ resource "azurerm_monitor_metric_alert" "node_not_ready" {
   tags = var.tags
 }
 
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_auth_service_1h" {
+  name                    = "alert-phonebill-prod-route-auth-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/auth/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-phonebill-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/auth\" or path startswith \"/api/auth/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_auth_service_6h" {
+  name                    = "alert-phonebill-prod-route-auth-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/auth/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-phonebill-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/auth\" or path startswith \"/api/auth/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_bill_inquiry_service_1h" {
+  name                    = "alert-phonebill-prod-route-bill-inquiry-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/bills/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-phonebill-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/bills\" or path startswith \"/api/bills/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_bill_inquiry_service_6h" {
+  name                    = "alert-phonebill-prod-route-bill-inquiry-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/bills/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-phonebill-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/bills\" or path startswith \"/api/bills/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_product_change_service_1h" {
+  name                    = "alert-phonebill-prod-route-product-change-service-1h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/products/** error budget (Front Door access log): failedPercent GreaterThan 7.2% over PT1H (spends the 99.5% target's error budget 14.4× too fast over 1 h (14.4 × 0.5%, 2% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 1
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT1H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-phonebill-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/products\" or path startswith \"/api/products/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 7.2
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "route_product_change_service_6h" {
+  name                    = "alert-phonebill-prod-route-product-change-service-6h"
+  resource_group_name     = azurerm_resource_group.main.name
+  location                = azurerm_resource_group.main.location
+  description             = "Route /api/products/** error budget (Front Door access log): failedPercent GreaterThan 3% over PT6H (spends the 99.5% target's error budget 6× too fast over 6 h (6 × 0.5%, 5% of the month's budget))."
+  scopes                  = [azurerm_log_analytics_workspace.main.id]
+  severity                = 2
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT6H"
+  skip_query_validation   = true
+  auto_mitigation_enabled = true
+  criteria {
+    query                   = "AzureDiagnostics\n| where ResourceProvider == \"MICROSOFT.CDN\" and Category == \"FrontDoorAccessLog\" and Resource =~ \"afd-phonebill-prod\"\n| extend path = tostring(parse_url(requestUri_s).Path), status = toint(column_ifexists(\"httpStatusCode_s\", tostring(column_ifexists(\"httpStatusCode_d\", \"\"))))\n| extend failed = status >= 500 or status == 0\n| where path == \"/api/products\" or path startswith \"/api/products/\"\n| summarize requests = count(), failures = countif(failed)\n| where requests > 0\n| project failedPercent = 100.0 * failures / requests"
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "failedPercent"
+    operator                = "GreaterThan"
+    threshold               = 3
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+  action {
+    action_groups = [azurerm_monitor_action_group.main.id]
+  }
+  tags = var.tags
+}
+
 resource "azurerm_monitor_diagnostic_setting" "postgresql" {
   name                       = "diag-postgresql"
   target_resource_id         = azurerm_postgresql_flexible_server.main.id
@@ -1560,6 +1806,27 @@ resource "azurerm_monitor_diagnostic_setting" "keyvault" {
 resource "azurerm_monitor_diagnostic_setting" "registry" {
   name                       = "diag-registry"
   target_resource_id         = azurerm_container_registry.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "aks" {
+  name                       = "diag-aks"
+  target_resource_id         = azurerm_kubernetes_cluster.main.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
+  enabled_log {
+    category = "kube-audit-admin"
+  }
+  enabled_log {
+    category = "cluster-autoscaler"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "bastion" {
+  name                       = "diag-bastion"
+  target_resource_id         = azurerm_bastion_host.main.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.main.id
   enabled_log {
     category_group = "allLogs"

@@ -95,3 +95,25 @@ output "jump_host_id" {
   description = "Jump host VM (az network bastion ssh --target-resource-id)."
   value       = azurerm_linux_virtual_machine.jump_host.id
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-phonebill-prod"       = var.resource_group_name
+    "aks-phonebill-prod"      = var.cluster_name
+    "vnet-phonebill-prod"     = var.vnet_name
+    "psql-phonebill-prod"     = var.postgresql_server_name
+    "redis-phonebill-prod"    = var.redis_name
+    "agw-phonebill-prod"      = var.gateway_name
+    "wafphonebillprod"        = var.waf_policy_name
+    "cert-agw-phonebill-prod" = var.gateway_certificate_name
+    "id-agw-phonebill-prod"   = var.gateway_identity_name
+    "afd-phonebill-prod"      = var.front_door_name
+    "wafdphonebillprod"       = var.front_door_waf_policy_name
+    "kv-phonebill-prod"       = var.key_vault_name
+    "acrphonebillprod"        = var.registry_name
+    "log-phonebill-prod"      = var.log_analytics_name
+    "bas-phonebill-prod"      = var.bastion_name
+    "vm-jump-phonebill-prod"  = var.jump_host_name
+  }
+}

@@ -39,3 +39,14 @@ output "image_references" {
   description = "Image each service's overlay should deploy."
   value       = { for s in local.services : s => "${azurerm_container_registry.main.login_server}/${local.image_prefix}/${s}:${var.image_tag}" }
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-tripgen-dev"   = var.resource_group_name
+    "aks-tripgen-dev"  = var.cluster_name
+    "vnet-tripgen-dev" = var.vnet_name
+    "sb-tripgen-dev"   = var.servicebus_namespace_name
+    "acrtripgendev"    = var.registry_name
+  }
+}

@@ -100,3 +100,26 @@ output "jump_host_id" {
   description = "Jump host VM (az network bastion ssh --target-resource-id)."
   value       = azurerm_linux_virtual_machine.jump_host.id
 }
+
+output "resource_names" {
+  description = "Applied name of each resource, by its planned name (fill-outputs.sh renames the overlays' planned names to these)."
+  value = {
+    "rg-tripgen-prod"       = var.resource_group_name
+    "aks-tripgen-prod"      = var.cluster_name
+    "vnet-tripgen-prod"     = var.vnet_name
+    "psql-tripgen-prod"     = var.postgresql_server_name
+    "redis-tripgen-prod"    = var.redis_name
+    "sb-tripgen-prod"       = var.servicebus_namespace_name
+    "agw-tripgen-prod"      = var.gateway_name
+    "waftripgenprod"        = var.waf_policy_name
+    "cert-agw-tripgen-prod" = var.gateway_certificate_name
+    "id-agw-tripgen-prod"   = var.gateway_identity_name
+    "afd-tripgen-prod"      = var.front_door_name
+    "wafdtripgenprod"       = var.front_door_waf_policy_name
+    "kv-tripgen-prod"       = var.key_vault_name
+    "acrtripgenprod"        = var.registry_name
+    "log-tripgen-prod"      = var.log_analytics_name
+    "bas-tripgen-prod"      = var.bastion_name
+    "vm-jump-tripgen-prod"  = var.jump_host_name
+  }
+}

@@ -139,6 +139,12 @@ variable "key_vault_name" {
   default     = "kv-tripgen-prod"
 }
 
+variable "key_vault_deployer_ip_cidrs" {
+  type        = list(string)
+  description = "Public addresses (CIDR, e.g. 203.0.113.7/32) that may reach the otherwise private vault: whoever applies this module from outside the VNet (the certificate import and the secrets are data-plane writes). Empty: no public endpoint."
+  default     = []
+}
+
 variable "key_vault_secrets_exist" {
   type        = bool
   description = "Set to true once every secret in key_vault_secret_names is in the vault: each service's identity is then granted read access to exactly its own secrets (a role assignment on a secret needs the secret)."
@@ -167,6 +173,16 @@ variable "jump_host_name" {
   type        = string
   description = "Jump host VM (no public IP; reached through Bastion)."
   default     = "vm-jump-tripgen-prod"
+}
+
+variable "jump_host_repository_url" {
+  type        = string
+  description = "HTTPS Git URL cloud-init clones the checkout from into /srv/checkout on the jump host (public, or a read-only deploy URL); empty for none: the jump host then prints how to copy it. A change replaces the VM."
+  default     = ""
+  validation {
+    condition     = var.jump_host_repository_url == "" || can(regex("^https://[A-Za-z0-9._~:/?#@!&+,;=%-]+$", var.jump_host_repository_url))
+    error_message = "Give an https:// Git URL without quotes, $, backticks, backslashes or spaces, or \"\" for none."
+  }
 }
 
 variable "jump_host_ssh_public_key" {

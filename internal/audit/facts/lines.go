@@ -1,0 +1,192 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	downtimeKo = regexp.MustCompile(`월\s*(\d[\d,]*(?:\.\d+)?)\s*(분|시간)\s*(?:의\s*)?(?:다운타임|중단|장애)`)
+	downtimeEn = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(min|minutes|h|hours)\s*(?:/\s*month|a month|per month)\s*(?:of\s*)?downtime`)
+	ratioR     = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*배`)
+	svcCountR  = regexp.MustCompile(`(\d+)\s*개\s*(?:의\s*)?(?:마이크로\s?서비스|애플리케이션\s*(?:Pod|서비스))|마이크로\s?서비스\s*(\d+)\s*개|(?i)(\d+)\s+microservices`)
+	noHostPath = regexp.MustCompile(`(?i)사용하지|금지|허용되지|허용 안|않습니다|않음|없음|대신|no hostpath|not allowed|never|instead|forbid|refus`)
+	rtoR       = regexp.MustCompile(`(?i)\b(RTO|RPO)\b[^\d\n|]{0,24}(\d+(?:\.\d+)?)\s*(분|시간|초|일|minutes?|min|hours?|days?|h|d|s)(?:[^A-Za-z]|$)`)
+	aksTierPR  = regexp.MustCompile(`(?i)\bAKS\s+(Free|Basic|Standard|Premium)\b`)
+	vmSizeR    = regexp.MustCompile(`\b(?:GP_|MO_|B_)?(Standard_[A-Z][A-Za-z0-9_]+)`)
+	vcpuR      = regexp.MustCompile(`(?i)(\d+)\s*vCPU`)
+	memR       = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*(GB|GiB)\s*(RAM|메모리)?`)
+	cacheR1    = regexp.MustCompile(`\b([PC][0-6])\s*\(\s*(\d+(?:\.\d+)?)\s*(GB|GiB|MB)\s*\)`)
+	cacheR2    = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(GB|GiB)\s*\(\s*([PC][0-6])\b`)
+	cacheCtx   = regexp.MustCompile(`(?i)redis|캐시|cache`)
+	vnetR      = regexp.MustCompile(`(?i)vnet|virtual network|주소 공간|address space`)
+	vnetCIDR   = regexp.MustCompile(`(?i)(?:vnet|virtual network|주소 공간|address space)([^/]{0,40}?)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})`)
+	subnetWord = regexp.MustCompile(`(?i)snet|subnet|서브넷`)
+	subnetName = regexp.MustCompile(`(?i)subnet|^snet`)
+	svcCIDR    = regexp.MustCompile(`(?i)service cidr|pod cidr|docker`)
+	subnetPR   = regexp.MustCompile(`([A-Za-z][\w-]*(?:\s+Subnet)?)\s*\(\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})\s*\)`)
+	privIPR    = regexp.MustCompile(`(?i)private ip|프라이빗 ip|사설 ip|내부 ip`)
+	regionR    = regexp.MustCompile(`(?i)\b(koreacentral|koreasouth|korea central|korea south|japaneast|japan east|eastus2?|east us 2?|westus2?|westeurope|west europe|northeurope|southeastasia)\b`)
+	usersR     = regexp.MustCompile(`(\d[\d,]*)\s*명`)
+	monthlyR   = regexp.MustCompile(`월\s*$`)
+	perMonthR  = regexp.MustCompile(`^\s*(/\s*월|/\s*mo(nth)?|\s*a month|\s*per month)`)
+)
+
+// line reads the figures a line states wherever it is.
+func (c *mdCtx) line(n int, l string) {
+	if c.f.MD.Code[n] && strings.HasPrefix(strings.TrimSpace(l), "```") {
+		return
+	}
+	sec := c.f.MD.Section(n)
+	for _, f := range lineFacts(l, sec) {
+		c.add(f, n)
+	}
+	if !c.f.MD.InTable[n] && !c.looseRow[n] && strings.Contains(l, "$") {
+		c.proseCost(n, l)
+	}
+	if strings.Contains(strings.ToLower(l), "hostpath") && !noHostPath.MatchString(l) {
+		c.add(Fact{Kind: HostPath, Value: "hostPath"}, n)
+	}
+}
+
+// lineFacts are the figures a line of a document or a diagram label states.
+//
+// Each pattern runs only on lines holding its cheap marker (a unit, a
+// keyword): auditing must stay fast enough to run on every save.
+func lineFacts(l, section string) []Fact {
+	var out []Fact
+	lower := strings.ToLower(l)
+	for _, m := range when(strings.Contains(lower, "aks"), aksTierPR, l) {
+		out = append(out, Fact{Kind: Tier, Subject: "aks", Value: aksTier(m[1])})
+	}
+	if strings.Contains(lower, "korea") || strings.Contains(lower, "east") || strings.Contains(lower, "west") || strings.Contains(lower, "north") || strings.Contains(lower, "japan") {
+		for _, m := range regionR.FindAllString(l, -1) {
+			out = append(out, Fact{Kind: Region, Value: RegionKey(m)})
+		}
+	}
+	if !strings.ContainsAny(l, "0123456789") {
+		return out
+	}
+	cidr := strings.Contains(l, "/") && strings.Count(l, ".") >= 3
+	if strings.Contains(l, "%") {
+		if m := downtimeKo.FindStringSubmatchIndex(l); m != nil {
+			out = append(out, downtime(l, m[0], l[m[2]:m[3]], l[m[4]:m[5]])...)
+		} else if !strings.Contains(lower, "downtime") {
+		} else if m := downtimeEn.FindStringSubmatchIndex(l); m != nil {
+			out = append(out, downtime(l, m[0], l[m[2]:m[3]], l[m[4]:m[5]])...)
+		}
+	}
+	if !strings.Contains(l, "배") {
+	} else if m := ratioR.FindStringSubmatch(l); m != nil {
+		if r, ok := ratioOf(l); ok {
+			out = append(out, Fact{Kind: Ratio, Num: num(m[1]), Max: r})
+		}
+	}
+	if !strings.Contains(l, "개") && !strings.Contains(lower, "microservices") {
+	} else if m := svcCountR.FindStringSubmatch(l); m != nil {
+		out = append(out, Fact{Kind: ServiceCount, Num: num(m[1] + m[2] + m[3])})
+	}
+	for _, m := range when(strings.Contains(lower, "rto") || strings.Contains(lower, "rpo"), rtoR, l) {
+		k := RTO
+		if strings.EqualFold(m[1], "RPO") {
+			k = RPO
+		}
+		out = append(out, Fact{Kind: k, Num: minutes(num(m[2]), m[3]), Value: m[2] + m[3]})
+	}
+	if !strings.Contains(l, "Standard_") {
+	} else if vm := vmSizeR.FindStringSubmatch(l); vm != nil {
+		cpu, mem := vcpuR.FindStringSubmatch(l), memR.FindStringSubmatch(l)
+		if cpu != nil && mem != nil {
+			out = append(out, Fact{Kind: VMSize, Subject: vm[1], Num: num(cpu[1]), Max: num(mem[1])})
+		}
+	}
+	if (strings.Contains(l, "B") || strings.Contains(l, "MB")) && (cacheCtx.MatchString(l) || cacheCtx.MatchString(section)) {
+		if m := cacheR1.FindStringSubmatch(l); m != nil {
+			out = append(out, Fact{Kind: CacheSize, Subject: m[1], Num: gb(m[2], m[3])})
+		} else if m := cacheR2.FindStringSubmatch(l); m != nil {
+			out = append(out, Fact{Kind: CacheSize, Subject: m[3], Num: gb(m[1], m[2])})
+		}
+	}
+	if !cidr {
+	} else if m := vnetCIDR.FindStringSubmatch(l); m != nil && !svcCIDR.MatchString(l) && !subnetWord.MatchString(m[1]) {
+		out = append(out, Fact{Kind: VNet, Value: m[2]})
+	}
+	for _, m := range when(cidr, subnetPR, l) {
+		if !vnetR.MatchString(m[1]) && subnetName.MatchString(m[1]) {
+			out = append(out, Fact{Kind: Subnet, Subject: SubnetKey(m[1]), Value: m[2]})
+		}
+	}
+	if strings.Contains(lower, "ip") && privIPR.MatchString(l) {
+		if m := ipR.FindStringSubmatch(l); m != nil {
+			out = append(out, Fact{Kind: IP, Value: m[1]})
+		}
+	}
+	if strings.Contains(l, "사용자") || strings.Contains(strings.ToLower(l), "users") {
+		if m := usersR.FindStringSubmatch(l); m != nil {
+			out = append(out, Fact{Kind: Users, Num: num(m[1])})
+		}
+	}
+	return out
+}
+
+// when runs re on l only if ok.
+func when(ok bool, re *regexp.Regexp, l string) [][]string {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatch(l, -1)
+}
+
+func gb(n, unit string) float64 {
+	if strings.EqualFold(unit, "MB") {
+		return num(n) / 1024
+	}
+	return num(n)
+}
+
+// RegionKey is a region's ARM name ("Korea Central" is koreacentral).
+func RegionKey(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }
+
+// downtime is a downtime claim with the percentage stated before it.
+func downtime(l string, at int, n, unit string) []Fact {
+	ps := pctR.FindAllStringSubmatch(l[:at], -1)
+	if len(ps) == 0 {
+		return nil
+	}
+	p := num(ps[len(ps)-1][1])
+	if p <= 0 || p >= 100 {
+		return nil
+	}
+	return []Fact{{Kind: Downtime, Num: minutes(num(n), unit), Max: p, Value: n + unit}}
+}
+
+// proseCost reads an environment's monthly cost in running text:
+// "개발환경 월 $143, 운영환경 월 $2,860", "월 $200 이하".
+func (c *mdCtx) proseCost(n int, l string) {
+	if budgetR.MatchString(l) {
+		return
+	}
+	prev := 0
+	for _, a := range amounts(l) {
+		before, after := l[prev:a.at], l[a.end:]
+		prev = a.end
+		if !monthlyR.MatchString(before) && !perMonthR.MatchString(after) {
+			continue
+		}
+		env := ""
+		if es := envsIn(before); len(es) > 0 {
+			env = es[len(es)-1].env
+		}
+		bound := boundR.MatchString(strings.TrimPrefix(strings.TrimSpace(after), "/월"))
+		if env == "" {
+			if !bound {
+				continue
+			}
+			env = c.env[n]
+		}
+		if env == "" {
+			continue
+		}
+		c.add(Fact{Kind: EnvCost, Env: env, Num: a.min, Max: a.max, Bound: bound}, n)
+	}
+}

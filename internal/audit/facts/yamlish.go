@@ -1,0 +1,57 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+)
+
+var yamlKey = regexp.MustCompile(`^(\s*)-?\s*([A-Za-z0-9_.-]+):\s*(.*?)\s*(#.*)?$`)
+
+// yamlish reads YAML in a document, fenced or not: a service's replicas
+// and HPA bounds under its key ("auth_service:" then "min_replicas: 3").
+// A page copied from a browser loses both the fences and the indentation,
+// so nesting is not trusted: a figure belongs to the last key above it
+// that names a service (or that sits right under an hpa key).
+func (c *mdCtx) yamlish() {
+	svc, prevKey := "", ""
+	svcIndent := -1 // the indentation of service keys under an hpa key
+	for i, l := range c.f.MD.Lines {
+		m := yamlKey.FindStringSubmatch(l)
+		if m == nil || c.f.MD.InTable[i+1] {
+			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "```") {
+				svc, prevKey, svcIndent = "", "", -1
+			}
+			continue
+		}
+		key, val, indent := m[2], m[3], len(m[1])
+		if val == "" {
+			k := ServiceKey(key)
+			switch {
+			case strings.Contains(strings.ToLower(prevKey), "hpa"):
+				svc, svcIndent = k, indent
+			case indent == svcIndent && indent > 0, strings.HasSuffix(k, "-service"):
+				svc = k
+			}
+			prevKey = key
+			continue
+		}
+		prevKey = key
+		var kind Kind
+		switch key {
+		case "replicas":
+			kind = Replicas
+		case "min_replicas", "minReplicas", "minReplicaCount":
+			kind = HPAMin
+		case "max_replicas", "maxReplicas", "maxReplicaCount":
+			kind = HPAMax
+		default:
+			continue
+		}
+		n := firstInt(val)
+		if svc == "" || n < 0 {
+			continue
+		}
+		c.add(Fact{Kind: Service, Subject: svc}, i+1)
+		c.add(Fact{Kind: kind, Subject: svc, Num: float64(n)}, i+1)
+	}
+}

@@ -1,0 +1,176 @@
+package audit_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/internal/audit"
+	"github.com/physarch/physarch/internal/audit/facts"
+)
+
+// readDir reads a package directory.
+func readDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+func run(files map[string]string) []audit.Finding {
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var ins []facts.Input
+	for _, n := range names {
+		ins = append(ins, facts.Input{Name: n, Data: []byte(files[n])})
+	}
+	return audit.Default().Run(facts.Extract(ins))
+}
+
+// TestCleanPackageIsQuiet: the base of the flawed packages is consistent.
+func TestCleanPackageIsQuiet(t *testing.T) {
+	for _, f := range run(readDir(t, "testdata/clean")) {
+		t.Errorf("%s %s", f.ID, f.Message)
+	}
+}
+
+// flaw is one known defect: an edit of the clean package and the finding
+// it must cause, located at the edited line.
+type flaw struct {
+	name, file, old, new, want string
+}
+
+// readFlaws reads testdata/flawed/*.txt: blocks of "name:", "file:",
+// "old:", "new:" and "want:" lines ("\n" in old/new is a line break).
+func readFlaws(t *testing.T) []flaw {
+	paths, _ := filepath.Glob("testdata/flawed/*.txt")
+	var out []flaw
+	for _, p := range paths {
+		fh, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cur flaw
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			k, v, ok := strings.Cut(sc.Text(), ": ")
+			v = strings.ReplaceAll(v, `\n`, "\n")
+			switch {
+			case !ok:
+				continue
+			case k == "name":
+				cur = flaw{name: v}
+			case k == "file":
+				cur.file = v
+			case k == "old":
+				cur.old = v
+			case k == "new":
+				cur.new = v
+			case k == "want":
+				cur.want = v
+				out = append(out, cur)
+			}
+		}
+		fh.Close()
+	}
+	return out
+}
+
+// TestFlawedPackages applies each known defect to the clean package and
+// measures the audit: recall (the defect's finding is reported at the
+// edited line) and precision (every finding reported is the defect's).
+func TestFlawedPackages(t *testing.T) {
+	base := readDir(t, "testdata/clean")
+	flaws := readFlaws(t)
+	if len(flaws) < 15 {
+		t.Fatalf("%d flaws; every family needs its defects", len(flaws))
+	}
+	found, reported, correct, expected := 0, 0, 0, 0
+	for _, fl := range flaws {
+		files := map[string]string{}
+		for k, v := range base {
+			files[k] = v
+		}
+		if fl.file != "" && !strings.Contains(files[fl.file], fl.old) {
+			t.Fatalf("%s: %q is not in %s", fl.name, fl.old, fl.file)
+		}
+		files[fl.file] = strings.Replace(files[fl.file], fl.old, fl.new, 1)
+		line := strings.Count(files[fl.file][:strings.Index(files[fl.file], fl.new)], "\n") + 1
+		// want: "AU010 AU013"; an ID may name its place: "AU042@1" (a line
+		// of the edited file), "AU021@physical-architecture.md:5".
+		type want struct {
+			id, file string
+			line     int
+		}
+		var wants []want
+		for _, w := range strings.Fields(fl.want) {
+			id, place, _ := strings.Cut(w, "@")
+			wt := want{id, fl.file, line}
+			if file, l, ok := strings.Cut(place, ":"); ok {
+				wt.file = file
+				fmt.Sscanf(l, "%d", &wt.line)
+			} else if place != "" {
+				fmt.Sscanf(place, "%d", &wt.line)
+			}
+			wants = append(wants, wt)
+		}
+		hit := make([]bool, len(wants))
+		for _, f := range run(files) {
+			reported++
+			ok := false
+			for i, w := range wants {
+				if f.ID == w.id && quotesLine(f, w.file, w.line) {
+					ok, hit[i] = true, true
+				}
+			}
+			if ok {
+				correct++
+			} else {
+				t.Errorf("%s: unexpected %s %s", fl.name, f.ID, f.Message)
+			}
+		}
+		for i, w := range wants {
+			if hit[i] {
+				found++
+			} else {
+				t.Errorf("%s: %s not reported at %s:%d", fl.name, w.id, w.file, w.line)
+			}
+		}
+		expected += len(wants)
+	}
+	recall := float64(found) / float64(expected)
+	precision := 1.0
+	if reported > 0 {
+		precision = float64(correct) / float64(reported)
+	}
+	t.Logf("flawed packages: %d defects, %d expected findings, recall %.2f (%d found), precision %.2f (%d of %d findings true)", len(flaws), expected, recall, found, precision, correct, reported)
+	if recall < 0.9 || precision < 1 {
+		t.Errorf("recall %.2f, precision %.2f: want ≥ 0.90 and 1.00", recall, precision)
+	}
+}
+
+func quotesLine(f audit.Finding, file string, line int) bool {
+	for _, q := range f.Quotes {
+		if q.File == file && q.Line == line {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,156 @@
+package audit
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/physarch/physarch/internal/audit/facts"
+	"github.com/physarch/physarch/internal/check"
+)
+
+func networkChecks(r *Registry) {
+	r.Add(Check{
+		ID: "AU010", Family: "network", Severity: check.Error,
+		Title:     "A subnet lies outside its VNet's address space",
+		Rationale: "Azure refuses a subnet whose range is not inside the VNet's address space; the design cannot be deployed as written.",
+		Fix:       "Give the subnet a range inside the VNet's address space, or widen the address space.",
+		Run:       subnetsOutside,
+	}, Check{
+		ID: "AU011", Family: "network", Severity: check.Error,
+		Title:     "Two subnets of one environment overlap",
+		Rationale: "Subnets of one VNet cannot share addresses; Azure refuses the second one.",
+		Fix:       "Give each subnet its own range (physarch places subnets so they cannot overlap).",
+		Run:       overlaps,
+	}, Check{
+		ID: "AU012", Family: "network", Severity: check.Error,
+		Title:     "A fixed IP address lies outside the subnet it is drawn or listed in",
+		Rationale: "A fixed private IP (an Application Gateway's frontend, a load balancer's) must come from its subnet's range, or the resource cannot be created.",
+		Fix:       "Pick the address from the subnet's range (Azure reserves the first four and the last address).",
+		Run:       ipsOutside,
+	}, Check{
+		ID: "AU013", Family: "network", Severity: check.Error,
+		Title:     "One subnet has different ranges in different places",
+		Rationale: "The same subnet stated with two CIDRs means a document or a diagram was not updated; whoever builds the network cannot tell which is meant.",
+		Fix:       "State one range per subnet everywhere.",
+		Run: func(s *facts.Set) []Finding {
+			return conflicts(s.Of(facts.Subnet), envKey, func(f facts.Fact) string { return f.Value },
+				func(f facts.Fact) string { return "the " + f.Env + " subnet " + f.Subject })
+		},
+	})
+}
+
+func prefix(s string) (netip.Prefix, bool) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return netip.Prefix{}, false
+	}
+	return p.Masked(), true
+}
+
+func contains(outer, inner netip.Prefix) bool {
+	return outer.Bits() <= inner.Bits() && outer.Contains(inner.Addr())
+}
+
+func subnetsOutside(s *facts.Set) []Finding {
+	envs, vnets := byEnv(s.Of(facts.VNet))
+	_, subnets := byEnv(s.Of(facts.Subnet))
+	var out []Finding
+	for _, e := range envs {
+		seen := map[string]bool{}
+		for _, sn := range subnets[e] {
+			p, ok := prefix(sn.Value)
+			if !ok || seen[sn.Subject+sn.Value] {
+				continue
+			}
+			seen[sn.Subject+sn.Value] = true
+			inside := false
+			var names []string
+			for _, v := range vnets[e] {
+				if vp, ok := prefix(v.Value); ok {
+					inside = inside || contains(vp, p)
+					names = append(names, v.Value)
+				}
+			}
+			if !inside {
+				out = append(out, Finding{Env: e, Quotes: quotes(sn, vnets[e][0]),
+					Message: fmt.Sprintf("the %s subnet %s (%s, %s) is outside the VNet's address space %s (%s)", e, sn.Subject, sn.Value, at(sn), strings.Join(uniq(names), ", "), at(vnets[e][0]))})
+			}
+		}
+	}
+	return out
+}
+
+func overlaps(s *facts.Set) []Finding {
+	envs, subnets := byEnv(s.Of(facts.Subnet))
+	var out []Finding
+	for _, e := range envs {
+		var distinct []facts.Fact
+		seen := map[string]bool{}
+		for _, sn := range subnets[e] {
+			if !seen[sn.Subject+"="+sn.Value] {
+				seen[sn.Subject+"="+sn.Value] = true
+				distinct = append(distinct, sn)
+			}
+		}
+		for i, a := range distinct {
+			pa, ok := prefix(a.Value)
+			if !ok {
+				continue
+			}
+			for _, b := range distinct[i+1:] {
+				pb, ok := prefix(b.Value)
+				if !ok || a.Subject == b.Subject || !pa.Overlaps(pb) {
+					continue
+				}
+				out = append(out, Finding{Env: e, Quotes: quotes(a, b),
+					Message: fmt.Sprintf("the %s subnets %s (%s, %s) and %s (%s, %s) overlap", e, a.Subject, a.Value, at(a), b.Subject, b.Value, at(b))})
+			}
+		}
+	}
+	return out
+}
+
+func ipsOutside(s *facts.Set) []Finding {
+	_, subnets := byEnv(s.Of(facts.Subnet))
+	var out []Finding
+	for _, ip := range s.Of(facts.IP) {
+		addr, err := netip.ParseAddr(ip.Value)
+		if err != nil {
+			continue
+		}
+		if ip.Subject != "" {
+			if p, ok := prefix(ip.Subject); ok && !p.Contains(addr) {
+				out = append(out, Finding{Env: ip.Env, Quotes: quotes(ip),
+					Message: fmt.Sprintf("%s (%s) is drawn in the subnet %s but is not in its range", ip.Value, at(ip), ip.Subject)})
+			}
+			continue
+		}
+		if len(subnets[ip.Env]) == 0 {
+			continue
+		}
+		in := false
+		for _, sn := range subnets[ip.Env] {
+			if p, ok := prefix(sn.Value); ok && p.Contains(addr) {
+				in = true
+			}
+		}
+		if !in {
+			out = append(out, Finding{Env: ip.Env, Quotes: quotes(ip, subnets[ip.Env][0]),
+				Message: fmt.Sprintf("the fixed IP %s (%s) is in none of the %s subnets", ip.Value, at(ip), ip.Env)})
+		}
+	}
+	return out
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

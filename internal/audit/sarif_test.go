@@ -1,0 +1,66 @@
+package audit_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/physarch/physarch/internal/audit"
+	"github.com/physarch/physarch/internal/realtools"
+)
+
+// TestSARIFValidates checks audit's SARIF (check's writer, every quoted
+// line a location) against the OASIS SARIF 2.1.0 schema.
+func TestSARIFValidates(t *testing.T) {
+	path := realtools.Lookup(t, "sarif", []string{"PHYSARCH_SARIF_SCHEMA"}, "")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp := jsonschema.NewCompiler()
+	if err := comp.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := comp.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readDir(t, "testdata/clean")
+	files["physical-architecture.md"] = strings.Replace(files["physical-architecture.md"], "| 월 비용 | $150 |", "| 월 비용 | $200 |", 1)
+	reg := audit.Default()
+	fs := run(files)
+	out, err := audit.SARIF(reg, fs, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("SARIF output does not validate: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string            `json:"ruleId"`
+				Locations        []json.RawMessage `json:"locations"`
+				RelatedLocations []json.RawMessage `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs[0].Results) != 1 || len(log.Runs[0].Results[0].Locations) != 1 || len(log.Runs[0].Results[0].RelatedLocations) != len(fs[0].Quotes)-1 || len(fs[0].Quotes) < 2 {
+		t.Errorf("results: %+v, quotes %d", log.Runs[0].Results, len(fs[0].Quotes))
+	}
+}

@@ -1,0 +1,106 @@
+package msg
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The rule of the Korean-language test (README, "Testing"): in a Korean
+// document, prose holds no English phrase, that is no two or more
+// consecutive plain lowercase English words. Exempt, because a Korean
+// architect writes them as they are:
+//   - code blocks and code spans, URLs and HTML comments;
+//   - identifiers, SKUs, resource names, paths, units and figures: a token
+//     with a digit, a capital letter after its first, or one of _ - . / = : @
+//     inside it is not a plain word (Standard_D4s_v3, snet-aks, req/s, 1.2+);
+//   - capitalised words: Azure product and feature names (Application
+//     Gateway, Front Door, Key Vault) and acronyms are written in English by
+//     Korean architects too; a lowercase word between two of them (the "for"
+//     of "Azure Cache for Redis") is one word alone, not a phrase.
+//
+// An English document has no Hangul at all.
+
+var (
+	fence     = regexp.MustCompile("(?ms)^```.*?^```[ \t]*$")
+	codeSpan  = regexp.MustCompile("`[^`\n]*`")
+	url       = regexp.MustCompile(`(?i)\b(?:https?://|[a-z0-9-]+\.)[^\s|)]*`)
+	comment   = regexp.MustCompile(`(?s)<!--.*?-->`)
+	plainWord = regexp.MustCompile(`^[a-z]+$`)
+)
+
+// prose is a document with the exempt parts blanked out, line by line.
+func prose(doc string) []string {
+	doc = fence.ReplaceAllString(doc, "")
+	doc = comment.ReplaceAllString(doc, "")
+	doc = codeSpan.ReplaceAllString(doc, " ")
+	doc = url.ReplaceAllString(doc, " ")
+	return strings.Split(doc, "\n")
+}
+
+// EnglishPhrases returns the English phrases in a Korean document's prose,
+// each as "line N: phrase", in document order.
+func EnglishPhrases(doc string) []string {
+	var out []string
+	for i, line := range prose(doc) {
+		var run []string
+		flush := func() {
+			if len(run) >= 2 {
+				out = append(out, "line "+Int(i+1)+": "+strings.Join(run, " "))
+			}
+			run = nil
+		}
+		for _, tok := range strings.Fields(line) {
+			left := strings.TrimLeft(tok, "(\"'[<")
+			w := strings.TrimRight(left, ")\"'],;:.!?>")
+			if plainWord.MatchString(w) {
+				run = append(run, w)
+				// punctuation after a word ends the phrase it belongs to, so
+				// a list of names (carts, orders) is single words
+				if w != left {
+					flush()
+				}
+				continue
+			}
+			flush()
+		}
+		flush()
+	}
+	return out
+}
+
+// Hangul returns the lines of an English document that hold Hangul.
+func Hangul(doc string) []string {
+	var out []string
+	for i, line := range strings.Split(doc, "\n") {
+		for _, r := range line {
+			if unicode.Is(unicode.Hangul, r) {
+				out = append(out, "line "+Int(i+1)+": "+line)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ungrouped is a dollar amount of four or more whole digits with no
+// thousands separator ($6000, +$1242.36).
+var ungrouped = regexp.MustCompile(`\$[0-9]{4,}`)
+
+// UngroupedDollars returns the dollar amounts a document's prose (either
+// language) writes without thousands separators, each as "line N: $6000":
+// both languages group thousands (USD). Code is exempt: a command or a
+// file prints figures as its tool reads them.
+func UngroupedDollars(doc string) []string {
+	// Not prose(): its URL pattern also blanks decimals ("1242.36").
+	doc = fence.ReplaceAllString(doc, "")
+	doc = comment.ReplaceAllString(doc, "")
+	doc = codeSpan.ReplaceAllString(doc, " ")
+	var out []string
+	for i, line := range strings.Split(doc, "\n") {
+		for _, m := range ungrouped.FindAllString(line, -1) {
+			out = append(out, "line "+Int(i+1)+": "+m)
+		}
+	}
+	return out
+}
