@@ -54,7 +54,8 @@ func loadPrices(region string) (*azure.Prices, error) {
 	if len(items) > 0 && items[0].Provenance != nil {
 		date = items[0].Provenance.Date
 	}
-	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + retail.CachePath(cacheDir(), region) + " over the embedded snapshot", Date: date}, nil
+	return &azure.Prices{Items: append(items, emb.Items...), Origin: "price cache " + retail.CachePath(cacheDir(), region) + " over the embedded snapshot",
+		OriginKo: "내장 가격 스냅샷 위의 가격 캐시 " + retail.CachePath(cacheDir(), region), Date: date}, nil
 }
 
 // pricesFor returns the price source for a spec's region.

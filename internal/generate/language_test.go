@@ -105,7 +105,8 @@ func TestLanguageRuleCatchesEnglish(t *testing.T) {
 		{"none: the spec gives no availability for this system", 1},
 		{"| Service user-service | 3+ replicas across 3 zones | 99.99% |", 1},
 		{"Application Gateway WAF_v2, `kubectl apply -k overlays/prod`, https://learn.microsoft.com/azure/aks, Standard_D4s_v3, req/s", 0},
-		{"```sh\n# the backup now\n```", 0},
+		{"```sh\n# the backup now\n```", 1},
+		{"```sh\naz backup now   # 지금 백업 (`az backup now`)\n```", 0},
 		{"Azure Cache for Redis Premium P1, Microsoft Defender for Containers", 0},
 	} {
 		got := len(msg.EnglishPhrases(doc+"\n"+c.planted+"\n")) - len(msg.EnglishPhrases(doc))

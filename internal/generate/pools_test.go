@@ -59,11 +59,11 @@ func TestDedicatedPoolsInEveryOutput(t *testing.T) {
 	}
 	prod := file(t, files, "physical-architecture-prod.md")
 	for _, want := range []string{
-		"| gpu | User | Standard_NC4as_T4_v3 | 4 vCPU, 28 GiB | 3860m, 27922Mi |",
+		"| gpu | User | Standard_NC4as_T4_v3 | 4 vCPU, 28 GiB | 3,860m, 27,922Mi |",
 		"| gpu | Standard_NC4as_T4_v3 | 1 × NVIDIA T4 | inference | accelerator=nvidia-t4, example.com/tier=inference | 1, 2 |",
 		"| batch | Standard_E4s_v5 | - | nightly-report | - | 1 |",
 		"| Node pool gpu | Standard_NC4as_T4_v3 |",
-		"- batch: the pods placed on it request 2000m CPU",
+		"- batch: the pods placed on it request 2,000m CPU",
 	} {
 		if !strings.Contains(prod, want) {
 			t.Errorf("prod document lacks %q", want)

@@ -75,7 +75,8 @@ func recovery(e *Env, system string) Recovery {
 // time for a cluster, so physarch counts an hour for the whole module's
 // apply in the DR region (the cluster, its pools, the network and the
 // gateway), an estimate the documents mark.
-var srcAKSCreate = azure.Source{Ref: "physarch estimate (no Microsoft figure for an AKS cluster's creation time; the apply creates the cluster, its node pools, the network and the gateway)", Date: "2026-12-02"}
+var srcAKSCreate = azure.Source{Ref: "physarch estimate (no Microsoft figure for an AKS cluster's creation time; the apply creates the cluster, its node pools, the network and the gateway)", Date: "2026-12-02",
+	Ko: "physarch 추정 (Microsoft는 AKS 클러스터 생성 시간을 공개하지 않음; 적용 단계에서 클러스터, 노드 풀, 네트워크, 게이트웨이를 생성)"}
 
 // clusterRebuild is the cluster's step: the same Terraform module applied
 // in the DR region, then the manifests, in both modes (the standby keeps

@@ -78,6 +78,7 @@ const words = {
   message: ['내용', 'Message'],
   fix: ['조치', 'Fix'],
   noFindings: ['점검 결과가 없습니다.', 'No findings.'],
+  findingsEnglish: ['규칙의 제목, 메시지와 조치는 physarch check와 같이 영어로 표시합니다.', 'Rule titles, messages and fixes are in English, as physarch check prints them.'],
   suppressed: ['억제됨', 'suppressed'],
   choice: ['선택', 'Choice'],
   reason: ['이유', 'Reason'],

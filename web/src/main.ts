@@ -79,16 +79,68 @@ function overviewCards(e: Env): HTMLElement {
 const shown = new WeakMap<HTMLElement, string>();
 
 function setDiagram(box: HTMLElement, source: string) {
-  if (shown.get(box) === source) return;
+  const prev = shown.get(box);
+  if (prev === source) return;
   shown.set(box, source);
   const hit = svgCache.get(source);
   if (hit) {
     box.innerHTML = hit;
     box.classList.remove('stale');
+  } else if (prev !== undefined && !box.classList.contains('stale') && patchLabels(box, prev, source)) {
+    relayoutLater(box, source);
   } else {
     box.classList.add('stale');
     pending.push({ box, source });
   }
+}
+
+// A save that changes only figures (replicas, node counts, users) keeps
+// every node and edge of a diagram and changes some labels. Mermaid's
+// layout of a large diagram takes the main thread for about a second, so
+// such a save rewrites the changed labels in the SVG on screen instead,
+// and the diagram is laid out again once the page has been idle a while
+// (a label that grew a character may overflow its box until then).
+const quoted = /"([^"]*)"/g;
+function patchLabels(box: HTMLElement, prev: string, next: string): boolean {
+  if (prev.replace(quoted, '""') !== next.replace(quoted, '""')) return false;
+  const a = Array.from(prev.matchAll(quoted), (m) => m[1]);
+  const b = Array.from(next.matchAll(quoted), (m) => m[1]);
+  const lines = (l: string) => l.split(/<br\s*\/?>/i);
+  const spans = new Map<string, HTMLElement[]>();
+  for (const el of Array.from(box.querySelectorAll<HTMLElement>('foreignObject span'))) {
+    const t = el.textContent ?? '';
+    spans.set(t, [...(spans.get(t) ?? []), el]);
+  }
+  const edits: [HTMLElement, string[]][] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    // Entity codes and markup would render differently from their text.
+    if (/[#<>&]/.test(a[i].replace(/<br\s*\/?>/gi, '') + b[i].replace(/<br\s*\/?>/gi, ''))) return false;
+    const els = spans.get(lines(a[i]).join('')) ?? [];
+    if (els.length !== 1) return false;
+    edits.push([els[0], lines(b[i])]);
+  }
+  for (const [el, ls] of edits) {
+    const target = el.querySelector('p') ?? el;
+    target.replaceChildren(...ls.flatMap((l, i) => (i ? [document.createElement('br'), l] : [l])));
+  }
+  return true;
+}
+
+let relayoutTimer = 0;
+const relayouts = new Map<HTMLElement, string>();
+function relayoutLater(box: HTMLElement, source: string) {
+  relayouts.set(box, source);
+  clearTimeout(relayoutTimer);
+  relayoutTimer = window.setTimeout(async () => {
+    const work = Array.from(relayouts);
+    relayouts.clear();
+    for (const [bx, src] of work) {
+      if (pending.length || shown.get(bx) !== src || !bx.isConnected) continue;
+      const svg = await drawMermaid(src);
+      if (shown.get(bx) === src && !bx.classList.contains('stale')) bx.innerHTML = svg;
+    }
+  }, 1500);
 }
 
 function overview(m: Model, e: Env): HTMLElement {
@@ -195,6 +247,7 @@ function findingsView(m: Model): HTMLElement {
   const fs = (m.findings ?? []).filter((f) => !f.environment || f.environment === envName);
   if (!fs.length) return h('div', {}, h('h2', {}, tr('findings')), h('p', {}, tr('noFindings')));
   return h('div', {}, h('h2', {}, tr('findings') + ' · ' + envName + ` (${fs.length})`),
+    lang === 'ko' ? h('p', { class: 'note' }, tr('findingsEnglish')) : null,
     table([tr('severity'), tr('rule'), tr('where'), tr('message'), tr('fix')],
       fs.map((f) => [h('span', { class: 'sev ' + f.severity }, f.severity + (f.suppressed ? ' · ' + tr('suppressed') : '')), h('span', { title: f.title }, f.rule), specLink(f.file, f.line, f.column), h('span', {}, h('b', {}, f.title), ': ' + f.message), h('small', {}, f.fix)]), 'findings'));
 }

@@ -55,8 +55,9 @@ type PathLink struct {
 }
 
 // Nodes gives the SLA key and configuration of pods on the apps pool, by
-// replica count: what a component running as pods inherits.
-type Nodes func(replicas int) (key, config string)
+// replica count, the configuration in English and Korean: what a
+// component running as pods inherits.
+type Nodes func(replicas int) (key, config, configKo string)
 
 // Linked is a component requests wait on: the links it adds to a
 // service's path (none when the service does not use it).
@@ -234,9 +235,8 @@ func estimateEnv(pl *plan.Plan, e *plan.Env) *Report {
 	// nodesOn is the SLA of pods on a pool: a dedicated pool in fewer
 	// zones than the environment spreads its replicas over its own.
 	nodesOn := func(pool *plan.NodePool) Nodes {
-		return func(replicas int) (string, string) {
-			key, cfg, _ := placement(e, pool, replicas)
-			return key, cfg
+		return func(replicas int) (string, string, string) {
+			return placement(e, pool, replicas)
 		}
 	}
 	nodeKey := nodesOn(e.Pool("apps"))
@@ -357,7 +357,7 @@ func external(b *builder, pl *plan.Plan, name string) string {
 		if x.Name != name {
 			continue
 		}
-		c := Component{Name: n, Config: x.URL, Percent: x.Availability, NoSLA: x.Availability == 0, Source: "physarch.yaml external." + name + ".availability"}
+		c := Component{Name: n, NameKo: "외부 시스템 " + name, Config: x.URL, Percent: x.Availability, NoSLA: x.Availability == 0, Source: "physarch.yaml external." + name + ".availability"}
 		if c.NoSLA {
 			c.Source = "none: the spec gives no availability for this system"
 			c.SourceKo = "없음: 스펙에 이 시스템의 가용성이 없습니다"

@@ -20,11 +20,11 @@ func placement(e *plan.Env, pool *plan.NodePool, replicas int) (key, en, ko stri
 	case pool != nil && pool.Spot:
 		return "vm/spot", "Spot nodes", "Spot 노드"
 	case replicas >= 2 && zones >= 2 && se.Scaling.SpreadZones:
-		return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, zones), fmt.Sprintf("복제본 %d개 이상, 가용 영역 %d개에 분산", replicas, zones)
+		return "vm/zones", fmt.Sprintf("%d+ replicas across %d zones", replicas, zones), fmt.Sprintf("레플리카 %d개 이상, 가용 영역 %d개에 분산", replicas, zones)
 	case replicas >= 2:
-		return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas), fmt.Sprintf("복제본 %d개 이상, 서로 다른 노드에 배치", replicas)
+		return "vm/set", fmt.Sprintf("%d+ replicas on separate nodes", replicas), fmt.Sprintf("레플리카 %d개 이상, 서로 다른 노드에 배치", replicas)
 	case pool != nil && pool.OSDiskGB > 64:
-		return "vm/single/premium", "1 replica, Premium SSD", "복제본 1개, Premium SSD"
+		return "vm/single/premium", "1 replica, Premium SSD", "레플리카 1개, Premium SSD"
 	}
-	return "vm/single/standardssd", "1 replica, Standard SSD", "복제본 1개, Standard SSD"
+	return "vm/single/standardssd", "1 replica, Standard SSD", "레플리카 1개, Standard SSD"
 }

@@ -141,7 +141,9 @@ type Report struct {
 	RegionRatios int            `json:"region_ratio_rows"`
 	Open         []OpenQuestion `json:"open_questions,omitempty"`
 	PricesOrigin string         `json:"prices_origin"`
-	PricesDate   string         `json:"prices_date"`
+	// PricesOriginKo is PricesOrigin in Korean, for the documents.
+	PricesOriginKo string `json:"-"`
+	PricesDate     string `json:"prices_date"`
 	// Compute at minimum scale under each price model, where every compute
 	// row has that price in the catalog (0 otherwise).
 	ComputePAYG float64 `json:"compute_payg_usd"`
@@ -215,14 +217,14 @@ func Lines(e *plan.Env) []Line {
 	add := func(l Line) { out = append(out, l) }
 	switch se.AKS.Tier {
 	case "Free":
-		add(Line{Category: "cluster", Name: "AKS Free tier", SKU: "Free", Meter: azure.Meter{Service: "Azure Kubernetes Service", Meter: "FreeTierInfrastructureCost Uptime SLA"},
+		add(Line{Category: "cluster", Name: "AKS Free tier", NameKo: "AKS Free 계층", SKU: "Free", Meter: azure.Meter{Service: "Azure Kubernetes Service", Meter: "FreeTierInfrastructureCost Uptime SLA"},
 			Qty: 1, QtyMax: 1, Unit: "cluster-hour", PerMonth: h, Optional: true})
 	default:
 		meter := "Standard Uptime SLA"
 		if se.AKS.Tier == "Premium" {
 			meter = "Standard Long Term Support"
 		}
-		add(Line{Category: "cluster", Name: "AKS " + se.AKS.Tier + " tier", SKU: se.AKS.Tier, Meter: azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, Qty: 1, QtyMax: 1, Unit: "cluster-hour", PerMonth: h})
+		add(Line{Category: "cluster", Name: "AKS " + se.AKS.Tier + " tier", NameKo: "AKS " + se.AKS.Tier + " 계층", SKU: se.AKS.Tier, Meter: azure.Meter{Service: "Azure Kubernetes Service", Meter: meter}, Qty: 1, QtyMax: 1, Unit: "cluster-hour", PerMonth: h})
 	}
 	for _, p := range e.Pools {
 		sku := p.VMSize
@@ -244,7 +246,7 @@ func Lines(e *plan.Env) []Line {
 	for _, c := range plan.Facets[PublicAddressed](e) {
 		ips += float64(c.PublicIPs())
 	}
-	add(Line{Category: "network", Name: "Public IPs", SKU: "Standard static", Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, Qty: ips, QtyMax: ips, Unit: "IP-hour", PerMonth: h})
+	add(Line{Category: "network", Name: "Public IPs", NameKo: "공용 IP", SKU: "Standard static", Meter: azure.Meter{Service: "Virtual Network", Meter: "Standard IPv4 Static Public IP"}, Qty: ips, QtyMax: ips, Unit: "IP-hour", PerMonth: h})
 	if _, ok := e.Network.Subnet("endpoints"); ok {
 		// Private Link bills each endpoint by the hour, however many
 		// addresses it takes in the subnet (a Cosmos DB endpoint takes
@@ -316,7 +318,7 @@ func EstimateIn(pl *plan.Plan, prices *azure.Prices, region string) ([]*Report, 
 }
 
 func estimateEnv(e *plan.Env, prices *azure.Prices, region string) (*Report, error) {
-	rep := &Report{Env: e.Name, Region: region, BudgetUSD: e.Settings.Targets.BudgetUSD, PricesOrigin: prices.Origin, PricesDate: prices.Date}
+	rep := &Report{Env: e.Name, Region: region, BudgetUSD: e.Settings.Targets.BudgetUSD, PricesOrigin: prices.Origin, PricesOriginKo: prices.OriginKo, PricesDate: prices.Date}
 	for _, l := range Lines(e) {
 		in := region
 		if l.Region != "" {

@@ -22,7 +22,7 @@ func TestAlternativesAreWhatTheyName(t *testing.T) {
 		{"prod", "zones", "1 zone", prodTargets, strings.Replace(prodTargets, "}", ", zones: 1}", 1) + "\n    postgresql: {ha: samezone}"},
 		{"prod", "aks.tier", "Free", prodTargets, prodTargets + "\n    aks: {tier: Free}"},
 		{"prod", "servicebus.tier", "Standard", prodTargets, prodTargets + "\n    serviceBus: {tier: Standard, messagingUnits: 0}"},
-		{"prod", "postgresql.ha", "off", prodTargets, prodTargets + "\n    postgresql: {ha: none}"},
+		{"prod", "postgresql.ha", "disabled", prodTargets, prodTargets + "\n    postgresql: {ha: none}"},
 		{"prod", "redis.ha", "off", prodTargets, prodTargets + "\n    redis: {highAvailability: false}"},
 		{"prod", "network.private-endpoints", "off", prodTargets, prodTargets + "\n    network: {privateEndpoints: false}"},
 		{"prod", "nodes.apps-size", "Standard_D8s_v3", prodTargets, prodTargets + "\n    nodePools: {apps: {vmSize: Standard_D8s_v3}}"},

@@ -31,7 +31,7 @@ var PostgreSQLBackup = BackupFacts{
 // before then, even by an owner.
 var KeyVaultSoftDelete = BackupFacts{
 	Frequency: Note{En: "on every deletion", Ko: "삭제할 때마다"},
-	Recovery:  Note{En: "recover the deleted secret or vault within the retention", Ko: "보존 기간 안에 삭제된 시크릿이나 자격 증명 모음 복구"},
+	Recovery:  Note{En: "recover the deleted secret or vault within the retention", Ko: "보존 기간 안에 삭제된 시크릿이나 Key Vault 복구"},
 	Source:    Source{Ref: "MicrosoftDocs/azure-docs articles/key-vault/general/soft-delete-overview.md", Date: "2022-01-25"},
 }
 

@@ -99,8 +99,9 @@ const SnapshotDate = "2026-12-01"
 // Prices is a set of price items to choose from.
 type Prices struct {
 	Items []Item
-	// Origin names the data set: "embedded snapshot" or a cache file.
-	Origin string
+	// Origin names the data set: "embedded snapshot" or a cache file;
+	// OriginKo says it in Korean.
+	Origin, OriginKo string
 	// Date is when the data set was made: SnapshotDate for the embedded
 	// snapshot, the fetch date for a refreshed cache (YYYY-MM-DD).
 	Date string
@@ -130,7 +131,7 @@ func Embedded() (*Prices, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Prices{Items: items, Origin: "embedded snapshot", Date: SnapshotDate}, nil
+	return &Prices{Items: items, Origin: "embedded snapshot", OriginKo: "내장 가격 스냅샷", Date: SnapshotDate}, nil
 }
 
 // embeddedItems parses the snapshot once per process: it is compiled in
@@ -298,11 +299,11 @@ func (p *Prices) lookup(m Meter, region string, now time.Time) (Price, error) {
 	r := cands[0].ArmRegionName
 	if ratio != nil {
 		why = Note{fmt.Sprintf("the %s ratio compares %s with %s, not with %s", ratio.Family, region, ratio.Base, r),
-			fmt.Sprintf("%s 가격 비율은 %s와 %s를 비교한 값이라 %s에는 적용하지 않음", ratio.Family, region, ratio.Base, r)}
+			fmt.Sprintf("%s 가격 비율은 %s 대 %s 비교 값이라 %s에는 적용하지 않음", ratio.Family, region, ratio.Base, r)}
 	}
-	missing := Note{"no " + region + " row", region + " 가격 행 없음"}
+	missing := Note{"no " + region + " row", region + " 가격 정보 없음"}
 	if zone != "" {
-		missing = Note{fmt.Sprintf("no %s row (%s's billing zone)", zone, region), fmt.Sprintf("%s 가격 행 없음 (%s의 과금 영역)", zone, region)}
+		missing = Note{fmt.Sprintf("no %s row (%s's billing zone)", zone, region), fmt.Sprintf("%s 가격 정보 없음 (%s의 과금 영역)", zone, region)}
 	}
 	return priced(in(r), r, BasisFallback, nil, Note{missing.En + "; " + why.En, missing.Ko + "; " + why.Ko}), nil
 }

@@ -78,7 +78,7 @@ func ratioFamily(m Meter) (family string, why Note) {
 		}
 		return "", Note{"storage is not billed as VM capacity, and no storage ratio is measured", "스토리지는 VM 용량으로 과금되지 않으며, 측정된 스토리지 가격 비율이 없음"}
 	case "Azure Kubernetes Service":
-		return "", Note{"the tier is a fee per cluster, not VM capacity, and no ratio is measured for it", "티어 요금은 VM 용량이 아닌 클러스터당 요금이며, 측정된 가격 비율이 없음"}
+		return "", Note{"the tier is a fee per cluster, not VM capacity, and no ratio is measured for it", "계층 요금은 VM 용량이 아닌 클러스터당 요금이며, 측정된 가격 비율이 없음"}
 	case "Storage":
 		return "", Note{"disks are storage, not VM capacity, and no storage ratio is measured", "디스크는 VM 용량이 아닌 스토리지이며, 측정된 스토리지 가격 비율이 없음"}
 	}

@@ -31,15 +31,15 @@ func (c *gateway) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	be, fronting := backend(e)
 	fronting = fronting && c.fronting
 	if fronting {
-		rows = append(rows, docs.Row(d, "appgw.backend-pool", "Backend pool", fmt.Sprintf(d.T("%s의 내부 부하 분산 장치 주소 (`var.%s`, HTTP %d, 프로브 `%s`)", "the internal load balancer address of %s (`var.%s`, HTTP %d, probe `%s`)"), be.Ref(), BackendVariable, be.Port, c.probePath()),
+		rows = append(rows, docs.Row(d, "appgw.backend-pool", d.T("백엔드 풀", "Backend pool"), fmt.Sprintf(d.T("%s의 내부 부하 분산 장치 주소 (`var.%s`, HTTP %d, 프로브 `%s`)", "the internal load balancer address of %s (`var.%s`, HTTP %d, probe `%s`)"), be.Ref(), BackendVariable, be.Port, c.probePath()),
 			claim.TF(tfGateway, "backend_address_pool.ip_addresses"), claim.Manually(be.AddressCommand()), claim.TF(tfGateway, "backend_http_settings.port").Is(strconv.Itoa(be.Port)), claim.TF(tfGateway, "probe.path").Is(c.probePath())))
 	} else {
-		rows = append(rows, docs.Row(d, "appgw.backend-pool", "Backend pool", d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)"),
+		rows = append(rows, docs.Row(d, "appgw.backend-pool", d.T("백엔드 풀", "Backend pool"), d.T("AKS 서비스 (AGIC가 Pod IP로 직접 구성)", "AKS services (AGIC targets pod IPs)"),
 			claim.TF("azurerm_kubernetes_cluster.main", "ingress_application_gateway.gateway_id")))
 	}
 	if c.TLS {
 		rows = append(rows,
-			docs.Row(d, "appgw.listener", "Listener", fmt.Sprintf(d.T("HTTPS 443, 인증서 %s (Key Vault 인증서 %s, 관리형 ID %s가 읽음)", "HTTPS 443, certificate %s (Key Vault certificate %s, read as the managed identity %s)"), gwCertificate, c.Certificate, c.Identity),
+			docs.Row(d, "appgw.listener", d.T("리스너", "Listener"), fmt.Sprintf(d.T("HTTPS 443, 인증서 %s (Key Vault 인증서 %s, 관리형 ID %s가 읽음)", "HTTPS 443, certificate %s (Key Vault certificate %s, read as the managed identity %s)"), gwCertificate, c.Certificate, c.Identity),
 				claim.TF(tfGateway, "http_listener.protocol").Is("Https"), claim.TF(tfGateway, "http_listener.ssl_certificate_name").Is(gwCertificate),
 				claim.TF("azurerm_key_vault_certificate.gateway", ""), claim.TF(tfGateway, "identity.identity_ids")),
 			docs.Row(d, "appgw.tls-policy", d.T("TLS 정책", "TLS policy"), SSLPolicy+d.T(" (TLS 1.2 이상)", " (TLS 1.2 minimum)"), claim.TF(tfGateway, "ssl_policy.policy_name").Is(SSLPolicy)),
@@ -55,7 +55,7 @@ func (c *gateway) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		rows = append(rows, docs.Row(d, "appgw.backend-protocol", d.T("백엔드 프로토콜", "Backend protocol"), d.T("HTTP (TLS는 게이트웨이에서 종료, VNet 내부 구간)", "HTTP (TLS ends at the gateway; inside the VNet)"),
 			claim.TF(tfGateway, "backend_http_settings.protocol").Is("Http")))
 	} else {
-		rows = append(rows, docs.Row(d, "appgw.listener", "Listener", d.T("HTTP 80 (TLS 없음: ingress.endToEndTLS: false)", "HTTP 80 (no TLS: ingress.endToEndTLS: false)"),
+		rows = append(rows, docs.Row(d, "appgw.listener", d.T("리스너", "Listener"), d.T("HTTP 80 (TLS 없음: ingress.endToEndTLS: false)", "HTTP 80 (no TLS: ingress.endToEndTLS: false)"),
 			claim.TF(tfGateway, "http_listener.protocol").Is("Http")))
 	}
 	if behind {
@@ -70,13 +70,13 @@ func (c *gateway) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		c.agicRoutes(d, e)
 	}
 	if c.TLS {
-		d.P(d.T("인증서는 사용자가 공개 CA에서 받은 public_host_name용 .pfx이며, Terraform이 Key Vault로 가져옵니다 (Key Vault 데이터 평면 쓰기: 볼트가 비공개이면 프라이빗 엔드포인트에 닿는 곳에서 실행):",
+		d.P(d.T("인증서는 사용자가 공개 CA에서 받은 public_host_name용 .pfx이며, Terraform이 Key Vault로 가져옵니다 (Key Vault 데이터 평면 쓰기: Key Vault가 비공개이면 프라이빗 엔드포인트에 접근할 수 있는 곳에서 실행):",
 			"The certificate is your .pfx for public_host_name from a public CA; Terraform imports it into Key Vault (a Key Vault data-plane write: with a private vault, run it where the private endpoint is reachable):"))
-		d.Code("sh", "export TF_VAR_gateway_certificate_password=...   # the .pfx password, never committed\n"+
+		d.Code("sh", "export TF_VAR_gateway_certificate_password=...   # "+d.T(".pfx 암호, 커밋하지 않음", "the .pfx password, never committed")+"\n"+
 			"terraform apply -var "+HostVariable+"="+c.hostValue()+" -var gateway_certificate_pfx_path=<path-to.pfx>\n")
 	}
 	s.Next(d.T("WAF 구성", "WAF"))
-	d.Code("yaml", c.wafYAML(behind))
+	d.Code("yaml", c.wafYAML(behind, d.T))
 }
 
 // agicRoutes is the table of the routes AGIC gives the gateway.
@@ -114,15 +114,17 @@ func (c *gateway) hostValue() string {
 	return "<public-host-name>"
 }
 
-// wafYAML is the gateway's WAF policy as the Terraform writes it.
-func (c *gateway) wafYAML(behind bool) string {
+// wafYAML is the gateway's WAF policy as the Terraform writes it; t picks
+// the comment's language.
+func (c *gateway) wafYAML(behind bool, t func(ko, en string) string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "waf_configuration:\n  policy: OWASP CRS 3.2\n  mode: %s\n", c.WAFMode)
 	switch {
 	case behind:
 		b.WriteString("  custom_rules:\n    - name: OnlyThisFrontDoor\n      match: RequestHeaders[X-Azure-FDID] != azurerm_cdn_frontdoor_profile.main.resource_guid\n      action: Block\n")
 		if c.RateLimit > 0 {
-			b.WriteString("  # the per-client rate limit is Front Door's (RateLimitPerClientIP): here every request comes from Front Door's addresses\n")
+			b.WriteString("  # " + t("클라이언트별 속도 제한은 Front Door가 적용 (RateLimitPerClientIP): 여기서는 모든 요청이 Front Door 주소에서 옴",
+				"the per-client rate limit is Front Door's (RateLimitPerClientIP): here every request comes from Front Door's addresses") + "\n")
 		}
 	case c.RateLimit > 0:
 		fmt.Fprintf(&b, "  custom_rules:\n    - name: RateLimitPerClientIP\n      rate_limit: %d requests/minute per client address\n      action: Block\n", c.RateLimit)

@@ -54,7 +54,7 @@ func TestOneTruthEdge(t *testing.T) {
 			// The gateway: its listener and TLS policy.
 			g := one("azurerm_application_gateway")
 			gdoc := readback.TableUnder(t, doc, "Application Gateway 구성")
-			listener, _ := gdoc.Value("Listener")
+			listener, _ := gdoc.Value("리스너")
 			if got := g.Blocks["http_listener"][0].Attrs["protocol"]; got != tc.listener {
 				t.Errorf("Terraform listener %s, want %s", got, tc.listener)
 			}

@@ -64,7 +64,7 @@ func (x *Component) Routing(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	d.Table([]string{d.T("경로", "Path"), d.T("백엔드 서비스", "Backend service"), d.T("포트", "Port")}, routes)
 	if x.TLS {
 		d.P(d.T("인증서는 사용자가 공개 CA에서 받은 public_host_name용 .pfx이며, Terraform이 Key Vault로 가져옵니다:", "The certificate is your .pfx for public_host_name from a public CA; Terraform imports it into Key Vault:"))
-		d.Code("sh", "export TF_VAR_nginx_certificate_password=...   # the .pfx password, never committed\nterraform apply -var nginx_certificate_pfx_path=<path-to.pfx>\n")
+		d.Code("sh", "export TF_VAR_nginx_certificate_password=...   # "+d.T(".pfx 암호, 커밋하지 않음", "the .pfx password, never committed")+"\nterraform apply -var nginx_certificate_pfx_path=<path-to.pfx>\n")
 	}
 }
 

@@ -67,7 +67,7 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	sub.Next(d.T("데이터베이스 사용자 (수동 단계)", "Database users (manual step)"))
 	d.P(fmt.Sprintf(d.T("Terraform은 데이터베이스 안의 사용자를 만들지 못합니다. 관리자가 VNet 안의 호스트에서 데이터베이스마다 한 번 실행합니다. 비밀번호는 시크릿에서 읽습니다: %s는 Terraform에 준 TF_VAR_azuresql_admin_password와 같은 값입니다.",
 		"Terraform cannot create users inside a database. An administrator runs this once per database from a host inside the VNet, reading the passwords from the secrets: %s holds the value given to Terraform as TF_VAR_azuresql_admin_password."), AdminSecret))
-	d.Code("sh", c.userCommands(e))
+	d.Code("sh", c.userCommands(d, e))
 }
 
 // podTable is the SQL Server pod's settings.
@@ -107,7 +107,7 @@ func (c *Component) serverTable(d *md.Doc, e *plan.Env) {
 		docs.Row(d, "azuresql.server", d.T("논리 서버", "Logical server"), c.Server, claim.TF(tfServer, "name").Is(c.Server)),
 		// the purchasing model, tier, compute, size and hardware are the SKU's
 		docs.Row(d, "azuresql.model", d.T("구매 모델", "Purchasing model"), "vCore", sku),
-		docs.Row(d, "azuresql.tier", "Tier", c.Tier, sku),
+		docs.Row(d, "azuresql.tier", d.T("계층", "Tier"), c.Tier, sku),
 		docs.Row(d, "azuresql.compute", d.T("컴퓨팅", "Compute"), compute, c.computeAt()...),
 		docs.Row(d, "azuresql.sku", "SKU", c.SKU, sku),
 		docs.Row(d, "azuresql.size", d.T("사양", "Size"), fmt.Sprintf(d.T("%d vCore, 메모리 %g GB, 동시 작업자 %d (데이터베이스마다)", "%d vCores, %g GB memory, %d concurrent workers (each database)"), c.Size.VCores, c.Size.MemoryGB, c.Size.Workers), sku),
@@ -146,7 +146,7 @@ func (c *Component) databasesTable(d *md.Doc) {
 
 // userCommands are the exact commands that create the owners' contained
 // users in production, with the passwords read from Key Vault.
-func (c *Component) userCommands(e *plan.Env) string {
+func (c *Component) userCommands(d *md.Doc, e *plan.Env) string {
 	secret := func(name string) string {
 		if kv, ok := plan.Find[*keyvault.Component](e); ok {
 			return fmt.Sprintf("$(az keyvault secret show --vault-name %s --name %s --query value -o tsv)", kv.Vault, name)
@@ -154,7 +154,8 @@ func (c *Component) userCommands(e *plan.Env) string {
 		return "<" + name + " from your secret store>"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# -U is var.azuresql_admin_login (%s unless overridden); sqlcmd reads its password from SQLCMDPASSWORD\n", adminLogin)
+	fmt.Fprintf(&b, "# %s\n", d.T("-U는 var.azuresql_admin_login (재정의하지 않으면 "+adminLogin+"), sqlcmd는 암호를 SQLCMDPASSWORD에서 읽음",
+		"-U is var.azuresql_admin_login ("+adminLogin+" unless overridden); sqlcmd reads its password from SQLCMDPASSWORD"))
 	fmt.Fprintf(&b, "export SQLCMDPASSWORD=\"%s\"\n", secret(AdminSecret))
 	for _, db := range c.Databases {
 		fmt.Fprintf(&b, "PW=\"%s\"; PW=$(printf '%%s' \"$PW\" | sed \"s/'/''/g\")\n", secret(db.Password))
@@ -189,7 +190,7 @@ func (c *Component) pauseDelay(d *md.Doc) string {
 // print, so it has no row.
 func (c *Component) Backups(d *md.Doc, e *plan.Env) []docs.Backup {
 	if !c.Managed() {
-		cmds := c.DevCommands(e)
+		cmds := c.DevCommands(d, e)
 		if e.IsProdLike() || len(cmds) == 0 {
 			return nil
 		}
@@ -253,14 +254,14 @@ func (c *Component) Scaling(d *md.Doc, _ *plan.Env) [][]string {
 // outer double quotes are the operator's shell; \$ reaches the pod, which
 // expands its own sa password), or a managed database's point-in-time
 // restore.
-func (c *Component) DevCommands(e *plan.Env) []string {
+func (c *Component) DevCommands(d *md.Doc, e *plan.Env) []string {
 	if c.Managed() {
 		// The managed databases back themselves up; restoring is a
 		// point-in-time restore into a new database.
 		var out []string
 		for _, db := range c.Databases {
-			out = append(out, fmt.Sprintf(`az sql db restore --resource-group %s --server %s --name %s --dest-name %s-restored --time "<UTC time within %d days>"   # restore %s`,
-				e.Names.ResourceGroup, c.Server, db.Name, db.Name, c.RetentionDays, db.Name))
+			out = append(out, fmt.Sprintf(`az sql db restore --resource-group %s --server %s --name %s --dest-name %s-restored --time "<UTC time within %d days>"   # %s`,
+				e.Names.ResourceGroup, c.Server, db.Name, db.Name, c.RetentionDays, d.T(db.Name+" 복원", "restore "+db.Name)))
 		}
 		return out
 	}
@@ -269,10 +270,10 @@ func (c *Component) DevCommands(e *plan.Env) []string {
 	}
 	var out []string
 	for _, db := range c.Databases {
-		out = append(out, run(fmt.Sprintf("BACKUP DATABASE %s TO DISK = N'%s/backup/%s.bak' WITH INIT", tsqlIdent(db.Name), dataDir, db.Name))+"   # backup "+db.Name)
+		out = append(out, run(fmt.Sprintf("BACKUP DATABASE %s TO DISK = N'%s/backup/%s.bak' WITH INIT", tsqlIdent(db.Name), dataDir, db.Name))+"   # "+d.T(db.Name+" 백업", "backup "+db.Name))
 	}
 	for _, db := range c.Databases {
-		out = append(out, run(fmt.Sprintf("RESTORE DATABASE %s FROM DISK = N'%s/backup/%s.bak' WITH REPLACE", tsqlIdent(db.Name), dataDir, db.Name))+"   # restore "+db.Name)
+		out = append(out, run(fmt.Sprintf("RESTORE DATABASE %s FROM DISK = N'%s/backup/%s.bak' WITH REPLACE", tsqlIdent(db.Name), dataDir, db.Name))+"   # "+d.T(db.Name+" 복원", "restore "+db.Name))
 	}
 	return out
 }

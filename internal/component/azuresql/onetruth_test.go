@@ -31,7 +31,7 @@ func TestOneTruth(t *testing.T) {
 	for _, c := range []struct{ row, want string }{
 		{"논리 서버", x.Server},
 		{"SKU", x.SKU},
-		{"Tier", x.Tier},
+		{"계층", x.Tier},
 		{"백업 중복", x.BackupRedundancy},
 		{"백업 보존", strconv.Itoa(x.RetentionDays) + "일"},
 		{"영역 중복", "1, 2, 3"},

@@ -15,8 +15,8 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 	if c.Managed() {
 		return []availability.PathLink{{Name: "Azure SQL Database", Config: c.SKU + ", " + c.zoneText(), ConfigKo: c.SKU + ", " + c.zoneTextKo(), Key: c.slaKey()}}
 	}
-	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "Azure SQL Database", Config: "SQL Server pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
+	key, cfg, cfgKo := nodes(1)
+	return []availability.PathLink{{Name: "Azure SQL Database", Config: "SQL Server pod (" + cfg + ")", ConfigKo: "SQL Server Pod (" + cfgKo + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
 
 // slaKey is the catalog's SLA entry for the databases.

@@ -169,7 +169,7 @@ func TestJumpHostStepsUseItsTools(t *testing.T) {
 	}
 	for _, sku := range []string{Standard, Basic} {
 		x := &Component{SKU: sku, JumpHost: true, EntraLogin: true, ResourceGroup: "rg", Cluster: "aks", Management: plan.Subnet{CIDR: "10.0.0.0/29"}}
-		cmds := x.Commands(&plan.Env{Name: "prod"})
+		cmds := x.Commands(&plan.Env{Name: "prod"}, func(_, en string) string { return en })
 		_, on, ok := strings.Cut(cmds, "# on the jump host")
 		if !ok {
 			t.Fatalf("%s: no jump host section in\n%s", sku, cmds)

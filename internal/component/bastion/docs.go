@@ -61,7 +61,7 @@ func (c *Component) WayIn(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	s.Next(d.T("운영자 명령", "Operator commands"))
 	d.P(d.T("terraform 출력은 deploy/terraform/"+e.Name+"에서 읽습니다. 점프 호스트는 VNet 안에 있어, VNet의 프라이빗 DNS 영역이 비공개 API 서버와 모든 프라이빗 엔드포인트를 사설 주소로 해석합니다.",
 		"Read the terraform outputs in deploy/terraform/"+e.Name+". The jump host is inside the VNet, whose private DNS zones resolve the private API server and every private endpoint to its private address."))
-	d.Code("sh", c.Commands(e))
+	d.Code("sh", c.Commands(e, d.T))
 }
 
 // ToolList is the jump host's tools as the documents list them, with the
@@ -94,18 +94,18 @@ func (c *Component) login(d *md.Doc) string {
 }
 
 // Commands are the operator commands, in the order they run, with the
-// environment's names filled in.
-func (c *Component) Commands(e *plan.Env) string {
+// environment's names filled in; t picks each comment's language.
+func (c *Component) Commands(e *plan.Env, t func(ko, en string) string) string {
 	rg, cl := c.ResourceGroup, c.Cluster
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	w("# az aks command invoke: kubectl through the AKS API, from any machine (Azure runs it in the cluster)")
+	w("# %s", t("`az aks command invoke`: AKS API를 통한 kubectl, 어느 컴퓨터에서나 실행 (Azure가 클러스터 안에서 실행)", "`az aks command invoke`: kubectl through the AKS API, from any machine (Azure runs it in the cluster)"))
 	w("cd deploy/k8s && az aks command invoke --resource-group %s --name %s --command \"kubectl apply -k overlays/%s\" --file .", rg, cl, e.Name)
 	if !c.JumpHost || c.Management.CIDR == "" {
 		return b.String()
 	}
 	w("")
-	w("# the jump host, through Bastion (Azure CLI extensions: az extension add --name bastion, then --name ssh)")
+	w("# %s", t("Bastion을 거쳐 점프 호스트로 (Azure CLI 확장: `az extension add --name bastion`, 이어서 `--name ssh`)", "the jump host, through Bastion (Azure CLI extensions: `az extension add --name bastion`, then `--name ssh`)"))
 	w("BASTION=$(terraform -chdir=deploy/terraform/%s output -raw bastion_name)", e.Name)
 	w("JUMP=$(terraform -chdir=deploy/terraform/%s output -raw jump_host_id)", e.Name)
 	auth := "--auth-type AAD"
@@ -114,15 +114,17 @@ func (c *Component) Commands(e *plan.Env) string {
 	}
 	if c.SKU == Standard {
 		w("az network bastion ssh --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" %s", rg, auth)
-		w("# or a tunnel to the jump host's SSH port, for scp and port forwarding")
+		w("# %s", t("또는 점프 호스트 SSH 포트로 터널 (scp와 포트 전달용)", "or a tunnel to the jump host's SSH port, for scp and port forwarding"))
 		w("az network bastion tunnel --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" --resource-port 22 --port 2222", rg)
-		w("# where %s is empty (cloud-init cloned nothing): the checkout's committed tree, from its root, in a second shell while the tunnel is open", RepositoryVariable)
+		w("# %s", t(RepositoryVariable+" 값이 비어 있으면 (cloud-init이 아무것도 복제하지 않음): 체크아웃의 커밋된 트리를 루트에서, 터널이 열린 동안 두 번째 셸에서 복사",
+			"where "+RepositoryVariable+" is empty (cloud-init cloned nothing): the checkout's committed tree, from its root, in a second shell while the tunnel is open"))
 		w("%s", CopyCommand)
 	} else {
-		w("# Basic has no native client: Azure portal → %s → Connect → Bastion; the checkout only through %s", c.VM, RepositoryVariable)
+		w("# %s", t("Basic에는 네이티브 클라이언트가 없음: Azure Portal → "+c.VM+" → 연결 → Bastion; 체크아웃은 "+RepositoryVariable+"로만",
+			"Basic has no native client: Azure portal → "+c.VM+" → Connect → Bastion; the checkout only through "+RepositoryVariable))
 	}
 	w("")
-	w("# on the jump host (%s)", strings.Join(Tools, ", "))
+	w("# %s (%s)", t("점프 호스트에서", "on the jump host"), strings.Join(Tools, ", "))
 	w("cd %s", CheckoutDir)
 	w("az login")
 	w("az aks get-credentials --resource-group %s --name %s", rg, cl)
@@ -151,7 +153,7 @@ func (c *Component) SecurityLayers(d *md.Doc, _ *plan.Env) []docs.Layer {
 	if c.JumpHost {
 		tech += d.T(" → 점프 호스트", " → jump host")
 	}
-	return []docs.Layer{{N: 3, Name: d.T("운영자 접근", "Operator access"), Technology: tech, Applies: d.T("운영자 → 비공개 클러스터·레지스트리·Key Vault", "operators → private cluster, registry, Key Vault")}}
+	return []docs.Layer{{N: 3, Name: d.T("운영자 접근", "Operator access"), Technology: tech, Applies: d.T("운영자 → 프라이빗 클러스터·레지스트리·Key Vault", "operators → private cluster, registry, Key Vault")}}
 }
 
 // Deployment implements docs.Deployed: where the operator's way in is

@@ -355,12 +355,12 @@ func (c *Component) InitJobs(d *md.Doc, _ *plan.Env) [][]string {
 }
 
 // DevCommands implements docs.Operated.
-func (c *Component) DevCommands(e *plan.Env) []string {
+func (c *Component) DevCommands(d *md.Doc, e *plan.Env) []string {
 	if c.Pod == nil {
 		return nil
 	}
 	return []string{
-		fmt.Sprintf("kubectl -n %s port-forward statefulset/%s %d:%d   # Azurite on localhost", e.Namespace, Name, PortAzurite, PortAzurite),
+		fmt.Sprintf("kubectl -n %s port-forward statefulset/%s %d:%d   # %s", e.Namespace, Name, PortAzurite, PortAzurite, d.T("localhost에서 Azurite 사용", "Azurite on localhost")),
 		fmt.Sprintf(`az storage container list --connection-string "DefaultEndpointsProtocol=http;AccountName=%[1]s;AccountKey=$BLOBSTORAGE_ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:%[2]d/%[1]s;" -o table`, c.Account, PortAzurite),
 	}
 }

@@ -19,8 +19,8 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 		return nil
 	}
 	if !c.Managed() {
-		key, cfg := nodes(1)
-		return []availability.PathLink{{Name: "Blob Storage", Config: "Azurite pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
+		key, cfg, cfgKo := nodes(1)
+		return []availability.PathLink{{Name: "Blob Storage", Config: "Azurite pod (" + cfg + ")", ConfigKo: "Azurite Pod (" + cfgKo + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 	}
 	// Reads and writes have their own SLAs: each is a link of its own,
 	// so that a reading route and a writing route each get theirs.
@@ -35,8 +35,11 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 		// say so where the documents print the figure.
 		cfg, cfgKo = cfg+", reads retried on the secondary", cfg+", 실패한 읽기는 보조 엔드포인트에서 재시도"
 	}
-	return []availability.PathLink{{Name: "Blob Storage " + what, Config: cfg, ConfigKo: cfgKo, Key: key, Note: note, NoteKo: noteKo}}
+	return []availability.PathLink{{Name: "Blob Storage " + what, NameKo: "Blob Storage " + whatKo[what], Config: cfg, ConfigKo: cfgKo, Key: key, Note: note, NoteKo: noteKo}}
 }
+
+// whatKo is slaKey's "what" in Korean.
+var whatKo = map[string]string{"reads": "읽기", "writes": "쓰기"}
 
 // slaKey is the catalog key of the figure a service with an access waits
 // on, what it covers, and the condition it holds under.

@@ -69,16 +69,16 @@ func (c *Component) StaticRoute() *frontdoor.Static {
 	// the account's reads once; but Front Door does not retry on the
 	// secondary, so with read access the primary's figure is the route's.
 	key, what, note, noteKo := slaKey(c.AccessTier, c.Redundancy, "read")
-	name := "Blob Storage " + what
+	name, nameKo := "Blob Storage "+what, "Blob Storage "+whatKo[what]
 	if strings.HasSuffix(key, "/read-secondary") {
-		key, name, note = strings.TrimSuffix(key, "-secondary"), name+" (primary)", "Front Door reads the primary endpoint only"
+		key, name, nameKo, note = strings.TrimSuffix(key, "-secondary"), name+" (primary)", nameKo+" (기본 엔드포인트)", "Front Door reads the primary endpoint only"
 		noteKo = "Front Door는 기본 엔드포인트에서만 읽음"
 	}
 	return &frontdoor.Static{
 		Path: staticPath(st), Account: c.Account, Container: st.Container,
 		Host: "azurerm_storage_account.blob.primary_blob_host", Target: "azurerm_storage_account.blob.id",
 		Private: c.endpoint, Caching: cachings[orDefault(st.Caching, "ignoreQueryString")], Compression: st.Compression == nil || *st.Compression,
-		Link: availability.PathLink{Name: name, Config: c.AccessTier + " " + c.Redundancy, Key: key, Note: note, NoteKo: noteKo},
+		Link: availability.PathLink{Name: name, NameKo: nameKo, Config: c.AccessTier + " " + c.Redundancy, Key: key, Note: note, NoteKo: noteKo},
 		Node: nodeID,
 	}
 }

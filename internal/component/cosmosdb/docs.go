@@ -277,7 +277,7 @@ func (c *Component) Backups(d *md.Doc, e *plan.Env) []docs.Backup {
 		}
 		return []docs.Backup{{Tier: docs.TierData, Target: "Cosmos DB (mongo Pod)", Method: d.T("mongodump (수동)", "mongodump (manual)"), Frequency: d.T("필요 시", "on demand"),
 			Retention: "-", Geo: msg.Bool(d, false), Recover: "mongorestore", Source: d.T("운영 명령 (11.1.2)", "the data commands (11.1.2)"),
-			At: []claim.Locator{claim.Manually(c.DevCommands(e)[0])}}}
+			At: []claim.Locator{claim.Manually(c.DevCommands(d, e)[0])}}}
 	}
 	if c.Backup.Type == "continuous" {
 		days := 7
@@ -339,7 +339,7 @@ func (c *Component) Scaling(d *md.Doc, _ *plan.Env) [][]string {
 
 // DevCommands implements docs.Operated: where the key comes from, or
 // how to dump and restore the mongo pod.
-func (c *Component) DevCommands(e *plan.Env) []string {
+func (c *Component) DevCommands(d *md.Doc, e *plan.Env) []string {
 	if c.Pod == nil {
 		return []string{fmt.Sprintf("az cosmosdb keys list --name %s --resource-group %s --query primaryMasterKey -o tsv   # %s", c.Account, e.Names.ResourceGroup, Secret)}
 	}

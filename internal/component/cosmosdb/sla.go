@@ -62,8 +62,8 @@ func (c *Component) ServiceLinks(_ *plan.Env, sv plan.Service, nodes availabilit
 		return []availability.PathLink{{Name: "Cosmos DB", Config: c.config(), ConfigKo: c.configKo(), Key: c.slaKey(),
 			Note: "the write availability SLA; reads may be higher", NoteKo: "쓰기 가용성 SLA; 읽기는 더 높을 수 있음"}}
 	}
-	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "Cosmos DB", Config: "mongo pod (" + cfg + ")", ConfigKo: "mongo Pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
+	key, cfg, cfgKo := nodes(1)
+	return []availability.PathLink{{Name: "Cosmos DB", Config: "mongo pod (" + cfg + ")", ConfigKo: "mongo Pod (" + cfgKo + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
 
 // podNoteKo is the single pod's note in Korean.

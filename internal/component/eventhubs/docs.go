@@ -94,7 +94,7 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
 		docs.Row(d, "eventhubs.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
-		docs.Row(d, "eventhubs.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		docs.Row(d, "eventhubs.tier", d.T("계층", "Tier"), c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
 		docs.Row(d, "eventhubs.units", c.unitsTitle(d), c.unitsText(d), claim.TF(tfNamespace, "capacity").Is(strconv.Itoa(c.Units))),
 		docs.Row(d, "eventhubs.auto-inflate", d.T("자동 스케일링 (auto-inflate)", "Auto-inflate"), c.autoInflateText(d), c.autoInflateAt()),
 		// zone redundancy and the Kafka endpoint come with the tier

@@ -88,7 +88,7 @@ func checkNamespace(t *testing.T, eh *eventhubs.Component, doc []byte, tf []read
 		t.Errorf("auto_inflate_enabled %q, plan %v", got, eh.AutoInflate)
 	}
 	for _, c := range []struct{ what, doc, tf, plan string }{
-		{"tier", value(t, kv, "Tier"), main.Attrs["sku"], eh.Tier},
+		{"tier", value(t, kv, "계층"), main.Attrs["sku"], eh.Tier},
 		{"units", strconv.Itoa(eh.Units), main.Attrs["capacity"], strconv.Itoa(eh.Units)},
 		{"namespace", value(t, kv, "Namespace"), eh.Namespace, eh.Namespace},
 		{"minimum TLS", value(t, kv, "최소 TLS"), main.Attrs["minimum_tls_version"], "1.2"},

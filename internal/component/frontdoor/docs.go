@@ -111,7 +111,7 @@ func (c *Component) Routing(d *md.Doc, _ *plan.Env, s *docs.Sections) {
 	if c.TLS {
 		d.P(d.T("사용자 지정 도메인의 DNS 레코드는 사용자의 DNS 영역에 만듭니다 (수동 단계, Azure DNS의 경우):",
 			"The custom domain's DNS records go into your DNS zone (a manual step; with Azure DNS):"))
-		d.Code("sh", "# <zone>: the DNS zone of public_host_name, <label>: its name in the zone\n"+
+		d.Code("sh", "# "+d.T("<zone>: public_host_name의 DNS 영역, <label>: 영역 안의 이름", "<zone>: the DNS zone of public_host_name, <label>: its name in the zone")+"\n"+
 			"az network dns record-set txt add-record --resource-group <dns-resource-group> --zone-name <zone> --record-set-name _dnsauth.<label> --value \"$(terraform output -raw front_door_custom_domain_validation_token)\"\n"+
 			"az network dns record-set cname set-record --resource-group <dns-resource-group> --zone-name <zone> --record-set-name <label> --cname \"$(terraform output -raw front_door_endpoint)\"\n")
 	}

@@ -28,7 +28,7 @@ func (c *Component) Alerts(e *plan.Env) []plan.Alert {
 		{Component: c.ID(), Key: "edge-5xx", Title: spec.Text{Ko: "HTTP 5xx 비율 (Front Door)", En: "HTTP 5xx rate (Front Door)"},
 			Namespace: "Microsoft.Cdn/profiles", Metric: "Percentage5XX", Aggregation: "Average",
 			Operator: "GreaterThan", Threshold: burn, Unit: "%", Window: "PT1H", Frequency: "PT5M", Severity: 1, Basis: basis},
-		{Component: c.ID(), Key: "edge-origin-health", Title: spec.Text{Ko: "오리진 상태 프로브 성공률 (Front Door)", En: "Origin health probes (Front Door)"},
+		{Component: c.ID(), Key: "edge-origin-health", Title: spec.Text{Ko: "원본 상태 프로브 성공률 (Front Door)", En: "Origin health probes (Front Door)"},
 			Namespace: "Microsoft.Cdn/profiles", Metric: "OriginHealthPercentage", Aggregation: "Average",
 			Operator: "LessThan", Threshold: 100 - burn, Unit: "%", Window: "PT1H", Frequency: "PT5M", Severity: 1, Basis: basis},
 	}

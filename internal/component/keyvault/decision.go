@@ -17,14 +17,14 @@ func (c *Component) Decisions(_ *plan.Plan, e *plan.Env) []decision.Decision {
 	if c.Private {
 		where = decision.T("프라이빗 엔드포인트로 접근", "reached on a private endpoint")
 	}
-	d := decision.Decision{ID: "keyvault.secrets", Topic: decision.T("비밀 저장소", "Secret store"), Choice: decision.T("Azure Key Vault (Standard)", "Azure Key Vault (Standard)"),
+	d := decision.Decision{ID: "keyvault.secrets", Topic: decision.T("시크릿 저장소", "Secret store"), Choice: decision.T("Azure Key Vault (Standard)", "Azure Key Vault (Standard)"),
 		Reason: spec.Text{
-			Ko: fmt.Sprintf("서비스가 읽는 비밀 %d개를 클러스터 밖에 두고, Azure RBAC 역할 할당을 받은 ID만 Secrets Store CSI Driver로 읽습니다 (%s)", len(e.Secrets), where.Ko),
+			Ko: fmt.Sprintf("서비스가 읽는 시크릿 %d개를 클러스터 밖에 두고, Azure RBAC 역할 할당을 받은 ID만 Secrets Store CSI Driver로 읽습니다 (%s)", len(e.Secrets), where.Ko),
 			En: fmt.Sprintf("the %d secrets the services read stay outside the cluster, and only identities with an Azure RBAC role assignment read them, through the Secrets Store CSI driver (%s)", len(e.Secrets), where.En),
 		},
 		Alternatives: []decision.Alternative{{
 			Choice: decision.T("Kubernetes Secret", "Kubernetes Secret"),
-			Note:   decision.T("사용자가 만드는 Secret에 비밀을 두며, 네임스페이스의 Secret을 읽을 수 있는 누구나 읽습니다", "the secrets live in a Secret the user creates, readable by anyone who may read the namespace's Secrets"),
+			Note:   decision.T("사용자가 만드는 Secret에 시크릿을 두며, 네임스페이스의 Secret을 읽을 수 있는 누구나 읽습니다", "the secrets live in a Secret the user creates, readable by anyone who may read the namespace's Secrets"),
 			Change: func(_ *spec.Spec, env *spec.Environment) { decision.Settings[Settings](env, Name).KeyVault = false },
 		}},
 	}

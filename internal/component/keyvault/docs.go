@@ -16,7 +16,7 @@ func (*Component) SecretStore(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		access = append(access, claim.K8s("SecretProviderClass", "*", "spec.provider").Is("azure"))
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		docs.Row(d, "keyvault.tier", "Tier", "Standard", claim.TF("azurerm_key_vault.main", "sku_name").Is("standard")),
+		docs.Row(d, "keyvault.tier", d.T("계층", "Tier"), "Standard", claim.TF("azurerm_key_vault.main", "sku_name").Is("standard")),
 		docs.Row(d, "keyvault.access", d.T("접근", "Access"), d.T("Azure RBAC + Secrets Store CSI Driver", "Azure RBAC + Secrets Store CSI Driver"), access...),
 	)
 }

@@ -15,7 +15,7 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 		return nil
 	}
 	gb := c.IngestGBPerDay * cost.HoursPerMonth / 24
-	return []cost.Line{{Category: "monitoring", Name: "Log Analytics ingestion", NameKo: "Log Analytics 수집", SKU: fmt.Sprintf("%g GB/day", c.IngestGBPerDay),
+	return []cost.Line{{Category: "monitoring", Name: "Log Analytics ingestion", NameKo: "Log Analytics 수집", SKU: fmt.Sprintf("%g GB/day", c.IngestGBPerDay), SKUKo: fmt.Sprintf("일 %g GB", c.IngestGBPerDay),
 		Meter: azure.Meter{Service: "Log Analytics", Meter: "Pay-as-you-go Data Ingestion"}, Qty: gb, QtyMax: gb, Unit: "GB", PerMonth: 1,
 		Estimate: "ingestion assumed from monitoring.ingestGBPerDay", EstimateKo: "수집량은 `monitoring.ingestGBPerDay`로 가정"}}
 }

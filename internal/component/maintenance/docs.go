@@ -36,7 +36,7 @@ func (m *Component) ClusterSettings(d *md.Doc, _ *plan.Env) [][2]string {
 		docs.Row(d, "maintenance.node-os-channel", d.T("노드 OS 업그레이드 채널", "Node OS upgrade channel"), m.NodeOSChannel, channel("node_os_upgrade_channel", m.NodeOSChannel)),
 	}
 	if m.Window {
-		rows = append(rows, docs.Row(d, "maintenance.window", d.T("계획된 유지보수 창 (업그레이드, 노드 OS)", "Planned maintenance window (upgrades, node OS)"), m.window(d),
+		rows = append(rows, docs.Row(d, "maintenance.window", d.T("계획된 유지보수 시간대 (업그레이드, 노드 OS)", "Planned maintenance window (upgrades, node OS)"), m.window(d),
 			claim.TF(tfCluster, "maintenance_window_auto_upgrade.day_of_week").Is(m.Day), claim.TF(tfCluster, "maintenance_window_auto_upgrade.start_time").Is(m.Start),
 			claim.TF(tfCluster, "maintenance_window_auto_upgrade.duration").Is(strconv.Itoa(m.Hours)), claim.TF(tfCluster, "maintenance_window_node_os.day_of_week").Is(m.Day)))
 	}
@@ -46,7 +46,7 @@ func (m *Component) ClusterSettings(d *md.Doc, _ *plan.Env) [][2]string {
 // Summary implements docs.Summarised: the window among the procedures.
 func (m *Component) Summary(d *md.Doc, _ *plan.Env, key string) (string, bool) {
 	if key == docs.SummaryMaintenance && m.Window {
-		return fmt.Sprintf(d.T("유지보수 창: %s (AKS 계획된 유지보수, 3.1.1)", "Maintenance window: %s (AKS planned maintenance, 3.1.1)"), m.window(d)), true
+		return fmt.Sprintf(d.T("유지보수 시간대: %s (AKS 계획된 유지보수, 3.1.1)", "Maintenance window: %s (AKS planned maintenance, 3.1.1)"), m.window(d)), true
 	}
 	return "", false
 }

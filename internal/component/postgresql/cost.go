@@ -21,16 +21,16 @@ func (c *Component) CostLines(_ *plan.Env) []cost.Line {
 		n = 2
 	}
 	lines := []cost.Line{
-		{Category: "database", Name: "PostgreSQL Flexible compute", SKU: c.SKU, Meter: azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: c.SKU},
+		{Category: "database", Name: "PostgreSQL Flexible compute", NameKo: "PostgreSQL Flexible 컴퓨팅", SKU: c.SKU, Meter: azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: c.SKU},
 			Qty: n, QtyMax: n, Unit: "instance-hour", PerMonth: cost.HoursPerMonth},
-		{Category: "database", Name: "PostgreSQL storage", SKU: fmt.Sprintf("%d GiB", c.StorageGB), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"},
+		{Category: "database", Name: "PostgreSQL storage", NameKo: "PostgreSQL 스토리지", SKU: fmt.Sprintf("%d GiB", c.StorageGB), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"},
 			Qty: float64(c.StorageGB) * n, QtyMax: float64(c.StorageGB) * n, Unit: "GB-month", PerMonth: 1},
 	}
 	if r := float64(c.ReadReplicas); r > 0 {
 		lines = append(lines,
-			cost.Line{Category: "database", Name: "PostgreSQL read replicas compute", SKU: fmt.Sprintf("%d × %s", c.ReadReplicas, c.SKU), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: c.SKU},
+			cost.Line{Category: "database", Name: "PostgreSQL read replicas compute", NameKo: "PostgreSQL 읽기 복제본 컴퓨팅", SKU: fmt.Sprintf("%d × %s", c.ReadReplicas, c.SKU), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", ArmSku: c.SKU},
 				Qty: r, QtyMax: r, Unit: "instance-hour", PerMonth: cost.HoursPerMonth},
-			cost.Line{Category: "database", Name: "PostgreSQL read replicas storage", SKU: fmt.Sprintf("%d × %d GiB", c.ReadReplicas, c.StorageGB), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"},
+			cost.Line{Category: "database", Name: "PostgreSQL read replicas storage", NameKo: "PostgreSQL 읽기 복제본 스토리지", SKU: fmt.Sprintf("%d × %d GiB", c.ReadReplicas, c.StorageGB), Meter: azure.Meter{Service: "Azure Database for PostgreSQL", Meter: "Storage Data Stored"},
 				Qty: float64(c.StorageGB) * r, QtyMax: float64(c.StorageGB) * r, Unit: "GB-month", PerMonth: 1})
 	}
 	return append(lines, c.standbyCost()...)

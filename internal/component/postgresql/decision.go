@@ -3,6 +3,7 @@ package postgresql
 import (
 	"github.com/physarch/physarch/internal/analysis/decision"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/msg"
 	"github.com/physarch/physarch/internal/spec"
 )
 
@@ -57,11 +58,5 @@ func (c *Component) Decisions(_ *plan.Plan, e *plan.Env) []decision.Decision {
 }
 
 func haText(mode string) spec.Text {
-	switch mode {
-	case "zoneredundant":
-		return decision.T("영역 중복 HA", "zone-redundant HA")
-	case "samezone":
-		return decision.T("같은 영역 HA", "same-zone HA")
-	}
-	return decision.T("미사용", "off")
+	return spec.Text{Ko: msg.HA(msg.Korean, mode), En: msg.HA(msg.English, mode)}
 }

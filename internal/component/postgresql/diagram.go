@@ -2,6 +2,7 @@ package postgresql
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 
 	"github.com/physarch/physarch/internal/render/diagram"
 )
@@ -17,7 +18,7 @@ func (c *Component) Draw(v diagram.View) diagram.Drawing {
 	g := &diagram.Group{ID: "SnetDB", Label: diagram.SubnetLabel(c.Subnet)}
 	ha := c.HA != "none"
 	if v.Network {
-		g.Nodes = append(g.Nodes, diagram.Shape{ID: "PG", Label: "PostgreSQL Flexible (" + haLabel(v, c.HA) + ")", DB: true, Icon: icon})
+		g.Nodes = append(g.Nodes, diagram.Shape{ID: "PG", Label: "PostgreSQL Flexible (" + haConfig(msg.Func(v.T), c.HA) + ")", DB: true, Icon: icon})
 		if ha {
 			g.Nodes = append(g.Nodes, diagram.Shape{ID: "PGStandby", Label: "Standby", DB: true})
 			d.Late = append(d.Late, diagram.Edge{From: "PG", To: "PGStandby", Label: v.T("HA 동기화", "HA sync"), Dotted: true})
@@ -25,7 +26,7 @@ func (c *Component) Draw(v diagram.View) diagram.Drawing {
 	} else {
 		g.Nodes = append(g.Nodes, diagram.Shape{ID: "PG", Label: fmt.Sprintf(v.T("PostgreSQL Flexible %s\nPrimary (영역 1)", "PostgreSQL Flexible %s\nPrimary (zone 1)"), c.SKU), DB: true, Icon: icon})
 		if ha {
-			g.Nodes = append(g.Nodes, diagram.Shape{ID: "PGStandby", Label: "Standby (" + haLabel(v, c.HA) + ")", DB: true})
+			g.Nodes = append(g.Nodes, diagram.Shape{ID: "PGStandby", Label: "Standby (" + haConfig(msg.Func(v.T), c.HA) + ")", DB: true})
 			d.Late = append(d.Late, diagram.Edge{From: "PG", To: "PGStandby", Label: v.T("HA 동기 복제", "HA sync replication"), Dotted: true})
 		}
 	}
@@ -44,14 +45,3 @@ func (c *Component) Draw(v diagram.View) diagram.Drawing {
 
 // icon is Azure Database for PostgreSQL's.
 const icon = "Databases/AzureDatabaseForPostgreSQL"
-
-// haLabel names the HA mode as the documents do, not as it is stored.
-func haLabel(v diagram.View, mode string) string {
-	switch mode {
-	case "zoneredundant":
-		return v.T("영역 중복 HA", "zone-redundant HA")
-	case "samezone":
-		return v.T("동일 영역 HA", "same-zone HA")
-	}
-	return mode
-}

@@ -44,7 +44,7 @@ func (c *Component) Data(d *md.Doc, e *plan.Env, s *docs.Sections) {
 				// No backup CronJob is generated: dev's backup is the manual
 				// step of the operations commands (pg_dumpall).
 				docs.Row(d, "postgresql.pod.backup", d.T("백업", "Backup"), d.T("수동 pg_dumpall (운영 명령 참조)", "manual pg_dumpall (see the operations commands)"),
-					claim.Manually(c.DevCommands(e)[0])),
+					claim.Manually(c.DevCommands(d, e)[0])),
 			)
 		} else {
 			c.serverTable(d)
@@ -111,7 +111,7 @@ func (c *Component) Backups(d *md.Doc, e *plan.Env) []docs.Backup {
 		}
 		return []docs.Backup{{Tier: docs.TierData, Target: "PostgreSQL", Method: d.T("수동 pg_dumpall", "manual pg_dumpall"), Frequency: d.T("필요 시", "on demand"),
 			Retention: "-", Geo: msg.Bool(d, false), Recover: "`psql < backup.sql`", Source: d.T("운영 명령 (11.1.2)", "the data commands (11.1.2)"),
-			At: []claim.Locator{claim.Manually(c.DevCommands(e)[0])}}}
+			At: []claim.Locator{claim.Manually(c.DevCommands(d, e)[0])}}}
 	}
 	if !c.Flexible() {
 		return nil
@@ -165,7 +165,7 @@ func (c *Component) PrivateAccess(d *md.Doc, _ *plan.Env) [][]string {
 }
 
 // DevCommands implements docs.Operated.
-func (c *Component) DevCommands(e *plan.Env) []string {
+func (c *Component) DevCommands(d *md.Doc, e *plan.Env) []string {
 	if c.Pod == nil {
 		return nil
 	}
@@ -192,7 +192,7 @@ func (c *Component) Compare(d *md.Doc, _ *plan.Env, part string) [][2]string {
 	}
 	return [][2]string{
 		{d.T("주 데이터베이스", "Primary database"), primary},
-		{d.T("가용성", "Availability"), c.HA},
+		{d.T("가용성", "Availability"), msg.HA(d, c.HA)},
 		{d.T("백업", "Backup"), backup},
 		{"max_connections", strconv.Itoa(c.MaxConnections)},
 	}
@@ -220,8 +220,9 @@ func (c *Component) rolesSection(d *md.Doc, e *plan.Env) {
 	ns := e.Namespace
 	tf := "deploy/terraform/" + e.Name
 	if c.store {
-		d.P(fmt.Sprintf(d.T("Terraform은 서버와 데이터베이스를 만들고, Job %[1]s(자기 워크로드 ID, 자기 SecretProviderClass)가 관리자 %[2]s로 TLS 접속해 역할마다 서비스가 읽는 암호를 설정하고 데이터베이스 소유자로 만듭니다. 관리자 암호는 이 Job만 읽습니다. 순서:",
-			"Terraform creates the server and the databases; Job %[1]s (its own workload identity and SecretProviderClass) signs in over TLS as the administrator %[2]s, sets each role's password to the one its service reads and makes it its database's owner. Only this Job reads the administrator password. In this order:"), initJob, AdminLogin))
+		d.P(d.T(fmt.Sprintf("Terraform은 서버와 데이터베이스를 만들고, Job %s(자기 워크로드 ID, 자기 SecretProviderClass)%s 관리자 %s TLS 접속해 역할마다 서비스가 읽는 암호를 설정하고 데이터베이스 소유자로 만듭니다. 관리자 암호는 이 Job만 읽습니다. 순서:",
+			initJob, msg.ParticleOf(initJob, "이", "가"), msg.Particle(AdminLogin, "으로", "로")),
+			fmt.Sprintf("Terraform creates the server and the databases; Job %s (its own workload identity and SecretProviderClass) signs in over TLS as the administrator %s, sets each role's password to the one its service reads and makes it its database's owner. Only this Job reads the administrator password. In this order:", initJob, AdminLogin)))
 		d.Code("sh", strings.Join([]string{
 			fmt.Sprintf("terraform -chdir=%s apply                                   # %s", tf, d.T("서버, 데이터베이스, ID", "server, databases, identities")),
 			fmt.Sprintf("VAULT=$(terraform -chdir=%s output -raw key_vault_name)", tf),
@@ -232,8 +233,9 @@ func (c *Component) rolesSection(d *md.Doc, e *plan.Env) {
 			fmt.Sprintf("kubectl -n %s wait --for=condition=complete job/%s --timeout=15m", ns, initJob),
 		}, "\n"))
 	} else {
-		d.P(fmt.Sprintf(d.T("Terraform은 서버와 데이터베이스를 만들고, Job %[1]s가 관리자 %[2]s로 TLS 접속해 역할마다 서비스가 읽는 암호를 설정하고 데이터베이스 소유자로 만듭니다. 암호는 직접 만드는 Kubernetes Secret에서 읽습니다 (SECRETS.md). 순서:",
-			"Terraform creates the server and the databases; Job %[1]s signs in over TLS as the administrator %[2]s, sets each role's password to the one its service reads and makes it its database's owner. It reads the passwords from the Kubernetes Secret you create (SECRETS.md). In this order:"), initJob, AdminLogin))
+		d.P(d.T(fmt.Sprintf("Terraform은 서버와 데이터베이스를 만들고, Job %s 관리자 %s TLS 접속해 역할마다 서비스가 읽는 암호를 설정하고 데이터베이스 소유자로 만듭니다. 암호는 직접 만드는 Kubernetes Secret에서 읽습니다 (SECRETS.md). 순서:",
+			msg.Particle(initJob, "이", "가"), msg.Particle(AdminLogin, "으로", "로")),
+			fmt.Sprintf("Terraform creates the server and the databases; Job %s signs in over TLS as the administrator %s, sets each role's password to the one its service reads and makes it its database's owner. It reads the passwords from the Kubernetes Secret you create (SECRETS.md). In this order:", initJob, AdminLogin)))
 		d.Code("sh", strings.Join([]string{
 			fmt.Sprintf("terraform -chdir=%s apply", tf),
 			fmt.Sprintf("# %s", d.T("SECRETS.md의 Secret 생성 (postgresql-admin-password는 Terraform에 준 값)", "create the Secret of SECRETS.md (postgresql-admin-password: the value Terraform was given)")),

@@ -19,7 +19,8 @@ const tfStandby = "azurerm_postgresql_flexible_server.standby"
 // to a standalone server ("forced" promotion, when the primary's region is
 // lost) takes minutes, and the business continuity overview gives a
 // promoted cross-region replica "RPO < 5 min".
-var srcPromote = azure.Source{Ref: "learn.microsoft.com/azure/postgresql/flexible-server/concepts-read-replicas (promote to standalone server, forced) and concepts-business-continuity (a promoted cross-region read replica: recovery in minutes, under 5 min of writes lost)", Date: "2026-12-01"}
+var srcPromote = azure.Source{Ref: "learn.microsoft.com/azure/postgresql/flexible-server/concepts-read-replicas (promote to standalone server, forced) and concepts-business-continuity (a promoted cross-region read replica: recovery in minutes, under 5 min of writes lost)", Date: "2026-12-01",
+	Ko: "learn.microsoft.com/azure/postgresql/flexible-server/concepts-read-replicas (독립 서버로 강제 승격) 및 concepts-business-continuity (승격한 리전 간 읽기 복제본: 수 분 내 복구, 쓰기 손실 5분 미만)"}
 
 // Recovery implements plan.Recovering: geo-restore restores the
 // geo-redundant backups into the DR region as a new server; a standby

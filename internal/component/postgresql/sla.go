@@ -4,6 +4,7 @@ import (
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // ServiceLinks implements availability.Linked: a service's requests wait
@@ -18,17 +19,23 @@ func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availabilit
 		return nil
 	}
 	if c.Flexible() {
-		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", HA " + c.HA,
-			ConfigKo: "Flexible " + c.SKU + ", " + haKo[c.HA], Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
+		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", " + haConfig(msg.English, c.HA),
+			ConfigKo: "Flexible " + c.SKU + ", " + haConfig(msg.Korean, c.HA), Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
 			Facts: azure.Facts{ZoneRedundant: c.HA == "zoneredundant" && len(e.Zones) > 1, MinInstances: c.instances()}}}
 	}
-	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "PostgreSQL", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
+	key, cfg, cfgKo := nodes(1)
+	return []availability.PathLink{{Name: "PostgreSQL", Config: "pod (" + cfg + ")", ConfigKo: "Pod (" + cfgKo + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
 
 // instances is how many servers answer for the primary: it and a standby.
-// haKo names each postgresql.ha value in Korean.
-var haKo = map[string]string{"none": "HA 없음", "samezone": "동일 영역 HA", "zoneredundant": "영역 중복 HA"}
+// haConfig names the HA mode as the SLA table and the diagrams print it,
+// not as it is stored.
+func haConfig(l msg.T, mode string) string {
+	if mode == "none" {
+		return l.T("HA 미사용", "HA disabled")
+	}
+	return msg.HA(l, mode)
+}
 
 func (c *Component) instances() int {
 	if c.HA == "none" {

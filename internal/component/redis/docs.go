@@ -88,7 +88,7 @@ func (c *Component) cacheTable(d *md.Doc) {
 		return
 	}
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		docs.Row(d, "redis.tier", "Tier", c.Tier, claim.TF(tfCache, "sku_name").Is(c.Tier)),
+		docs.Row(d, "redis.tier", d.T("계층", "Tier"), c.Tier, claim.TF(tfCache, "sku_name").Is(c.Tier)),
 		docs.Row(d, "redis.sku", "SKU", c.SKU, c.cacheSKUAt()...),
 		docs.Row(d, "redis.memory", d.T("메모리", "Memory"), docs.MiB(int64(c.MemoryMiB)), c.cacheSKUAt()...),
 		docs.Row(d, "redis.shards", d.T("클러스터링 (샤드)", "Clustering (shards)"), msg.Count(d, c.Shards), c.shardsAt()),
@@ -122,7 +122,7 @@ func (c *Component) managedRedisTable(d *md.Doc) {
 	sku := claim.TF(tfManaged, "sku_name").Is(azure.ManagedRedisSKU{Tier: c.Tier, Name: c.SKU}.ARMName())
 	rows := [][2]string{
 		docs.Row(d, "redis.service", d.T("서비스", "Service"), "Azure Managed Redis", sku),
-		docs.Row(d, "redis.tier", "Tier", azure.TierTitle(c.Tier), sku),
+		docs.Row(d, "redis.tier", d.T("계층", "Tier"), azure.TierTitle(c.Tier), sku),
 		docs.Row(d, "redis.sku", "SKU", docs.Assumed(d, c.SKU, c.SKUStated), sku),
 	}
 	if !c.SKUStated {
@@ -249,7 +249,7 @@ func (c *Component) Failover(d *md.Doc, _ *plan.Env) [][]string {
 // Scaling implements docs.Scaled.
 func (c *Component) Scaling(d *md.Doc, _ *plan.Env) [][]string {
 	if c.AMR() {
-		return [][]string{{"Redis", d.T("더 큰 크기 또는 tier (축소는 제한적)", "larger size or tier (scaling down is limited)"), c.sku()}}
+		return [][]string{{"Redis", d.T("더 큰 크기 또는 상위 계층 (축소는 제한적)", "larger size or tier (scaling down is limited)"), c.sku()}}
 	}
 	return [][]string{{"Redis", d.T("샤드 추가", "more shards"), c.sku()}}
 }

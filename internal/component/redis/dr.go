@@ -9,7 +9,8 @@ import (
 // srcRebuilt backs the steps of the blocks the DR region's module creates
 // anew: nothing is replicated, so nothing is restored; the time is part
 // of the module's apply.
-var srcRebuilt = azure.Source{Ref: "physarch: created empty by the DR region's module (no geo-replication is configured)", Date: "2026-12-02"}
+var srcRebuilt = azure.Source{Ref: "physarch: created empty by the DR region's module (no geo-replication is configured)", Date: "2026-12-02",
+	Ko: "physarch: DR 리전 모듈이 빈 상태로 생성 (지역 복제를 구성하지 않음)"}
 
 // Recovery implements plan.Recovering: the cache is not replicated (the
 // linked-server geo-replication of Azure Cache for Redis Premium is not

@@ -33,8 +33,8 @@ func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availabilit
 		return []availability.PathLink{{Name: "Redis", Config: c.Tier + " " + c.SKU, Key: "redis/" + c.Tier, Setting: "redis.tier",
 			Facts: azure.Facts{ZoneRedundant: len(c.Zones) > 1, MinInstances: n}}}
 	}
-	key, cfg := nodes(1)
-	return []availability.PathLink{{Name: "Redis", Config: "pod (" + cfg + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
+	key, cfg, cfgKo := nodes(1)
+	return []availability.PathLink{{Name: "Redis", Config: "pod (" + cfg + ")", ConfigKo: "Pod (" + cfgKo + ")", Key: key, Note: "a single pod: the SLA of the node it runs on", NoteKo: podNoteKo}}
 }
 
 // podNoteKo is the single pod's note in Korean.

@@ -10,7 +10,8 @@ import (
 // srcGeoReplication is ACR's geo-replication guide: a Premium registry
 // replicates its images to each replica region, which serves pulls there
 // (and the replica is billed as a Premium registry in that region).
-var srcGeoReplication = azure.Source{Ref: "learn.microsoft.com/azure/container-registry/container-registry-geo-replication (Premium; each replica billed at the Premium registry rate in its region)", Date: "2026-12-01"}
+var srcGeoReplication = azure.Source{Ref: "learn.microsoft.com/azure/container-registry/container-registry-geo-replication (Premium; each replica billed at the Premium registry rate in its region)", Date: "2026-12-01",
+	Ko: "learn.microsoft.com/azure/container-registry/container-registry-geo-replication (Premium 전용, 복제본마다 해당 리전의 Premium 레지스트리 요금)"}
 
 // Recovery implements plan.Recovering. The DR region's module (built
 // from the same spec under another name, since registry names are

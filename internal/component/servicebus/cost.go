@@ -7,6 +7,7 @@ import (
 	"github.com/physarch/physarch/internal/analysis/cost"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 const opsRule = "operations assumed: each queue's and topic's peak messages/s (one per request of its producers) × (1 send + 2 per delivery: receive and complete; a queue delivers once, a topic once per subscription) × 30% average load × 730 h"
@@ -27,11 +28,11 @@ func (c *Component) CostLines(e *plan.Env) []cost.Line {
 		return []cost.Line{
 			{Category: "messaging", Name: "Service Bus Standard base", NameKo: "Service Bus Standard 기본 요금", SKU: "Standard", Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Base Unit"},
 				Qty: 1, QtyMax: 1, Unit: "hour", PerMonth: cost.HoursPerMonth},
-			{Category: "messaging", Name: "Service Bus operations", NameKo: "Service Bus 작업", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"},
+			{Category: "messaging", Name: "Service Bus operations", NameKo: "Service Bus 작업", SKU: fmt.Sprintf("%.1fM ops", ops), SKUKo: opsKo(ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Standard Messaging Operations"},
 				Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule, EstimateKo: opsRuleKo},
 		}
 	}
-	return []cost.Line{{Category: "messaging", Name: "Service Bus Basic operations", NameKo: "Service Bus Basic 작업", SKU: fmt.Sprintf("%.1fM ops", ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"},
+	return []cost.Line{{Category: "messaging", Name: "Service Bus Basic operations", NameKo: "Service Bus Basic 작업", SKU: fmt.Sprintf("%.1fM ops", ops), SKUKo: opsKo(ops), Meter: azure.Meter{Service: "Service Bus", Meter: "Basic Messaging Operations"},
 		Qty: ops, QtyMax: ops, Unit: "1M operations", PerMonth: 1, Estimate: opsRule, EstimateKo: opsRuleKo}}
 }
 
@@ -51,4 +52,10 @@ func operations(e *plan.Env) float64 {
 		perSecond += r.PerSecond * float64(1+2*deliveries)
 	}
 	return math.Round(perSecond*0.3*cost.HoursPerMonth*3600/1e6*10) / 10
+}
+
+// opsKo is a month's operations, in millions, as a Korean writes them: in
+// units of 만 (21.3M → 2,130만 건).
+func opsKo(millions float64) string {
+	return msg.Int(int(math.Round(millions*100))) + "만 건"
 }

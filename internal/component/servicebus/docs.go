@@ -36,11 +36,11 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 		sub := s.Next(d.T("Azure Service Bus 구성", "Azure Service Bus"))
 		sub.Next(fmt.Sprintf(d.T("Service Bus %s tier", "Service Bus %s tier"), c.Tier))
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
-			docs.Row(d, "servicebus.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
-			docs.Row(d, "servicebus.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
-			docs.Row(d, "servicebus.ttl", d.T("메시지 TTL", "Message TTL"), c.TTL, c.ttlAt()...),
+			docs.Row(d, "servicebus.namespace", d.T("네임스페이스", "Namespace"), c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
+			docs.Row(d, "servicebus.tier", d.T("계층", "Tier"), c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+			docs.Row(d, "servicebus.ttl", d.T("메시지 TTL", "Message TTL"), msg.Duration(d, c.TTL), c.ttlAt()...),
 		)
-		c.entityTable(d, func(string) []string { return []string{fmt.Sprintf("%d MB", c.MaxSizeMB), dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
+		c.entityTable(d, func(string) []string { return []string{msg.Int(c.MaxSizeMB) + " MB", dup} }, d.T("최대 크기", "Max size"), d.T("중복 감지", "Duplicate detection"))
 		sub.Next(d.T("연결 설정", "Connection"))
 		d.KV(d.T("구성 항목", "Item"), d.T("값", "Value"),
 			docs.Row(d, "servicebus.auth", d.T("인증", "Authentication"), fmt.Sprintf(d.T("연결 문자열 (Kubernetes Secret %s), 권한 규칙 %s (Send, Listen; Manage 없음)", "connection string (Kubernetes Secret %s), of the rule %s (Send, Listen; no Manage)"), Secret, AuthRule),
@@ -57,9 +57,9 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 	sub := s.Next("Azure Service Bus")
 	sub.Next(fmt.Sprintf(d.T("Service Bus %s 구성", "Service Bus %s"), c.Tier))
 	d.KV(d.T("구성 항목", "Item"), d.T("설정 값", "Value"),
-		docs.Row(d, "servicebus.namespace", "Namespace", c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
-		docs.Row(d, "servicebus.tier", "Tier", c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
-		docs.Row(d, "servicebus.units", "Messaging units", strconv.Itoa(c.MessagingUnits), c.unitsAt()),
+		docs.Row(d, "servicebus.namespace", d.T("네임스페이스", "Namespace"), c.Namespace, claim.TF(tfNamespace, "name").Is(c.Namespace)),
+		docs.Row(d, "servicebus.tier", d.T("계층", "Tier"), c.Tier, claim.TF(tfNamespace, "sku").Is(c.Tier)),
+		docs.Row(d, "servicebus.units", d.T("메시징 단위", "Messaging units"), strconv.Itoa(c.MessagingUnits), c.unitsAt()),
 		// Premium is zone-redundant by itself where the region has zones
 		docs.Row(d, "servicebus.zones", d.T("가용 영역", "Zones"), zr, claim.TF(tfNamespace, "sku").Is(c.Tier)),
 		docs.Row(d, "servicebus.endpoint", d.T("프라이빗 엔드포인트", "Private endpoint"), msg.Bool(d, c.endpoint), c.endpointAt()),
@@ -74,7 +74,7 @@ func (c *Component) Messaging(d *md.Doc, e *plan.Env, s *docs.Sections) {
 			deadLetter = d.T("- (구독 단위)", "- (per subscription)")
 		}
 		return []string{fmt.Sprintf("%s MB", msg.Int(c.MaxSizeMB)), msg.Bool(d, false), msg.Bool(d, c.duplicateDetection()), deadLetter}
-	}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("배달 못한 편지", "Dead-lettering"))
+	}, d.T("최대 크기", "Max size"), d.T("세션", "Sessions"), d.T("중복 감지", "Duplicate detection"), d.T("데드 레터 큐 (DLQ)", "Dead-lettering"))
 }
 
 // entityTable lists queues and topics with who sends and who receives.

@@ -9,7 +9,8 @@ import (
 // srcRebuilt backs the namespace's step: no Geo-DR alias is configured, so
 // the DR region's module creates the namespace, its queues and topics
 // anew, and messages not yet consumed stay in the lost region.
-var srcRebuilt = azure.Source{Ref: "physarch: created empty by the DR region's module (no Geo-DR alias is configured)", Date: "2026-12-02"}
+var srcRebuilt = azure.Source{Ref: "physarch: created empty by the DR region's module (no Geo-DR alias is configured)", Date: "2026-12-02",
+	Ko: "physarch: DR 리전 모듈이 빈 상태로 생성 (Geo-DR 별칭을 구성하지 않음)"}
 
 // Recovery implements plan.Recovering.
 func (c *Component) Recovery(_ *plan.Env) []plan.RecoveryStep {

@@ -35,7 +35,7 @@ func routineChecks(d *md.Doc, e *plan.Env) {
 	var rows [][]string
 	daily, weekly, monthly := d.T("매일", "Daily"), d.T("매주", "Weekly"), d.T("매월", "Monthly")
 	if hpa {
-		rows = append(rows, []string{daily, d.T("HPA가 최대 레플리카에 닿은 서비스 (닿았다면 3.3.2의 최대를 올리거나 부하 가정을 다시 봅니다)", "services whose HPA is at its maximum (if so, raise the maximum of 3.3.2 or revisit the load assumptions)"), ns("hpa")})
+		rows = append(rows, []string{daily, d.T("HPA가 최대 레플리카에 도달한 서비스 (도달했다면 3.3.2의 최대를 올리거나 부하 가정을 재검토합니다)", "services whose HPA is at its maximum (if so, raise the maximum of 3.3.2 or revisit the load assumptions)"), ns("hpa")})
 	}
 	if keda {
 		rows = append(rows, []string{daily, d.T("KEDA 워커의 백로그와 레플리카", "the KEDA workers' backlog and replicas"), ns("scaledobject")})
@@ -45,7 +45,7 @@ func routineChecks(d *md.Doc, e *plan.Env) {
 	}
 	for _, p := range e.Pools {
 		if p.Autoscale {
-			rows = append(rows, []string{weekly, d.T("노드 사용률: 오토스케일 노드 풀이 최대 노드에 가까운지", "node utilisation: whether an autoscaled pool is near its maximum"), "`kubectl top nodes`"})
+			rows = append(rows, []string{weekly, d.T("노드 사용률: 자동 스케일링 노드 풀이 최대 노드에 가까운지", "node utilisation: whether an autoscaled pool is near its maximum"), "`kubectl top nodes`"})
 			break
 		}
 	}

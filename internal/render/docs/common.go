@@ -135,7 +135,7 @@ func costTable(d *md.Doc, r *cost.Report) {
 	d.Table([]string{d.T("구성 요소", "Component"), d.T("사양", "Spec"), d.T("월 비용 (USD, 최소–최대 규모)", "Monthly USD (min–max scale)"), d.T("가격 리전", "Priced region"), d.T("가격 근거", "Price basis"), d.T("비고", "Note")}, rows)
 	d.P(fmt.Sprintf(d.T("월 비용 = 시간당 가격 × 730. 가격은 %s(%s 기준)입니다. 가격 근거: %d개 항목은 %s 리전(또는 Global 미터)의 가격, %d개 항목은 다른 리전 가격을 그대로 사용(대체), %d개 항목은 리전 비율 추정입니다. %d개 항목은 출처가 없어 규칙으로 추정했습니다 (비고 참조). 추정치이며 청구 금액이 아닙니다.",
 		"Monthly = hourly price × 730. Prices come from the %s (dated %s). Rows by price basis: priced for %[4]s or a Global meter %[3]d, fallback (another region's price unchanged) %[5]d, region-ratio estimate %[6]d. %[7]d rows have no sourced price and are estimated by the rule noted. These are estimates, not a bill."),
-		r.PricesOrigin, r.PricesDate, r.InRegion, r.Region, r.Fallbacks, r.RegionRatios, r.Estimates))
+		twin(d, r.PricesOriginKo, r.PricesOrigin), r.PricesDate, r.InRegion, r.Region, r.Fallbacks, r.RegionRatios, r.Estimates))
 	for _, q := range r.Open {
 		d.P(fmt.Sprintf(d.T("미해결 질문 — %s: 카탈로그에 %s부터 유효한 미터 %s가 단위(%s)당 $%s로 있습니다 (월 %s, %s 가격, 출처 %s). %s. 확인되지 않았으므로 합계에 포함하지 않았습니다.",
 			"Open question — %s: the catalog holds the meter %s effective %s at $%s per %s (%s a month, %s price; source %s). %s. Being unconfirmed, it is not in the total."),
@@ -144,7 +144,7 @@ func costTable(d *md.Doc, r *cost.Report) {
 	if r.BudgetUSD > 0 {
 		verdict := d.T("예산 이내", "within budget")
 		if r.OverBudget {
-			verdict = fmt.Sprintf(d.T("최대 규모에서 예산 초과 (%s)", "over budget at maximum scale (by %s)"), msg.USD(r.OverByUSD))
+			verdict = fmt.Sprintf(d.T("최대 규모에서 예산을 %s 초과", "over budget at maximum scale (by %s)"), msg.USD(r.OverByUSD))
 		}
 		d.P(fmt.Sprintf(d.T("월 예산 %s: %s.", "Monthly budget %s: %s."), msg.USD(r.BudgetUSD), verdict))
 	}
@@ -243,9 +243,9 @@ func clusterDNS(pl *plan.Plan, e *plan.Env, svc string) string {
 
 func mib(v int64) string {
 	if v%1024 == 0 {
-		return fmt.Sprintf("%dGi", v/1024)
+		return msg.Int64(v/1024) + "Gi"
 	}
-	return fmt.Sprintf("%dMi", v)
+	return msg.Int64(v) + "Mi"
 }
 
 // flowTable lists the allowed connections (network policy allow rules).
@@ -300,13 +300,13 @@ func subnetTable(d *md.Doc, e *plan.Env) {
 func poolTable(d *md.Doc, e *plan.Env) {
 	var rows [][]string
 	for _, p := range e.Pools {
-		price := d.T("정규", "regular")
+		price := d.T("종량제", "pay-as-you-go")
 		if p.Spot {
 			price = "Spot"
 		}
 		taints := strings.Join(p.Taints, ", ")
 		rows = append(rows, []string{p.Name, p.Mode, p.VMSize, fmt.Sprintf("%d vCPU, %d GiB", p.VCPU, p.MemoryGiB),
-			fmt.Sprintf("%dm, %s", p.AllocCPUM, mib(p.AllocMemMiB)), fmt.Sprintf("%dm, %s", p.FreeCPUM, mib(p.FreeMemMiB)), nodeCount(p), onOff(d, p.Autoscale),
+			msg.Int64(p.AllocCPUM) + "m, " + mib(p.AllocMemMiB), msg.Int64(p.FreeCPUM) + "m, " + mib(p.FreeMemMiB), nodeCount(p), onOff(d, p.Autoscale),
 			strconv.Itoa(p.MaxPods), poolZones(d, e, p), price, taints})
 	}
 	d.Table([]string{d.T("노드 풀", "Node pool"), d.T("모드", "Mode"), d.T("VM 크기", "VM size"), d.T("사양", "Size"),
@@ -314,9 +314,9 @@ func poolTable(d *md.Doc, e *plan.Env) {
 		d.T("노드당 최대 Pod", "Max pods per node"), d.T("가용 영역", "Zones"), d.T("가격 모델", "Pricing"), "Taints"}, rows)
 	for _, p := range e.Pools {
 		if p.Name == "apps" {
-			d.P(fmt.Sprintf(d.T("노드 수 산정: 최소 레플리카에서 Pod 요청 합계 CPU %dm, 메모리 %s를 %s 노드(할당 가능 %dm, %s에서 노드당 DaemonSet 요청 %dm, %s를 뺀 %dm, %s, DaemonSet 제외 Pod %d개)에 채워 %d대, 최대 레플리카에서 %d대가 필요합니다. 영역 수(%d)의 배수로 올림했습니다.",
-				"Node count: at minimum replicas the pods request %dm CPU and %s memory, which pack onto %s nodes (allocatable %dm, %s, less the DaemonSets' %dm, %s a node: %dm, %s, %d pod slots after DaemonSets) as %d nodes; at maximum replicas %d nodes. Rounded up to a multiple of the zone count (%d)."),
-				p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.AllocCPUM, mib(p.AllocMemMiB), e.DaemonSets.CPUM, mib(e.DaemonSets.MemMiB), p.FreeCPUM, mib(p.FreeMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e, p.Name))
+			d.P(fmt.Sprintf(d.T("노드 수 산정: 최소 레플리카에서 Pod 요청 합계 CPU %sm, 메모리 %s를 %s 노드(할당 가능 %sm, %s에서 노드당 DaemonSet 요청 %sm, %s를 뺀 %sm, %s, DaemonSet 제외 Pod %d개)에 채워 %d대, 최대 레플리카에서 %d대가 필요합니다. 영역 수(%d)의 배수로 올렸습니다.",
+				"Node count: at minimum replicas the pods request %sm CPU and %s memory, which pack onto %s nodes (allocatable %sm, %s, less the DaemonSets' %sm, %s a node: %sm, %s, %d pod slots after DaemonSets) as %d nodes; at maximum replicas %d nodes. Rounded up to a multiple of the zone count (%d)."),
+				msg.Int64(p.RequestedCPUM), mib(p.RequestedMiB), p.VMSize, msg.Int64(p.AllocCPUM), mib(p.AllocMemMiB), msg.Int64(e.DaemonSets.CPUM), mib(e.DaemonSets.MemMiB), msg.Int64(p.FreeCPUM), mib(p.FreeMemMiB), p.PodSlots, p.NodesAtMin, p.NodesAtMax, len(p.Zones)) + cronPackingNote(d, e, p.Name))
 		}
 	}
 	daemonSetTable(d, e)

@@ -60,7 +60,7 @@ type (
 	}
 	// Operated adds lines to development's data commands (11.1.2).
 	Operated interface {
-		DevCommands(e *plan.Env) []string
+		DevCommands(d *md.Doc, e *plan.Env) []string
 	}
 	// Compared adds rows to the master index's comparison of a part
 	// ("data": 4.1): title and this environment's value.

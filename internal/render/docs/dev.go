@@ -34,7 +34,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
 	d.List(
 		d.T("MVP 우선: 기능 개발과 검증에 필요한 최소 구성", "MVP first: the least that development and validation need"),
-		d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS Free 티어", "Cost: Spot nodes, backing services as pods, AKS Free tier"),
+		d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS Free 계층", "Cost: Spot nodes, backing services as pods, AKS Free tier"),
 		d.T("개발 편의성: kubectl 한 번으로 배포, 빠른 재시작", "Developer convenience: one kubectl apply, fast restarts"),
 		d.T("단순성: 단일 영역, 단일 서브넷, 최소 보안 구성", "Simplicity: one zone, one subnet, basic security"),
 	)
@@ -80,7 +80,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	}
 	d.Table([]string{d.T("서비스", "Service"), d.T("이미지", "Image"), "CPU Requests", "Memory Requests", "CPU Limits", "Memory Limits", d.T("스토리지 클래스", "Storage class"), d.T("스토리지", "Storage")}, brows)
 	d.H(4, d.T("3.2.3 스토리지 클래스 구성", "3.2.3 Storage classes"))
-	d.Table([]string{d.T("스토리지 클래스", "Storage class"), "Provisioner", "SKU", "Reclaim policy", d.T("용도", "Use")}, storageClassRows(d, e))
+	d.Table([]string{d.T("스토리지 클래스", "Storage class"), "Provisioner", "SKU", d.T("회수 정책 (reclaimPolicy)", "Reclaim policy"), d.T("용도", "Use")}, storageClassRows(d, e))
 	d.P(d.T("hostPath 볼륨은 사용하지 않습니다. 노드가 교체되어도 데이터가 유지되도록 모든 상태는 Azure 관리 디스크에 둡니다.",
 		"No hostPath volumes: all state lives on Azure managed disks so that it survives a node being replaced."))
 
@@ -185,7 +185,7 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(4, d.T("11.1.1 환경 시작/종료", "11.1.1 Start and stop"))
 	d.Code("bash", fmt.Sprintf("az aks start --resource-group %[1]s --name %[2]s\nkubectl -n %[3]s get pods\nkubectl -n %[3]s scale deployment --all --replicas=0   # "+d.T("워크로드 일시 중지", "pause workloads")+"\naz aks stop --resource-group %[1]s --name %[2]s", e.Names.ResourceGroup, e.Names.Cluster, e.Namespace))
 	d.H(4, d.T("11.1.2 데이터 관리", "11.1.2 Data"))
-	if cmds := linesOf(e, func(c Operated) []string { return c.DevCommands(e) }); len(cmds) > 0 {
+	if cmds := linesOf(e, func(c Operated) []string { return c.DevCommands(d, e) }); len(cmds) > 0 {
 		d.Code("bash", strings.Join(cmds, "\n"))
 	} else {
 		d.P(d.T("이 환경에는 데이터를 가진 구성 요소가 없습니다.", "This environment has no component that holds data."))
@@ -230,13 +230,13 @@ func clusterSettings(d *md.Doc, e *plan.Env) {
 	}
 	rows := [][2]string{
 		Row(d, "aks.version", d.T("Kubernetes 버전", "Kubernetes version"), a.KubernetesVersion, claim.TF(tfCluster, "kubernetes_version").Is(a.KubernetesVersion)),
-		Row(d, "aks.tier", d.T("서비스 티어", "Tier"), a.Tier, claim.TF(tfCluster, "sku_tier").Is(a.Tier)),
+		Row(d, "aks.tier", d.T("서비스 계층", "Tier"), a.Tier, claim.TF(tfCluster, "sku_tier").Is(a.Tier)),
 		Row(d, "aks.network-plugin", d.T("네트워크 플러그인", "Network plugin"), "Azure CNI", claim.TF(tfCluster, "network_profile.network_plugin").Is("azure")),
 		Row(d, "aks.network-policy", d.T("네트워크 정책", "Network policy"), a.NetworkPolicy, claim.TF(tfCluster, "network_profile.network_policy").Is(a.NetworkPolicy)),
 		Row(d, "aks.ingress", d.T("인그레스", "Ingress"), ingressName(d, e), summaryAt(e, SummaryIngress)...),
 		Row(d, "aks.dns", "DNS", fmt.Sprintf("CoreDNS (%s)", e.Network.DNSServiceIP), claim.TF(tfCluster, "network_profile.dns_service_ip").Is(e.Network.DNSServiceIP)),
 		rbac,
-		Row(d, "aks.private-cluster", d.T("프라이빗 클러스터", "Private cluster"), strconv.FormatBool(a.PrivateCluster), claim.TF(tfCluster, "private_cluster_enabled").Is(strconv.FormatBool(a.PrivateCluster))),
+		Row(d, "aks.private-cluster", d.T("프라이빗 클러스터", "Private cluster"), msg.Bool(d, a.PrivateCluster), claim.TF(tfCluster, "private_cluster_enabled").Is(strconv.FormatBool(a.PrivateCluster))),
 	}
 	for _, c := range plan.Facets[ClusterConfigured](e) {
 		rows = append(rows, c.ClusterSettings(d, e)...)
@@ -250,7 +250,7 @@ func vnetRows(d *md.Doc, e *plan.Env, space string) [][2]string {
 	return [][2]string{
 		Row(d, "network.vnet", space, e.Network.VNet, claim.TF(tfVNet, "address_space").Is(e.Network.VNet)),
 		Row(d, "network.service-cidr", "Service CIDR", e.Network.ServiceCIDR, claim.TF(tfCluster, "network_profile.service_cidr").Is(e.Network.ServiceCIDR)),
-		Row(d, "network.dns-service-ip", "DNS service IP", e.Network.DNSServiceIP, claim.TF(tfCluster, "network_profile.dns_service_ip").Is(e.Network.DNSServiceIP)),
+		Row(d, "network.dns-service-ip", d.T("DNS 서비스 IP", "DNS service IP"), e.Network.DNSServiceIP, claim.TF(tfCluster, "network_profile.dns_service_ip").Is(e.Network.DNSServiceIP)),
 	}
 }
 

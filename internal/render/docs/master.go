@@ -193,7 +193,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	d.Table(head, [][]string{
 		row(d.T("배포 방식", "Deployment"), func(e *plan.Env) string { return "`kubectl apply -k deploy/k8s/overlays/" + e.Name + "`" }),
 		row(d.T("롤백", "Rollback"), func(e *plan.Env) string {
-			return d.T("수동 (이전 커밋의 출력으로 다시 apply)", "manual (apply the previous commit's output again)")
+			return d.T("수동 (이전 커밋의 출력으로 `terraform apply` 재실행)", "manual (apply the previous commit's output again)")
 		}),
 	})
 

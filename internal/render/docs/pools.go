@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"sort"
 	"strings"
 
@@ -28,9 +29,9 @@ func dedicatedPools(d *md.Doc, e *plan.Env) {
 			services = d.T("없음", "none")
 		}
 		rows = append(rows, []string{p.Name, p.VMSize, gpu, services, labels(p.Labels), poolZones(d, e, p)})
-		notes = append(notes, fmt.Sprintf(d.T("%s: 이 풀에 배치한 서비스의 Pod 요청 합계(최소 레플리카) CPU %dm, 메모리 %s를 %s 노드(DaemonSet 요청을 뺀 용량 %dm, %s)에 채워 최소 %d대, 최대 레플리카에서 %d대가 필요합니다. 최소에 Pod가 없으면 0대부터 시작하고, 있으면 풀의 영역 수(%d)의 배수로 올림했습니다.",
-			"%s: the pods placed on it request %dm CPU and %s memory at minimum replicas, which pack onto %s nodes (room after the DaemonSets %dm, %s) as %d nodes; at maximum replicas %d. A pool with no pod at minimum starts from 0 nodes; otherwise counts are rounded up to a multiple of the pool's zones (%d)."),
-			p.Name, p.RequestedCPUM, mib(p.RequestedMiB), p.VMSize, p.FreeCPUM, mib(p.FreeMemMiB), p.NodesAtMin, p.NodesAtMax, len(p.Zones))+cronPackingNote(d, e, p.Name))
+		notes = append(notes, fmt.Sprintf(d.T("%s: 이 풀에 배치한 서비스의 Pod 요청 합계(최소 레플리카) CPU %sm, 메모리 %s를 %s 노드(DaemonSet 요청을 뺀 용량 %sm, %s)에 채워 최소 %d대, 최대 레플리카에서 %d대가 필요합니다. 최소에 Pod가 없으면 0대부터 시작하고, 있으면 풀의 영역 수(%d)의 배수로 올렸습니다.",
+			"%s: the pods placed on it request %sm CPU and %s memory at minimum replicas, which pack onto %s nodes (room after the DaemonSets %sm, %s) as %d nodes; at maximum replicas %d. A pool with no pod at minimum starts from 0 nodes; otherwise counts are rounded up to a multiple of the pool's zones (%d)."),
+			p.Name, msg.Int64(p.RequestedCPUM), mib(p.RequestedMiB), p.VMSize, msg.Int64(p.FreeCPUM), mib(p.FreeMemMiB), p.NodesAtMin, p.NodesAtMax, len(p.Zones))+cronPackingNote(d, e, p.Name))
 	}
 	if len(rows) == 0 {
 		return

@@ -148,7 +148,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	for _, r := range rowsOf(e, func(c PrivatelyReached) [][]string { return c.PrivateAccess(d, e) }) {
 		peRows = append(peRows, append(append([]string(nil), r...), "-", "-"))
 	}
-	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), "Private DNS zone", d.T("하위 리소스", "Subresource"), d.T("필요 주소", "Addresses needed")}, peRows)
+	d.Table([]string{d.T("서비스", "Service"), d.T("서브넷", "Subnet"), d.T("프라이빗 DNS 영역", "Private DNS zone"), d.T("하위 리소스", "Subresource"), d.T("필요 주소", "Addresses needed")}, peRows)
 	d.H(3, d.T("7.4 시크릿 관리", "7.4 Secrets"))
 	secrets := NewSections(d, "7.4", 4, 0)
 	for _, c := range plan.Facets[SecretStored](e) {
@@ -255,7 +255,7 @@ func prodDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Repor
 	d.H(3, d.T("13.2 계층별 수평 확장", "13.2 Horizontal scaling per tier"))
 	scaling := [][]string{
 		{d.T("애플리케이션", "Applications"), "HPA", d.T("서비스별 최대 레플리카 (3.3.2)", "per-service max replicas (3.3.2)")},
-		{d.T("노드", "Nodes"), "Cluster Autoscaler", totalNodes(e)},
+		{d.T("노드", "Nodes"), d.T("클러스터 자동 스케일러", "Cluster Autoscaler"), totalNodes(e)},
 	}
 	scaling = append(scaling, rowsOf(e, func(c Scaled) [][]string { return c.Scaling(d, e) })...)
 	d.Table([]string{d.T("계층", "Tier"), d.T("방식", "Method"), d.T("현재 한도", "Current limit")}, scaling)

@@ -32,7 +32,11 @@ func recoverySteps(d *md.Doc, e *plan.Env) {
 		}
 		// The reference is an identifier (a page and what it says), kept
 		// in a code span as it is written.
-		src := fmt.Sprintf("`%s`, %s", s.Source.Ref, s.Source.Date)
+		ref := s.Source.Ref
+		if s.Source.Ko != "" {
+			ref = d.T(s.Source.Ko, ref)
+		}
+		src := fmt.Sprintf("`%s`, %s", ref, s.Source.Date)
 		if s.Estimate.En != "" {
 			src = fmt.Sprintf(d.T("추정: %s (%s)", "estimate: %s (%s)"), d.T(s.Estimate.Ko, s.Estimate.En), src)
 		}

@@ -14,9 +14,17 @@ type Term struct {
 // used by every renderer. "구독" is kept for a topic's subscription: a
 // queue's messages are received (수신) or consumed (소비).
 var Glossary = []Term{
-	{"autoscaling", "자동 스케일링", []string{"자동 확장", "오토스케일러", "오토스케일링"}},
+	{"autoscaling", "자동 스케일링", []string{"자동 확장", "오토스케일러", "오토스케일링", "오토스케일 "}},
 	{"managed identity", "관리형 ID", []string{"managed identity", "관리 ID"}},
 	{"private endpoint", "프라이빗 엔드포인트", []string{"Private Endpoint", "private endpoint", "사설 엔드포인트"}},
+	{"tier", "계층", []string{"티어"}},
+	{"secret", "시크릿", []string{"비밀 저장소", "비밀 "}},
+	{"private cluster", "프라이빗 클러스터", []string{"비공개 클러스터"}},
+	{"pay-as-you-go", "종량제", []string{"정규 가격"}},
+	{"replica (of a pod)", "레플리카", []string{"복제본 1개", "복제본 2개", "복제본 3개"}},
+	{"origin (of Front Door)", "원본", []string{"오리진"}},
+	{"window of planned upgrades", "유지보수 시간대", []string{"유지보수 창"}},
+	{"Key Vault", "Key Vault", []string{"자격 증명 모음", "볼트"}},
 }
 
 // GlossaryViolations returns, for a Korean document, each variant it uses

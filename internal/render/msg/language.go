@@ -10,7 +10,9 @@ import (
 // document, prose holds no English phrase, that is no two or more
 // consecutive plain lowercase English words. Exempt, because a Korean
 // architect writes them as they are:
-//   - code blocks and code spans, URLs and HTML comments;
+//   - code blocks and code spans, URLs and HTML comments; but a comment in
+//     a code block (after "# ", "// " or "-- ") is prose, since a reader
+//     reads it as a sentence;
 //   - identifiers, SKUs, resource names, paths, units and figures: a token
 //     with a digit, a capital letter after its first, or one of _ - . / = : @
 //     inside it is not a plain word (Standard_D4s_v3, snet-aks, req/s, 1.2+);
@@ -27,15 +29,33 @@ var (
 	url       = regexp.MustCompile(`(?i)\b(?:https?://|[a-z0-9-]+\.)[^\s|)]*`)
 	comment   = regexp.MustCompile(`(?s)<!--.*?-->`)
 	plainWord = regexp.MustCompile(`^[a-z]+$`)
+	// codeComment is a comment in a code block: at the line's start or
+	// after a blank, so that "a#b" and "https://x/#y" are not comments.
+	codeComment = regexp.MustCompile(`(?:^|\s)(?:#|//|--) (.*)$`)
 )
 
-// prose is a document with the exempt parts blanked out, line by line.
+// prose is a document with the exempt parts blanked out, line by line;
+// blanked code keeps its lines, so line numbers are the document's.
 func prose(doc string) []string {
-	doc = fence.ReplaceAllString(doc, "")
+	doc = fence.ReplaceAllStringFunc(doc, codeComments)
 	doc = comment.ReplaceAllString(doc, "")
 	doc = codeSpan.ReplaceAllString(doc, " ")
 	doc = url.ReplaceAllString(doc, " ")
 	return strings.Split(doc, "\n")
+}
+
+// codeComments is a fenced block reduced to its comments, one a line.
+func codeComments(block string) string {
+	lines := strings.Split(block, "\n")
+	for i, l := range lines {
+		m := codeComment.FindStringSubmatch(l)
+		if i == 0 || i == len(lines)-1 || m == nil {
+			lines[i] = ""
+			continue
+		}
+		lines[i] = m[1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // EnglishPhrases returns the English phrases in a Korean document's prose,
@@ -50,7 +70,9 @@ func EnglishPhrases(doc string) []string {
 			}
 			run = nil
 		}
-		for _, tok := range strings.Fields(line) {
+		// "snapshot(2026-12-01" is a word and a figure: split at the
+		// parenthesis, so the word counts.
+		for _, tok := range strings.Fields(strings.ReplaceAll(line, "(", " (")) {
 			left := strings.TrimLeft(tok, "(\"'[<")
 			w := strings.TrimRight(left, ")\"'],;:.!?>")
 			if plainWord.MatchString(w) {
