@@ -85,7 +85,7 @@ var srcAKSCreate = azure.Source{Ref: "physarch estimate (no Microsoft figure for
 func clusterRebuild(e *Env, system, region string) RecoveryStep {
 	return RecoveryStep{
 		Component: "AKS",
-		What: spec.Text{Ko: "같은 명세를 DR 리전과 다른 시스템 이름(-dr), dr.mode none으로 다시 생성해 적용하고 (클러스터, 노드 풀, 네트워크, 게이트웨이) 매니페스트를 배포; 새 모듈의 빈 데이터베이스 서버 대신 복원 또는 승격한 서버를 사용",
+		What: spec.Text{Ko: "같은 스펙을 DR 리전과 다른 시스템 이름(-dr), dr.mode none으로 다시 생성해 적용하고 (클러스터, 노드 풀, 네트워크, 게이트웨이) 매니페스트를 배포; 새 모듈의 빈 데이터베이스 서버 대신 복원 또는 승격한 서버를 사용",
 			En: "build the module again from the same spec for the DR region under another system name (-dr) with dr.mode none and apply it (cluster, node pools, network, gateway), then deploy the manifests; the clients use the restored or promoted server, not the new module's empty one"},
 		Time:     time.Hour,
 		Source:   srcAKSCreate,

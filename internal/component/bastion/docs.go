@@ -2,6 +2,7 @@ package bastion
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/render/msg"
 	"path"
 	"strings"
 
@@ -116,7 +117,7 @@ func (c *Component) Commands(e *plan.Env, t func(ko, en string) string) string {
 		w("az network bastion ssh --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" %s", rg, auth)
 		w("# %s", t("또는 점프 호스트 SSH 포트로 터널 (scp와 포트 전달용)", "or a tunnel to the jump host's SSH port, for scp and port forwarding"))
 		w("az network bastion tunnel --name \"$BASTION\" --resource-group %s --target-resource-id \"$JUMP\" --resource-port 22 --port 2222", rg)
-		w("# %s", t(RepositoryVariable+" 값이 비어 있으면 (cloud-init이 아무것도 복제하지 않음): 체크아웃의 커밋된 트리를 루트에서, 터널이 열린 동안 두 번째 셸에서 복사",
+		w("# %s", t(msg.Particle(RepositoryVariable, "이", "가")+" 비어 있으면 cloud-init이 저장소를 복제하지 않으므로, 터널을 연 상태에서 다른 셸을 열고 체크아웃 루트에서 커밋된 트리를 복사",
 			"where "+RepositoryVariable+" is empty (cloud-init cloned nothing): the checkout's committed tree, from its root, in a second shell while the tunnel is open"))
 		w("%s", CopyCommand)
 	} else {

@@ -167,7 +167,7 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	d.Table([]string{d.T("보안 계층", "Layer"), d.T("기술", "Technology"), d.T("목적", "Purpose")}, [][]string{
 		{"L1 Network", "Network Policy, NSG", d.T("네트워크 격리", "network isolation")},
 		{"L2 Gateway", "WAF, Rate limiting", d.T("애플리케이션 보호", "application protection")},
-		{"L3 Identity", "Entra ID, Managed Identity", d.T("ID 기반 보안", "identity-based security")},
+		{"L3 Identity", d.T("Entra ID, 관리형 ID", "Entra ID, managed identity"), d.T("ID 기반 보안", "identity-based security")},
 		{"L4 Data", d.T("저장·전송 암호화", "encryption at rest and in transit"), d.T("데이터 보호", "data protection")},
 	})
 	d.H(3, d.T("5.2 환경별 보안 수준", "5.2 Per environment"))
