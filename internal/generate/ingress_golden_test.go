@@ -33,6 +33,23 @@ func TestGoldenIngressPaths(t *testing.T) {
 	}
 }
 
+// blockSamples are the samples of the blocks no example turns on: API
+// Management (internal VNet mode, and Standard v2 with VNet integration),
+// Azure Firewall and the end-user identity provider, pinned like the
+// examples (testdata/golden/block-<block>[-<variant>]/...).
+var blockSamples = []string{"apimanagement", "apimanagement/sample-standardv2", "firewall", "identityprovider"}
+
+// TestGoldenBlockSamples pins every generated file of each such sample.
+func TestGoldenBlockSamples(t *testing.T) {
+	for _, kind := range blockSamples {
+		block, file := kind, "sample"
+		if b, f, ok := strings.Cut(kind, "/"); ok {
+			block, file, kind = b, f, b+"-"+strings.TrimPrefix(f, "sample-")
+		}
+		goldenSample(t, kind, filepath.Join("..", "component", block, "testdata", file+".yaml"), filepath.Join("testdata", "golden", "block-"+kind))
+	}
+}
+
 // TestGoldenDRStandby pins every generated file of the warm standby's
 // sample (dr.mode standby-region): the read replica, the DR network and
 // the registry's geo-replica in the Terraform, the recovery steps and
