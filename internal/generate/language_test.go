@@ -177,6 +177,9 @@ func TestKoreanSampleDocumentsAreKorean(t *testing.T) {
 			for _, f := range msg.UngroupedDollars(doc) {
 				t.Errorf("%s %s: a dollar amount without thousands separators: %s", n.Name, p, f)
 			}
+			for _, v := range msg.GlossaryViolations(doc) {
+				t.Errorf("%s %s: %s", n.Name, p, v)
+			}
 		}
 		for p, doc := range sampleDocuments(t, n, md.En) {
 			for _, f := range msg.Hangul(doc) {

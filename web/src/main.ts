@@ -136,9 +136,18 @@ function relayoutLater(box: HTMLElement, source: string) {
     const work = Array.from(relayouts);
     relayouts.clear();
     for (const [bx, src] of work) {
-      if (pending.length || shown.get(bx) !== src || !bx.isConnected) continue;
-      const svg = await drawMermaid(src);
-      if (shown.get(bx) === src && !bx.classList.contains('stale')) bx.innerHTML = svg;
+      if (shown.get(bx) !== src || !bx.isConnected) continue;
+      // A drawing is still to come: try again once the page is idle.
+      if (pending.length) {
+        relayoutLater(bx, src);
+        continue;
+      }
+      try {
+        const svg = await drawMermaid(src);
+        if (shown.get(bx) === src && !bx.classList.contains('stale')) bx.innerHTML = svg;
+      } catch {
+        // The relabelled drawing stays; the next save draws again.
+      }
     }
   }, 1500);
 }

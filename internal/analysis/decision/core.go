@@ -138,7 +138,7 @@ func appsSize(e *plan.Env) (Decision, bool) {
 		return Decision{}, false
 	}
 	d := Decision{ID: "nodes.apps-size", Topic: T("apps 노드 풀 VM 크기", "Apps pool VM size"), Choice: T(p.VMSize, p.VMSize),
-		Reason: Tf("vCPU %d, 메모리 %dGiB: 서비스 Pod를 노드 %s대에 배치합니다", "%d vCPU, %d GiB: the services' pods fit on %s nodes", p.VCPU, p.MemoryGiB, span(p.Min, p.Max))}
+		Reason: Tf("vCPU %d, 메모리 %dGiB: 서비스 Pod를 노드 %s대에 배치합니다", "%d vCPU, %d GiB: the services' pods fit on %s nodes", p.VCPU, p.MemoryGiB, Range(p.Min, p.Max))}
 	n, _ := strconv.Atoi(m[2])
 	for _, v := range []int{n / 2, n * 2} {
 		name := m[1] + strconv.Itoa(v) + m[3]
@@ -192,8 +192,9 @@ func Settings[S any](env *spec.Environment, kind string) *S {
 	return v
 }
 
-// span is a node count's range, one number where both ends agree.
-func span(lo, hi int) string {
+// Range is a count's range as the tables print it, one number where both
+// ends agree (3, 3–15).
+func Range(lo, hi int) string {
 	if lo == hi {
 		return strconv.Itoa(lo)
 	}

@@ -1,6 +1,7 @@
 package decision_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -57,6 +58,36 @@ func TestDataAlternativesAreWhatTheyName(t *testing.T) {
 	})
 }
 
+// TestMeshAlternativesAreWhatTheyName does the same for the service mesh
+// (its own sample, and the mesh's gateway as the controller, public in
+// dev and behind the Application Gateway in prod) and for Defender for
+// Containers in kt-event-marketing's prod.
+func TestMeshAlternativesAreWhatTheyName(t *testing.T) {
+	for _, c := range []struct {
+		file  string
+		cases []writtenCase
+	}{
+		{"../../component/servicemesh/testdata/sample.yaml", []writtenCase{
+			{"prod", "servicemesh.mode", "no mesh", "    serviceMesh: {mode: istio}\n    targets: {users: 3000", "    serviceMesh: {mode: none}\n    targets: {users: 3000"},
+		}},
+		{"../../component/istiogateway/testdata/sample.yaml", []writtenCase{
+			{"dev", "servicemesh.mode", "no mesh, NGINX ingress", "    serviceMesh: {mode: istio}\n    ingress: {controller: istio}", "    serviceMesh: {mode: none}\n    ingress: {controller: nginx}"},
+			{"prod", "servicemesh.mode", "no mesh, managed NGINX (application routing) behind the gateway",
+				"    serviceMesh: {mode: istio}\n    ingress:\n      controller: istio", "    serviceMesh: {mode: none}\n    ingress:\n      controller: approuting"},
+		}},
+	} {
+		data, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writtenSpec(t, c.file, data, c.cases)
+	}
+	const prodTargets = "targets: {users: 10000, availability: 99.5, budgetUSD: 5000, rto: 12h, rpo: 1h}"
+	written(t, "kt-event-marketing", []writtenCase{
+		{"prod", "defender.containers", "off", prodTargets, prodTargets + "\n    security: {defender: false}"},
+	})
+}
+
 // writtenCase is one alternative written into an example's spec: from is
 // replaced by to in the environment's text.
 type writtenCase struct {
@@ -70,6 +101,12 @@ func written(t *testing.T, example string, cases []writtenCase) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	writtenSpec(t, file, data, cases)
+}
+
+// writtenSpec is written for any spec file's text.
+func writtenSpec(t *testing.T, file string, data []byte, cases []writtenCase) {
+	t.Helper()
 	doc, err := components.Load(file, data)
 	if err != nil {
 		t.Fatal(err)

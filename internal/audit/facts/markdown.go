@@ -318,7 +318,7 @@ func (c *mdCtx) settingRow(t markdown.Table, r markdown.Row) {
 	key, val := strings.ToLower(r.Cells[0]), r.Cells[1]
 	sec := strings.ToLower(t.Section)
 	switch {
-	case strings.Contains(key, "티어") || strings.Contains(key, "tier"):
+	case strings.Contains(key, "티어") || strings.Contains(key, "계층") || strings.Contains(key, "tier"):
 		subject := backingKey(sec)
 		if subject == "" && (strings.Contains(sec, "aks") || strings.Contains(sec, "클러스터") || strings.Contains(sec, "cluster") || strings.Contains(sec, "kubernetes")) {
 			subject = "aks"

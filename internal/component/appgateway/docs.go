@@ -100,7 +100,7 @@ func (c *gateway) agicRoutes(d *md.Doc, e *plan.Env) {
 // the commands that read it and give it to the gateway: AKS assigns it
 // only once the cluster has made the Service.
 func (c *gateway) controllerSteps(d *md.Doc, e *plan.Env, be BackendService) {
-	d.P(fmt.Sprintf(d.T("게이트웨이는 모든 요청을 %s에 보내고, 경로별 라우팅은 그 컨트롤러가 합니다. 내부 부하 분산 장치 주소는 AKS가 Service를 만들 때 노드 서브넷에서 정하므로 첫 `terraform apply` 때는 백엔드 풀이 비어 있습니다. 클러스터에 닿는 곳(비공개 클러스터이면 점프 호스트)에서 주소를 읽어 다시 적용합니다:",
+	d.P(fmt.Sprintf(d.T("게이트웨이는 모든 요청을 %s에 보내고, 경로별 라우팅은 그 컨트롤러가 합니다. 내부 부하 분산 장치 주소는 AKS가 Service를 만들 때 노드 서브넷에서 정하므로 첫 `terraform apply` 때는 백엔드 풀이 비어 있습니다. 클러스터에 닿는 곳(프라이빗 클러스터이면 점프 호스트)에서 주소를 읽어 다시 적용합니다:",
 		"The gateway sends every request to %s, which routes by path. AKS picks the internal load balancer's address from the node subnet when it makes the Service, so after the first `terraform apply` the backend pool is empty. Read the address where kubectl reaches the cluster (the jump host for a private cluster) and apply again:"), be.Ref()))
 	d.Code("sh", "IP=$("+be.AddressCommand()+")\n"+
 		"terraform -chdir=deploy/terraform/"+e.Name+" apply -var "+BackendVariable+"=\"$IP\"\n")

@@ -22,8 +22,8 @@ func (c *Component) Decisions(_ *plan.Plan, e *plan.Env) []decision.Decision {
 	d := decision.Decision{ID: "defender.containers", Topic: decision.T("컨테이너 위협 방지", "Container threat protection"),
 		Choice: decision.T("Defender for Containers", "Defender for Containers"),
 		Reason: spec.Text{
-			Ko: fmt.Sprintf("구독의 Defender 플랜이 클러스터 노드의 vCore %d–%d개를 보호하며, %s", lo, hi, sensor.Ko),
-			En: fmt.Sprintf("the subscription's Defender plan covers the cluster nodes' %d–%d vCores; %s", lo, hi, sensor.En),
+			Ko: fmt.Sprintf("구독의 Defender 플랜이 클러스터 노드의 vCore %s개를 보호하며, %s", decision.Range(lo, hi), sensor.Ko),
+			En: fmt.Sprintf("the subscription's Defender plan covers the cluster nodes' %s vCores; %s", decision.Range(lo, hi), sensor.En),
 		},
 		Alternatives: []decision.Alternative{{
 			Choice: decision.T("미사용", "off"),

@@ -2,6 +2,7 @@ package defender
 
 import (
 	"fmt"
+	"github.com/physarch/physarch/internal/analysis/decision"
 
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/docs"
@@ -15,8 +16,8 @@ func (c *Component) Summary(d *md.Doc, e *plan.Env, key string) (string, bool) {
 		return "", false
 	}
 	lo, hi := VCores(e)
-	s := fmt.Sprintf(d.T("이미지 스캔·런타임 보호: Microsoft Defender for Containers (구독 플랜 Standard, 노드 vCore %d–%d개 과금)",
-		"Image scanning and runtime protection: Microsoft Defender for Containers (the subscription's Standard plan, billed on %d–%d node vCores)"), lo, hi)
+	s := fmt.Sprintf(d.T("이미지 스캔·런타임 보호: Microsoft Defender for Containers (구독 플랜 Standard, 노드 vCore %s개 과금)",
+		"Image scanning and runtime protection: Microsoft Defender for Containers (the subscription's Standard plan, billed on %s node vCores)"), decision.Range(lo, hi))
 	if c.Sensor {
 		s += d.T(", 클러스터 Defender 센서 → Log Analytics", ", the cluster's Defender sensor → Log Analytics")
 	}

@@ -3,6 +3,7 @@ package postgresql
 import (
 	"github.com/physarch/physarch/internal/analysis/decision"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/render/msg"
 	"github.com/physarch/physarch/internal/spec"
 )
@@ -58,5 +59,5 @@ func (c *Component) Decisions(_ *plan.Plan, e *plan.Env) []decision.Decision {
 }
 
 func haText(mode string) spec.Text {
-	return spec.Text{Ko: msg.HA(msg.Korean, mode), En: msg.HA(msg.English, mode)}
+	return spec.Text{Ko: msg.HA(md.Ko, mode), En: msg.HA(md.En, mode)}
 }

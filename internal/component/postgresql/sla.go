@@ -4,6 +4,7 @@ import (
 	"github.com/physarch/physarch/internal/analysis/availability"
 	"github.com/physarch/physarch/internal/catalog/azure"
 	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
 	"github.com/physarch/physarch/internal/render/msg"
 )
 
@@ -19,8 +20,8 @@ func (c *Component) ServiceLinks(e *plan.Env, sv plan.Service, nodes availabilit
 		return nil
 	}
 	if c.Flexible() {
-		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", " + haConfig(msg.English, c.HA),
-			ConfigKo: "Flexible " + c.SKU + ", " + haConfig(msg.Korean, c.HA), Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
+		return []availability.PathLink{{Name: "PostgreSQL", Config: "Flexible " + c.SKU + ", " + haConfig(md.En, c.HA),
+			ConfigKo: "Flexible " + c.SKU + ", " + haConfig(md.Ko, c.HA), Key: "postgresql/" + c.HA, Setting: "postgresql.ha",
 			Facts: azure.Facts{ZoneRedundant: c.HA == "zoneredundant" && len(e.Zones) > 1, MinInstances: c.instances()}}}
 	}
 	key, cfg, cfgKo := nodes(1)

@@ -17,6 +17,15 @@ const (
 	En Lang = "en"
 )
 
+// T picks ko or en by the language, as Doc.T does, where no document is at
+// hand (a plan element's text is written once per language).
+func (l Lang) T(ko, en string) string {
+	if l == En {
+		return en
+	}
+	return ko
+}
+
 // Doc accumulates one Markdown document in one language.
 type Doc struct {
 	b    strings.Builder
@@ -32,10 +41,7 @@ func New(lang Lang) *Doc { return &Doc{Lang: lang} }
 
 // T picks the text for the document's language.
 func (d *Doc) T(ko, en string) string {
-	if d.Lang == En {
-		return en
-	}
-	return ko
+	return d.Lang.T(ko, en)
 }
 
 // H writes a heading.

@@ -10,25 +10,6 @@ type T interface {
 	T(ko, en string) string
 }
 
-// Lang picks a language where no document is at hand: a plan element's
-// text, stored in both languages, is written once with Korean and once
-// with English.
-type Lang bool
-
-// The two languages.
-const (
-	Korean  Lang = true
-	English Lang = false
-)
-
-// T implements T.
-func (l Lang) T(ko, en string) string {
-	if l {
-		return ko
-	}
-	return en
-}
-
 // Func is a language picker held as a function (a diagram view's T).
 type Func func(ko, en string) string
 

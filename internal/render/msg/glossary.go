@@ -21,7 +21,6 @@ var Glossary = []Term{
 	{"secret", "시크릿", []string{"비밀 저장소", "비밀 "}},
 	{"private cluster", "프라이빗 클러스터", []string{"비공개 클러스터"}},
 	{"pay-as-you-go", "종량제", []string{"정규 가격"}},
-	{"replica (of a pod)", "레플리카", []string{"복제본 1개", "복제본 2개", "복제본 3개"}},
 	{"origin (of Front Door)", "원본", []string{"오리진"}},
 	{"window of planned upgrades", "유지보수 시간대", []string{"유지보수 창"}},
 	{"Key Vault", "Key Vault", []string{"자격 증명 모음", "볼트"}},

@@ -29,16 +29,38 @@ var (
 	url       = regexp.MustCompile(`(?i)\b(?:https?://|[a-z0-9-]+\.)[^\s|)]*`)
 	comment   = regexp.MustCompile(`(?s)<!--.*?-->`)
 	plainWord = regexp.MustCompile(`^[a-z]+$`)
-	// codeComment is a comment in a code block: at the line's start or
-	// after a blank, so that "a#b" and "https://x/#y" are not comments.
-	codeComment = regexp.MustCompile(`(?:^|\s)(?:#|//|--) (.*)$`)
+	// quoted is a string in a code line, blanked before looking for a
+	// comment: echo "a # b" holds none.
+	quoted = regexp.MustCompile(`"[^"]*"|'[^']*'`)
 )
+
+// commentMarkers are the comment markers of a fenced block's language;
+// a language without one (text, mermaid, json) has no comments to read.
+var commentMarkers = markers()
+
+func markers() map[string]*regexp.Regexp {
+	commentMarkers := map[string]*regexp.Regexp{}
+	// A marker at the line's start or after a blank, followed by a
+	// blank, so that "a#b", "https://x/#y" and "--name" are no comments.
+	marker := func(m string) *regexp.Regexp { return regexp.MustCompile(`(?:^|\s)` + m + ` (.*)$`) }
+	hash, dash, slash := marker("#"), marker("--"), marker("//")
+	for _, l := range []string{"", "sh", "bash", "shell", "console", "yaml", "yml", "hcl", "terraform", "tf", "toml", "ini", "dockerfile", "python"} {
+		commentMarkers[l] = hash
+	}
+	for _, l := range []string{"sql", "psql", "pgsql"} {
+		commentMarkers[l] = dash
+	}
+	for _, l := range []string{"kusto", "kql", "go", "js", "javascript", "ts", "typescript", "java"} {
+		commentMarkers[l] = slash
+	}
+	return commentMarkers
+}
 
 // prose is a document with the exempt parts blanked out, line by line;
 // blanked code keeps its lines, so line numbers are the document's.
 func prose(doc string) []string {
 	doc = fence.ReplaceAllStringFunc(doc, codeComments)
-	doc = comment.ReplaceAllString(doc, "")
+	doc = comment.ReplaceAllStringFunc(doc, keepLines)
 	doc = codeSpan.ReplaceAllString(doc, " ")
 	doc = url.ReplaceAllString(doc, " ")
 	return strings.Split(doc, "\n")
@@ -47,9 +69,14 @@ func prose(doc string) []string {
 // codeComments is a fenced block reduced to its comments, one a line.
 func codeComments(block string) string {
 	lines := strings.Split(block, "\n")
+	lang := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(lines[0], "```")))
+	re := commentMarkers[lang]
 	for i, l := range lines {
-		m := codeComment.FindStringSubmatch(l)
-		if i == 0 || i == len(lines)-1 || m == nil {
+		var m []string
+		if re != nil && i > 0 && i < len(lines)-1 {
+			m = re.FindStringSubmatch(quoted.ReplaceAllStringFunc(l, blank))
+		}
+		if m == nil {
 			lines[i] = ""
 			continue
 		}
@@ -57,6 +84,13 @@ func codeComments(block string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// keepLines is s reduced to its line breaks, so that the lines after it
+// keep their numbers.
+func keepLines(s string) string { return strings.Repeat("\n", strings.Count(s, "\n")) }
+
+// blank is s as spaces, so that what follows keeps its place.
+func blank(s string) string { return strings.Repeat(" ", len(s)) }
 
 // EnglishPhrases returns the English phrases in a Korean document's prose,
 // each as "line N: phrase", in document order.
@@ -115,8 +149,8 @@ var ungrouped = regexp.MustCompile(`\$[0-9]{4,}`)
 // file prints figures as its tool reads them.
 func UngroupedDollars(doc string) []string {
 	// Not prose(): its URL pattern also blanks decimals ("1242.36").
-	doc = fence.ReplaceAllString(doc, "")
-	doc = comment.ReplaceAllString(doc, "")
+	doc = fence.ReplaceAllStringFunc(doc, keepLines)
+	doc = comment.ReplaceAllStringFunc(doc, keepLines)
 	doc = codeSpan.ReplaceAllString(doc, " ")
 	var out []string
 	for i, line := range strings.Split(doc, "\n") {

@@ -16,6 +16,13 @@ func TestEnglishPhrases(t *testing.T) {
 		{"```sh\nkubectl logs deploy/api   # follow the logs\n```", 1},
 		{"```sh\nkubectl logs deploy/api   # 로그 따라가기 (`kubectl logs -f`)\n```", 0},
 		{"```sh\ncurl https://x.example/a#b --data a#b\n```", 0},
+		{"```sh\nkubectl exec -it deploy/api -- sh -c \"apk add curl\"\n```", 0},
+		{"```sh\necho \"a # not a comment here\"\n```", 0},
+		{"```sql\nSELECT 1; -- read the whole table\n```", 1},
+		{"```sh\npsql -c 'select now()'   # 지금 시각\n```", 0},
+		{"```text\n# not a comment in plain text\n```", 0},
+		{"```kusto\nContainerLogV2 // the error lines only\n```", 1},
+		{"<!--\na\nb\n-->\n배포 전 physarch validate 실행", 1},
 		{"<https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers> 참고", 0},
 		{"Azure Cache for Redis Premium P1, Standard_D4s_v3, req/s", 0},
 		{"AKS 컨트롤 플레인 | Free 계층", 0},
@@ -27,6 +34,9 @@ func TestEnglishPhrases(t *testing.T) {
 		if got := len(EnglishPhrases(c.doc)); got != c.want {
 			t.Errorf("%q: %d phrases %q, want %d", c.doc, got, EnglishPhrases(c.doc), c.want)
 		}
+	}
+	if got := EnglishPhrases("<!--\na\nb\n-->\n배포 전 physarch validate 실행"); len(got) != 1 || got[0] != "line 5: physarch validate" {
+		t.Errorf("after a 4-line HTML comment: %q, want line 5", got)
 	}
 	if len(Hangul("Monthly cost\n가용성 목표\n")) != 1 {
 		t.Error("Hangul in an English document is not found")

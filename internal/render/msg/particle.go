@@ -9,7 +9,8 @@ import (
 // asks for: after a final consonant the first form (이, 을, 은, 과, 으로),
 // after a vowel the second (가, 를, 는, 와, 로); 으로/로 also takes 로
 // after ㄹ. Names are often English or digits: a final letter or digit
-// is read as Koreans read it (pgadmin → 어드민, job-7 → 칠).
+// is read as Koreans read it (pgadmin → 어드민, job-7 → 칠, an acronym
+// letter by letter: ACR → 알).
 func Particle(word, consonant, vowel string) string {
 	final, rieul := finalSound(word)
 	switch {
@@ -30,7 +31,7 @@ func ParticleOf(word, consonant, vowel string) string {
 // finalSound says whether word ends in a consonant sound, and whether
 // that consonant is ㄹ.
 func finalSound(word string) (final, rieul bool) {
-	w := strings.TrimRight(word, ")]}`'\" ")
+	w := strings.TrimRight(word, ")]}`'\" .,")
 	if w == "" {
 		return false, false
 	}
@@ -43,6 +44,10 @@ func finalSound(word string) (final, rieul bool) {
 	case unicode.IsDigit(last):
 		// 영 일 이 삼 사 오 육 칠 팔 구
 		return strings.ContainsRune("013678", last), strings.ContainsRune("178", last)
+	case last <= unicode.MaxASCII && unicode.IsUpper(last) && (len(r) == 1 || !unicode.IsLower(r[len(r)-2])):
+		// An acronym is read letter by letter: ACR → 에이씨알, NSG → 엔에스지;
+		// of the letters' names only 엘, 엠, 엔 and 알 end in a consonant.
+		return strings.ContainsRune("LMNR", last), last == 'L' || last == 'R'
 	case unicode.IsLetter(last):
 		l := unicode.ToLower(last)
 		if l == 'l' {

@@ -18,6 +18,14 @@ func TestParticle(t *testing.T) {
 		{"node-2", "은", "는", "node-2는"},
 		{"`url`", "이", "가", "`url`이"},
 		{"registry", "이", "가", "registry가"},
+		{"ACR", "이", "가", "ACR이"},
+		{"NSG", "이", "가", "NSG가"},
+		{"DB", "이", "가", "DB가"},
+		{"AKS", "은", "는", "AKS는"},
+		{"VM", "을", "를", "VM을"},
+		{"URL", "으로", "로", "URL로"},
+		{"v1.", "이", "가", "v1.이"},
+		{"", "이", "가", "가"},
 	} {
 		if got := Particle(c.word, c.c, c.v); got != c.want {
 			t.Errorf("Particle(%q, %q, %q) = %q, want %q", c.word, c.c, c.v, got, c.want)
