@@ -1,6 +1,9 @@
 package appgateway
 
-import "github.com/physarch/physarch/internal/render/terraform"
+import (
+	"github.com/physarch/physarch/internal/component/keyvault"
+	"github.com/physarch/physarch/internal/render/terraform"
+)
 
 // Names of the gateway's sub-resources; AGIC replaces the listener, pool
 // and rules with the Ingress routes, so Terraform ignores later changes.
@@ -239,32 +242,16 @@ func (c *gateway) Terraform(m terraform.Module) {
 	}
 }
 
-// certificate imports the user's certificate into Key Vault and lets the
-// gateway's identity read exactly its secret (Key Vault Secrets User
-// scoped to <vault id>/secrets/<name>, which exists once the certificate
-// does). Importing is a data-plane write, so whoever runs Terraform is
-// granted Key Vault Certificates Officer on the vault first.
+// certificate makes the gateway's identity and imports the user's
+// certificate into Key Vault for it to read (keyvault.Certificate).
 func (c *gateway) certificate(m terraform.Module) {
 	id := m.Resource("azurerm_user_assigned_identity", "gateway")
 	id.Expr("name", "var.gateway_identity_name")
 	id.Expr("location", "azurerm_resource_group.main.location")
 	id.Expr("resource_group_name", "azurerm_resource_group.main.name")
 	m.Tags(id)
-	op := m.Resource("azurerm_role_assignment", "certificate_officer")
-	op.Expr("scope", "azurerm_key_vault.main.id")
-	op.Set("role_definition_name", "Key Vault Certificates Officer")
-	op.Expr("principal_id", "data.azurerm_client_config.current.object_id")
-	cert := m.Resource("azurerm_key_vault_certificate", "gateway")
-	cert.Expr("name", "var.gateway_certificate_name")
-	cert.Expr("key_vault_id", "azurerm_key_vault.main.id")
-	ct := cert.Child("certificate")
-	ct.Expr("contents", "filebase64(var.gateway_certificate_pfx_path)")
-	ct.Expr("password", "var.gateway_certificate_password")
-	cert.Expr("depends_on", "[azurerm_role_assignment.certificate_officer]")
-	ra := m.Resource("azurerm_role_assignment", "gateway_certificate")
-	ra.Expr("scope", `"${azurerm_key_vault.main.id}/secrets/${azurerm_key_vault_certificate.gateway.name}"`)
-	ra.Set("role_definition_name", "Key Vault Secrets User")
-	ra.Expr("principal_id", "azurerm_user_assigned_identity.gateway.principal_id")
+	keyvault.Certificate{Officer: "certificate_officer", Resource: "gateway", Reader: "gateway_certificate", Var: "gateway_certificate",
+		Principal: "azurerm_user_assigned_identity.gateway.principal_id"}.Terraform(m)
 }
 
 // Outputs implements terraform.Terraformed.

@@ -2,6 +2,7 @@ package approuting
 
 import (
 	"github.com/physarch/physarch/internal/component/appgateway"
+	"github.com/physarch/physarch/internal/component/keyvault"
 	"github.com/physarch/physarch/internal/render/terraform"
 )
 
@@ -66,21 +67,8 @@ func (x *Component) Terraform(m terraform.Module) {
 	if !x.TLS {
 		return
 	}
-	op := m.Resource("azurerm_role_assignment", "nginx_certificate_officer")
-	op.Expr("scope", "azurerm_key_vault.main.id")
-	op.Set("role_definition_name", "Key Vault Certificates Officer")
-	op.Expr("principal_id", "data.azurerm_client_config.current.object_id")
-	cert := m.Resource("azurerm_key_vault_certificate", "nginx")
-	cert.Expr("name", "var.nginx_certificate_name")
-	cert.Expr("key_vault_id", "azurerm_key_vault.main.id")
-	ct := cert.Child("certificate")
-	ct.Expr("contents", "filebase64(var.nginx_certificate_pfx_path)")
-	ct.Expr("password", "var.nginx_certificate_password")
-	cert.Expr("depends_on", "[azurerm_role_assignment.nginx_certificate_officer]")
-	ra := m.Resource("azurerm_role_assignment", "nginx_certificate")
-	ra.Expr("scope", `"${azurerm_key_vault.main.id}/secrets/${`+tfCertificate+`.name}"`)
-	ra.Set("role_definition_name", "Key Vault Secrets User")
-	ra.Expr("principal_id", addonIdentity)
+	keyvault.Certificate{Officer: "nginx_certificate_officer", Resource: "nginx", Reader: "nginx_certificate", Var: "nginx_certificate",
+		Principal: addonIdentity}.Terraform(m)
 }
 
 // Outputs implements terraform.Terraformed.
