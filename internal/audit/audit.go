@@ -15,6 +15,7 @@ import (
 
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/check"
+	"github.com/physarch/physarch/internal/render/msg"
 )
 
 // Check is one audit check.
@@ -139,16 +140,18 @@ func quotes(fs ...facts.Fact) []Quote {
 // at is "file:line", the file by its base name (the quotes carry the path).
 func at(f facts.Fact) string { return fmt.Sprintf("%s:%d", filepath.Base(f.Src.File), f.Src.Line) }
 
-// money prints a dollar figure or range.
+// money prints a dollar figure or range as packages write them ($2,860,
+// $1,233.50): whole dollars without cents, thousands grouped.
 func money(lo, hi float64) string {
+	usd := func(v float64) string { return strings.TrimSuffix(msg.USD(v), ".00") }
 	if hi != lo && hi != 0 {
-		return "$" + trim(lo) + "–$" + trim(hi)
+		return usd(lo) + "–" + usd(hi)
 	}
-	return "$" + trim(lo)
+	return usd(lo)
 }
 
+// trim prints a figure that is no amount of money (GB, a port, replicas)
+// without trailing zeros.
 func trim(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	s = strings.TrimSuffix(s, ".00")
-	return s
+	return strings.TrimSuffix(fmt.Sprintf("%.2f", v), ".00")
 }

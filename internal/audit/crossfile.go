@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -205,31 +204,10 @@ func queueSets(s *facts.Set) []Finding {
 	return out
 }
 
-var (
-	regionWord = regexp.MustCompile(`(?i)리전|region|azure \(`)
-	otherRole  = regexp.MustCompile(`(?i)다른|other|\bdr\b|dr_|재해|복제|replica|target|secondary|paired|geo|backup|백업|가격|price|fallback|대체`)
-)
-
-// regions compares the primary region each place names: a diagram's
-// "Azure (koreacentral)", a document's region row or "primary_region";
-// lines about DR, replicas, backups or prices name other regions by design.
+// regions compares the primary region each place names
+// (facts.Set.PrimaryRegions).
 func regions(s *facts.Set) []Finding {
-	perLine := map[string]map[string]bool{}
-	for _, f := range s.Of(facts.Region) {
-		k := at(f)
-		if perLine[k] == nil {
-			perLine[k] = map[string]bool{}
-		}
-		perLine[k][f.Value] = true
-	}
-	var primary []facts.Fact
-	for _, f := range s.Of(facts.Region) {
-		// A line naming two regions states a multi-region setup, not a
-		// primary.
-		if f.Env != "" && len(perLine[at(f)]) == 1 && regionWord.MatchString(f.Src.Text) && !otherRole.MatchString(f.Src.Text) {
-			primary = append(primary, f)
-		}
-	}
+	primary := s.PrimaryRegions()
 	return conflicts(primary, func(f facts.Fact) string { return f.Env }, func(f facts.Fact) string { return f.Value },
 		func(f facts.Fact) string { return "the " + f.Env + " region" })
 }

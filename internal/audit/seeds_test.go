@@ -98,6 +98,24 @@ func TestSeeds(t *testing.T) {
 			t.Errorf("002: no %s quoting %v", c.id, c.lines)
 		}
 	}
+	// The messages print money as the package does and other figures
+	// without a dollar sign.
+	for _, c := range []struct {
+		fs       []audit.Finding
+		id, text string
+	}{
+		{one, "AU002", "stated as $2,860 ("},
+		{one, "AU030", "but Premium P2 has 13 GB ("},
+		{two, "AU023", "stated as 6379 ("},
+	} {
+		found := false
+		for _, f := range c.fs {
+			found = found || f.ID == c.id && strings.Contains(f.Message, c.text)
+		}
+		if !found {
+			t.Errorf("no %s message with %q", c.id, c.text)
+		}
+	}
 	for _, fs := range [][]audit.Finding{one, two} {
 		for _, f := range fs {
 			t.Logf("%s %s", f.ID, f.Message)

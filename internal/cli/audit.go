@@ -36,9 +36,11 @@ conflicting lines quoted and located, what does not agree:
                that do not follow from their figures
   network      subnets outside the VNet or overlapping, fixed IPs outside
                their subnet, one subnet with two ranges
-  cross-file   services, replicas, HPA bounds, ports, tiers, queues, RTO/RPO
-               or the system's name differing between documents and diagrams
-  catalog      cache and VM sizes stated with the wrong memory or vCPUs
+  cross-file   services, replicas, HPA bounds, ports, tiers, queues, RTO/RPO,
+               the region or the system's name differing between documents
+               and diagrams
+  catalog      cache and VM sizes stated with the wrong memory or vCPUs, SLAs
+               above Azure's, availability targets the components cannot reach
   format       hostPath storage, PDBs that allow no disruption, missing
                chapters, diagrams Mermaid or PlantUML would refuse
 

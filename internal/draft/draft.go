@@ -163,7 +163,7 @@ func draft(s *facts.Set, name string, pin bool, caps map[string]float64) []byte 
 	x.line(1, "name: "+sys, sysNote)
 	x.line(1, "title: {ko: "+quote(title)+", en: "+quote(title)+"}", titleNote+"; en: copied, translate it")
 	x.line(0, "cloud: azure", "")
-	region, regionNote := pick(s.Of(facts.Region), func(f facts.Fact) string { return f.Value })
+	region, regionNote := primaryRegion(s)
 	if region == "" {
 		region, regionNote = "koreacentral", "guessed: no region stated"
 	}
@@ -472,4 +472,31 @@ func backing(x *w, s *facts.Set) {
 		x.line(1, "serviceBus:", "")
 		x.line(2, "queues: ["+strings.Join(queues, ", ")+"]", "from "+from(fs...))
 	}
+}
+
+// primaryRegion picks the region the package runs in from the lines that
+// state a primary (facts.Set.PrimaryRegions, as the audit compares them),
+// naming the other regions the package mentions (DR, backups) in the
+// comment; with no such line it picks among every region named.
+func primaryRegion(s *facts.Set) (string, string) {
+	primary := s.PrimaryRegions()
+	if len(primary) == 0 {
+		return pick(s.Of(facts.Region), func(f facts.Fact) string { return f.Value })
+	}
+	region, note := pick(primary, func(f facts.Fact) string { return f.Value })
+	others := map[string][]facts.Fact{}
+	var order []string
+	for _, f := range s.Of(facts.Region) {
+		if f.Value == region {
+			continue
+		}
+		if _, ok := others[f.Value]; !ok {
+			order = append(order, f.Value)
+		}
+		others[f.Value] = append(others[f.Value], f)
+	}
+	for _, v := range order {
+		note += fmt.Sprintf("; %s at %s is named for DR, backups or replicas, not as the primary", v, from(others[v]...))
+	}
+	return region, note
 }
