@@ -59,27 +59,19 @@ var pathComponents = []component{
 // SLAs of the managed components the environment's files name.
 func reach(s *facts.Set) []Finding {
 	var out []Finding
-	for _, target := range s.Of(facts.Downtime) {
-		if target.Env == "" || target.Env == "dev" || !targetLine.MatchString(target.Src.Text) || estimate.MatchString(target.Src.Text) {
+	seen := map[string]bool{}
+	for _, target := range targets(s) {
+		if target.Env == "" || target.Env == "dev" || !targetLine.MatchString(target.Src.Text) || estimate.MatchString(target.Src.Text) || seen[at(target)+target.Env] {
 			continue
 		}
+		seen[at(target)+target.Env] = true
 		tiers := map[string]string{}
 		for _, t := range s.Of(facts.Tier) {
 			if t.Env == target.Env && tiers[t.Subject] == "" {
 				tiers[t.Subject] = t.Value
 			}
 		}
-		named := map[string]facts.Fact{}
-		for _, f := range s.Facts {
-			if f.Env != target.Env {
-				continue
-			}
-			for _, c := range pathComponents {
-				if _, ok := named[c.name]; !ok && c.word.MatchString(f.Src.Text) {
-					named[c.name] = f
-				}
-			}
-		}
+		named := namedComponents(s, target.Env)
 		product, parts := 1.0, []string{}
 		var qs []facts.Fact
 		var names []string
@@ -101,11 +93,50 @@ func reach(s *facts.Set) []Finding {
 				qs = append(qs, named[n])
 			}
 		}
-		if len(parts) < 2 || target.Max <= product*100+1e-9 {
+		if len(parts) < 2 || target.Num <= product*100+1e-9 {
 			continue
 		}
 		out = append(out, Finding{Env: target.Env, Quotes: quotes(append([]facts.Fact{target}, qs...)...),
-			Message: fmt.Sprintf("%s targets %g%%, but the components it lists give at most %.2f%%: %s", at(target), target.Max, product*100, strings.Join(parts, " × "))})
+			Message: fmt.Sprintf("%s targets %g%%, but the components it lists give at most %.2f%%: %s", at(target), target.Num, product*100, strings.Join(parts, " × "))})
 	}
 	return out
+}
+
+// targets are the availability targets stated: with a downtime claim
+// (its percent) or alone; Num is the percent.
+func targets(s *facts.Set) []facts.Fact {
+	var out []facts.Fact
+	for _, f := range s.Of(facts.Downtime) {
+		f.Num = f.Max
+		out = append(out, f)
+	}
+	return append(out, s.Of(facts.Availability)...)
+}
+
+// namedComponents finds the first line naming each request-path
+// component among the environment's files and the facts stated about the
+// environment elsewhere (a master index's section or column).
+func namedComponents(s *facts.Set, env string) map[string]facts.Fact {
+	named := map[string]facts.Fact{}
+	note := func(f facts.Fact) {
+		for _, c := range pathComponents {
+			if _, ok := named[c.name]; !ok && c.word.MatchString(f.Src.Text) {
+				named[c.name] = f
+			}
+		}
+	}
+	for _, file := range s.Files {
+		if file.Env != env {
+			continue
+		}
+		for i, l := range file.Lines() {
+			note(facts.Fact{Env: env, Src: facts.Src{File: file.Name, Line: i + 1, Text: strings.TrimSpace(l), Diagram: file.Role == facts.Diagram}})
+		}
+	}
+	for _, f := range s.Facts {
+		if f.Env == env {
+			note(f)
+		}
+	}
+	return named
 }

@@ -84,7 +84,7 @@ var (
 	replicasR   = regexp.MustCompile(`(?i)(\d+)\s*replicas?\b|replicas?\s*(\d+)|레플리카\s*(\d+)`)
 	hpaR        = regexp.MustCompile(`(?i)HPA\s*(\d+)\s*[–~-]\s*(\d+)`)
 	portEdge    = regexp.MustCompile(`(?i)(?:TCP|UDP)\s*:\s*(\d{2,5})`)
-	queueCtx    = regexp.MustCompile(`(?i)queue|큐|topic|토픽`)
+	queueCtx    = regexp.MustCompile(`(?i)queue|큐|topic|토픽|service ?bus|\bsb-`)
 	queueLabel  = regexp.MustCompile(`^(?:queue|topic|큐|토픽):\s*([a-z0-9][a-z0-9.-]*[a-z0-9])$`)
 	queueName   = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
 	subnetLabel = regexp.MustCompile(`([A-Za-z][\w-]*(?: Subnet)?)\s*(?:\n|\s|\()\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})`)

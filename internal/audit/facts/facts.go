@@ -73,7 +73,11 @@ type Fact struct {
 	Table string `json:"table,omitempty"`
 	// Bound is true for a figure stated as a limit ("월 $200 이하").
 	Bound bool `json:"bound,omitempty"`
-	Src   Src  `json:"source"`
+	// Cell is "row label | cell" for a figure read from one environment's
+	// column of a comparison table: the words around it that say what it
+	// is, without the other environments' cells.
+	Cell string `json:"cell,omitempty"`
+	Src  Src    `json:"source"`
 }
 
 // Set is every fact of a package, with the files they came from.

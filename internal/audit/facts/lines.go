@@ -6,8 +6,24 @@ import (
 )
 
 var (
-	downtimeKo = regexp.MustCompile(`월\s*(\d[\d,]*(?:\.\d+)?)\s*(분|시간)\s*(?:의\s*)?(?:다운타임|중단|장애)`)
-	downtimeEn = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(min|minutes|h|hours)\s*(?:/\s*month|a month|per month)\s*(?:of\s*)?downtime`)
+	// The ways documents state allowed downtime; group 1 is the figure,
+	// group 2 its unit: "월 43분 다운타임", "월 최대 18시간 중단 허용", "월
+	// 7.2시간 이내 중단", "월 허용 중단 약 43분", "월 다운타임 3.6시간", "43
+	// min/month downtime", "about 43 minutes of downtime a month".
+	downtimeKo = []*regexp.Regexp{
+		regexp.MustCompile(`월\s*(?:최대\s*|약\s*|허용\s*)*(\d[\d,]*(?:\.\d+)?)\s*(분|시간)\s*(?:이내\s*|이하\s*|까지\s*)?(?:의\s*)?(?:다운타임|중단|장애)`),
+		regexp.MustCompile(`월\s*(?:허용\s*)?(?:다운타임|중단|장애)\s*(?:허용\s*|시간\s*)?(?:약\s*|최대\s*)?(\d[\d,]*(?:\.\d+)?)\s*(분|시간)`),
+	}
+	downtimeEn = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(min|minutes|h|hours)\s*(?:/\s*month|a month|per month)\s*(?:of\s*)?downtime`),
+		regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(min|minutes|h|hours)\s+of\s+downtime\s*(?:/\s*month|a month|per month|monthly)`),
+		regexp.MustCompile(`(?i)downtime\s+of\s+(?:about\s+|up to\s+|at most\s+)?(\d[\d,]*(?:\.\d+)?)\s*(min|minutes|h|hours)\s*(?:/\s*month|a month|per month)`),
+	}
+	// availR is an availability figure after its word: "가용성: 99.9%",
+	// "**가용성 목표**: 95%", "Availability target | 99.5%".
+	availR     = regexp.MustCompile(`(?i)(?:가용성|availability|uptime)\s*(?:목표|target|objective|slo)?\**\s*[:|=]?\s*\**\s*(?:\|\s*)?(?:약\s*|about\s*)?(\d{2}(?:\.\d+)?)\s?%`)
+	haR        = regexp.MustCompile(`(?i)고가용성|high[ -]availability`)
+	zoneWord   = regexp.MustCompile(`(?i)가용성\s*영역|availability\s*zone|가용 영역`)
 	ratioR     = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*배`)
 	svcCountR  = regexp.MustCompile(`(\d+)\s*개\s*(?:의\s*)?(?:마이크로\s?서비스|애플리케이션\s*(?:Pod|서비스))|마이크로\s?서비스\s*(\d+)\s*개|(?i)(\d+)\s+microservices`)
 	noHostPath = regexp.MustCompile(`(?i)사용하지|금지|허용되지|허용 안|않습니다|않음|없음|대신|no hostpath|not allowed|never|instead|forbid|refus`)
@@ -38,14 +54,45 @@ func (c *mdCtx) line(n int, l string) {
 		return
 	}
 	sec := c.f.MD.Section(n)
-	for _, f := range lineFacts(l, sec) {
-		c.add(f, n)
+	if r, ok := c.envRow[n]; ok {
+		c.cells(n, r, sec)
+	} else {
+		for _, f := range lineFacts(l, sec) {
+			c.add(f, n)
+		}
 	}
 	if !c.f.MD.InTable[n] && !c.looseRow[n] && strings.Contains(l, "$") {
 		c.proseCost(n, l)
 	}
 	if strings.Contains(strings.ToLower(l), "hostpath") && !noHostPath.MatchString(l) {
 		c.add(Fact{Kind: HostPath, Value: "hostPath"}, n)
+	}
+}
+
+// cells reads a comparison table's row cell by cell: "| RTO | 해당 없음 |
+// RTO 30분 |" states prod's RTO, "| Region | Japan East | Korea Central |"
+// one region per environment. The row's label gives each cell its meaning.
+func (c *mdCtx) cells(n int, r envRow, sec string) {
+	label := r.cells[0]
+	// A ratio ("5,000명 (100배)") compares the row's cells: read it from
+	// the whole row.
+	for _, f := range lineFacts(c.f.MD.Lines[n-1], sec) {
+		if f.Kind == Ratio {
+			c.add(f, n)
+		}
+	}
+	for i, cell := range r.cells {
+		env := r.cols[i]
+		if i == 0 || env == "" {
+			continue // the label, or a difference or note column
+		}
+		for _, f := range lineFacts(label+" "+cell, sec) {
+			if f.Kind == Ratio {
+				continue
+			}
+			f.Env, f.Cell = env, label+" | "+cell
+			c.add(f, n)
+		}
 	}
 }
 
@@ -69,11 +116,26 @@ func lineFacts(l, section string) []Fact {
 	}
 	cidr := strings.Contains(l, "/") && strings.Count(l, ".") >= 3
 	if strings.Contains(l, "%") {
-		if m := downtimeKo.FindStringSubmatchIndex(l); m != nil {
-			out = append(out, downtime(l, m[0], l[m[2]:m[3]], l[m[4]:m[5]])...)
-		} else if !strings.Contains(lower, "downtime") {
-		} else if m := downtimeEn.FindStringSubmatchIndex(l); m != nil {
-			out = append(out, downtime(l, m[0], l[m[2]:m[3]], l[m[4]:m[5]])...)
+		res := downtimeKo
+		if !strings.Contains(l, "월") {
+			res = nil
+			if strings.Contains(lower, "downtime") {
+				res = downtimeEn
+			}
+		}
+		for _, re := range res {
+			if m := re.FindStringSubmatchIndex(l); m != nil {
+				out = append(out, downtime(l, m[0], l[m[2]:m[3]], l[m[4]:m[5]])...)
+				break
+			}
+		}
+	}
+	if strings.Contains(l, "%") && (strings.Contains(l, "가용성") || strings.Contains(lower, "availability") || strings.Contains(lower, "uptime")) && !zoneWord.MatchString(l) {
+		// "고가용성", "high availability" name a feature, not a target.
+		if m := availR.FindStringSubmatch(haR.ReplaceAllString(l, "")); m != nil {
+			if p := num(m[1]); p > 0 && p < 100 {
+				out = append(out, Fact{Kind: Availability, Num: p})
+			}
 		}
 	}
 	if !strings.Contains(l, "배") {
@@ -178,8 +240,12 @@ func (c *mdCtx) proseCost(n int, l string) {
 			env = es[len(es)-1].env
 		}
 		bound := boundR.MatchString(strings.TrimPrefix(strings.TrimSpace(after), "/월"))
+		// Without an environment word the figure is the document's own
+		// when it is a bound ("월 $200 이하") or the line is about the
+		// environment's cost and names no component ("월 $95 수준의 최소
+		// 비용"): "Redis 월 $50" is a component's.
 		if env == "" {
-			if !bound {
+			if !bound && !(costSection.MatchString(l) && !componentSec.MatchString(l) && !backingR.MatchString(l)) {
 				continue
 			}
 			env = c.env[n]

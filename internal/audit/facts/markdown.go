@@ -16,10 +16,18 @@ type mdCtx struct {
 	env []string
 	// looseRow marks the rows of tables without pipes.
 	looseRow map[int]bool
+	// envRow holds the rows of tables with a column per environment: their
+	// figures are read cell by cell, each with its column's environment.
+	envRow map[int]envRow
+}
+
+type envRow struct {
+	cells []string
+	cols  map[int]string
 }
 
 func extractMarkdown(f *File, out *[]Fact) {
-	c := &mdCtx{f: f, out: out, env: sectionEnvs(f)}
+	c := &mdCtx{f: f, out: out, env: sectionEnvs(f), envRow: map[int]envRow{}}
 	for _, t := range f.MD.Tables {
 		c.table(t)
 	}
@@ -58,6 +66,9 @@ func systemName(title string) string {
 	return ""
 }
 
+// boldLabel is a line that is a bold label, maybe with a link or an aside.
+var boldLabel = regexp.MustCompile(`^\s*\*\*([^*]{1,40})\*\*\s*:?\s*(?:\(.*\))?\s*:?\s*$`)
+
 // sectionEnvs gives each line the environment of its document or, in the
 // master index, the one its innermost section names.
 func sectionEnvs(f *File) []string {
@@ -69,8 +80,17 @@ func sectionEnvs(f *File) []string {
 	var stack []open
 	hi := 0
 	hs := f.MD.Headings
+	// A bold line such as "**운영환경** ([문서](...))" heads the lines under
+	// it like a heading, up to the next heading or bold label.
+	bold := ""
 	for l := 1; l <= len(f.MD.Lines)+1; l++ {
+		if l <= len(f.MD.Lines) {
+			if m := boldLabel.FindStringSubmatch(f.MD.Lines[l-1]); m != nil {
+				bold = soleEnv(m[1])
+			}
+		}
 		for hi < len(hs) && hs[hi].Line == l {
+			bold = ""
 			h := hs[hi]
 			for len(stack) > 0 && stack[len(stack)-1].level >= h.Level {
 				stack = stack[:len(stack)-1]
@@ -81,6 +101,10 @@ func sectionEnvs(f *File) []string {
 		env[l] = f.Env
 		if f.Env != "" {
 			continue // a document of one environment: its sections are about it
+		}
+		if bold != "" {
+			env[l] = bold
+			continue
 		}
 		for i := len(stack) - 1; i >= 0; i-- {
 			if stack[i].env != "" {
@@ -126,9 +150,18 @@ func (c *mdCtx) table(t markdown.Table) {
 	id := fmt.Sprintf("%s:%d", c.f.Name, t.Line)
 	h0 := strings.ToLower(t.Header[0])
 	costTable := costSection.MatchString(t.Section) && !budgetR.MatchString(t.Section)
+	subnetCol := -1
+	for i, h := range t.Header {
+		if hl := strings.ToLower(h); subnetCol < 0 && (strings.Contains(hl, "서브넷") || strings.Contains(hl, "subnet")) {
+			subnetCol = i
+		}
+	}
 	for _, r := range t.Rows {
 		if len(r.Cells) == 0 {
 			continue
+		}
+		if len(cols) > 0 {
+			c.envRow[r.Line] = envRow{r.Cells, cols}
 		}
 		label := r.Cells[0]
 		c.costRow(id, label, r.Cells, cols, r.Line, costTable, t.Section)
@@ -137,10 +170,19 @@ func (c *mdCtx) table(t markdown.Table) {
 			c.serviceRow(t, r)
 		case queueHeader.MatchString(h0) && queueSection.MatchString(t.Section) && queueName.MatchString(label):
 			c.add(Fact{Kind: Queue, Subject: label}, r.Line)
-		case strings.Contains(h0, "서브넷") || strings.Contains(h0, "subnet"):
-			for _, cell := range r.Cells[1:] {
+		case subnetCol >= 0 && subnetCol < len(r.Cells):
+			// The subnet's name is in its column ("| Component | Subnet |
+			// Range |"), or in the first when that column holds the range.
+			name := r.Cells[subnetCol]
+			if cidrR.MatchString(name) {
+				name = label
+			}
+			for i, cell := range r.Cells {
+				if i == subnetCol && name != label || i == 0 && subnetCol == 0 {
+					continue
+				}
 				if m := cidrR.FindString(cell); m != "" {
-					c.add(Fact{Kind: Subnet, Subject: SubnetKey(label), Value: m}, r.Line)
+					c.add(Fact{Kind: Subnet, Subject: SubnetKey(name), Value: m}, r.Line)
 					break
 				}
 			}
@@ -245,12 +287,22 @@ func (c *mdCtx) serviceRow(t markdown.Table, r markdown.Row) {
 	}
 	c.add(Fact{Kind: Service, Subject: svc}, r.Line)
 	var req, lim [2]string
+	// With a column of maxima, a column of minima holds the HPA's lower
+	// bound, not a fixed replica count.
+	hasMax := false
+	for _, h := range t.Header {
+		hasMax = hasMax || maxHeader(strings.ToLower(strings.TrimSpace(h)))
+	}
 	for i, h := range t.Header {
 		if i == 0 || i >= len(r.Cells) {
 			continue
 		}
 		h, v := strings.ToLower(h), strings.TrimSpace(r.Cells[i])
 		switch {
+		case hasMax && (h == "최소 레플리카" || h == "min replicas" || h == "min replica" || h == "minreplicas"):
+			if n := firstInt(v); n >= 0 {
+				c.add(Fact{Kind: HPAMin, Subject: svc, Num: float64(n)}, r.Line)
+			}
 		case h == "replicas" || h == "레플리카" || h == "최소 레플리카" || h == "min replicas" || h == "replicas (min–max)":
 			if lo, hi, ok := intRange(v); ok {
 				c.add(Fact{Kind: Replicas, Subject: svc, Num: float64(lo)}, r.Line)
@@ -263,11 +315,15 @@ func (c *mdCtx) serviceRow(t markdown.Table, r markdown.Row) {
 			if n := firstInt(v); n >= 0 {
 				c.add(Fact{Kind: HPAMin, Subject: svc, Num: float64(n)}, r.Line)
 			}
-		case h == "max" || h == "hpa max" || h == "최대":
+		case maxHeader(h):
 			if n := firstInt(v); n >= 0 {
 				c.add(Fact{Kind: HPAMax, Subject: svc, Num: float64(n)}, r.Line)
 			}
-		case strings.Contains(h, "최소 가용") || strings.Contains(h, "disruption") || strings.Contains(h, "pdb"):
+		case strings.Contains(h, "maxunavailable") || strings.Contains(h, "최대 불가용"):
+			if n := firstInt(v); n >= 0 && !strings.Contains(v, "%") {
+				c.add(Fact{Kind: PDBMaxUnav, Subject: svc, Num: float64(n)}, r.Line)
+			}
+		case strings.Contains(h, "최소 가용") || strings.Contains(h, "minavailable") || strings.Contains(h, "disruption") || strings.Contains(h, "pdb"):
 			c.pdb(svc, v, r.Line)
 		case h == "cpu requests" || h == "cpu 요청":
 			req[0] = v
@@ -293,6 +349,15 @@ func (c *mdCtx) serviceRow(t markdown.Table, r markdown.Row) {
 	if lim[0] != "" || lim[1] != "" {
 		c.add(Fact{Kind: Limit, Subject: svc, Value: lim[0] + "/" + lim[1]}, r.Line)
 	}
+}
+
+// maxHeader is a column of HPA maxima.
+func maxHeader(h string) bool {
+	switch h {
+	case "max", "hpa max", "최대", "max replicas", "max replica", "maxreplicas", "최대 레플리카":
+		return true
+	}
+	return false
 }
 
 var pdbNum = regexp.MustCompile(`(?i)(minAvailable|maxUnavailable)?\s*:?\s*(\d+)(%?)`)

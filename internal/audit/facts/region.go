@@ -1,14 +1,10 @@
 package facts
 
-import (
-	"fmt"
-	"path/filepath"
-	"regexp"
-)
+import "regexp"
 
 var (
-	regionWord = regexp.MustCompile(`(?i)리전|region|azure \(`)
-	otherRole  = regexp.MustCompile(`(?i)다른|other|\bdr\b|dr_|재해|복제|replica|target|secondary|paired|geo|backup|백업|가격|price|fallback|대체`)
+	regionWord = regexp.MustCompile(`(?i)리전|region|azure \(|azure\s+(?:korea|japan|east|west|north|south)`)
+	otherRole  = regexp.MustCompile(`(?i)다른|other|다중|multi|액티브|active|standby|스탠바이|\bdr\b|dr_|재해|복제|replica|target|secondary|paired|geo|backup|백업|가격|price|fallback|대체`)
 )
 
 // PrimaryRegions are the region facts that state where an environment
@@ -18,21 +14,30 @@ var (
 // setup, not a primary; the audit compares only these, and import drafts
 // the spec's region from them.
 func (s *Set) PrimaryRegions() []Fact {
-	perLine := map[string]map[string]bool{}
-	key := func(f Fact) string { return fmt.Sprintf("%s:%d", filepath.Base(f.Src.File), f.Src.Line) }
-	all := s.Of(Region)
-	for _, f := range all {
-		k := key(f)
-		if perLine[k] == nil {
-			perLine[k] = map[string]bool{}
-		}
-		perLine[k][f.Value] = true
-	}
 	var primary []Fact
-	for _, f := range all {
-		if f.Env != "" && len(perLine[key(f)]) == 1 && regionWord.MatchString(f.Src.Text) && !otherRole.MatchString(f.Src.Text) {
+	for _, f := range s.Of(Region) {
+		text := f.Src.Text
+		if f.Cell != "" {
+			text = f.Cell
+		}
+		// "Korea Central (DR: Korea South)": the parenthesis names another
+		// region's role; what is left names the primary.
+		text = asideR.ReplaceAllStringFunc(text, func(p string) string {
+			if otherRole.MatchString(p) {
+				return ""
+			}
+			return p
+		})
+		named := map[string]bool{}
+		for _, m := range regionR.FindAllString(text, -1) {
+			named[RegionKey(m)] = true
+		}
+		if f.Env != "" && len(named) == 1 && named[f.Value] && regionWord.MatchString(text) && !otherRole.MatchString(text) {
 			primary = append(primary, f)
 		}
 	}
 	return primary
 }
+
+// asideR is a parenthesised aside.
+var asideR = regexp.MustCompile(`\([^()]*\)`)

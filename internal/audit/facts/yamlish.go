@@ -36,6 +36,14 @@ func (c *mdCtx) yamlish() {
 			continue
 		}
 		prevKey = key
+		// An HPA or PDB manifest names its workload: "name: order-service"
+		// (or "order-service-hpa") under metadata or scaleTargetRef.
+		if key == "name" {
+			if k := strings.TrimSuffix(strings.TrimSuffix(ServiceKey(strings.Trim(val, `"'`)), "-hpa"), "-pdb"); strings.HasSuffix(k, "-service") {
+				svc = k
+			}
+			continue
+		}
 		var kind Kind
 		switch key {
 		case "replicas":
@@ -44,11 +52,15 @@ func (c *mdCtx) yamlish() {
 			kind = HPAMin
 		case "max_replicas", "maxReplicas", "maxReplicaCount":
 			kind = HPAMax
+		case "minAvailable", "min_available":
+			kind = PDBMin
+		case "maxUnavailable", "max_unavailable":
+			kind = PDBMaxUnav
 		default:
 			continue
 		}
 		n := firstInt(val)
-		if svc == "" || n < 0 {
+		if svc == "" || n < 0 || strings.Contains(val, "%") {
 			continue
 		}
 		c.add(Fact{Kind: Service, Subject: svc}, i+1)
