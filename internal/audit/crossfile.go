@@ -152,10 +152,17 @@ func serviceCounts(s *facts.Set) []Finding {
 	docs, diagrams := services(s, false), services(s, true)
 	for _, c := range s.Of(facts.ServiceCount) {
 		n := int(c.Num)
-		for _, shown := range []struct {
+		shows := []struct {
 			set  svcSet
 			what string
-		}{{diagrams, "the diagrams draw"}, {docs, "the documents list"}} {
+		}{{diagrams, "the diagrams draw"}, {docs, "the documents list"}}
+		// Diagrams and documents that agree with each other make one
+		// finding against the count, not two.
+		if len(diagrams.order) != n && len(docs.order) != n && names(diagrams) == names(docs) {
+			shows = shows[:1]
+			shows[0].what = "the diagrams and the documents show"
+		}
+		for _, shown := range shows {
 			if len(shown.set.order) == 0 || len(shown.set.order) == n {
 				continue
 			}

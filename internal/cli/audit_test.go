@@ -181,3 +181,29 @@ func TestImportNeverWritesThroughALink(t *testing.T) {
 		t.Error("a draft was written through the dangling link")
 	}
 }
+
+// TestREADMEAuditExcerpt keeps the README's audit excerpt of seed 000 real:
+// every line it shows before its "..." is what the command prints, in order.
+func TestREADMEAuditExcerpt(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	seeds := []string{"../shared/seeds/000_f24b85ce29c913c2.txt", "../shared/seeds/001_b8d437a6ff2039d6.txt"}
+	for _, s := range seeds {
+		if _, err := os.Stat(filepath.Join(root, s)); err != nil {
+			t.Skipf("seed %s not here: %v", s, err)
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const intro = "A real excerpt, `physarch audit ../shared/seeds/000_*.txt ../shared/seeds/001_*.txt`:\n\n```\n"
+	_, rest, ok := strings.Cut(string(readme), intro)
+	excerpt, _, ok2 := strings.Cut(rest, "  ...\n```")
+	if !ok || !ok2 {
+		t.Fatal("README has no audit excerpt of seeds 000 and 001")
+	}
+	_, out, _ := run(t, root, append([]string{"audit"}, seeds...)...)
+	if !strings.HasPrefix(out, excerpt) {
+		t.Errorf("the README's excerpt is not what physarch audit prints; it prints:\n%s", out)
+	}
+}

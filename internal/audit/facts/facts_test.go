@@ -90,6 +90,35 @@ func TestExtract(t *testing.T) {
 		want: []string{"4 system prod =AI 기반 여행 일정 생성 서비스", "5 vnet prod =10.0.0.0/16", "6 subnet prod gateway =10.0.4.0/24",
 			"7 ip prod 10.0.4.0/24 =10.0.4.10", "9 subnet prod application =10.0.1.0/24", "10 service prod user-service", "10 replicas prod user-service 3",
 			"15 queue prod ai-schedule-generation", "17 port prod postgresql 5432"},
+	}, {
+		// 002 states the Deployment's rollingUpdate.maxUnavailable: 0,
+		// which is no PDB (AU041 fired on it once).
+		name:  "YAML: a PDB's figures only inside a PDB",
+		file:  "physical-architecture-prod.md",
+		src:   "# X\nkos_mock_service:\nstrategy:\nrollingUpdate:\nmaxUnavailable: 0\n```yaml\nkind: PodDisruptionBudget\nmetadata:\n  name: order-service-pdb\nspec:\n  minAvailable: 2\n```\n",
+		kinds: []facts.Kind{facts.PDBMin, facts.PDBMaxUnav},
+		want:  []string{"11 pdbMinAvailable prod order-service 2"},
+	}, {
+		name: "a comparison table read cell by cell, with each column's environment",
+		file: "physical-architecture.md",
+		src: "# X - 물리 아키텍처 설계서\n## 9. 지표\n| 지표 | 개발환경 | 운영환경 |\n|---|---|---|\n| 복구 목표 (RTO/RPO) | 해당 없음 | RTO 30분 / RPO 15분 |\n" +
+			"| Region | Korea Central | Korea Central (DR: Korea South) |\n| 가용성 | 95% | 99.5% |\n| 사용자 | 50명 | 5,000명 (100배) |\n",
+		kinds: []facts.Kind{facts.RTO, facts.RPO, facts.Region, facts.Availability, facts.Ratio},
+		want: []string{"5 rto prod =30분 30", "5 rpo prod =15분 15", "6 region dev =koreacentral", "6 region prod =koreacentral", "6 region prod =koreasouth",
+			"7 availability dev 95", "7 availability prod 99.5", "8 ratio 100"},
+	}, {
+		name: "downtime and availability as teams phrase them; high availability is no target",
+		file: "physical-architecture-prod.md",
+		src: "# X\n- **가용성 목표**: 95% (월 최대 36시간 중단 허용)\n- 99.9% (월 허용 중단 약 43분)\n- **Availability target**: 99.5% (about 216 minutes of downtime a month)\n" +
+			"| 고가용성 | Zone Redundant 99.99% |\n- Availability: 99.95%\n",
+		kinds: []facts.Kind{facts.Downtime, facts.Availability},
+		want: []string{"2 downtime prod =36시간 2160/95", "2 availability prod 95", "3 downtime prod =43분 43/99.9", "4 downtime prod =216minutes 216/99.5", "4 availability prod 99.5", "6 availability prod 99.95"},
+	}, {
+		name:  "a bold label heads the lines under it; a subnet named in its own column; Min/Max Replicas",
+		file:  "physical-architecture.md",
+		src:   "# X - 물리 아키텍처 설계서\n## 2. 요약\n**운영환경** ([문서](./physical-architecture-prod.md))\n- AKS Premium 티어\n\n| Component | Subnet | Range |\n|---|---|---|\n| Azure Bastion | AzureBastionSubnet | 10.60.19.0/26 |\n\n| 서비스 | Min Replicas | Max Replicas |\n|---|---|---|\n| order-service | 3 | 15 |\n",
+		kinds: []facts.Kind{facts.Tier, facts.Subnet, facts.HPAMin, facts.HPAMax},
+		want:  []string{"4 tier prod aks =Premium", "8 subnet prod azurebastion =10.60.19.0/26", "12 hpaMin prod order-service 3", "12 hpaMax prod order-service 15"},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

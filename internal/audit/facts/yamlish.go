@@ -5,6 +5,8 @@ import (
 	"strings"
 )
 
+var pdbWord = regexp.MustCompile(`(?i)pdb|disruption`)
+
 var yamlKey = regexp.MustCompile(`^(\s*)-?\s*([A-Za-z0-9_.-]+):\s*(.*?)\s*(#.*)?$`)
 
 // yamlish reads YAML in a document, fenced or not: a service's replicas
@@ -14,6 +16,9 @@ var yamlKey = regexp.MustCompile(`^(\s*)-?\s*([A-Za-z0-9_.-]+):\s*(.*?)\s*(#.*)?
 // that names a service (or that sits right under an hpa key).
 func (c *mdCtx) yamlish() {
 	svc, prevKey := "", ""
+	// A PDB's figures count only inside a PDB ("kind: PodDisruptionBudget",
+	// a "pdb" key), never a Deployment's rollingUpdate.maxUnavailable.
+	pdb, block := false, ""
 	svcIndent := -1 // the indentation of service keys under an hpa key
 	for i, l := range c.f.MD.Lines {
 		m := yamlKey.FindStringSubmatch(l)
@@ -24,7 +29,13 @@ func (c *mdCtx) yamlish() {
 			continue
 		}
 		key, val, indent := m[2], m[3], len(m[1])
+		if pdbWord.MatchString(key) || pdbWord.MatchString(val) {
+			pdb = true
+		} else if key == "kind" {
+			pdb = false
+		}
 		if val == "" {
+			block = key
 			k := ServiceKey(key)
 			switch {
 			case strings.Contains(strings.ToLower(prevKey), "hpa"):
@@ -56,7 +67,11 @@ func (c *mdCtx) yamlish() {
 			kind = PDBMin
 		case "maxUnavailable", "max_unavailable":
 			kind = PDBMaxUnav
-		default:
+		}
+		if (kind == PDBMin || kind == PDBMaxUnav) && (!pdb || strings.EqualFold(block, "rollingUpdate")) {
+			continue
+		}
+		if kind == "" {
 			continue
 		}
 		n := firstInt(val)
