@@ -112,7 +112,7 @@ func TestExtract(t *testing.T) {
 		src: "# X\n- **가용성 목표**: 95% (월 최대 36시간 중단 허용)\n- 99.9% (월 허용 중단 약 43분)\n- **Availability target**: 99.5% (about 216 minutes of downtime a month)\n" +
 			"| 고가용성 | Zone Redundant 99.99% |\n- Availability: 99.95%\n",
 		kinds: []facts.Kind{facts.Downtime, facts.Availability},
-		want: []string{"2 downtime prod =36시간 2160/95", "2 availability prod 95", "3 downtime prod =43분 43/99.9", "4 downtime prod =216minutes 216/99.5", "4 availability prod 99.5", "6 availability prod 99.95"},
+		want:  []string{"2 downtime prod =36시간 2160/95", "2 availability prod 95", "3 downtime prod =43분 43/99.9", "4 downtime prod =216minutes 216/99.5", "4 availability prod 99.5", "6 availability prod 99.95"},
 	}, {
 		name:  "a bold label heads the lines under it; a subnet named in its own column; Min/Max Replicas",
 		file:  "physical-architecture.md",
