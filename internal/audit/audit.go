@@ -77,7 +77,15 @@ func Default() *Registry {
 func (r *Registry) Run(s *facts.Set) []Finding {
 	var out []Finding
 	for _, c := range r.Checks() {
-		for _, f := range c.Run(s) {
+		fs := c.Run(s)
+		// A file of thousands of defects of one kind (generated, or an
+		// attack) gets the first ones and a count, not megabytes of text.
+		if len(fs) > maxPerCheck {
+			rest := len(fs) - maxPerCheck
+			fs = append(fs[:maxPerCheck:maxPerCheck], Finding{Env: fs[maxPerCheck].Env, Quotes: fs[maxPerCheck].Quotes[:min(1, len(fs[maxPerCheck].Quotes))],
+				Message: fmt.Sprintf("%d more findings of this check not shown (at most %d are reported per check)", rest, maxPerCheck)})
+		}
+		for _, f := range fs {
 			f.ID, f.Severity, f.Title, f.Fix = c.ID, c.Severity, c.Title, c.Fix
 			f.Key = key(f)
 			out = append(out, f)
@@ -99,6 +107,9 @@ func (r *Registry) Run(s *facts.Set) []Finding {
 	return dedupe(out)
 }
 
+// maxPerCheck bounds the findings of one check in one run.
+const maxPerCheck = 200
+
 // dedupe drops a finding reported twice with the same key.
 func dedupe(fs []Finding) []Finding {
 	seen := map[string]bool{}
@@ -115,7 +126,9 @@ func dedupe(fs []Finding) []Finding {
 func key(f Finding) string {
 	parts := []string{f.ID, f.Env}
 	for _, q := range f.Quotes {
-		parts = append(parts, filepath.Base(q.File)+"|"+q.Text)
+		// As JSON stores it (invalid UTF-8 becomes U+FFFD), so that a saved
+		// run's keys match the next run's.
+		parts = append(parts, strings.ToValidUTF8(filepath.Base(q.File)+"|"+q.Text, "\uFFFD"))
 	}
 	return strings.Join(parts, "\x1f")
 }

@@ -33,21 +33,22 @@ var (
 // component is one on the request path, by the words documents use for it.
 type component struct {
 	name string
+	hint string // a lower-case word every match contains, checked first
 	word *regexp.Regexp
 	sla  func(tiers map[string]string) string // the catalog key at best
 }
 
 var pathComponents = []component{
-	{"AKS", regexp.MustCompile(`(?i)\bAKS\b`), func(t map[string]string) string {
+	{"AKS", "aks", regexp.MustCompile(`(?i)\bAKS\b`), func(t map[string]string) string {
 		if t["aks"] == "Free" {
 			return "aks/Free"
 		}
 		return "aks/Standard/zones"
 	}},
-	{"Application Gateway", regexp.MustCompile(`(?i)application gateway|app gateway`), func(map[string]string) string { return "appgw/v2" }},
-	{"Front Door", regexp.MustCompile(`(?i)front ?door`), func(map[string]string) string { return "frontdoor" }},
-	{"PostgreSQL Flexible Server", regexp.MustCompile(`(?i)postgresql flexible|flexible server|database for postgresql`), func(map[string]string) string { return "postgresql/zoneredundant" }},
-	{"Azure Cache for Redis", regexp.MustCompile(`(?i)azure cache for redis|redis premium|azure redis`), func(t map[string]string) string {
+	{"Application Gateway", "gateway", regexp.MustCompile(`(?i)application gateway|app gateway`), func(map[string]string) string { return "appgw/v2" }},
+	{"Front Door", "door", regexp.MustCompile(`(?i)front ?door`), func(map[string]string) string { return "frontdoor" }},
+	{"PostgreSQL Flexible Server", "", regexp.MustCompile(`(?i)postgresql flexible|flexible server|database for postgresql`), func(map[string]string) string { return "postgresql/zoneredundant" }},
+	{"Azure Cache for Redis", "redis", regexp.MustCompile(`(?i)azure cache for redis|redis premium|azure redis`), func(t map[string]string) string {
 		if t["redis"] == "Basic" {
 			return "redis/Basic"
 		}
@@ -60,6 +61,7 @@ var pathComponents = []component{
 func reach(s *facts.Set) []Finding {
 	var out []Finding
 	seen := map[string]bool{}
+	byEnv := map[string]map[string]facts.Fact{}
 	for _, target := range targets(s) {
 		if target.Env == "" || target.Env == "dev" || !targetLine.MatchString(target.Src.Text) || estimate.MatchString(target.Src.Text) || seen[at(target)+target.Env] {
 			continue
@@ -71,7 +73,11 @@ func reach(s *facts.Set) []Finding {
 				tiers[t.Subject] = t.Value
 			}
 		}
-		named := namedComponents(s, target.Env)
+		named, ok := byEnv[target.Env]
+		if !ok {
+			named = namedComponents(s, target.Env)
+			byEnv[target.Env] = named
+		}
 		product, parts := 1.0, []string{}
 		var qs []facts.Fact
 		var names []string
@@ -119,8 +125,12 @@ func targets(s *facts.Set) []facts.Fact {
 func namedComponents(s *facts.Set, env string) map[string]facts.Fact {
 	named := map[string]facts.Fact{}
 	note := func(f facts.Fact) {
+		if len(named) == len(pathComponents) {
+			return
+		}
+		lower := strings.ToLower(f.Src.Text)
 		for _, c := range pathComponents {
-			if _, ok := named[c.name]; !ok && c.word.MatchString(f.Src.Text) {
+			if _, ok := named[c.name]; !ok && strings.Contains(lower, c.hint) && c.word.MatchString(f.Src.Text) {
 				named[c.name] = f
 			}
 		}

@@ -132,7 +132,8 @@ func auditInputs(args []string) ([]facts.Input, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, usageError{fmt.Errorf("cannot read %s: %w", a, err)}
+			bad = append(bad, fmt.Errorf("cannot read %s: %w", a, err))
+			continue
 		}
 		if !st.IsDir() {
 			paths = append(paths, a)
@@ -148,6 +149,11 @@ func auditInputs(args []string) ([]facts.Input, error) {
 		}
 		var found []string
 		for _, e := range ents {
+			// Hidden files are an editor's or a tool's (".#x.md" is an
+			// Emacs lock, a link to nowhere), never the package's.
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
 			if !e.IsDir() && packageExts[strings.ToLower(filepath.Ext(e.Name()))] {
 				found = append(found, filepath.Join(dir, e.Name()))
 			}
@@ -161,13 +167,25 @@ func auditInputs(args []string) ([]facts.Input, error) {
 			}
 		}
 		if len(found) == 0 {
-			return nil, usageError{fmt.Errorf("%s holds no .md, .mmd, .puml or .txt file", dir)}
+			bad = append(bad, fmt.Errorf("%s holds no .md, .mmd, .puml or .txt file", dir))
+			continue
 		}
 		sort.Strings(found)
 		paths = append(paths, found...)
 	}
+	if len(paths) > maxAuditFiles {
+		return nil, usageError{fmt.Errorf("%d files named; a package is seven, and audit reads at most %d at once", len(paths), maxAuditFiles)}
+	}
 	var out []facts.Input
+	// A file named twice (or a directory and one of its files) is read
+	// once: twice, its cost rows would add up to twice its total.
+	read := map[string]bool{}
 	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err == nil && read[abs] {
+			continue
+		}
+		read[abs] = true
 		b, err := readAuditFile(p)
 		if err != nil {
 			bad = append(bad, err)
@@ -186,25 +204,16 @@ func auditInputs(args []string) ([]facts.Input, error) {
 // is linear in memory (50 MB of table gutter took 7 GB before the bound).
 const maxAuditFile = 4 << 20
 
+// maxAuditFiles bounds one run: the checks compare every file with the
+// others.
+const maxAuditFiles = 200
+
 // readAuditFile reads one package file: a regular text file of at most
 // maxAuditFile bytes (a NUL byte in its first 8 KB means it is not text).
 func readAuditFile(p string) ([]byte, error) {
-	st, err := os.Stat(p)
+	b, err := audit.ReadBounded(p, maxAuditFile)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", p, err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", p)
-	}
-	if st.Size() > maxAuditFile {
-		return nil, fmt.Errorf("%s is %d MiB; a package document is at most %d MiB (is it the right file?)", p, st.Size()>>20, maxAuditFile>>20)
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", p, err)
-	}
-	if len(b) > maxAuditFile {
-		return nil, fmt.Errorf("%s grew past %d MiB while it was read", p, maxAuditFile>>20)
+		return nil, err
 	}
 	if bytes.IndexByte(b[:min(len(b), 8192)], 0) >= 0 {
 		return nil, fmt.Errorf("%s is not a text file (it holds NUL bytes); audit reads Markdown, Mermaid and PlantUML", p)

@@ -15,10 +15,20 @@ type Skip struct {
 	Reason string `json:"reason"`
 }
 
-// Lines splits a file into lines without their line ends (\n or \r\n), so
-// that line numbers match what an editor shows.
+// Normalize drops a UTF-8 byte order mark and ends every line with \n.
+func Normalize(src []byte) []byte {
+	s := strings.TrimPrefix(string(src), "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return []byte(s)
+}
+
+// Lines splits a file into lines without their line ends (\n, \r\n, or a
+// lone \r as classic Mac files end them), so that line numbers match what
+// an editor shows. A byte order mark is dropped, as editors and Mermaid
+// and PlantUML do.
 func Lines(src []byte) []string {
-	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	s := string(Normalize(src))
 	s = strings.TrimSuffix(s, "\n")
 	if s == "" {
 		return nil

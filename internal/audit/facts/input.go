@@ -102,6 +102,7 @@ func Sniff(name string, data []byte) Format {
 
 // Read reads one file.
 func Read(in Input) *File {
+	in.Data = read.Normalize(in.Data)
 	f := &File{Name: in.Name, Format: Sniff(in.Name, in.Data)}
 	switch f.Format {
 	case Mermaid:

@@ -7,6 +7,7 @@
 package markdown
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -67,7 +68,7 @@ var plainHeading = regexp.MustCompile(`^(\d+\.(?:\d+\.?)*)\s+(\S.{0,80})$`)
 // and reports).
 func Parse(file string, src []byte) *Doc {
 	d := &Doc{File: file, Lines: read.Lines(src), Code: map[int]bool{}, InTable: map[int]bool{}}
-	src, orig := separateTables(d.Lines)
+	src, orig := separateTables(withoutLongLines(d))
 	starts := lineStarts(src)
 	lineOf := func(off int) int {
 		n := sort.Search(len(starts), func(i int) bool { return starts[i] > off })
@@ -153,14 +154,14 @@ func (d *Doc) skipNoise() {
 // Section returns the title of the section a line is in ("" before the
 // first heading).
 func (d *Doc) Section(line int) string {
-	s := ""
-	for _, h := range d.Headings {
-		if h.Line > line {
-			break
-		}
-		s = h.Title
+	// Headings are in line order (Parse sorts them): the section is the
+	// last heading at or above the line, found by binary search because
+	// extraction asks for every line.
+	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Line > line })
+	if i == 0 {
+		return ""
 	}
-	return s
+	return d.Headings[i-1].Title
 }
 
 // Title returns the document's first heading, or "".
@@ -279,4 +280,26 @@ func lineStarts(src []byte) []int {
 		}
 	}
 	return starts
+}
+
+// maxLine bounds a line given to the Markdown parser: goldmark's inline
+// parser is quadratic in some inputs ("[a](" repeated: 160 KB took 7 s),
+// and no line of a document is near this long.
+const maxLine = 16 << 10
+
+// withoutLongLines is the document's lines with those over maxLine blank,
+// each reported as skipped.
+func withoutLongLines(d *Doc) []string {
+	lines := d.Lines
+	for i, l := range d.Lines {
+		if len(l) <= maxLine {
+			continue
+		}
+		if &lines[0] == &d.Lines[0] {
+			lines = append([]string(nil), d.Lines...)
+		}
+		lines[i] = ""
+		d.Skipped = append(d.Skipped, read.Skip{Line: i + 1, Text: strings.ToValidUTF8(l[:80], ""), Reason: fmt.Sprintf("a line of %d bytes (at most %d are read)", len(l), maxLine)})
+	}
+	return lines
 }
