@@ -3,12 +3,17 @@ package draft
 import (
 	"fmt"
 	"math"
+	"net/netip"
 	"sort"
 	"strconv"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/catalog/azure"
+	planpkg "github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 func ofEnv(fs []facts.Fact, env string) []facts.Fact {
@@ -88,7 +93,11 @@ func environments(x *w, s *facts.Set) {
 		}
 		pools(x, s, e)
 		if v, note := pick(ofEnv(s.Of(facts.VNet), e), func(f facts.Fact) string { return f.Value }); v != "" {
-			x.line(2, "network: {vnetCIDR: "+v+"}", note)
+			if svc, why := serviceCIDR(e, v); svc != "" {
+				x.line(2, "network: {vnetCIDR: "+v+", serviceCIDR: "+svc+"}", note+"; serviceCIDR "+why)
+			} else {
+				x.line(2, "network: {vnetCIDR: "+v+"}", note)
+			}
 		}
 	}
 }
@@ -150,4 +159,42 @@ func stated(x *w, s *facts.Set) {
 			x.note(0, "  "+l)
 		}
 	}
+}
+
+// serviceCIDR is a service CIDR for a VNet the package states, when the
+// profile's default overlaps it ("" when it does not): Kubernetes service
+// addresses must lie outside the VNet, and the package states none (AKS
+// keeps it inside the cluster), so the draft picks one that builds.
+func serviceCIDR(profile, vnetCIDR string) (string, string) {
+	vnet, err := netip.ParsePrefix(vnetCIDR)
+	if err != nil {
+		return "", ""
+	}
+	def, ok := profileServiceCIDR(profile)
+	if !ok || !def.Overlaps(vnet.Masked()) {
+		return "", ""
+	}
+	free, ok := planpkg.FreeServiceCIDR(vnet.Masked(), def.Bits())
+	if !ok {
+		return "", ""
+	}
+	return free.String(), fmt.Sprintf("guessed: the package states none, and the %s profile's %s overlaps this VNet", profile, def)
+}
+
+// profileServiceCIDR is a built-in profile's network.serviceCIDR.
+func profileServiceCIDR(profile string) (netip.Prefix, bool) {
+	src, err := spec.ProfileSource(profile)
+	if err != nil {
+		return netip.Prefix{}, false
+	}
+	var p struct {
+		Network struct {
+			ServiceCIDR string `yaml:"serviceCIDR"`
+		} `yaml:"network"`
+	}
+	if yaml.Unmarshal(src, &p) != nil {
+		return netip.Prefix{}, false
+	}
+	pfx, err := netip.ParsePrefix(p.Network.ServiceCIDR)
+	return pfx.Masked(), err == nil
 }
