@@ -102,33 +102,118 @@ func environments(x *w, s *facts.Set) {
 	}
 }
 
-// pools sets the node sizes: the smaller of two stated sizes is taken for
-// the system pool, the larger for the apps pool.
+// pools sets the node sizes from node-pool facts only: a VM size stated
+// for another component (PostgreSQL's Standard_D4ds_v5 compute, a VM of
+// its own) never sizes a node. facts.NodePool (Subject: the pool, Value:
+// the size) names the pool; without it, a VMSize fact counts when its
+// section is about node pools, and its row's first cell (system, app,
+// apps, user) names the pool. Sizes of no named pool fill what is left:
+// the smaller of two for the system pool, the larger for the apps pool.
 func pools(x *w, s *facts.Set, env string) {
-	seen := map[string]facts.Fact{}
-	var sizes []string
-	for _, f := range ofEnv(s.Of(facts.VMSize), env) {
-		if _, ok := azure.LookupVM(f.Subject); ok && !strings.Contains(strings.ToLower(f.Src.Section), "postgres") && !strings.Contains(f.Src.Section, "데이터") {
-			if _, dup := seen[f.Subject]; !dup {
-				seen[f.Subject] = f
-				sizes = append(sizes, f.Subject)
+	type sized struct {
+		size string
+		f    facts.Fact
+	}
+	byRole := map[string][]facts.Fact{}
+	var loose []sized
+	seen := map[string]bool{}
+	for _, f := range ofEnv(s.Of(facts.NodePool), env) {
+		if _, ok := azure.LookupVM(f.Value); ok {
+			role := poolRole(f.Subject)
+			if role == "" {
+				role = "apps" // a pool of its own name runs the services
+			}
+			byRole[role] = append(byRole[role], f)
+		}
+	}
+	if len(byRole) == 0 {
+		for _, f := range ofEnv(s.Of(facts.VMSize), env) {
+			if _, ok := azure.LookupVM(f.Subject); !ok || !nodePoolSection(f.Src.Section) {
+				continue
+			}
+			f.Value = f.Subject
+			if role := poolRole(firstCell(f.Src.Text)); role != "" {
+				byRole[role] = append(byRole[role], f)
+			} else if !seen[f.Subject] {
+				seen[f.Subject] = true
+				loose = append(loose, sized{f.Subject, f})
 			}
 		}
 	}
-	if len(sizes) == 0 {
+	size := func(f facts.Fact) string { return f.Value }
+	sys, sysNote := pick(byRole["system"], size)
+	apps, appsNote := pick(byRole["apps"], size)
+	if sys != "" {
+		sysNote += " (the system pool's row)"
+	}
+	if apps != "" {
+		appsNote += " (the apps pool's row)"
+	}
+	sort.SliceStable(loose, func(i, j int) bool {
+		a, _ := azure.LookupVM(loose[i].size)
+		b, _ := azure.LookupVM(loose[j].size)
+		return a.VCPU < b.VCPU || a.VCPU == b.VCPU && a.MemoryGiB < b.MemoryGiB
+	})
+	if apps == "" && len(loose) > 0 {
+		last := loose[len(loose)-1]
+		which := "the largest node-pool size stated"
+		if len(loose) == 1 {
+			which = "the one node-pool size stated, for the pool the services run on"
+		}
+		loose = loose[:len(loose)-1]
+		apps, appsNote = last.size, "guessed: "+which+", from "+from(last.f)
+	}
+	if sys == "" && len(loose) > 0 {
+		sys, sysNote = loose[0].size, "guessed: the smaller node-pool size stated, from "+from(loose[0].f)
+	}
+	if sys == "" && apps == "" {
 		return
 	}
-	sort.SliceStable(sizes, func(i, j int) bool {
-		a, _ := azure.LookupVM(sizes[i])
-		b, _ := azure.LookupVM(sizes[j])
-		return a.VCPU < b.VCPU
-	})
 	x.line(2, "nodePools:", "")
-	if len(sizes) >= 2 {
-		x.line(3, "system: {vmSize: "+sizes[0]+"}", "guessed: the smaller stated size, from "+from(seen[sizes[0]]))
+	if sys != "" {
+		x.line(3, "system: {vmSize: "+sys+"}", sysNote)
 	}
-	last := sizes[len(sizes)-1]
-	x.line(3, "apps: {vmSize: "+last+"}", fmt.Sprintf("guessed: the largest stated size, from %s", from(seen[last])))
+	if apps != "" {
+		if !azure.SpotOffered(apps) {
+			appsNote += "; pay-as-you-go: Azure offers no B-series size as Spot"
+		}
+		x.line(3, "apps: {vmSize: "+apps+"}", appsNote)
+	}
+}
+
+// nodePoolSection is true for a section about the cluster's node pools.
+func nodePoolSection(section string) bool {
+	l := strings.ToLower(section)
+	for _, w := range []string{"노드 풀", "노드풀", "node pool", "nodepool", "node-pool"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstCell is a table row's first cell ("" for a line that is no row).
+func firstCell(line string) string {
+	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "|") {
+		return ""
+	}
+	cell, _, _ := strings.Cut(t[1:], "|")
+	return strings.TrimSpace(cell)
+}
+
+// poolRole reads a pool's name as the spec's pool it is: "system", "apps"
+// or "" for neither.
+func poolRole(name string) string {
+	n := strings.ToLower(strings.Trim(strings.TrimSpace(name), "*`"))
+	n = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, " pool"), " 노드 풀"), "pool")
+	switch strings.TrimSpace(n) {
+	case "system", "sys", "시스템", "systempool":
+		return "system"
+	case "app", "apps", "user", "application", "applications", "workload", "애플리케이션", "앱", "사용자":
+		return "apps"
+	}
+	return ""
 }
 
 func duration(minutes float64) string {

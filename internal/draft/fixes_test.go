@@ -1,0 +1,141 @@
+package draft_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/physarch/physarch/internal/audit/facts"
+	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/generate"
+	"github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/render/md"
+	"github.com/physarch/physarch/internal/spec"
+)
+
+// dir reads a package under testdata.
+func dir(t *testing.T, name string) []facts.Input {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join("testdata", name, "*"))
+	if len(m) == 0 {
+		t.Fatalf("no package at testdata/%s", name)
+	}
+	var out []facts.Input
+	for _, p := range m {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, facts.Input{Name: filepath.Base(p), Data: b})
+	}
+	return out
+}
+
+// planned loads and plans a drafted spec.
+func planned(t *testing.T, yaml string) (*spec.Document, *plan.Plan) {
+	t.Helper()
+	doc, err := components.Load("physarch.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatalf("the draft does not load: %v\n%s", err, yaml)
+	}
+	pl, err := components.Plan(doc)
+	if err != nil {
+		t.Fatalf("the draft does not plan: %v\n%s", err, yaml)
+	}
+	return doc, pl
+}
+
+func envOf(pl *plan.Plan, name string) *plan.Env {
+	for _, e := range pl.Envs {
+		if e.Name == name {
+			return e
+		}
+	}
+	return nil
+}
+
+// lineOf is the draft's line that holds s ("" when none does).
+func lineOf(yaml, s string) string {
+	for _, l := range strings.Split(yaml, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
+
+func contains(t *testing.T, y string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(y, w) {
+			t.Errorf("draft lacks %q:\n%s", w, y)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(y, n) {
+			t.Errorf("draft has %q:\n%s", n, y)
+		}
+	}
+}
+
+// TestImportBSeriesPoolIsNotSpot: a package's B-series dev pool drafts a
+// spec that builds, audits clean and plans the pool pay-as-you-go (Azure
+// sells no B-series Spot VM, so the dev profile's Spot is not taken); a
+// spot: true written on it is an error at that key, with a hint.
+func TestImportBSeriesPoolIsNotSpot(t *testing.T) {
+	for _, c := range []struct{ pkg, size, alike string }{
+		{"fixes/spot-b2ms", "Standard_B2ms", "Standard_D2s_v3"},
+		{"fixes/spot-b4ms", "Standard_B4ms", "Standard_D4s_v3"},
+	} {
+		t.Run(c.size, func(t *testing.T) {
+			y := roundTrip(t, dir(t, c.pkg))
+			contains(t, y, []string{"apps: {vmSize: " + c.size + "}", "pay-as-you-go: Azure offers no B-series size as Spot"}, []string{"spot: true"})
+			_, pl := planned(t, y)
+			if p := envOf(pl, "dev").Pool("apps"); p.VMSize != c.size || p.Spot {
+				t.Errorf("dev apps pool %s Spot %v, want %s pay-as-you-go", p.VMSize, p.Spot, c.size)
+			}
+			stated := strings.Replace(y, "apps: {vmSize: "+c.size+"}", "apps: {vmSize: "+c.size+", spot: true}", 1)
+			_, _, err := generate.Spec("physarch.yaml", []byte(stated), generate.Options{Lang: md.Ko})
+			var errs spec.Errors
+			if !errors.As(err, &errs) || len(errs) != 1 {
+				t.Fatalf("spot: true on %s: want one error, got %v", c.size, err)
+			}
+			e := errs[0]
+			line := strings.Split(stated, "\n")[e.Pos.Line-1]
+			if e.Pos.File != "physarch.yaml" || !strings.Contains(line, "spot: true") || !strings.HasPrefix(line[e.Pos.Col-1:], "true") {
+				t.Errorf("error at %v (%q), want the spot key's value", e.Pos, line)
+			}
+			if !strings.Contains(e.Msg, "does not offer "+c.size) || !strings.Contains(e.Hint, "spot: false") || !strings.Contains(e.Hint, c.alike) {
+				t.Errorf("error %q hint %q", e.Msg, e.Hint)
+			}
+		})
+	}
+}
+
+// TestImportNodeSizesFromNodePoolRows: only node-pool rows size the
+// nodes: the PostgreSQL SKU (Standard_D4ds_v5, Standard_D2ds_v5) stated
+// with its vCPUs and memory next to them never does; a row's first cell
+// names its pool, and sizes of no named pool go smaller to system.
+func TestImportNodeSizesFromNodePoolRows(t *testing.T) {
+	cases := []struct {
+		pkg, system, apps, pg string
+	}{
+		{"fixes/pool-rows-ko", "Standard_D2s_v5", "Standard_D4s_v5", "Standard_D4ds_v5"},
+		// Same vCPUs: the row names the pool, not the size's order.
+		{"fixes/pool-rows-en", "Standard_D4s_v5", "Standard_E4s_v5", "Standard_D4ds_v5"},
+		{"fixes/pool-sizes-unnamed", "Standard_D2s_v3", "Standard_D4s_v3", "Standard_D2ds_v5"},
+	}
+	for _, c := range cases {
+		t.Run(c.pkg, func(t *testing.T) {
+			y := roundTrip(t, dir(t, c.pkg))
+			contains(t, y, []string{"system: {vmSize: " + c.system + "}", "apps: {vmSize: " + c.apps + "}"}, []string{c.pg})
+			_, pl := planned(t, y)
+			prod := envOf(pl, "prod")
+			if prod.Pool("system").VMSize != c.system || prod.Pool("apps").VMSize != c.apps {
+				t.Errorf("prod pools %s/%s, want %s/%s", prod.Pool("system").VMSize, prod.Pool("apps").VMSize, c.system, c.apps)
+			}
+		})
+	}
+}
