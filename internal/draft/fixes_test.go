@@ -114,6 +114,35 @@ func TestImportBSeriesPoolIsNotSpot(t *testing.T) {
 	}
 }
 
+// TestImportServiceCIDROutsideTheVNet: a package VNet that takes the
+// profile's service CIDR (172.16.0.0/16 in both profiles) drafts a
+// service CIDR outside it; a VNet clear of it drafts none.
+func TestImportServiceCIDROutsideTheVNet(t *testing.T) {
+	cases := []struct {
+		pkg       string
+		want, not []string
+	}{
+		{"fixes/vnet-on-service-cidr", []string{
+			"network: {vnetCIDR: 172.16.0.0/16, serviceCIDR: 10.0.0.0/16}",
+			"network: {vnetCIDR: 172.16.0.0/12, serviceCIDR: 10.0.0.0/16}",
+			"serviceCIDR guessed: the package states none, and the dev profile's 172.16.0.0/16 overlaps this VNet",
+		}, nil},
+		{"fixes/pool-rows-ko", []string{"network: {vnetCIDR: 10.10.0.0/16}  #", "network: {vnetCIDR: 10.20.0.0/16}  #"}, []string{"serviceCIDR"}},
+	}
+	for _, c := range cases {
+		t.Run(c.pkg, func(t *testing.T) {
+			y := roundTrip(t, dir(t, c.pkg))
+			contains(t, y, c.want, c.not)
+			_, pl := planned(t, y)
+			for _, e := range pl.Envs {
+				if strings.HasPrefix(e.Network.VNet, "172.16.") && e.Network.ServiceCIDR != "10.0.0.0/16" {
+					t.Errorf("%s: service CIDR %s in VNet %s", e.Name, e.Network.ServiceCIDR, e.Network.VNet)
+				}
+			}
+		})
+	}
+}
+
 // TestImportNodeSizesFromNodePoolRows: only node-pool rows size the
 // nodes: the PostgreSQL SKU (Standard_D4ds_v5, Standard_D2ds_v5) stated
 // with its vCPUs and memory next to them never does; a row's first cell
