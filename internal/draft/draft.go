@@ -21,6 +21,7 @@ import (
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/components"
 	planpkg "github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/read/markdown"
 )
 
 // w builds the YAML text.
@@ -298,10 +299,16 @@ func services(x *w, s *facts.Set) {
 
 type flow struct{ queues, notes []string }
 
-// messaging decides who sends to and who receives from each queue: the
-// diagrams' edges where they draw them; otherwise guessed, as Service
-// Bus needs both ends (the consumer is the service the queue is named
-// after, the producer the first other service).
+// messaging decides who sends to and who receives from each queue, from
+// the first of:
+//   - Produces and Consumes facts (a diagram's edges; a queue table's
+//     sender and receiver columns, where the facts read them);
+//   - the sender and receiver columns of the queue's own table row
+//     (송신/수신, sender/receiver, producer/consumer, publisher/subscriber);
+//   - a guess, as Service Bus needs both ends: a queue named after a
+//     service and an event ("order-created") is that service's to send, one
+//     named after it otherwise ("notification-send") its to receive; the
+//     missing end is another service.
 func messaging(s *facts.Set, list []*svc) map[string]*flow {
 	out := map[string]*flow{}
 	add := func(svc, dir, q, note string) {
@@ -317,16 +324,36 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		out[k].queues = append(out[k].queues, q)
 		out[k].notes = append(out[k].notes, q+" "+note)
 	}
-	known := map[string]string{}
-	for _, v := range list {
-		known[v.name] = v.name
+	known := func(name string) string {
+		k := strings.TrimSuffix(facts.ServiceKey(name), "-service")
+		for _, v := range list {
+			if strings.TrimSuffix(v.name, "-service") == k {
+				return v.name
+			}
+		}
+		return ""
 	}
 	has := map[string]bool{}
 	for _, k := range []facts.Kind{facts.Produces, facts.Consumes} {
 		for _, f := range s.Of(k) {
-			if known[f.Subject] != "" {
-				add(f.Subject, string(k), f.Value, "from "+from(f))
+			if name := known(f.Subject); name != "" {
+				add(name, string(k), f.Value, "from "+from(f))
 				has[f.Value+string(k)] = true
+			}
+		}
+	}
+	for _, q := range queueNames(s) {
+		if has[q+string(facts.Produces)] || has[q+string(facts.Consumes)] {
+			continue // the facts' ends; a missing one is guessed below
+		}
+		ends, note := pick(tableEnds(s, q, known), func(f facts.Fact) string { return f.Value })
+		senders, receivers, _ := strings.Cut(ends, "\x1e")
+		for dir, names := range map[facts.Kind]string{facts.Produces: senders, facts.Consumes: receivers} {
+			for _, n := range strings.Split(names, ",") {
+				if n != "" {
+					add(n, string(dir), q, strings.Replace(note, "from ", "from the table's "+columnWord(dir)+" column at ", 1))
+					has[q+string(dir)] = true
+				}
 			}
 		}
 	}
@@ -334,29 +361,108 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		return out
 	}
 	for _, q := range queueNames(s) {
-		consumer := ""
+		named := ""
 		for _, v := range list {
 			stem := strings.TrimSuffix(v.name, "-service")
 			if strings.HasPrefix(q, stem+"-") || q == stem {
-				consumer = v.name
+				named = v.name
 			}
+		}
+		event := named != "" && strings.HasSuffix(q, "ed") // order-created: order-service's event
+		other := func(not string) string {
+			for _, v := range list {
+				if v.name != not {
+					return v.name
+				}
+			}
+			return ""
+		}
+		consumer, producer := "", ""
+		switch {
+		case named != "" && event:
+			producer, consumer = named, other(named)
+		case named != "":
+			consumer, producer = named, other(named)
+		default:
+			consumer, producer = list[len(list)-1].name, list[0].name
 		}
 		if !has[q+string(facts.Consumes)] {
-			if consumer == "" {
-				consumer = list[len(list)-1].name
-			}
-			add(consumer, "consumes", q, "guessed: no edge shows who receives it")
+			add(consumer, "consumes", q, "guessed: no edge or table column shows who receives it")
 		}
 		if !has[q+string(facts.Produces)] {
-			for _, v := range list {
-				if v.name != consumer {
-					add(v.name, "produces", q, "guessed: no edge shows who sends it")
-					break
+			add(producer, "produces", q, "guessed: no edge or table column shows who sends it")
+		}
+	}
+	return out
+}
+
+func columnWord(k facts.Kind) string {
+	if k == facts.Produces {
+		return "sender"
+	}
+	return "receiver"
+}
+
+var (
+	senderCol   = regexp.MustCompile(`(?i)송신|발신|발행|생산자|sender|producer|publisher`)
+	receiverCol = regexp.MustCompile(`(?i)수신|구독|소비자|receiver|consumer|subscriber`)
+)
+
+// tableEnds reads a queue's ends from the sender and receiver columns of
+// the tables whose rows name it (the rows behind its Queue facts): one
+// fact a row, Value "senders\x1ereceivers", the names as the spec has them.
+func tableEnds(s *facts.Set, q string, known func(string) string) []facts.Fact {
+	var out []facts.Fact
+	for _, f := range s.Of(facts.Queue) {
+		if f.Subject != q {
+			continue
+		}
+		t, r, ok := rowAt(s, f.Src)
+		if !ok {
+			continue
+		}
+		var senders, receivers []string
+		for i, h := range t.Header {
+			if i >= len(r.Cells) {
+				break
+			}
+			var names []string
+			for _, n := range strings.Split(r.Cells[i], ",") {
+				n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
+				if k := known(strings.Trim(n, "`*")); k != "" {
+					names = append(names, k)
+				}
+			}
+			switch {
+			case senderCol.MatchString(h) && !receiverCol.MatchString(h):
+				senders = append(senders, names...)
+			case receiverCol.MatchString(h) && !senderCol.MatchString(h):
+				receivers = append(receivers, names...)
+			}
+		}
+		if len(senders) > 0 || len(receivers) > 0 {
+			f.Value = strings.Join(senders, ",") + "\x1e" + strings.Join(receivers, ",")
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// rowAt is the Markdown table row a fact was read from.
+func rowAt(s *facts.Set, src facts.Src) (markdown.Table, markdown.Row, bool) {
+	for _, file := range s.Files {
+		if file.Name != src.File || file.MD == nil {
+			continue
+		}
+		for _, t := range file.MD.Tables {
+			for _, r := range t.Rows {
+				if r.Line == src.Line {
+					return t, r, true
 				}
 			}
 		}
 	}
-	return out
+	return markdown.Table{}, markdown.Row{}, false
 }
 
 func queueNames(s *facts.Set) []string {

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/components"
+	"github.com/physarch/physarch/internal/draft"
 	"github.com/physarch/physarch/internal/generate"
 	"github.com/physarch/physarch/internal/plan"
 	"github.com/physarch/physarch/internal/render/md"
@@ -167,4 +169,77 @@ func TestImportNodeSizesFromNodePoolRows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestImportQueueEnds: who sends to and receives from each queue comes
+// from the Produces and Consumes facts (a diagram's edges) first, then
+// the queue table's sender and receiver columns (whatever their order),
+// and only then from a guess on the queue's name.
+func TestImportQueueEnds(t *testing.T) {
+	table := map[string][2][]string{
+		"order-service":        {{"notification-send", "order-created"}, {"payment-completed"}},
+		"payment-service":      {{"payment-completed"}, {"order-created"}},
+		"notification-service": {nil, {"notification-send", "payment-completed"}},
+	}
+	cases := []struct {
+		pkg  string
+		want map[string][2][]string // service: produces, consumes
+		note string
+	}{
+		{"fixes/queue-table-ko", table, "order-created from the table's sender column at physical-architecture-prod.md:42"},
+		{"fixes/queue-table-en", table, "order-created from the table's receiver column at physical-architecture-prod.md:42"},
+		// The diagram draws payment-service sending order-created to
+		// notification-service: its edges win over the table's row.
+		{"fixes/queue-edges", map[string][2][]string{
+			"order-service":        {{"notification-send"}, {"payment-completed"}},
+			"payment-service":      {{"order-created", "payment-completed"}, nil},
+			"notification-service": {nil, {"order-created", "notification-send", "payment-completed"}},
+		}, "order-created from physical-architecture-prod.mmd:11"},
+		// No edge, no column: an event queue is its named service's to
+		// send, a command queue its named service's to receive.
+		{"fixes/queue-names", map[string][2][]string{
+			"order-service":        {{"order-created", "notification-send"}, {"payment-completed"}},
+			"payment-service":      {{"payment-completed"}, {"order-created"}},
+			"notification-service": {nil, {"notification-send"}},
+		}, "guessed: no edge or table column shows who"},
+	}
+	for _, c := range cases {
+		t.Run(c.pkg, func(t *testing.T) {
+			y := roundTrip(t, dir(t, c.pkg))
+			contains(t, y, []string{c.note}, nil)
+			doc, _ := planned(t, y)
+			got := map[string][2][]string{}
+			for _, sv := range doc.Spec.Services {
+				if len(sv.Produces)+len(sv.Consumes) > 0 {
+					got[sv.Name] = [2][]string{sorted(sv.Produces), sorted(sv.Consumes)}
+				}
+			}
+			for name, w := range c.want {
+				w = [2][]string{sorted(w[0]), sorted(w[1])}
+				if !slices.Equal(got[name][0], w[0]) || !slices.Equal(got[name][1], w[1]) {
+					t.Errorf("%s produces %v consumes %v, want %v %v", name, got[name][0], got[name][1], w[0], w[1])
+				}
+			}
+			if len(got) > len(c.want) {
+				t.Errorf("services with queues %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// TestImportQueueEndsNameTheirRows: the row the table's ends are read
+// from is named in the comment.
+func TestImportQueueEndsNameTheirRows(t *testing.T) {
+	y := draft.Spec(facts.Extract(dir(t, "fixes/queue-table-ko")), "shop")
+	l := lineOf(string(y), "consumes: [notification-send, payment-completed]")
+	contains(t, l, []string{"notification-send from the table's receiver column at physical-architecture-prod.md:44", "payment-completed from the table's receiver column at physical-architecture-prod.md:43"}, []string{"guessed"})
 }
