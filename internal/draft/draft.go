@@ -95,6 +95,63 @@ func pick(fs []facts.Fact, value func(facts.Fact) string) (string, string) {
 	return best, fmt.Sprintf("conflict: %s at %s; not %s", best, from(count[best]...), strings.Join(others, ", "))
 }
 
+// perEnv picks a value the spec states once for every environment (a
+// service's requests and limits) from facts the documents state per
+// environment: production's (or what no environment is named for) when
+// stated, else the first environment's. Another environment stating
+// another value is not a conflict, the documents size each environment
+// on its own: the comment says what it states. Documents of one
+// environment that disagree are a conflict, as pick says.
+func perEnv(fs []facts.Fact, value func(facts.Fact) string) (string, string) {
+	byEnv := map[string][]facts.Fact{}
+	var envs []string
+	for _, f := range fs {
+		e := f.Env
+		if e == "" {
+			e = "prod"
+		}
+		if byEnv[e] == nil {
+			envs = append(envs, e)
+		}
+		byEnv[e] = append(byEnv[e], f)
+	}
+	if len(envs) == 0 {
+		return "", ""
+	}
+	chosen := envs[0]
+	if byEnv["prod"] != nil {
+		chosen = "prod"
+	}
+	v, note := pick(byEnv[chosen], value)
+	var same []facts.Fact
+	var others []string
+	for _, e := range envs {
+		if e == chosen {
+			continue
+		}
+		ev, enote := pick(byEnv[e], value)
+		if ev == v && !strings.HasPrefix(enote, "conflict") {
+			same = append(same, byEnv[e]...)
+			continue
+		}
+		if strings.HasPrefix(enote, "conflict") { // its own documents disagree
+			others = append(others, e+" "+enote)
+		} else {
+			others = append(others, fmt.Sprintf("%s states %s", e, strings.Replace(enote, "from ", ev+" at ", 1)))
+		}
+	}
+	if len(same) > 0 && strings.HasPrefix(note, "from ") {
+		note = "from " + from(append(append([]facts.Fact{}, byEnv[chosen]...), same...)...)
+	}
+	if len(envs) > 1 {
+		note += " (" + chosen + ")"
+	}
+	if len(others) > 0 {
+		note += "; " + strings.Join(others, "; ") + ": the spec states one value for every environment, " + chosen + "'s here"
+	}
+	return v, note
+}
+
 var dnsLabel = regexp.MustCompile(`^[a-z][a-z0-9-]{0,38}[a-z0-9]$`)
 
 // Spec drafts the spec. name is the fallback system name (a directory's).
@@ -264,8 +321,8 @@ func services(x *w, s *facts.Set) {
 		if p, note := pick(v.facts[facts.Port], func(f facts.Fact) string { return strconv.Itoa(int(f.Num)) }); p != "" && p != "8080" {
 			x.line(2, "port: "+p, note)
 		}
-		req, reqNote := pick(v.facts[facts.Request], func(f facts.Fact) string { return f.Value })
-		lim, limNote := pick(v.facts[facts.Limit], func(f facts.Fact) string { return f.Value })
+		req, reqNote := perEnv(v.facts[facts.Request], func(f facts.Fact) string { return f.Value })
+		lim, limNote := perEnv(v.facts[facts.Limit], func(f facts.Fact) string { return f.Value })
 		if cpu, mem, ok := resources(req); ok {
 			x.line(2, "resources:", "")
 			x.line(3, fmt.Sprintf("requests: {cpu: %s, memory: %s}", cpu, mem), reqNote)

@@ -236,6 +236,39 @@ func sorted(s []string) []string {
 	return out
 }
 
+// TestImportResourcesPerEnvironment: requests and limits that differ
+// between the dev and prod documents are not a conflict (the documents
+// size each environment, the spec states one value): the draft takes
+// prod's and says what dev states. Two documents of one environment that
+// disagree are still a conflict.
+func TestImportResourcesPerEnvironment(t *testing.T) {
+	cases := []struct {
+		pkg, service string
+		want, not    []string
+	}{
+		{"fixes/resources-per-env", "order-service", []string{
+			"requests: {cpu: 250m, memory: 512Mi}  # from physical-architecture-prod.md:19 (prod); dev states 100m/256Mi at physical-architecture-dev.md:18: the spec states one value for every environment, prod's here",
+			"limits: {cpu: 1000m, memory: 1Gi}  # from physical-architecture-prod.md:19 (prod); dev states 500m/512Mi at physical-architecture-dev.md:18",
+		}, []string{"conflict"}},
+		{"fixes/resources-per-env", "notification-service", []string{
+			"requests: {cpu: 100m, memory: 256Mi}  # from physical-architecture-prod.md:21, physical-architecture-dev.md:20 (prod)",
+		}, []string{"conflict", "dev states"}},
+		{"fixes/resources-one-env-disagrees", "order-service", []string{
+			"requests: {cpu: 250m, memory: 512Mi}  # conflict: 250m/512Mi at physical-architecture-prod.md:19; not 300m/512Mi at physical-architecture-prod.md:",
+			"dev states 100m/256Mi at physical-architecture-dev.md:18",
+		}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.pkg+"/"+c.service, func(t *testing.T) {
+			y := roundTrip(t, dir(t, c.pkg))
+			// The service's own lines: from its name to the next service.
+			_, rest, _ := strings.Cut(y, "- name: "+c.service)
+			block, _, _ := strings.Cut(rest, "\n  - name: ")
+			contains(t, block, c.want, c.not)
+		})
+	}
+}
+
 // TestImportQueueEndsNameTheirRows: the row the table's ends are read
 // from is named in the comment.
 func TestImportQueueEndsNameTheirRows(t *testing.T) {
