@@ -269,6 +269,65 @@ func TestImportResourcesPerEnvironment(t *testing.T) {
 	}
 }
 
+// TestImportIndependentPackages: three packages written by hand, outside
+// physarch (testdata/independent), draft into specs that build and
+// rebuild audit-clean, with what the tester found wrong fixed.
+func TestImportIndependentPackages(t *testing.T) {
+	cases := []struct {
+		name      string
+		want, not []string
+	}{
+		{"a", []string{
+			"apps: {vmSize: Standard_B2ms}",
+			"system: {vmSize: Standard_D2s_v5}",
+			"apps: {vmSize: Standard_D4s_v5}",
+			"dev states 100m/256Mi",
+		}, []string{"vmSize: Standard_D4ds_v5", "user-service", "spot: true"}},
+		{"b", []string{"serviceCIDR: 10.0.0.0/16", "apps: {vmSize: Standard_D4s_v3}"}, nil},
+		{"c", []string{"apps: {vmSize: Standard_B4ms}", "apps: {vmSize: Standard_E4s_v5}"}, []string{"vmSize: Standard_D4ds_v5"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			y := roundTrip(t, dir(t, "independent/"+c.name))
+			var produces []string
+			for _, l := range strings.Split(y, "\n") {
+				if strings.Contains(l, "produces:") || strings.Contains(l, "consumes:") {
+					produces = append(produces, l)
+				}
+			}
+			// user-service sends to no queue in A.
+			contains(t, strings.Join(produces, "\n"), nil, c.not)
+			contains(t, y, c.want, nil)
+			for _, l := range strings.Split(y, "\n") {
+				if (strings.Contains(l, "requests:") || strings.Contains(l, "limits:")) && strings.Contains(l, "conflict") {
+					t.Errorf("resources marked a conflict: %s", l)
+				}
+			}
+			doc, pl := planned(t, y)
+			for _, e := range pl.Envs {
+				for _, p := range e.Pools {
+					if p.Spot && strings.HasPrefix(p.VMSize, "Standard_B") {
+						t.Errorf("%s: pool %s is planned as Spot on %s", e.Name, p.Name, p.VMSize)
+					}
+				}
+			}
+			if c.name == "a" {
+				want := map[string][2]string{
+					"order-service":        {"notification-send,order-created", "payment-completed"},
+					"payment-service":      {"payment-completed", "order-created"},
+					"notification-service": {"", "notification-send,payment-completed"},
+				}
+				for _, sv := range doc.Spec.Services {
+					got := [2]string{strings.Join(sorted(sv.Produces), ","), strings.Join(sorted(sv.Consumes), ",")}
+					if got != want[sv.Name] {
+						t.Errorf("A's %s produces/consumes %v, want %v (the 송신/수신 table at physical-architecture-prod.md:267-269)", sv.Name, got, want[sv.Name])
+					}
+				}
+			}
+		})
+	}
+}
+
 // TestImportQueueEndsNameTheirRows: the row the table's ends are read
 // from is named in the comment.
 func TestImportQueueEndsNameTheirRows(t *testing.T) {
