@@ -400,16 +400,20 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		}
 	}
 	for _, q := range queueNames(s) {
-		if has[q+string(facts.Produces)] || has[q+string(facts.Consumes)] {
-			continue // the facts' ends; a missing one is guessed below
-		}
+		// The table fills the ends the facts leave open.
 		ends, note := pick(tableEnds(s, q, known), func(f facts.Fact) string { return f.Value })
-		senders, receivers, _ := strings.Cut(ends, "\x1e")
-		for dir, names := range map[facts.Kind]string{facts.Produces: senders, facts.Consumes: receivers} {
-			for _, n := range strings.Split(names, ",") {
+		senders, receivers, _ := strings.Cut(ends, " → ")
+		for _, end := range []struct {
+			dir   facts.Kind
+			names string
+		}{{facts.Produces, senders}, {facts.Consumes, receivers}} {
+			if has[q+string(end.dir)] {
+				continue
+			}
+			for _, n := range strings.Split(end.names, ", ") {
 				if n != "" {
-					add(n, string(dir), q, strings.Replace(note, "from ", "from the table's "+columnWord(dir)+" column at ", 1))
-					has[q+string(dir)] = true
+					add(n, string(end.dir), q, strings.Replace(note, "from ", "from the table's "+columnWord(end.dir)+" column at ", 1))
+					has[q+string(end.dir)] = true
 				}
 			}
 		}
@@ -467,7 +471,8 @@ var (
 
 // tableEnds reads a queue's ends from the sender and receiver columns of
 // the tables whose rows name it (the rows behind its Queue facts): one
-// fact a row, Value "senders\x1ereceivers", the names as the spec has them.
+// fact a row, Value "senders → receivers" (each list joined by ", "), the
+// names as the spec has them.
 func tableEnds(s *facts.Set, q string, known func(string) string) []facts.Fact {
 	var out []facts.Fact
 	for _, f := range s.Of(facts.Queue) {
@@ -498,7 +503,7 @@ func tableEnds(s *facts.Set, q string, known func(string) string) []facts.Fact {
 			}
 		}
 		if len(senders) > 0 || len(receivers) > 0 {
-			f.Value = strings.Join(senders, ",") + "\x1e" + strings.Join(receivers, ",")
+			f.Value = strings.Join(senders, ", ") + " → " + strings.Join(receivers, ", ")
 			out = append(out, f)
 		}
 	}

@@ -195,6 +195,8 @@ func TestImportQueueEnds(t *testing.T) {
 			"payment-service":      {{"order-created", "payment-completed"}, nil},
 			"notification-service": {nil, {"order-created", "notification-send", "payment-completed"}},
 		}, "order-created from physical-architecture-prod.mmd:11"},
+		// The diagram draws only the sender: the table gives the receiver.
+		{"fixes/queue-edge-sender-only", table, "order-created from physical-architecture-prod.mmd:11; notification-send from the table's sender column"},
 		// No edge, no column: an event queue is its named service's to
 		// send, a command queue its named service's to receive.
 		{"fixes/queue-names", map[string][2][]string{
