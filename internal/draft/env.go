@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/netip"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,11 +129,12 @@ func pools(x *w, s *facts.Set, env string) {
 	}
 	if len(byRole) == 0 {
 		for _, f := range ofEnv(s.Of(facts.VMSize), env) {
-			if _, ok := azure.LookupVM(f.Subject); !ok || !nodePoolSection(f.Src.Section) {
+			role := poolRole(firstCell(f.Src.Text))
+			if _, ok := azure.LookupVM(f.Subject); !ok || !nodePoolSection(f.Src.Section) && (role == "" || !clusterSection.MatchString(f.Src.Section)) {
 				continue
 			}
 			f.Value = f.Subject
-			if role := poolRole(firstCell(f.Src.Text)); role != "" {
+			if role != "" {
 				byRole[role] = append(byRole[role], f)
 			} else if !seen[f.Subject] {
 				seen[f.Subject] = true
@@ -180,6 +182,10 @@ func pools(x *w, s *facts.Set, env string) {
 		x.line(3, "apps: {vmSize: "+apps+"}", appsNote)
 	}
 }
+
+// clusterSection names a section about the cluster, where a row named
+// system or app(s) is a node pool's.
+var clusterSection = regexp.MustCompile(`(?i)\baks\b|kubernetes|cluster|클러스터|compute|컴퓨팅`)
 
 // nodePoolSection is true for a section about the cluster's node pools.
 func nodePoolSection(section string) bool {

@@ -157,6 +157,8 @@ func TestImportNodeSizesFromNodePoolRows(t *testing.T) {
 		// Same vCPUs: the row names the pool, not the size's order.
 		{"fixes/pool-rows-en", "Standard_D4s_v5", "Standard_E4s_v5", "Standard_D4ds_v5"},
 		{"fixes/pool-sizes-unnamed", "Standard_D2s_v3", "Standard_D4s_v3", "Standard_D2ds_v5"},
+		// A cluster section's rows named system and app are the pools'.
+		{"fixes/pool-rows-cluster-section", "Standard_D2s_v5", "Standard_D4s_v5", "Standard_D4ds_v5"},
 	}
 	for _, c := range cases {
 		t.Run(c.pkg, func(t *testing.T) {
