@@ -1,6 +1,9 @@
 package check
 
-import "github.com/physarch/physarch/internal/plan"
+import (
+	"github.com/physarch/physarch/internal/catalog/azure"
+	"github.com/physarch/physarch/internal/plan"
+)
 
 func costRules(r *Registry) {
 	r.Add(
@@ -61,7 +64,9 @@ func costRules(r *Registry) {
 					if e.Settings.AKS.Tier != "Free" {
 						out = append(out, at(e, c, "aks.tier", "dev pays for the %s tier", e.Settings.AKS.Tier))
 					}
-					if p := e.Pool("apps"); p != nil && !p.Spot {
+					// A B-series pool cannot run on Spot (azure.SpotOffered):
+					// pay-as-you-go is its only price, not a saving missed.
+					if p := e.Pool("apps"); p != nil && !p.Spot && azure.SpotOffered(p.VMSize) {
 						out = append(out, at(e, c, "nodePools.apps.spot", "dev's apps pool runs on regular VMs"))
 					}
 				}

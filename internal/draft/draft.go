@@ -21,6 +21,7 @@ import (
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/components"
 	planpkg "github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/read/markdown"
 )
 
 // w builds the YAML text.
@@ -92,6 +93,63 @@ func pick(fs []facts.Fact, value func(facts.Fact) string) (string, string) {
 		}
 	}
 	return best, fmt.Sprintf("conflict: %s at %s; not %s", best, from(count[best]...), strings.Join(others, ", "))
+}
+
+// perEnv picks a value the spec states once for every environment (a
+// service's requests and limits) from facts the documents state per
+// environment: production's (or what no environment is named for) when
+// stated, else the first environment's. Another environment stating
+// another value is not a conflict, the documents size each environment
+// on its own: the comment says what it states. Documents of one
+// environment that disagree are a conflict, as pick says.
+func perEnv(fs []facts.Fact, value func(facts.Fact) string) (string, string) {
+	byEnv := map[string][]facts.Fact{}
+	var envs []string
+	for _, f := range fs {
+		e := f.Env
+		if e == "" {
+			e = "prod"
+		}
+		if byEnv[e] == nil {
+			envs = append(envs, e)
+		}
+		byEnv[e] = append(byEnv[e], f)
+	}
+	if len(envs) == 0 {
+		return "", ""
+	}
+	chosen := envs[0]
+	if byEnv["prod"] != nil {
+		chosen = "prod"
+	}
+	v, note := pick(byEnv[chosen], value)
+	var same []facts.Fact
+	var others []string
+	for _, e := range envs {
+		if e == chosen {
+			continue
+		}
+		ev, enote := pick(byEnv[e], value)
+		if ev == v && !strings.HasPrefix(enote, "conflict") {
+			same = append(same, byEnv[e]...)
+			continue
+		}
+		if strings.HasPrefix(enote, "conflict") { // its own documents disagree
+			others = append(others, e+" "+enote)
+		} else {
+			others = append(others, fmt.Sprintf("%s states %s", e, strings.Replace(enote, "from ", ev+" at ", 1)))
+		}
+	}
+	if len(same) > 0 && strings.HasPrefix(note, "from ") {
+		note = "from " + from(append(append([]facts.Fact{}, byEnv[chosen]...), same...)...)
+	}
+	if len(envs) > 1 {
+		note += " (" + chosen + ")"
+	}
+	if len(others) > 0 {
+		note += "; " + strings.Join(others, "; ") + ": the spec states one value for every environment, " + chosen + "'s here"
+	}
+	return v, note
 }
 
 var dnsLabel = regexp.MustCompile(`^[a-z][a-z0-9-]{0,38}[a-z0-9]$`)
@@ -263,8 +321,8 @@ func services(x *w, s *facts.Set) {
 		if p, note := pick(v.facts[facts.Port], func(f facts.Fact) string { return strconv.Itoa(int(f.Num)) }); p != "" && p != "8080" {
 			x.line(2, "port: "+p, note)
 		}
-		req, reqNote := pick(v.facts[facts.Request], func(f facts.Fact) string { return f.Value })
-		lim, limNote := pick(v.facts[facts.Limit], func(f facts.Fact) string { return f.Value })
+		req, reqNote := perEnv(v.facts[facts.Request], func(f facts.Fact) string { return f.Value })
+		lim, limNote := perEnv(v.facts[facts.Limit], func(f facts.Fact) string { return f.Value })
 		if cpu, mem, ok := resources(req); ok {
 			x.line(2, "resources:", "")
 			x.line(3, fmt.Sprintf("requests: {cpu: %s, memory: %s}", cpu, mem), reqNote)
@@ -298,10 +356,16 @@ func services(x *w, s *facts.Set) {
 
 type flow struct{ queues, notes []string }
 
-// messaging decides who sends to and who receives from each queue: the
-// diagrams' edges where they draw them; otherwise guessed, as Service
-// Bus needs both ends (the consumer is the service the queue is named
-// after, the producer the first other service).
+// messaging decides who sends to and who receives from each queue, from
+// the first of:
+//   - Produces and Consumes facts (a diagram's edges; a queue table's
+//     sender and receiver columns, where the facts read them);
+//   - the sender and receiver columns of the queue's own table row
+//     (송신/수신, sender/receiver, producer/consumer, publisher/subscriber);
+//   - a guess, as Service Bus needs both ends: a queue named after a
+//     service and an event ("order-created") is that service's to send, one
+//     named after it otherwise ("notification-send") its to receive; the
+//     missing end is another service.
 func messaging(s *facts.Set, list []*svc) map[string]*flow {
 	out := map[string]*flow{}
 	add := func(svc, dir, q, note string) {
@@ -317,16 +381,40 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		out[k].queues = append(out[k].queues, q)
 		out[k].notes = append(out[k].notes, q+" "+note)
 	}
-	known := map[string]string{}
-	for _, v := range list {
-		known[v.name] = v.name
+	known := func(name string) string {
+		k := strings.TrimSuffix(facts.ServiceKey(name), "-service")
+		for _, v := range list {
+			if strings.TrimSuffix(v.name, "-service") == k {
+				return v.name
+			}
+		}
+		return ""
 	}
 	has := map[string]bool{}
 	for _, k := range []facts.Kind{facts.Produces, facts.Consumes} {
 		for _, f := range s.Of(k) {
-			if known[f.Subject] != "" {
-				add(f.Subject, string(k), f.Value, "from "+from(f))
+			if name := known(f.Subject); name != "" {
+				add(name, string(k), f.Value, "from "+from(f))
 				has[f.Value+string(k)] = true
+			}
+		}
+	}
+	for _, q := range queueNames(s) {
+		// The table fills the ends the facts leave open.
+		ends, note := pick(tableEnds(s, q, known), func(f facts.Fact) string { return f.Value })
+		senders, receivers, _ := strings.Cut(ends, " → ")
+		for _, end := range []struct {
+			dir   facts.Kind
+			names string
+		}{{facts.Produces, senders}, {facts.Consumes, receivers}} {
+			if has[q+string(end.dir)] {
+				continue
+			}
+			for _, n := range strings.Split(end.names, ", ") {
+				if n != "" {
+					add(n, string(end.dir), q, strings.Replace(note, "from ", "from the table's "+columnWord(end.dir)+" column at ", 1))
+					has[q+string(end.dir)] = true
+				}
 			}
 		}
 	}
@@ -334,29 +422,109 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		return out
 	}
 	for _, q := range queueNames(s) {
-		consumer := ""
+		named := ""
 		for _, v := range list {
 			stem := strings.TrimSuffix(v.name, "-service")
 			if strings.HasPrefix(q, stem+"-") || q == stem {
-				consumer = v.name
+				named = v.name
 			}
+		}
+		event := named != "" && strings.HasSuffix(q, "ed") // order-created: order-service's event
+		other := func(not string) string {
+			for _, v := range list {
+				if v.name != not {
+					return v.name
+				}
+			}
+			return ""
+		}
+		consumer, producer := "", ""
+		switch {
+		case named != "" && event:
+			producer, consumer = named, other(named)
+		case named != "":
+			consumer, producer = named, other(named)
+		default:
+			consumer, producer = list[len(list)-1].name, list[0].name
 		}
 		if !has[q+string(facts.Consumes)] {
-			if consumer == "" {
-				consumer = list[len(list)-1].name
-			}
-			add(consumer, "consumes", q, "guessed: no edge shows who receives it")
+			add(consumer, "consumes", q, "guessed: no edge or table column shows who receives it")
 		}
 		if !has[q+string(facts.Produces)] {
-			for _, v := range list {
-				if v.name != consumer {
-					add(v.name, "produces", q, "guessed: no edge shows who sends it")
-					break
+			add(producer, "produces", q, "guessed: no edge or table column shows who sends it")
+		}
+	}
+	return out
+}
+
+func columnWord(k facts.Kind) string {
+	if k == facts.Produces {
+		return "sender"
+	}
+	return "receiver"
+}
+
+var (
+	senderCol   = regexp.MustCompile(`(?i)송신|발신|발행|생산자|sender|producer|publisher`)
+	receiverCol = regexp.MustCompile(`(?i)수신|구독|소비자|receiver|consumer|subscriber`)
+)
+
+// tableEnds reads a queue's ends from the sender and receiver columns of
+// the tables whose rows name it (the rows behind its Queue facts): one
+// fact a row, Value "senders → receivers" (each list joined by ", "), the
+// names as the spec has them.
+func tableEnds(s *facts.Set, q string, known func(string) string) []facts.Fact {
+	var out []facts.Fact
+	for _, f := range s.Of(facts.Queue) {
+		if f.Subject != q {
+			continue
+		}
+		t, r, ok := rowAt(s, f.Src)
+		if !ok {
+			continue
+		}
+		var senders, receivers []string
+		for i, h := range t.Header {
+			if i >= len(r.Cells) {
+				break
+			}
+			var names []string
+			for _, n := range strings.Split(r.Cells[i], ",") {
+				n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
+				if k := known(strings.Trim(n, "`*")); k != "" {
+					names = append(names, k)
+				}
+			}
+			switch {
+			case senderCol.MatchString(h) && !receiverCol.MatchString(h):
+				senders = append(senders, names...)
+			case receiverCol.MatchString(h) && !senderCol.MatchString(h):
+				receivers = append(receivers, names...)
+			}
+		}
+		if len(senders) > 0 || len(receivers) > 0 {
+			f.Value = strings.Join(senders, ", ") + " → " + strings.Join(receivers, ", ")
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// rowAt is the Markdown table row a fact was read from.
+func rowAt(s *facts.Set, src facts.Src) (markdown.Table, markdown.Row, bool) {
+	for _, file := range s.Files {
+		if file.Name != src.File || file.MD == nil {
+			continue
+		}
+		for _, t := range file.MD.Tables {
+			for _, r := range t.Rows {
+				if r.Line == src.Line {
+					return t, r, true
 				}
 			}
 		}
 	}
-	return out
+	return markdown.Table{}, markdown.Row{}, false
 }
 
 func queueNames(s *facts.Set) []string {

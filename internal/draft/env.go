@@ -3,12 +3,18 @@ package draft
 import (
 	"fmt"
 	"math"
+	"net/netip"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/catalog/azure"
+	planpkg "github.com/physarch/physarch/internal/plan"
+	"github.com/physarch/physarch/internal/spec"
 )
 
 func ofEnv(fs []facts.Fact, env string) []facts.Fact {
@@ -88,38 +94,132 @@ func environments(x *w, s *facts.Set) {
 		}
 		pools(x, s, e)
 		if v, note := pick(ofEnv(s.Of(facts.VNet), e), func(f facts.Fact) string { return f.Value }); v != "" {
-			x.line(2, "network: {vnetCIDR: "+v+"}", note)
+			if svc, why := serviceCIDR(e, v); svc != "" {
+				x.line(2, "network: {vnetCIDR: "+v+", serviceCIDR: "+svc+"}", note+"; serviceCIDR "+why)
+			} else {
+				x.line(2, "network: {vnetCIDR: "+v+"}", note)
+			}
 		}
 	}
 }
 
-// pools sets the node sizes: the smaller of two stated sizes is taken for
-// the system pool, the larger for the apps pool.
+// pools sets the node sizes from node-pool facts only: a VM size stated
+// for another component (PostgreSQL's Standard_D4ds_v5 compute, a VM of
+// its own) never sizes a node. facts.NodePool (Subject: the pool, Value:
+// the size) names the pool; without it, a VMSize fact counts when its
+// section is about node pools, and its row's first cell (system, app,
+// apps, user) names the pool. Sizes of no named pool fill what is left:
+// the smaller of two for the system pool, the larger for the apps pool.
 func pools(x *w, s *facts.Set, env string) {
-	seen := map[string]facts.Fact{}
-	var sizes []string
-	for _, f := range ofEnv(s.Of(facts.VMSize), env) {
-		if _, ok := azure.LookupVM(f.Subject); ok && !strings.Contains(strings.ToLower(f.Src.Section), "postgres") && !strings.Contains(f.Src.Section, "데이터") {
-			if _, dup := seen[f.Subject]; !dup {
-				seen[f.Subject] = f
-				sizes = append(sizes, f.Subject)
+	type sized struct {
+		size string
+		f    facts.Fact
+	}
+	byRole := map[string][]facts.Fact{}
+	var loose []sized
+	seen := map[string]bool{}
+	for _, f := range ofEnv(s.Of(facts.NodePool), env) {
+		if _, ok := azure.LookupVM(f.Value); ok {
+			role := poolRole(f.Subject)
+			if role == "" {
+				role = "apps" // a pool of its own name runs the services
+			}
+			byRole[role] = append(byRole[role], f)
+		}
+	}
+	if len(byRole) == 0 {
+		for _, f := range ofEnv(s.Of(facts.VMSize), env) {
+			role := poolRole(firstCell(f.Src.Text))
+			if _, ok := azure.LookupVM(f.Subject); !ok || !nodePoolSection(f.Src.Section) && (role == "" || !clusterSection.MatchString(f.Src.Section)) {
+				continue
+			}
+			f.Value = f.Subject
+			if role != "" {
+				byRole[role] = append(byRole[role], f)
+			} else if !seen[f.Subject] {
+				seen[f.Subject] = true
+				loose = append(loose, sized{f.Subject, f})
 			}
 		}
 	}
-	if len(sizes) == 0 {
+	size := func(f facts.Fact) string { return f.Value }
+	sys, sysNote := pick(byRole["system"], size)
+	apps, appsNote := pick(byRole["apps"], size)
+	if sys != "" {
+		sysNote += " (the system pool's row)"
+	}
+	if apps != "" {
+		appsNote += " (the apps pool's row)"
+	}
+	sort.SliceStable(loose, func(i, j int) bool {
+		a, _ := azure.LookupVM(loose[i].size)
+		b, _ := azure.LookupVM(loose[j].size)
+		return a.VCPU < b.VCPU || a.VCPU == b.VCPU && a.MemoryGiB < b.MemoryGiB
+	})
+	if apps == "" && len(loose) > 0 {
+		last := loose[len(loose)-1]
+		which := "the largest node-pool size stated"
+		if len(loose) == 1 {
+			which = "the one node-pool size stated, for the pool the services run on"
+		}
+		loose = loose[:len(loose)-1]
+		apps, appsNote = last.size, "guessed: "+which+", from "+from(last.f)
+	}
+	if sys == "" && len(loose) > 0 {
+		sys, sysNote = loose[0].size, "guessed: the smaller node-pool size stated, from "+from(loose[0].f)
+	}
+	if sys == "" && apps == "" {
 		return
 	}
-	sort.SliceStable(sizes, func(i, j int) bool {
-		a, _ := azure.LookupVM(sizes[i])
-		b, _ := azure.LookupVM(sizes[j])
-		return a.VCPU < b.VCPU
-	})
 	x.line(2, "nodePools:", "")
-	if len(sizes) >= 2 {
-		x.line(3, "system: {vmSize: "+sizes[0]+"}", "guessed: the smaller stated size, from "+from(seen[sizes[0]]))
+	if sys != "" {
+		x.line(3, "system: {vmSize: "+sys+"}", sysNote)
 	}
-	last := sizes[len(sizes)-1]
-	x.line(3, "apps: {vmSize: "+last+"}", fmt.Sprintf("guessed: the largest stated size, from %s", from(seen[last])))
+	if apps != "" {
+		if !azure.SpotOffered(apps) {
+			appsNote += "; pay-as-you-go: Azure offers no B-series size as Spot"
+		}
+		x.line(3, "apps: {vmSize: "+apps+"}", appsNote)
+	}
+}
+
+// clusterSection names a section about the cluster, where a row named
+// system or app(s) is a node pool's.
+var clusterSection = regexp.MustCompile(`(?i)\baks\b|kubernetes|cluster|클러스터|compute|컴퓨팅`)
+
+// nodePoolSection is true for a section about the cluster's node pools.
+func nodePoolSection(section string) bool {
+	l := strings.ToLower(section)
+	for _, w := range []string{"노드 풀", "노드풀", "node pool", "nodepool", "node-pool"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstCell is a table row's first cell ("" for a line that is no row).
+func firstCell(line string) string {
+	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "|") {
+		return ""
+	}
+	cell, _, _ := strings.Cut(t[1:], "|")
+	return strings.TrimSpace(cell)
+}
+
+// poolRole reads a pool's name as the spec's pool it is: "system", "apps"
+// or "" for neither.
+func poolRole(name string) string {
+	n := strings.ToLower(strings.Trim(strings.TrimSpace(name), "*`"))
+	n = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, " pool"), " 노드 풀"), "pool")
+	switch strings.TrimSpace(n) {
+	case "system", "sys", "시스템", "systempool":
+		return "system"
+	case "app", "apps", "user", "application", "applications", "workload", "애플리케이션", "앱", "사용자":
+		return "apps"
+	}
+	return ""
 }
 
 func duration(minutes float64) string {
@@ -150,4 +250,42 @@ func stated(x *w, s *facts.Set) {
 			x.note(0, "  "+l)
 		}
 	}
+}
+
+// serviceCIDR is a service CIDR for a VNet the package states, when the
+// profile's default overlaps it ("" when it does not): Kubernetes service
+// addresses must lie outside the VNet, and the package states none (AKS
+// keeps it inside the cluster), so the draft picks one that builds.
+func serviceCIDR(profile, vnetCIDR string) (string, string) {
+	vnet, err := netip.ParsePrefix(vnetCIDR)
+	if err != nil {
+		return "", ""
+	}
+	def, ok := profileServiceCIDR(profile)
+	if !ok || !def.Overlaps(vnet.Masked()) {
+		return "", ""
+	}
+	free, ok := planpkg.FreeServiceCIDR(vnet.Masked(), def.Bits())
+	if !ok {
+		return "", ""
+	}
+	return free.String(), fmt.Sprintf("guessed: the package states none, and the %s profile's %s overlaps this VNet", profile, def)
+}
+
+// profileServiceCIDR is a built-in profile's network.serviceCIDR.
+func profileServiceCIDR(profile string) (netip.Prefix, bool) {
+	src, err := spec.ProfileSource(profile)
+	if err != nil {
+		return netip.Prefix{}, false
+	}
+	var p struct {
+		Network struct {
+			ServiceCIDR string `yaml:"serviceCIDR"`
+		} `yaml:"network"`
+	}
+	if yaml.Unmarshal(src, &p) != nil {
+		return netip.Prefix{}, false
+	}
+	pfx, err := netip.ParsePrefix(p.Network.ServiceCIDR)
+	return pfx.Masked(), err == nil
 }

@@ -28,6 +28,36 @@ const (
 	maxServiceBits   = 28
 )
 
+// serviceCIDRCandidates are the private ranges a service CIDR is chosen
+// from when the default overlaps the VNet, in order: physarch's default,
+// AKS's own default (10.0.0.0/16), then the rest of 192.168.0.0/16 and
+// 172.16.0.0/12. 172.17.0.0/16 (Docker's bridge) and 172.30.0.0/16,
+// 172.31.0.0/16 (which AKS reserves) are left out.
+var serviceCIDRCandidates = func() []netip.Prefix {
+	out := []netip.Prefix{netip.MustParsePrefix("172.16.0.0/16"), netip.MustParsePrefix("10.0.0.0/16"), netip.MustParsePrefix("192.168.0.0/16")}
+	for b := 18; b <= 29; b++ {
+		out = append(out, netip.PrefixFrom(netip.AddrFrom4([4]byte{172, byte(b), 0, 0}), 16))
+	}
+	return out
+}()
+
+// FreeServiceCIDR is the first usual range for Kubernetes services, of
+// bits (a /16 for 0), that does not overlap the VNet: a hint's
+// suggestion, and the one physarch import writes when the package's VNet
+// takes the profile's default.
+func FreeServiceCIDR(vnet netip.Prefix, bits int) (netip.Prefix, bool) {
+	if bits < minServiceBits || bits > maxServiceBits {
+		bits = 16
+	}
+	for _, c := range serviceCIDRCandidates {
+		c = netip.PrefixFrom(c.Addr(), max(bits, c.Bits())).Masked()
+		if !c.Overlaps(vnet) {
+			return c, true
+		}
+	}
+	return netip.Prefix{}, false
+}
+
 // subnetNeed is one subnet the environment needs, before placement.
 type subnetNeed struct {
 	role, name, delegation string
@@ -71,7 +101,18 @@ func (p *planner) network(e *Env, path string, r *renamer) {
 		return
 	}
 	if svc.Overlaps(vnet) {
-		p.fail(np+".serviceCIDR", "Kubernetes service addresses must lie outside the VNet; use 172.16.0.0/16", "service CIDR %s overlaps the VNet %s", svc, vnet)
+		// The hint names a range that does not overlap; when the service
+		// CIDR is the profile's default, the error points at the VNet the
+		// user chose (the profile's line is not theirs to edit).
+		at, whose := np+".serviceCIDR", ""
+		if !p.doc.Stated(at) && p.doc.Stated(np+".vnetCIDR") {
+			at, whose = np+".vnetCIDR", fmt.Sprintf(" (the %s profile's default)", e.Settings.Profile)
+		}
+		hint := "Kubernetes service addresses must lie outside the VNet; choose a VNet range outside " + svc.String()
+		if free, ok := FreeServiceCIDR(vnet, svc.Bits()); ok {
+			hint = fmt.Sprintf("Kubernetes service addresses must lie outside the VNet; set network.serviceCIDR: %s, or choose a VNet range outside %s", free, svc)
+		}
+		p.fail(at, hint, "service CIDR %s%s overlaps the VNet %s", svc, whose, vnet)
 	}
 	e.Network = Network{VNet: vnet.String(), ServiceCIDR: svc.String(), DNSServiceIP: nth(svc, dnsServiceOffset).String()}
 

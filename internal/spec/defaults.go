@@ -91,6 +91,23 @@ func applyDefaults(doc *Document) {
 			e.Title.Ko = e.Title.En
 		}
 		regionZones(doc, i, e)
+		noSpotDefault(doc, i, e)
+	}
+}
+
+// noSpotDefault takes a profile's Spot default off a pool whose VM size
+// Azure does not sell as Spot (the B-series, azure.SpotOffered): the dev
+// profile's spot: true is a default for its own D-series size, and a
+// B-series pool runs pay-as-you-go. A spot: true the user wrote is kept,
+// and the validator refuses it with a hint.
+func noSpotDefault(doc *Document, i int, e *Environment) {
+	for _, pool := range []struct {
+		key string
+		np  *NodePool
+	}{{"system", &e.NodePools.System}, {"apps", &e.NodePools.Apps}} {
+		if pool.np.Spot && !azure.SpotOffered(pool.np.VMSize) && !doc.Stated(fmt.Sprintf("environments[%d].nodePools.%s.spot", i, pool.key)) {
+			pool.np.Spot = false
+		}
 	}
 }
 

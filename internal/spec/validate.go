@@ -358,10 +358,23 @@ func (v *validator) environments() {
 			if pool.np.Min > 0 && pool.np.Max > 0 && pool.np.Max < pool.np.Min {
 				v.fail(p+".nodePools."+pool.key+".max", "make max at least min", "node pool %s max %d is below min %d", pool.key, pool.np.Max, pool.np.Min)
 			}
+			if pool.np.Spot && !azure.SpotOffered(pool.np.VMSize) {
+				v.fail(p+".nodePools."+pool.key+".spot", SpotHint(pool.np.VMSize),
+					"node pool %s asks for Spot VMs, but Azure does not offer %s (B-series) as Spot", pool.key, pool.np.VMSize)
+			}
 		}
 		v.dedicatedPools(p, e, region, regionKnown)
 		v.cidrs(p, e.Network)
 	}
+}
+
+// SpotHint is what to write instead of Spot on a size Azure does not sell
+// as Spot: spot: false, or a size it does.
+func SpotHint(vmSize string) string {
+	if alike, ok := azure.SpotAlike(vmSize); ok {
+		return fmt.Sprintf("set spot: false to run %s pay-as-you-go, or choose a size Azure offers as Spot, such as %s", vmSize, alike)
+	}
+	return fmt.Sprintf("set spot: false to run %s pay-as-you-go, or choose a D- or E-series size", vmSize)
 }
 
 // kubernetesVersion checks the version against what AKS supports at the

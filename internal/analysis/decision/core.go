@@ -154,7 +154,8 @@ func appsSize(e *plan.Env) (Decision, bool) {
 }
 
 // spot offers the apps pool's other price model: pay-as-you-go where it
-// runs on Spot, Spot where it does not.
+// runs on Spot, Spot where it does not and its size is sold as Spot; a
+// B-series pool's decision has no alternative, and its reason says why.
 func spot(e *plan.Env) (Decision, bool) {
 	p := e.Pool("apps")
 	if p == nil {
@@ -166,6 +167,11 @@ func spot(e *plan.Env) (Decision, bool) {
 		d.Reason = T("Azure가 언제든 회수할 수 있지만, 축출된 노드는 클러스터 자동 스케일러가 다시 만들고 이 환경은 잠시 중단되어도 됩니다", "Azure may evict the nodes at any time; the cluster autoscaler replaces an evicted node, and the environment may pause meanwhile")
 		d.Alternatives = []Alternative{{Choice: T("종량제", "pay-as-you-go"), Note: T("축출되지 않습니다", "no evictions"),
 			Change: func(_ *spec.Spec, env *spec.Environment) { env.NodePools.Apps.Spot = false }}}
+	} else if !azure.SpotOffered(p.VMSize) {
+		// No Spot alternative: Azure sells no B-series size as Spot
+		// (azure.SpotOffered), so there is nothing to plan or price.
+		d.Choice = T("종량제", "pay-as-you-go")
+		d.Reason = Tf("Azure는 %s 같은 B 시리즈 크기를 Spot으로 제공하지 않습니다: Spot을 쓰려면 D 또는 E 시리즈 크기를 선택하세요", "Azure offers no B-series size such as %s as Spot: a Spot pool needs a D- or E-series size", p.VMSize)
 	} else {
 		d.Choice = T("종량제", "pay-as-you-go")
 		d.Reason = T("노드가 축출되지 않아야 최소 레플리카와 PDB가 보장하는 용량이 유지됩니다", "nodes that are never evicted keep the capacity the minimum replicas and the PDBs promise")

@@ -1,6 +1,7 @@
 package decision_test
 
 import (
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -221,5 +222,59 @@ func TestEstimateLeavesTheSpecAlone(t *testing.T) {
 		if !reflect.DeepEqual(before.Spec, doc.Spec) {
 			t.Errorf("%s: estimating the decisions changed the spec", name)
 		}
+	}
+}
+
+// TestSpotDecisionOnBSeries: a B-series apps pool (never Spot: Azure sells
+// no B-series Spot VM) has no Spot alternative to re-plan, and the
+// decision says why; a what-if that turns Spot on anyway is refused by the
+// planner at the key, not priced.
+func TestSpotDecisionOnBSeries(t *testing.T) {
+	for _, size := range []string{"Standard_B2ms", "Standard_B4ms"} {
+		t.Run(size, func(t *testing.T) {
+			text := `apiVersion: physarch.dev/v1
+kind: System
+metadata: {name: shop, title: {en: Shop}}
+cloud: azure
+region: koreacentral
+services:
+  - {name: api, route: /api}
+environments:
+  - name: dev
+    profile: dev
+    nodePools:
+      apps: {vmSize: ` + size + `}
+  - {name: prod, profile: prod}
+`
+			doc, err := components.Load("shop.yaml", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pl, err := components.Plan(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pl.Envs[0].Pool("apps").Spot {
+				t.Fatalf("dev's %s pool is planned as Spot", size)
+			}
+			var found bool
+			for _, r := range estimate(t, pl)[0].Records {
+				if r.ID != "nodes.apps-spot" {
+					continue
+				}
+				found = true
+				if len(r.Alternatives) != 0 || !strings.Contains(r.Reason.En, "no B-series size") || r.Choice.En != "pay-as-you-go" {
+					t.Errorf("decision %+v", r.Decision)
+				}
+			}
+			if !found {
+				t.Error("no nodes.apps-spot decision")
+			}
+			_, err = pl.VaryEnv("dev", func(_ *spec.Spec, env *spec.Environment) { env.NodePools.Apps.Spot = true })
+			var errs spec.Errors
+			if !errors.As(err, &errs) || len(errs) == 0 || !strings.Contains(errs[0].Msg, "does not offer "+size) || errs[0].Pos.Line != 12 {
+				t.Errorf("Spot what-if on %s: %v", size, err)
+			}
+		})
 	}
 }

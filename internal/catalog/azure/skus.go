@@ -3,7 +3,10 @@
 // where it came from, so output can say so.
 package azure
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Source says where a figure came from and when.
 type Source struct {
@@ -64,6 +67,34 @@ func LookupVM(name string) (VMSize, bool) {
 		}
 	}
 	return VMSize{}, false
+}
+
+// SpotOffered reports whether Azure sells a VM size as a Spot VM. The
+// B-series (burstable) sizes are not: Microsoft's "Use Azure Spot Virtual
+// Machines" lists them, with the promo sizes, among the sizes Spot does
+// not support (learn.microsoft.com/azure/virtual-machines/spot-vms,
+// "Limitations"), and the retail price list (data/prices.json) has no
+// B-series Spot meter. The catalog has no promo sizes.
+func SpotOffered(name string) bool { return !strings.HasPrefix(name, "Standard_B") }
+
+// SpotAlike is the catalog's size Azure sells as Spot that comes nearest
+// a size it does not (the same vCPUs, at least its memory, the least
+// memory first), for hints: Standard_B2ms gives Standard_D2s_v3.
+func SpotAlike(name string) (string, bool) {
+	vm, ok := LookupVM(name)
+	if !ok {
+		return "", false
+	}
+	best := VMSize{}
+	for _, v := range vmSizes {
+		if !SpotOffered(v.Name) || v.GPUs > 0 || v.VCPU != vm.VCPU || v.MemoryGiB < vm.MemoryGiB {
+			continue
+		}
+		if best.Name == "" || v.MemoryGiB < best.MemoryGiB {
+			best = v
+		}
+	}
+	return best.Name, best.Name != ""
 }
 
 // VMNames lists the sizes the catalog knows, for hints.

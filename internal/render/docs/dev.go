@@ -31,10 +31,16 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 		fmt.Sprintf(d.T("마이크로서비스 %d개의 개발·검증·테스트 환경", "development, validation and test environment for %d microservices"), len(pl.Services)),
 		fmt.Sprintf(d.T("최대 동시 사용자 %s명, 리전 %s", "up to %s concurrent users, region %s"), msg.Int(se.Targets.Users), pl.Region),
 	)
+	// The cost principle names Spot nodes only where a pool runs on Spot
+	// (a B-series pool never does: azure.SpotOffered).
+	costPrinciple := d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS Free 계층", "Cost: Spot nodes, backing services as pods, AKS Free tier")
+	if !spotPool(e) {
+		costPrinciple = d.T("비용 최적화: Pod 기반 백킹 서비스, AKS Free 계층", "Cost: backing services as pods, AKS Free tier")
+	}
 	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
 	d.List(
 		d.T("MVP 우선: 기능 개발과 검증에 필요한 최소 구성", "MVP first: the least that development and validation need"),
-		d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS Free 계층", "Cost: Spot nodes, backing services as pods, AKS Free tier"),
+		costPrinciple,
 		d.T("개발 편의성: kubectl 한 번으로 배포, 빠른 재시작", "Developer convenience: one kubectl apply, fast restarts"),
 		d.T("단순성: 단일 영역, 단일 서브넷, 최소 보안 구성", "Simplicity: one zone, one subnet, basic security"),
 	)
@@ -174,11 +180,14 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	d.H(4, d.T("10.1.1 주요 비용 요소", "10.1.1 Main cost items"))
 	costTable(d, cr)
 	d.H(4, d.T("10.1.2 비용 절약 전략", "10.1.2 Saving measures"))
-	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, [][]string{
-		{d.T("컴퓨팅", "Compute"), d.T("애플리케이션 노드 풀 Spot", "Spot application pool"), notComputed(d)},
-		{d.T("백킹 서비스", "Backing services"), d.T("관리형 대신 Pod", "pods instead of managed services"), notComputed(d)},
-		{d.T("운영 시간", "Hours"), d.T("업무 시간 외 클러스터 중지 (`az aks stop`)", "stop the cluster out of hours (`az aks stop`)"), notComputed(d)},
-	})
+	var saving [][]string
+	if spotPool(e) {
+		saving = append(saving, []string{d.T("컴퓨팅", "Compute"), d.T("애플리케이션 노드 풀 Spot", "Spot application pool"), notComputed(d)})
+	}
+	saving = append(saving,
+		[]string{d.T("백킹 서비스", "Backing services"), d.T("관리형 대신 Pod", "pods instead of managed services"), notComputed(d)},
+		[]string{d.T("운영 시간", "Hours"), d.T("업무 시간 외 클러스터 중지 (`az aks stop`)", "stop the cluster out of hours (`az aks stop`)"), notComputed(d)})
+	d.Table([]string{d.T("영역", "Area"), d.T("방안", "Measure"), d.T("절감률", "Saving")}, saving)
 
 	d.H(2, d.T("11. 개발환경 운영 가이드", "11. Operations guide"))
 	d.H(3, d.T("11.1 일상 운영", "11.1 Daily operations"))

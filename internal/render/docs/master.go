@@ -104,6 +104,9 @@ func master(pl *plan.Plan, an Analysis, lang md.Lang) string {
 	var strat [][]string
 	for _, e := range pl.Envs {
 		s := d.T("비용 우선: Pod 기반 백킹 서비스, Spot 노드", "cost first: backing services as pods, Spot nodes")
+		if !spotPool(e) {
+			s = d.T("비용 우선: Pod 기반 백킹 서비스", "cost first: backing services as pods")
+		}
 		if e.IsProdLike() {
 			s = d.T("가용성 우선: 관리형 서비스, 영역 중복", "availability first: managed services, zone redundancy")
 		}
