@@ -143,7 +143,7 @@ func TestAuditRefusesWhatIsNoPackageFile(t *testing.T) {
 	if code != ExitUsage {
 		t.Fatalf("exit %d, want %d\n%s%s", code, ExitUsage, out, errs)
 	}
-	for _, want := range []string{"blob.md is not a text file", "huge.md is 4 MiB", "passwd.txt is a symbolic link"} {
+	for _, want := range []string{"blob.md is not a text file", "huge.md is 4194306 bytes", "passwd.txt is a symbolic link"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr does not say %q:\n%s", want, errs)
 		}

@@ -9,6 +9,7 @@
 package mermaid
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -274,6 +275,12 @@ func (d *Diagram) statement(n int, raw, line, parent string) bool {
 			d.problem(n, col(raw, rest), raw, "an edge without its target")
 			return true
 		}
+		// "A & B --> C & D" is every pair; a line of hundreds on each side
+		// would be hundreds of thousands of edges, which no diagram means.
+		if len(prev)*len(next) > maxPairs || len(d.Edges) > maxEdges {
+			d.skip(n, raw, fmt.Sprintf("an edge list of %d × %d edges (at most %d a line and %d a diagram are read)", len(prev), len(next), maxPairs, maxEdges))
+			return true
+		}
 		for _, a := range prev {
 			for _, b := range next {
 				d.Edges = append(d.Edges, Edge{From: a, To: b, Label: cleanLabel(label), Arrow: arrow, Line: n})
@@ -282,6 +289,13 @@ func (d *Diagram) statement(n int, raw, line, parent string) bool {
 		prev = next
 	}
 }
+
+// maxPairs and maxEdges bound the edges read: a generated diagram has a
+// few hundred.
+const (
+	maxPairs = 1000
+	maxEdges = 20000
+)
 
 // pipeEnd finds the | closing an edge label, skipping a quoted part.
 func pipeEnd(s string) int {
