@@ -35,11 +35,24 @@ type w struct {
 
 func (x *w) line(indent int, text, comment string) {
 	x.b.WriteString(strings.Repeat("  ", indent))
-	x.b.WriteString(text)
+	x.b.WriteString(printable(text))
 	if comment != "" {
-		x.b.WriteString("  # " + comment)
+		x.b.WriteString("  # " + printable(comment))
 	}
 	x.b.WriteByte('\n')
+}
+
+// printable makes what a package states safe on one line of YAML: the
+// package's text (quoted lines, file names) may hold invalid UTF-8, line
+// breaks or control characters, and the spec must load.
+func printable(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func (x *w) note(indent int, text string) { x.line(indent, "# "+text, "") }

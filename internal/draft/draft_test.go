@@ -102,3 +102,14 @@ func TestImportEachSeedAlone(t *testing.T) {
 		t.Run(n, func(t *testing.T) { roundTrip(t, seeds(t, n)) })
 	}
 }
+
+// TestImportOfHostileText: invalid UTF-8 in a title, a line break in a
+// file's name, a control character in a cell: the draft still loads and
+// builds (each broke the YAML once).
+func TestImportOfHostileText(t *testing.T) {
+	doc := "# 쇼핑\xffX - 물리 아키텍처 설계서 (운영환경)\n\n## 1. 서비스\n\n| 서비스 | 포트 |\n|---|---|\n| order-service | 80\x0180 |\n\n- RTO 30분, RPO 1시간\n"
+	diagram := "graph TB\n    %% 쇼핑\x7f - 운영환경\n    O[\"order-service\"]\n"
+	for _, name := range []string{"physical-architecture-prod.md", "evil\nkind: Hack\nx.md"} {
+		roundTrip(t, []facts.Input{{Name: name, Data: []byte(doc)}, {Name: "network-prod.mmd\r", Data: []byte(diagram)}})
+	}
+}

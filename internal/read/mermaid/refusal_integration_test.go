@@ -37,6 +37,7 @@ func TestRefusalsMatchMermaidCLI(t *testing.T) {
 		{"edge label without closing pipe", "graph TB\n    A -->|\"x\" B\n", true},
 		{"quote never closed", "graph TB\n    A[\"open] --> B\n", true},
 		{"no header", "A --> B\n", true},
+		{"valid: a byte order mark and CR-only line ends", "\ufeffgraph TB\r    A[\"a\"] --> B\r", false},
 		{"labels with br, edges with labels, classes, comments", "graph TB\n    %% c\n    subgraph S[\"VNet<br/>10.0.0.0/16\"]\n        A[\"a<br/>(3 replicas)\"]\n    end\n    A -->|\"TCP:5432\"| B[(\"db\")]\n    A -- text --> C{{\"q\"}}\n    classDef x fill:#fff\n    class A,B x\n", false},
 	}
 	for _, c := range cases {

@@ -76,8 +76,10 @@ var (
 	noteOne  = regexp.MustCompile(`^note\s+(left|right|top|bottom)(?:\s+of\s+(\S+))?\s*:\s*(.*)$`)
 	noteOpen = regexp.MustCompile(`^note\s+(left|right|top|bottom)(?:\s+of\s+(\S+))?\s*$`)
 	noteAs   = regexp.MustCompile(`^note\s+"([^"]*)"\s+as\s+(\S+)$`)
-	skinR    = regexp.MustCompile(`^skinparam\s+(\S+)(?:\s+(.*?))?\s*(\{)?$`)
-	ignoreR  = regexp.MustCompile(`^(title|caption|header|footer|left to right direction|top to bottom direction|hide|show|scale|allowmixing|together|center footer|newpage)\b`)
+	// noteBlockAs opens a floating note block: "note as N1" ... "end note".
+	noteBlockAs = regexp.MustCompile(`^note\s+as\s+(\S+)$`)
+	skinR       = regexp.MustCompile(`^skinparam\s+(\S+)(?:\s+(.*?))?\s*(\{)?$`)
+	ignoreR     = regexp.MustCompile(`^(title|caption|header|footer|left to right direction|top to bottom direction|hide|show|scale|allowmixing|together|center footer|newpage)\b`)
 )
 
 // Parse reads a diagram; it never fails.
@@ -96,7 +98,7 @@ func Parse(file string, src []byte) *Diagram {
 				inComment = false
 			}
 			continue
-		case note != nil:
+		case note != nil && !strings.HasPrefix(line, "@enduml"):
 			if line == "end note" || line == "endnote" {
 				d.Notes = append(d.Notes, *note)
 				note = nil
@@ -168,6 +170,8 @@ func Parse(file string, src []byte) *Diagram {
 		case noteOpen.MatchString(line):
 			s := noteOpen.FindStringSubmatch(line)
 			note = &Note{Of: s[2], Line: n}
+		case noteBlockAs.MatchString(line):
+			note = &Note{Line: n}
 		case noteAs.MatchString(line):
 			s := noteAs.FindStringSubmatch(line)
 			d.Notes = append(d.Notes, Note{Of: s[2], Text: s[1], Line: n})

@@ -38,6 +38,8 @@ func TestRefusalsMatchPlantUML(t *testing.T) {
 		{"container never closed", "@startuml\nnode \"AKS\" {\n  [api]\n@enduml\n", false},
 		{"closing brace without a container", "@startuml\n[api]\n}\n@enduml\n", false},
 		{"note never closed", "@startuml\n[api]\nnote right of api\n  text\n@enduml\n", true},
+		{"floating note never closed", "@startuml\nnote as N1\n  text\n@enduml\n", true},
+		{"valid: a floating note block", "@startuml\n[api]\nnote as N1\n  Redis는 Private Endpoint로만 접근\nend note\n@enduml\n", false},
 		{"valid: nested containers, arrows with labels, notes, skinparam", "@startuml\nskinparam componentStyle rectangle\ncloud \"Azure\" {\n  node \"AKS\" {\n    [api] as API\n  }\n  database \"PostgreSQL\" as PG\n}\nAPI --> PG : TCP 5432\nnote right of PG\n  zone-redundant\nend note\n@enduml\n", false},
 	}
 	for _, c := range cases {
