@@ -59,6 +59,16 @@ func statedSLAs(s *facts.Set) []Finding {
 					hit = append(hit, c)
 				}
 			}
+			// "Premium P2, zone redundant with a 99.99% SLA" under a Redis
+			// heading: the section names the component.
+			if len(hit) == 0 && f.MD != nil {
+				sec := f.MD.Section(i + 1)
+				for _, c := range pathComponents {
+					if c.word.MatchString(sec) {
+						hit = append(hit, c)
+					}
+				}
+			}
 			if len(hit) != 1 {
 				continue
 			}

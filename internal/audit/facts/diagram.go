@@ -55,6 +55,17 @@ func plantumlGraph(f *File) *graph {
 	for _, n := range f.PUML.Notes {
 		g.comments[n.Line] = n.Text
 	}
+	// "' 메디링크 진료예약 시스템 - 운영환경" and "title ..." name the system,
+	// as a Mermaid %% comment does.
+	for i, l := range f.PUML.Lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "'"):
+			g.comments[i+1] = strings.TrimSpace(strings.TrimPrefix(t, "'"))
+		case strings.HasPrefix(t, "title "):
+			g.comments[i+1] = strings.TrimSpace(strings.TrimPrefix(t, "title "))
+		}
+	}
 	return g
 }
 
@@ -155,6 +166,25 @@ func extractDiagram(g *graph, out *[]Fact) {
 				}
 			}
 		}
+		// "Appt --> PESB : appointment-events" and "SB --> Notify :
+		// appointment-events, reminder-schedule": queues named on the
+		// edges to and from the Service Bus namespace (or its private
+		// endpoint).
+		if from := g.byID[e.from]; from != nil && e.label != "" {
+			for _, q := range edgeQueues(e.label) {
+				if busNode(to) {
+					if svc, _ := serviceOf(from); svc != "" {
+						g.fact(out, Fact{Kind: Queue, Subject: q}, e.line)
+						g.fact(out, Fact{Kind: Produces, Subject: svc, Value: q}, e.line)
+					}
+				} else if busNode(from) {
+					if svc, _ := serviceOf(to); svc != "" {
+						g.fact(out, Fact{Kind: Queue, Subject: q}, e.line)
+						g.fact(out, Fact{Kind: Consumes, Subject: svc, Value: q}, e.line)
+					}
+				}
+			}
+		}
 		if strings.HasPrefix(e.label, "/") {
 			if svc, _ := serviceOf(to); svc != "" {
 				route, _, _ := strings.Cut(e.label, "\n")
@@ -236,4 +266,26 @@ func (g *graph) subnetOf(n *gnode) string {
 func (g *graph) inQueues(n *gnode) bool {
 	p := g.byID[n.parent]
 	return p != nil && (queueCtx.MatchString(p.label) || queueCtx.MatchString(p.id))
+}
+
+// busWord names a Service Bus namespace or its private endpoint.
+var busWord = regexp.MustCompile(`(?i)service ?bus|\bsb-|^(pe)?sb$|servicebus`)
+
+// busNode is a node drawing the Service Bus namespace or its endpoint.
+func busNode(n *gnode) bool {
+	return n != nil && (busWord.MatchString(n.label) || busWord.MatchString(n.id))
+}
+
+// edgeQueues reads an edge label made only of queue names ("a-events,
+// b-schedule"); any other label (a protocol, a port) names none.
+func edgeQueues(label string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(label, "\n", ","), ",") {
+		p = strings.TrimSpace(p)
+		if !queueName.MatchString(p) || !strings.Contains(p, "-") || portEdge.MatchString(p) {
+			return nil
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -21,31 +21,32 @@ var (
 	}
 	// availR is an availability figure after its word: "가용성: 99.9%",
 	// "**가용성 목표**: 95%", "Availability target | 99.5%".
-	availR     = regexp.MustCompile(`(?i)(?:가용성|availability|uptime)\s*(?:목표|target|objective|slo)?\**\s*[:|=]?\s*\**\s*(?:\|\s*)?(?:약\s*|about\s*)?(\d{2}(?:\.\d+)?)\s?%`)
-	haR        = regexp.MustCompile(`(?i)고가용성|high[ -]availability`)
-	zoneWord   = regexp.MustCompile(`(?i)가용성\s*영역|availability\s*zone|가용 영역`)
-	ratioR     = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*배`)
-	svcCountR  = regexp.MustCompile(`(\d+)\s*개\s*(?:의\s*)?(?:마이크로\s?서비스|애플리케이션\s*(?:Pod|서비스))|마이크로\s?서비스\s*(\d+)\s*개|(?i)(\d+)\s+microservices`)
-	noHostPath = regexp.MustCompile(`(?i)사용하지|금지|허용되지|허용 안|않습니다|않음|없음|대신|no hostpath|not allowed|never|instead|forbid|refus`)
-	rtoR       = regexp.MustCompile(`(?i)\b(RTO|RPO)\b[^\d\n|]{0,24}(\d+(?:\.\d+)?)\s*(분|시간|초|일|minutes?|min|hours?|days?|h|d|s)(?:[^A-Za-z]|$)`)
-	aksTierPR  = regexp.MustCompile(`(?i)\bAKS\s+(Free|Basic|Standard|Premium)\b`)
-	vmSizeR    = regexp.MustCompile(`\b(?:GP_|MO_|B_)?(Standard_[A-Z][A-Za-z0-9_]+)`)
-	vcpuR      = regexp.MustCompile(`(?i)(\d+)\s*vCPU`)
-	memR       = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*(GB|GiB)\s*(RAM|메모리)?`)
-	cacheR1    = regexp.MustCompile(`\b([PC][0-6])\s*\(\s*(\d+(?:\.\d+)?)\s*(GB|GiB|MB)\s*\)`)
-	cacheR2    = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(GB|GiB)\s*\(\s*([PC][0-6])\b`)
-	cacheCtx   = regexp.MustCompile(`(?i)redis|캐시|cache`)
-	vnetR      = regexp.MustCompile(`(?i)vnet|virtual network|주소 공간|address space`)
-	vnetCIDR   = regexp.MustCompile(`(?i)(?:vnet|virtual network|주소 공간|address space)([^/]{0,40}?)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})`)
-	subnetWord = regexp.MustCompile(`(?i)snet|subnet|서브넷`)
-	subnetName = regexp.MustCompile(`(?i)subnet|^snet`)
-	svcCIDR    = regexp.MustCompile(`(?i)service cidr|pod cidr|docker`)
-	subnetPR   = regexp.MustCompile(`([A-Za-z][\w-]*(?:\s+Subnet)?)\s*\(\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})\s*\)`)
-	privIPR    = regexp.MustCompile(`(?i)private ip|프라이빗 ip|사설 ip|내부 ip`)
-	regionR    = regexp.MustCompile(`(?i)\b(koreacentral|koreasouth|korea central|korea south|japaneast|japan east|eastus2?|east us 2?|westus2?|westeurope|west europe|northeurope|southeastasia)\b`)
-	usersR     = regexp.MustCompile(`(\d[\d,]*)\s*명`)
-	monthlyR   = regexp.MustCompile(`월\s*$`)
-	perMonthR  = regexp.MustCompile(`^\s*(/\s*월|/\s*mo(nth)?|\s*a month|\s*per month)`)
+	availR      = regexp.MustCompile(`(?i)(?:가용성|availability|uptime)\s*(?:목표|target|objective|slo)?\**\s*[:|=]?\s*\**\s*(?:\|\s*)?(?:약\s*|about\s*)?(\d{2}(?:\.\d+)?)\s?%`)
+	haR         = regexp.MustCompile(`(?i)고가용성|high[ -]availability`)
+	zoneWord    = regexp.MustCompile(`(?i)가용성\s*영역|availability\s*zone|가용 영역`)
+	ratioR      = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*배`)
+	svcCountR   = regexp.MustCompile(`(\d+)\s*개\s*(?:의\s*)?(?:마이크로\s?서비스|애플리케이션\s*(?:Pod|서비스))|마이크로\s?서비스\s*(\d+)\s*개|(?i)(?:^|[\s(:,])(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:micro-?services|(?:application |backend )?services)\b`)
+	noHostPath  = regexp.MustCompile(`(?i)사용하지|금지|허용되지|허용 안|않습니다|않음|없음|대신|no hostpath|not allowed|never|instead|forbid|refus`)
+	rtoR        = regexp.MustCompile(`(?i)\b(RTO|RPO)\b[^\d\n|]{0,24}(\d+(?:\.\d+)?)\s*(분|시간|초|일|minutes?|min|hours?|days?|h|d|s)(?:[^A-Za-z]|$)`)
+	redisTierPR = regexp.MustCompile(`(?i)\b(?:azure cache for redis|redis)\s+(Basic|Standard|Premium)\b`)
+	aksTierPR   = regexp.MustCompile(`(?i)\bAKS\s+(Free|Basic|Standard|Premium)\b`)
+	vmSizeR     = regexp.MustCompile(`\b(?:GP_|MO_|B_)?(Standard_[A-Z][A-Za-z0-9_]+)`)
+	vcpuR       = regexp.MustCompile(`(?i)(\d+)\s*vCPU`)
+	memR        = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*(GB|GiB)\s*(RAM|메모리)?`)
+	cacheR1     = regexp.MustCompile(`\b([PC][0-6])\s*\(\s*(\d+(?:\.\d+)?)\s*(GB|GiB|MB)\s*\)`)
+	cacheR2     = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(GB|GiB)\s*\(\s*([PC][0-6])\b`)
+	cacheCtx    = regexp.MustCompile(`(?i)redis|캐시|cache`)
+	vnetR       = regexp.MustCompile(`(?i)vnet|virtual network|주소 공간|address space`)
+	vnetCIDR    = regexp.MustCompile(`(?i)(?:vnet|virtual network|주소 공간|address space)([^/]{0,40}?)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})`)
+	subnetWord  = regexp.MustCompile(`(?i)snet|subnet|서브넷`)
+	subnetName  = regexp.MustCompile(`(?i)subnet|^snet`)
+	svcCIDR     = regexp.MustCompile(`(?i)service cidr|pod cidr|docker`)
+	subnetPR    = regexp.MustCompile(`([A-Za-z][\w-]*(?:\s+Subnet)?)\s*\(\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})\s*\)`)
+	privIPR     = regexp.MustCompile(`(?i)private ip|프라이빗 ip|사설 ip|내부 ip`)
+	regionR     = regexp.MustCompile(`(?i)\b(koreacentral|koreasouth|korea central|korea south|japaneast|japan east|japanwest|japan west|eastus2?|east us(?: 2)?|westus[23]?|west us(?: [23])?|centralus|central us|westeurope|west europe|northeurope|north europe|southeastasia|southeast asia|eastasia|east asia)\b`)
+	usersR      = regexp.MustCompile(`(\d[\d,]*)\s*명`)
+	monthlyR    = regexp.MustCompile(`월\s*$`)
+	perMonthR   = regexp.MustCompile(`^\s*(/\s*월|/\s*mo(nth)?|\s*a month|\s*per month)`)
 )
 
 // line reads the figures a line states wherever it is.
@@ -57,7 +58,18 @@ func (c *mdCtx) line(n int, l string) {
 	if r, ok := c.envRow[n]; ok {
 		c.cells(n, r, sec)
 	} else {
+		// "- 운영환경: 가용성 99.5%, RTO 2시간" in the master index: the
+		// label says whose figures follow.
+		lead := ""
+		if c.env[n] == "" {
+			if m := leadEnvR.FindStringSubmatch(l); m != nil {
+				lead = envWord(m[1])
+			}
+		}
 		for _, f := range lineFacts(l, sec) {
+			if f.Env == "" {
+				f.Env = lead
+			}
 			c.add(f, n)
 		}
 	}
@@ -68,6 +80,9 @@ func (c *mdCtx) line(n int, l string) {
 		c.add(Fact{Kind: HostPath, Value: "hostPath"}, n)
 	}
 }
+
+// leadEnvR is a line led by an environment's name and a colon.
+var leadEnvR = regexp.MustCompile(`(?i)^\s*(?:[-*•]\s*)?\**\s*(개발\s?환경|운영\s?환경|개발|운영|스테이징|dev|development|prod|production|staging)\s*\**\s*[:：]`)
 
 // cells reads a comparison table's row cell by cell: "| RTO | 해당 없음 |
 // RTO 30분 |" states prod's RTO, "| Region | Japan East | Korea Central |"
@@ -106,10 +121,18 @@ func lineFacts(l, section string) []Fact {
 	for _, m := range when(strings.Contains(lower, "aks"), aksTierPR, l) {
 		out = append(out, Fact{Kind: Tier, Subject: "aks", Value: aksTier(m[1])})
 	}
-	if strings.Contains(lower, "korea") || strings.Contains(lower, "east") || strings.Contains(lower, "west") || strings.Contains(lower, "north") || strings.Contains(lower, "japan") {
+	for _, m := range when(strings.Contains(lower, "redis"), redisTierPR, l) {
+		out = append(out, Fact{Kind: Tier, Subject: "redis", Value: strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:])})
+	}
+	if strings.Contains(lower, "korea") || strings.Contains(lower, "east") || strings.Contains(lower, "west") || strings.Contains(lower, "north") || strings.Contains(lower, "japan") || strings.Contains(lower, "central") || strings.Contains(lower, "asia") {
 		for _, m := range regionR.FindAllString(l, -1) {
 			out = append(out, Fact{Kind: Region, Value: RegionKey(m)})
 		}
+	}
+	// Before the digit test: "seven services" has none.
+	if !strings.Contains(l, "개") && !strings.Contains(lower, "services") {
+	} else if m := svcCountR.FindStringSubmatch(l); m != nil {
+		out = append(out, Fact{Kind: ServiceCount, Num: countWord(m[1] + m[2] + m[3])})
 	}
 	if !strings.ContainsAny(l, "0123456789") {
 		return out
@@ -143,10 +166,6 @@ func lineFacts(l, section string) []Fact {
 		if r, ok := ratioOf(l); ok {
 			out = append(out, Fact{Kind: Ratio, Num: num(m[1]), Max: r})
 		}
-	}
-	if !strings.Contains(l, "개") && !strings.Contains(lower, "microservices") {
-	} else if m := svcCountR.FindStringSubmatch(l); m != nil {
-		out = append(out, Fact{Kind: ServiceCount, Num: num(m[1] + m[2] + m[3])})
 	}
 	for _, m := range when(strings.Contains(lower, "rto") || strings.Contains(lower, "rpo"), rtoR, l) {
 		k := RTO
@@ -255,4 +274,14 @@ func (c *mdCtx) proseCost(n int, l string) {
 		}
 		c.add(Fact{Kind: EnvCost, Env: env, Num: a.min, Max: a.max, Bound: bound}, n)
 	}
+}
+
+// countWord reads "7" or "seven".
+func countWord(s string) float64 {
+	for i, w := range []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
+		if strings.EqualFold(s, w) {
+			return float64(i + 2)
+		}
+	}
+	return num(s)
 }

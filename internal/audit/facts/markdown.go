@@ -55,15 +55,25 @@ func extractMarkdown(f *File, out *[]Fact) {
 
 // docKind is a title's part that names the document, not the system
 // ("물리 아키텍처 설계서 - 운영환경").
+var docSuffix = regexp.MustCompile(`(?i)(?:^|\s)(?:물리\s*)?아키텍처(?:\s*설계서)?\s*$|(?:^|\s)(?:physical\s+)?architecture(?:\s+design)?(?:\s+document)?\s*$`)
+
 var docKind = regexp.MustCompile(`(?i)아키텍처 설계서|설계서$|architecture|design document`)
 
 // systemName is the part of a title before " - " (the system's name).
 func systemName(title string) string {
 	title = strings.TrimLeft(title, "# ")
-	if i := strings.Index(title, " - "); i > 0 && !docKind.MatchString(title[:i]) {
-		return strings.TrimSpace(title[:i])
+	i := strings.Index(title, " - ")
+	if i <= 0 {
+		return ""
 	}
-	return ""
+	// "메디링크 진료예약 시스템 물리 아키텍처 - 개발환경": the name is what
+	// precedes the words naming the document; "물리 아키텍처 설계서 -
+	// 운영환경" names none.
+	name := strings.TrimSpace(docSuffix.ReplaceAllString(title[:i], ""))
+	if name == "" || docKind.MatchString(name) {
+		return ""
+	}
+	return name
 }
 
 // boldLabel is a line that is a bold label, maybe with a link or an aside.
@@ -135,7 +145,7 @@ func (c *mdCtx) add(f Fact, line int) {
 var (
 	costSection  = regexp.MustCompile(`(?i)비용|cost`)
 	totalLabel   = regexp.MustCompile(`(?i)^\s*(총|합계|총합|total|sum\b)`)
-	envCostLabel = regexp.MustCompile(`(?i)^\s*(총\s*)?(월간?\s*)?(비용|합계|총합)|^\s*(total\s+)?(monthly\s+)?cost\b|^\s*total\b`)
+	envCostLabel = regexp.MustCompile(`(?i)^\s*(총\s*)?(월간?\s*)?(예상\s*)?(비용|합계|총합)|^\s*(total\s+)?(estimated\s+)?(monthly\s+)?(cost|spend)\b|^\s*total\b`)
 	componentSec = regexp.MustCompile(`(?i)데이터|\bdata\b|캐시|메시징|네트워크|스토리지|database|cache|messaging|storage|postgres|redis`)
 	budgetR      = regexp.MustCompile(`(?i)예산|budget|절감|saving|절약`)
 	boundR       = regexp.MustCompile(`^\s*(이하|이내|미만|under|or less|at most|below)`)

@@ -19,6 +19,8 @@ func (s *Set) PrimaryRegions() []Fact {
 		text := f.Src.Text
 		if f.Cell != "" {
 			text = f.Cell
+		} else {
+			text = clauseOf(text, f.Value)
 		}
 		// "Korea Central (DR: Korea South)": the parenthesis names another
 		// region's role; what is left names the primary.
@@ -41,3 +43,19 @@ func (s *Set) PrimaryRegions() []Fact {
 
 // asideR is a parenthesised aside.
 var asideR = regexp.MustCompile(`\([^()]*\)`)
+
+// clauseR splits a line into clauses: "The primary region is West US 2;
+// the DR region is Central US" names a primary and a DR region.
+var clauseR = regexp.MustCompile(`[;。]|\.\s|,\s`)
+
+// clauseOf is the clause of a line that names the region, or the line.
+func clauseOf(line, region string) string {
+	for _, c := range clauseR.Split(line, -1) {
+		for _, m := range regionR.FindAllString(c, -1) {
+			if RegionKey(m) == region {
+				return c
+			}
+		}
+	}
+	return line
+}
