@@ -21,7 +21,6 @@ import (
 	"github.com/physarch/physarch/internal/audit/facts"
 	"github.com/physarch/physarch/internal/components"
 	planpkg "github.com/physarch/physarch/internal/plan"
-	"github.com/physarch/physarch/internal/read/markdown"
 )
 
 // w builds the YAML text.
@@ -371,10 +370,9 @@ type flow struct{ queues, notes []string }
 
 // messaging decides who sends to and who receives from each queue, from
 // the first of:
-//   - Produces and Consumes facts (a diagram's edges; a queue table's
-//     sender and receiver columns, where the facts read them);
-//   - the sender and receiver columns of the queue's own table row
-//     (송신/수신, sender/receiver, producer/consumer, publisher/subscriber);
+//   - Produces and Consumes facts: a diagram's edges, and a queue table's
+//     sender and receiver columns (송신/수신, sender/receiver,
+//     producer/consumer, publisher/subscriber);
 //   - a guess, as Service Bus needs both ends: a queue named after a
 //     service and an event ("order-created") is that service's to send, one
 //     named after it otherwise ("notification-send") its to receive; the
@@ -403,30 +401,22 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		}
 		return ""
 	}
+	// The diagrams' edges first; a table's sender and receiver columns
+	// fill only the ends the diagrams leave open.
 	has := map[string]bool{}
-	for _, k := range []facts.Kind{facts.Produces, facts.Consumes} {
-		for _, f := range s.Of(k) {
-			if name := known(f.Subject); name != "" {
-				add(name, string(k), f.Value, "from "+from(f))
-				has[f.Value+string(k)] = true
-			}
+	for _, diagram := range []bool{true, false} {
+		drawn := map[string]bool{}
+		for k := range has {
+			drawn[k] = true
 		}
-	}
-	for _, q := range queueNames(s) {
-		// The table fills the ends the facts leave open.
-		ends, note := pick(tableEnds(s, q, known), func(f facts.Fact) string { return f.Value })
-		senders, receivers, _ := strings.Cut(ends, " → ")
-		for _, end := range []struct {
-			dir   facts.Kind
-			names string
-		}{{facts.Produces, senders}, {facts.Consumes, receivers}} {
-			if has[q+string(end.dir)] {
-				continue
-			}
-			for _, n := range strings.Split(end.names, ", ") {
-				if n != "" {
-					add(n, string(end.dir), q, strings.Replace(note, "from ", "from the table's "+columnWord(end.dir)+" column at ", 1))
-					has[q+string(end.dir)] = true
+		for _, k := range []facts.Kind{facts.Produces, facts.Consumes} {
+			for _, f := range s.Of(k) {
+				if f.Src.Diagram != diagram || drawn[f.Value+string(k)] {
+					continue
+				}
+				if name := known(f.Subject); name != "" {
+					add(name, string(k), f.Value, "from "+from(f))
+					has[f.Value+string(k)] = true
 				}
 			}
 		}
@@ -468,76 +458,6 @@ func messaging(s *facts.Set, list []*svc) map[string]*flow {
 		}
 	}
 	return out
-}
-
-func columnWord(k facts.Kind) string {
-	if k == facts.Produces {
-		return "sender"
-	}
-	return "receiver"
-}
-
-var (
-	senderCol   = regexp.MustCompile(`(?i)송신|발신|발행|생산자|sender|producer|publisher`)
-	receiverCol = regexp.MustCompile(`(?i)수신|구독|소비자|receiver|consumer|subscriber`)
-)
-
-// tableEnds reads a queue's ends from the sender and receiver columns of
-// the tables whose rows name it (the rows behind its Queue facts): one
-// fact a row, Value "senders → receivers" (each list joined by ", "), the
-// names as the spec has them.
-func tableEnds(s *facts.Set, q string, known func(string) string) []facts.Fact {
-	var out []facts.Fact
-	for _, f := range s.Of(facts.Queue) {
-		if f.Subject != q {
-			continue
-		}
-		t, r, ok := rowAt(s, f.Src)
-		if !ok {
-			continue
-		}
-		var senders, receivers []string
-		for i, h := range t.Header {
-			if i >= len(r.Cells) {
-				break
-			}
-			var names []string
-			for _, n := range strings.Split(r.Cells[i], ",") {
-				n, _, _ = strings.Cut(strings.TrimSpace(n), " ")
-				if k := known(strings.Trim(n, "`*")); k != "" {
-					names = append(names, k)
-				}
-			}
-			switch {
-			case senderCol.MatchString(h) && !receiverCol.MatchString(h):
-				senders = append(senders, names...)
-			case receiverCol.MatchString(h) && !senderCol.MatchString(h):
-				receivers = append(receivers, names...)
-			}
-		}
-		if len(senders) > 0 || len(receivers) > 0 {
-			f.Value = strings.Join(senders, ", ") + " → " + strings.Join(receivers, ", ")
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// rowAt is the Markdown table row a fact was read from.
-func rowAt(s *facts.Set, src facts.Src) (markdown.Table, markdown.Row, bool) {
-	for _, file := range s.Files {
-		if file.Name != src.File || file.MD == nil {
-			continue
-		}
-		for _, t := range file.MD.Tables {
-			for _, r := range t.Rows {
-				if r.Line == src.Line {
-					return t, r, true
-				}
-			}
-		}
-	}
-	return markdown.Table{}, markdown.Row{}, false
 }
 
 func queueNames(s *facts.Set) []string {

@@ -188,8 +188,8 @@ func TestImportQueueEnds(t *testing.T) {
 		want map[string][2][]string // service: produces, consumes
 		note string
 	}{
-		{"fixes/queue-table-ko", table, "order-created from the table's sender column at physical-architecture-prod.md:42"},
-		{"fixes/queue-table-en", table, "order-created from the table's receiver column at physical-architecture-prod.md:42"},
+		{"fixes/queue-table-ko", table, "order-created from physical-architecture-prod.md:42"},
+		{"fixes/queue-table-en", table, "order-created from physical-architecture-prod.md:42"},
 		// The diagram draws payment-service sending order-created to
 		// notification-service: its edges win over the table's row.
 		{"fixes/queue-edges", map[string][2][]string{
@@ -198,7 +198,7 @@ func TestImportQueueEnds(t *testing.T) {
 			"notification-service": {nil, {"order-created", "notification-send", "payment-completed"}},
 		}, "order-created from physical-architecture-prod.mmd:11"},
 		// The diagram draws only the sender: the table gives the receiver.
-		{"fixes/queue-edge-sender-only", table, "order-created from physical-architecture-prod.mmd:11; notification-send from the table's sender column"},
+		{"fixes/queue-edge-sender-only", table, "order-created from physical-architecture-prod.mmd:11; notification-send from physical-architecture-prod.md:44"},
 		// No edge, no column: an event queue is its named service's to
 		// send, a command queue its named service's to receive.
 		{"fixes/queue-names", map[string][2][]string{
@@ -336,6 +336,6 @@ func TestImportIndependentPackages(t *testing.T) {
 // from is named in the comment.
 func TestImportQueueEndsNameTheirRows(t *testing.T) {
 	y := draft.Spec(facts.Extract(dir(t, "fixes/queue-table-ko")), "shop")
-	l := lineOf(string(y), "consumes: [notification-send, payment-completed]")
-	contains(t, l, []string{"notification-send from the table's receiver column at physical-architecture-prod.md:44", "payment-completed from the table's receiver column at physical-architecture-prod.md:43"}, []string{"guessed"})
+	l := lineOf(string(y), "consumes: [payment-completed, notification-send]")
+	contains(t, l, []string{"notification-send from physical-architecture-prod.md:44", "payment-completed from physical-architecture-prod.md:43"}, []string{"guessed"})
 }

@@ -178,8 +178,9 @@ func (c *mdCtx) table(t markdown.Table) {
 		switch {
 		case isServiceHeader(h0):
 			c.serviceRow(t, r)
-		case queueHeader.MatchString(h0) && queueSection.MatchString(t.Section) && queueName.MatchString(label):
+		case queueHeader.MatchString(h0) && (queueSection.MatchString(t.Section) || queueOnly.MatchString(h0)) && queueName.MatchString(label):
 			c.add(Fact{Kind: Queue, Subject: label}, r.Line)
+			c.queueEnds(t, r, label)
 		case subnetCol >= 0 && subnetCol < len(r.Cells):
 			// The subnet's name is in its column ("| Component | Subnet |
 			// Range |"), or in the first when that column holds the range.
@@ -245,6 +246,36 @@ func (c *mdCtx) costRow(id, label string, cells []string, cols map[int]string, l
 	}
 }
 
+// queueEnds reads a queue row's sender and receiver columns ("| order-
+// created | … | order-service | payment-service, notification-service |").
+func (c *mdCtx) queueEnds(t markdown.Table, r markdown.Row, queue string) {
+	for i, h := range t.Header {
+		if i == 0 || i >= len(r.Cells) {
+			continue
+		}
+		kind := Kind("")
+		// "송수신" names both ends: no direction.
+		send, recv := senderHeader.MatchString(h), receiverHeader.MatchString(h)
+		switch {
+		case send && !recv:
+			kind = Produces
+		case recv && !send:
+			kind = Consumes
+		default:
+			continue
+		}
+		for _, name := range strings.FieldsFunc(r.Cells[i], func(r rune) bool { return r == ',' || r == '/' || r == '·' }) {
+			// "payment-service (재시도 3회)": the name is the first word.
+			name, _, _ = strings.Cut(strings.TrimSpace(name), " ")
+			if svc := ServiceKey(strings.Trim(name, "`*")); dnsName.MatchString(svc) {
+				c.add(Fact{Kind: kind, Subject: svc, Value: queue}, r.Line)
+			}
+		}
+	}
+}
+
+var dnsName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,62}$`)
+
 func isServiceHeader(h string) bool {
 	h = strings.TrimSpace(h)
 	return h == "서비스" || h == "service" || h == "서비스명" || h == "서비스 이름" || h == "services" || h == "workload" || h == "워크로드"
@@ -252,6 +283,9 @@ func isServiceHeader(h string) bool {
 
 var (
 	queueHeader     = regexp.MustCompile(`(?i)^(큐|큐 이름|토픽|이름|queue|topic|name)$`)
+	queueOnly       = regexp.MustCompile(`(?i)^(큐|큐 이름|queue|queue name|topic)$`)
+	senderHeader    = regexp.MustCompile(`(?i)송신|발신|발행|생산자|프로듀서|producer|sender|publisher`)
+	receiverHeader  = regexp.MustCompile(`(?i)수신|구독|소비자|컨슈머|consumer|receiver|subscriber`)
 	queueSection    = regexp.MustCompile(`(?i)큐|토픽|메시징|queue|topic|messaging|service bus`)
 	clusterDNS      = regexp.MustCompile(`^([a-z0-9][a-z0-9-]*)\.[a-z0-9-]+\.svc\.cluster\.local`)
 	asciiName       = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9 _.-]*$`)
