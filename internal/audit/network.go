@@ -38,7 +38,30 @@ func networkChecks(r *Registry) {
 			return conflicts(s.Of(facts.Subnet), envKey, func(f facts.Fact) string { return f.Value },
 				func(f facts.Fact) string { return "the " + f.Env + " subnet " + f.Subject })
 		},
+	}, Check{
+		ID: "AU014", Family: "network", Severity: check.Error,
+		Title:     "An address range that is no valid CIDR",
+		Rationale: "An octet above 255 or a prefix length above 32 (10.0.4.0/33) is no address range; Azure refuses it, and no other check can compare it.",
+		Fix:       "Write the range as four octets of 0–255 and a prefix length of 0–32 (10.0.4.0/24).",
+		Run:       invalidRanges,
 	})
+}
+
+// invalidRanges reports the VNet and subnet ranges that do not parse.
+func invalidRanges(s *facts.Set) []Finding {
+	var out []Finding
+	for _, k := range []facts.Kind{facts.VNet, facts.Subnet} {
+		for _, f := range s.Of(k) {
+			if _, err := netip.ParsePrefix(f.Value); err != nil {
+				what := "the VNet's address space"
+				if k == facts.Subnet {
+					what = "the subnet " + f.Subject
+				}
+				out = append(out, Finding{Env: f.Env, Quotes: quotes(f), Message: fmt.Sprintf("%s states %s as %s, which is no CIDR range", at(f), what, f.Value)})
+			}
+		}
+	}
+	return out
 }
 
 func prefix(s string) (netip.Prefix, bool) {

@@ -43,17 +43,36 @@ func Text(w io.Writer, findings []Finding, color bool) {
 			}
 			where := ""
 			if len(f.Quotes) > 0 {
-				where = fmt.Sprintf("%s:%d: ", f.Quotes[0].File, f.Quotes[0].Line)
+				where = fmt.Sprintf("%s:%d: ", safe(f.Quotes[0].File), f.Quotes[0].Line)
 			}
-			fmt.Fprintf(w, "  %s%s%s %s\n", where, paint(colors[sev], f.ID), env, f.Message)
+			fmt.Fprintf(w, "  %s%s%s %s\n", where, paint(colors[sev], f.ID), env, safe(f.Message))
 			for _, q := range f.Quotes {
-				fmt.Fprintf(w, "      > %s:%d  %s\n", q.File, q.Line, clip(q.Text, 110))
+				fmt.Fprintf(w, "      > %s:%d  %s\n", safe(q.File), q.Line, clip(safe(q.Text), 110))
 			}
 			fmt.Fprintf(w, "      fix: %s\n", f.Fix)
 		}
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "%d errors, %d warnings, %d notes\n", counts[check.Error], counts[check.Warning], counts[check.Info])
+}
+
+// safe shows what a package holds without letting it drive the terminal:
+// an escape sequence in a quoted line could rewrite the screen or the
+// title, so control characters print as the symbols for them (␛) and
+// invalid UTF-8 as U+FFFD.
+func safe(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20:
+			return 0x2400 + r // ␀ … ␟
+		case r == 0x7f:
+			return '␡'
+		case r >= 0x80 && r < 0xa0:
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 func clip(s string, n int) string {

@@ -64,3 +64,16 @@ func TestSARIFValidates(t *testing.T) {
 		t.Errorf("results: %+v, quotes %d", log.Runs[0].Results, len(fs[0].Quotes))
 	}
 }
+
+// TestTextOutputIsInert: an escape sequence in a quoted line prints as its
+// symbol, never reaches the terminal.
+func TestTextOutputIsInert(t *testing.T) {
+	files := readDir(t, "testdata/clean")
+	files["physical-architecture.md"] = strings.Replace(files["physical-architecture.md"], "| 월 비용 | $150 |", "| 월 비용 \x1b]0;pwned\x07 | $200 |", 1)
+	fs := run(files)
+	var b strings.Builder
+	audit.Text(&b, fs, false)
+	if strings.ContainsAny(b.String(), "\x1b\x07") || !strings.Contains(b.String(), "월 비용 ␛]0;pwned␇") {
+		t.Errorf("text output:\n%q", b.String())
+	}
+}

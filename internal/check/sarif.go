@@ -2,6 +2,8 @@ package check
 
 import (
 	"encoding/json"
+	"net/url"
+	"path/filepath"
 	"strings"
 )
 
@@ -106,13 +108,13 @@ func SARIF(reg *Registry, findings []Finding, version string) ([]byte, error) {
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
 			Message: sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: map[string]string{"uri": strings.TrimPrefix(f.Pos.File, "./")},
+				ArtifactLocation: map[string]string{"uri": sarifURI(f.Pos.File)},
 				Region:           map[string]int{"startLine": line, "startColumn": col},
 			}}},
 		}
 		for i, p := range f.Related {
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: i + 1, PhysicalLocation: sarifPhysical{
-				ArtifactLocation: map[string]string{"uri": strings.TrimPrefix(p.File, "./")},
+				ArtifactLocation: map[string]string{"uri": sarifURI(p.File)},
 				Region:           map[string]int{"startLine": max(p.Line, 1), "startColumn": max(p.Col, 1)},
 			}})
 		}
@@ -141,4 +143,12 @@ func ruleName(title string) string {
 		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 	}
 	return b.String()
+}
+
+// sarifURI is a file's path as the relative URI reference SARIF asks for:
+// a space, "#", "%" or "?" in a name is percent-encoded, or the viewer
+// reads another file ("a b#c.md" is "a%20b%23c.md").
+func sarifURI(path string) string {
+	path = filepath.ToSlash(strings.TrimPrefix(path, "./"))
+	return (&url.URL{Path: path}).EscapedPath()
 }

@@ -72,3 +72,11 @@ func TestSARIFValidates(t *testing.T) {
 		t.Errorf("%d suppressed results, %d rules", suppressed, len(log.Runs[0].Tool.Driver.Rules))
 	}
 }
+
+func TestSARIFURIIsEncoded(t *testing.T) {
+	for in, want := range map[string]string{"./design/a b#c%d?.md": "design/a%20b%23c%25d%3F.md", "physarch.yaml": "physarch.yaml", "out/설계.md": "out/%EC%84%A4%EA%B3%84.md"} {
+		if got := check.SarifURI(in); got != want {
+			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

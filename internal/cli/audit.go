@@ -35,7 +35,8 @@ conflicting lines quoted and located, what does not agree:
                monthly cost stated differently, downtime or "N배" claims
                that do not follow from their figures
   network      subnets outside the VNet or overlapping, fixed IPs outside
-               their subnet, one subnet with two ranges
+               their subnet, one subnet with two ranges, ranges that are no
+               CIDR
   cross-file   services, replicas, HPA bounds, ports, tiers, queues, RTO/RPO,
                the region or the system's name differing between documents
                and diagrams
