@@ -45,7 +45,11 @@ unless --force). Review it, then physarch build.`,
 			if abs, err := filepath.Abs(args[0]); err == nil && isDir(args[0]) {
 				name = systemDir(abs)
 			}
-			spec := draft.Spec(facts.Extract(inputs), name)
+			set := facts.Extract(inputs)
+			spec := draft.Spec(set, name)
+			if len(set.Of(facts.Service)) == 0 {
+				fmt.Fprintln(cmd.ErrOrStderr(), "warning: the package names no service; the draft's services are all guessed (is it the right directory?)")
+			}
 			if out == "" {
 				_, err := cmd.OutOrStdout().Write(spec)
 				return err
@@ -87,13 +91,22 @@ func writeDraft(out string, spec []byte, force bool) error {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("writing the draft: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".physarch-import-*")
+	if dir := filepath.Dir(out); !isDir(dir) {
+		return usageError{fmt.Errorf("cannot write %s: the directory %s does not exist", out, dir)}
+	}
+	tmp, err := newSibling(out)
 	if err != nil {
-		return fmt.Errorf("writing the draft: %w", err)
+		return fmt.Errorf("writing the draft to %s: %w", out, err)
 	}
 	_, werr := tmp.Write(spec)
 	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), 0o644)); err != nil {
+	// A replaced file keeps its mode (a 0600 spec stays private); a new
+	// one has the mode the umask gives (newSibling opens it with 0666).
+	var merr error
+	if st != nil && st.Mode().IsRegular() {
+		merr = os.Chmod(tmp.Name(), st.Mode().Perm())
+	}
+	if err := errors.Join(werr, cerr, merr); err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("writing the draft: %w", err)
 	}
@@ -102,4 +115,22 @@ func writeDraft(out string, spec []byte, force bool) error {
 		return fmt.Errorf("writing the draft: %w", err)
 	}
 	return nil
+}
+
+// newSibling creates a new file next to out, named so no other file is
+// touched, with mode 0666 less the umask (os.CreateTemp would give 0600).
+func newSibling(out string) (*os.File, error) {
+	dir, base := filepath.Split(out)
+	var last error
+	for i := 0; i < 100; i++ {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.physarch-import-%d-%d", base, os.Getpid(), i))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			return f, nil
+		}
+		if last = err; !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	return nil, last
 }
