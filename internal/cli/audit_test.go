@@ -207,3 +207,31 @@ func TestREADMEAuditExcerpt(t *testing.T) {
 		t.Errorf("the README's excerpt is not what physarch audit prints; it prints:\n%s", out)
 	}
 }
+
+// TestImportOutputFile: -o into a missing directory is a usage error that
+// names it; --force keeps a replaced file's mode; a package naming no
+// service is warned about.
+func TestImportOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	pkg := auditPackage(t)
+	code, _, errs := run(t, dir, "import", pkg, "-o", "missing/x.yaml")
+	if code != ExitUsage || !strings.Contains(errs, "the directory missing does not exist") {
+		t.Errorf("missing directory: exit %d, %s", code, errs)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "p.yaml"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, dir, "import", pkg, "-o", "p.yaml", "--force"); code != ExitOK {
+		t.Fatalf("--force: exit %d, %s", code, errs)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "p.yaml")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("the replaced file's mode: %v %v, want 0600", st.Mode(), err)
+	}
+	empty := t.TempDir()
+	if err := os.WriteFile(filepath.Join(empty, "a.md"), []byte("# hello\n\ntext\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, errs := run(t, dir, "import", empty); !strings.Contains(errs, "names no service") {
+		t.Errorf("no warning for a package without services: %s", errs)
+	}
+}
