@@ -289,10 +289,16 @@ func TestImportIndependentPackages(t *testing.T) {
 		}, []string{"vmSize: Standard_D4ds_v5", "user-service", "spot: true"}},
 		{"b", []string{"serviceCIDR: 10.0.0.0/16", "apps: {vmSize: Standard_D4s_v3}"}, nil},
 		{"c", []string{"apps: {vmSize: Standard_B4ms}", "apps: {vmSize: Standard_E4s_v5}"}, []string{"vmSize: Standard_D4ds_v5"}},
+		// The second independent set: B-series dev pools, a VNet holding
+		// the default service range, PlantUML diagrams.
+		{"../independent2/p1", []string{"apps: {vmSize: Standard_B4ms}"}, []string{"vmSize: Standard_D4ds_v5", "spot: true"}},
+		{"../independent2/p2", []string{"serviceCIDR:"}, nil},
+		{"../independent2/p3", nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			y := roundTrip(t, dir(t, "independent/"+c.name))
+			// The packages are the audit's independent test sets (one copy).
+			y := roundTrip(t, dir(t, "../../audit/testdata/independent/"+c.name))
 			var produces []string
 			for _, l := range strings.Split(y, "\n") {
 				if strings.Contains(l, "produces:") || strings.Contains(l, "consumes:") {

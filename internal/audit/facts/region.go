@@ -4,7 +4,7 @@ import "regexp"
 
 var (
 	regionWord = regexp.MustCompile(`(?i)리전|region|azure \(|azure\s+(?:korea|japan|east|west|north|south)`)
-	otherRole  = regexp.MustCompile(`(?i)다른|other|다중|multi|액티브|active|standby|스탠바이|\bdr\b|dr_|재해|복제|replica|target|secondary|paired|geo|backup|백업|가격|price|fallback|대체`)
+	otherRole  = regexp.MustCompile(`(?i)다른|other|추정|estimate|비율|ratio|출처|source|다중|multi|액티브|active|standby|스탠바이|\bdr\b|dr_|재해|복제|replica|target|secondary|paired|geo|backup|백업|가격|price|fallback|대체`)
 )
 
 // PrimaryRegions are the region facts that state where an environment

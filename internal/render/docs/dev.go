@@ -33,9 +33,10 @@ func devDoc(pl *plan.Plan, e *plan.Env, cr *cost.Report, ar *availability.Report
 	)
 	// The cost principle names Spot nodes only where a pool runs on Spot
 	// (a B-series pool never does: azure.SpotOffered).
-	costPrinciple := d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS Free 계층", "Cost: Spot nodes, backing services as pods, AKS Free tier")
+	// The tier is the plan's (a spec may set dev to Standard).
+	costPrinciple := fmt.Sprintf(d.T("비용 최적화: Spot 노드, Pod 기반 백킹 서비스, AKS %s 계층", "Cost: Spot nodes, backing services as pods, AKS %s tier"), e.Settings.AKS.Tier)
 	if !spotPool(e) {
-		costPrinciple = d.T("비용 최적화: Pod 기반 백킹 서비스, AKS Free 계층", "Cost: backing services as pods, AKS Free tier")
+		costPrinciple = fmt.Sprintf(d.T("비용 최적화: Pod 기반 백킹 서비스, AKS %s 계층", "Cost: backing services as pods, AKS %s tier"), e.Settings.AKS.Tier)
 	}
 	d.H(3, d.T("1.2 설계 원칙", "1.2 Design principles"))
 	d.List(
