@@ -214,7 +214,33 @@ func queueSets(s *facts.Set) []Finding {
 // regions compares the primary region each place names
 // (facts.Set.PrimaryRegions).
 func regions(s *facts.Set) []Finding {
-	primary := s.PrimaryRegions()
+	var primary, shared []facts.Fact
+	envs := map[string]bool{}
+	for _, f := range s.PrimaryRegions() {
+		if f.Env == "" {
+			shared = append(shared, f)
+			continue
+		}
+		envs[f.Env] = true
+		primary = append(primary, f)
+	}
+	// A primary stated for the whole system holds in each environment.
+	for _, f := range shared {
+		for _, e := range sortedKeys(envs) {
+			g := f
+			g.Env = e
+			primary = append(primary, g)
+		}
+	}
 	return conflicts(primary, func(f facts.Fact) string { return f.Env }, func(f facts.Fact) string { return f.Value },
 		func(f facts.Fact) string { return "the " + f.Env + " region" })
+}
+
+func sortedKeys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -29,6 +29,14 @@ var (
 // component with the catalog's figure for that component at its best
 // (the tier the environment's files name): only a figure above it is
 // flagged, since a lower one may be a composite or a margin.
+// sectionWord names a component in a heading, looser than on a line: a
+// section "5.2 Redis 구성" is about Azure Cache for Redis.
+var sectionWord = map[string]*regexp.Regexp{
+	"Azure Cache for Redis":      regexp.MustCompile(`(?i)redis|캐시|\bcache\b`),
+	"PostgreSQL Flexible Server": regexp.MustCompile(`(?i)postgres`),
+	"Application Gateway":        regexp.MustCompile(`(?i)application gateway|app gateway|애플리케이션 게이트웨이`),
+}
+
 func statedSLAs(s *facts.Set) []Finding {
 	tiers := map[string]map[string]string{}
 	for _, t := range s.Of(facts.Tier) {
@@ -64,7 +72,7 @@ func statedSLAs(s *facts.Set) []Finding {
 			if len(hit) == 0 && f.MD != nil {
 				sec := f.MD.Section(i + 1)
 				for _, c := range pathComponents {
-					if c.word.MatchString(sec) {
+					if c.word.MatchString(sec) || sectionWord[c.name] != nil && sectionWord[c.name].MatchString(sec) {
 						hit = append(hit, c)
 					}
 				}

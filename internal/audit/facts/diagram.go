@@ -98,7 +98,7 @@ var (
 	queueCtx    = regexp.MustCompile(`(?i)queue|큐|topic|토픽|service ?bus|\bsb-`)
 	queueLabel  = regexp.MustCompile(`^(?:queue|topic|큐|토픽):\s*([a-z0-9][a-z0-9.-]*[a-z0-9])$`)
 	queueName   = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
-	subnetLabel = regexp.MustCompile(`([A-Za-z][\w-]*(?: Subnet)?)\s*(?:\n|\s|\()\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})`)
+	subnetLabel = regexp.MustCompile(`([A-Za-z][\w-]*(?: Subnet)?)\s*(?:\n|\s|\()\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,3})`)
 	notService  = regexp.MustCompile(`(?i)service bus|internal service|application service|app service|\bservices\b|kubernetes service`)
 )
 

@@ -37,11 +37,11 @@ var (
 	cacheR2     = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(GB|GiB)\s*\(\s*([PC][0-6])\b`)
 	cacheCtx    = regexp.MustCompile(`(?i)redis|캐시|cache`)
 	vnetR       = regexp.MustCompile(`(?i)vnet|virtual network|주소 공간|address space`)
-	vnetCIDR    = regexp.MustCompile(`(?i)(?:vnet|virtual network|주소 공간|address space)([^/]{0,40}?)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})`)
+	vnetCIDR    = regexp.MustCompile(`(?i)(?:vnet|virtual network|주소 공간|address space)([^/]{0,40}?)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,3})`)
 	subnetWord  = regexp.MustCompile(`(?i)snet|subnet|서브넷`)
 	subnetName  = regexp.MustCompile(`(?i)subnet|^snet`)
 	svcCIDR     = regexp.MustCompile(`(?i)service cidr|pod cidr|docker`)
-	subnetPR    = regexp.MustCompile(`([A-Za-z][\w-]*(?:\s+Subnet)?)\s*\(\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})\s*\)`)
+	subnetPR    = regexp.MustCompile(`([A-Za-z][\w-]*(?:\s+Subnet)?)\s*\(\s*(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,3})\s*\)`)
 	privIPR     = regexp.MustCompile(`(?i)private ip|프라이빗 ip|사설 ip|내부 ip`)
 	regionR     = regexp.MustCompile(`(?i)\b(koreacentral|koreasouth|korea central|korea south|japaneast|japan east|japanwest|japan west|eastus2?|east us(?: 2)?|westus[23]?|west us(?: [23])?|centralus|central us|westeurope|west europe|northeurope|north europe|southeastasia|southeast asia|eastasia|east asia)\b`)
 	usersR      = regexp.MustCompile(`(\d[\d,]*)\s*명`)
@@ -80,6 +80,10 @@ func (c *mdCtx) line(n int, l string) {
 		c.add(Fact{Kind: HostPath, Value: "hostPath"}, n)
 	}
 }
+
+// partWord names a part of an environment whose cost a line may state
+// ("노드 비용 월 $1,617 (D4s_v3 × 9)").
+var partWord = regexp.MustCompile(`(?i)노드|node|풀|pool|\bvm\b|인스턴스|instance|라이선스|license|×|\bx\s?\d|standard_`)
 
 // leadEnvR is a line led by an environment's name and a colon.
 var leadEnvR = regexp.MustCompile(`(?i)^\s*(?:[-*•]\s*)?\**\s*(개발\s?환경|운영\s?환경|개발|운영|스테이징|dev|development|prod|production|staging)\s*\**\s*[:：]`)
@@ -175,10 +179,24 @@ func lineFacts(l, section string) []Fact {
 		out = append(out, Fact{Kind: k, Num: minutes(num(m[2]), m[3]), Value: m[2] + m[3]})
 	}
 	if !strings.Contains(l, "Standard_") {
-	} else if vm := vmSizeR.FindStringSubmatch(l); vm != nil {
+	} else if vms := vmSizeR.FindAllStringSubmatchIndex(l, -1); len(vms) == 1 {
 		cpu, mem := vcpuR.FindStringSubmatch(l), memR.FindStringSubmatch(l)
 		if cpu != nil && mem != nil {
-			out = append(out, Fact{Kind: VMSize, Subject: vm[1], Num: num(cpu[1]), Max: num(mem[1])})
+			out = append(out, Fact{Kind: VMSize, Subject: l[vms[0][2]:vms[0][3]], Num: num(cpu[1]), Max: num(mem[1])})
+		}
+	} else {
+		// "Standard_D2s_v5 (2 vCPU, 8 GiB) | Standard_D8s_v5 (8 vCPU, 64
+		// GiB)": each size with the figures up to the next one.
+		for i, vm := range vms {
+			end := len(l)
+			if i+1 < len(vms) {
+				end = vms[i+1][0]
+			}
+			seg := l[vm[1]:end]
+			cpu, mem := vcpuR.FindStringSubmatch(seg), memR.FindStringSubmatch(seg)
+			if cpu != nil && mem != nil {
+				out = append(out, Fact{Kind: VMSize, Subject: l[vm[2]:vm[3]], Num: num(cpu[1]), Max: num(mem[1])})
+			}
 		}
 	}
 	if (strings.Contains(l, "B") || strings.Contains(l, "MB")) && (cacheCtx.MatchString(l) || cacheCtx.MatchString(section)) {
@@ -264,7 +282,8 @@ func (c *mdCtx) proseCost(n int, l string) {
 		// environment's cost and names no component ("월 $95 수준의 최소
 		// 비용"): "Redis 월 $50" is a component's.
 		if env == "" {
-			if !bound && !(costSection.MatchString(l) && !componentSec.MatchString(l) && !backingR.MatchString(l)) {
+			about := costSection.MatchString(l) || perMonthR.MatchString(after)
+			if !bound && !(about && !componentSec.MatchString(l) && !backingR.MatchString(l) && !partWord.MatchString(l)) {
 				continue
 			}
 			env = c.env[n]

@@ -61,7 +61,8 @@ var docKind = regexp.MustCompile(`(?i)아키텍처 설계서|설계서$|architec
 
 // systemName is the part of a title before " - " (the system's name).
 func systemName(title string) string {
-	title = strings.TrimLeft(title, "# ")
+	// "# 🏥 스마트 보험금 청구 플랫폼 - …": the emoji is decoration.
+	title = stripDecor(strings.TrimLeft(title, "# "))
 	i := strings.Index(title, " - ")
 	if i <= 0 {
 		return ""
@@ -159,7 +160,18 @@ func (c *mdCtx) table(t markdown.Table) {
 	cols := columnEnvs(t.Header)
 	id := fmt.Sprintf("%s:%d", c.f.Name, t.Line)
 	h0 := strings.ToLower(t.Header[0])
-	costTable := costSection.MatchString(t.Section) && !budgetR.MatchString(t.Section)
+	// A cost table's own heading may be "Monthly" or "주요 항목" under "10.
+	// 비용": its section or one above it names the cost.
+	costTable := false
+	for _, h := range c.f.MD.Path(t.Line) {
+		if budgetR.MatchString(h) {
+			break
+		}
+		if costSection.MatchString(h) {
+			costTable = true
+			break
+		}
+	}
 	subnetCol := -1
 	for i, h := range t.Header {
 		if hl := strings.ToLower(h); subnetCol < 0 && (strings.Contains(hl, "서브넷") || strings.Contains(hl, "subnet")) {

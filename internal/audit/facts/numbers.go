@@ -8,7 +8,7 @@ import (
 
 var (
 	amountR = regexp.MustCompile(`\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s*[–-]\s*\$\s?(\d[\d,]*(?:\.\d+)?))?`)
-	cidrR   = regexp.MustCompile(`\b(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2})\b`)
+	cidrR   = regexp.MustCompile(`\b(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,3})\b`)
 	ipR     = regexp.MustCompile(`\b(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\b(?:[^/\d]|$)`)
 	pctR    = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?%`)
 	intR    = regexp.MustCompile(`\d+`)

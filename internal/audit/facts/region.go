@@ -34,12 +34,17 @@ func (s *Set) PrimaryRegions() []Fact {
 		for _, m := range regionR.FindAllString(text, -1) {
 			named[RegionKey(m)] = true
 		}
-		if f.Env != "" && len(named) == 1 && named[f.Value] && regionWord.MatchString(text) && !otherRole.MatchString(text) {
+		// A master index's "Region: East US 2 primary" is every
+		// environment's (Env stays "": the audit applies it to each).
+		if (f.Env != "" || primaryWord.MatchString(text)) && len(named) == 1 && named[f.Value] && regionWord.MatchString(text) && !otherRole.MatchString(text) {
 			primary = append(primary, f)
 		}
 	}
 	return primary
 }
+
+// primaryWord says a region is the primary one.
+var primaryWord = regexp.MustCompile(`(?i)primary|주\s?리전|기본\s?리전|메인\s?리전`)
 
 // asideR is a parenthesised aside.
 var asideR = regexp.MustCompile(`\([^()]*\)`)

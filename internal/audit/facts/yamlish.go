@@ -20,7 +20,8 @@ func (c *mdCtx) yamlish() {
 	// a "pdb" key), never a Deployment's rollingUpdate.maxUnavailable.
 	pdb, block := false, ""
 	svcIndent := -1 // the indentation of service keys under an hpa key
-	for i, l := range c.f.MD.Lines {
+	for _, en := range flowExpanded(c.f.MD.Lines) {
+		i, l := en.n-1, en.text
 		m := yamlKey.FindStringSubmatch(l)
 		if m == nil || c.f.MD.InTable[i+1] {
 			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "```") {
@@ -81,4 +82,34 @@ func (c *mdCtx) yamlish() {
 		c.add(Fact{Kind: Service, Subject: svc}, i+1)
 		c.add(Fact{Kind: kind, Subject: svc, Num: float64(n)}, i+1)
 	}
+}
+
+type yamlLine struct {
+	n    int
+	text string
+}
+
+// flowMap is a key with a one-line flow mapping: "trip-service:
+// {minReplicas: 3, maxReplicas: 14, cpu: 70%}".
+var flowMap = regexp.MustCompile(`^(\s*-?\s*)([A-Za-z0-9_.-]+):\s*\{([^{}]*)\}\s*(#.*)?$`)
+
+// flowExpanded is the document's lines with each one-line flow mapping
+// written out as the block it means, every part keeping its line number.
+func flowExpanded(lines []string) []yamlLine {
+	out := make([]yamlLine, 0, len(lines))
+	for i, l := range lines {
+		m := flowMap.FindStringSubmatch(l)
+		if m == nil || !strings.Contains(m[3], ":") {
+			out = append(out, yamlLine{i + 1, l})
+			continue
+		}
+		indent := strings.Repeat(" ", len(m[1]))
+		out = append(out, yamlLine{i + 1, indent + m[2] + ":"})
+		for _, pair := range strings.Split(m[3], ",") {
+			if k, v, ok := strings.Cut(pair, ":"); ok {
+				out = append(out, yamlLine{i + 1, indent + "  " + strings.TrimSpace(k) + ": " + strings.TrimSpace(v)})
+			}
+		}
+	}
+	return out
 }

@@ -164,6 +164,21 @@ func (d *Doc) Section(line int) string {
 	return d.Headings[i-1].Title
 }
 
+// Path returns the headings a line sits under, innermost first: the
+// section, its parent, and so on ("Monthly" under "11. Cost").
+func (d *Doc) Path(line int) []string {
+	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Line > line })
+	var out []string
+	level := 1 << 30
+	for j := i - 1; j >= 0 && level > 1; j-- {
+		if h := d.Headings[j]; h.Level < level {
+			out = append(out, h.Title)
+			level = h.Level
+		}
+	}
+	return out
+}
+
 // Title returns the document's first heading, or "".
 func (d *Doc) Title() string {
 	if len(d.Headings) == 0 {
