@@ -77,15 +77,7 @@ func Default() *Registry {
 func (r *Registry) Run(s *facts.Set) []Finding {
 	var out []Finding
 	for _, c := range r.Checks() {
-		fs := c.Run(s)
-		// A file of thousands of defects of one kind (generated, or an
-		// attack) gets the first ones and a count, not megabytes of text.
-		if len(fs) > maxPerCheck {
-			rest := len(fs) - maxPerCheck
-			fs = append(fs[:maxPerCheck:maxPerCheck], Finding{Env: fs[maxPerCheck].Env, Quotes: fs[maxPerCheck].Quotes[:min(1, len(fs[maxPerCheck].Quotes))],
-				Message: fmt.Sprintf("%d more findings of this check not shown (at most %d are reported per check)", rest, maxPerCheck)})
-		}
-		for _, f := range fs {
+		for _, f := range c.Run(s) {
 			f.ID, f.Severity, f.Title, f.Fix = c.ID, c.Severity, c.Title, c.Fix
 			f.Key = key(f)
 			out = append(out, f)
@@ -107,8 +99,49 @@ func (r *Registry) Run(s *facts.Set) []Finding {
 	return dedupe(out)
 }
 
-// maxPerCheck bounds the findings of one check in one run.
+// maxPerCheck bounds the findings of one check that are shown.
 const maxPerCheck = 200
+
+// Cap keeps the first maxPerCheck findings of each check and puts a count
+// in place of the rest: a file of thousands of defects of one kind (an
+// attack, or a generator gone wrong) gets the first ones, not megabytes of
+// text. Apply it last, after a baseline has dropped what is old, so that
+// nothing new hides behind old findings; the count is in the summary's
+// key, so a saved run's summary matches only the same count.
+func Cap(fs []Finding) []Finding {
+	seen := map[string]int{}
+	var out []Finding
+	for _, f := range fs {
+		if seen[f.ID]++; seen[f.ID] <= maxPerCheck {
+			out = append(out, f)
+		}
+	}
+	var ids []string
+	for id, n := range seen {
+		if n > maxPerCheck {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		var first Finding
+		for _, f := range fs {
+			if f.ID == id {
+				first = f
+				break
+			}
+		}
+		rest := seen[id] - maxPerCheck
+		sum := Finding{ID: id, Severity: first.Severity, Title: first.Title, Fix: first.Fix, Env: first.Env,
+			Message: fmt.Sprintf("%d more findings of this check not shown (at most %d are shown per check)", rest, maxPerCheck)}
+		if len(first.Quotes) > 0 {
+			sum.Quotes = first.Quotes[:1]
+		}
+		sum.Key = key(sum) + fmt.Sprintf("\x1f%d more", rest)
+		out = append(out, sum)
+	}
+	return out
+}
 
 // dedupe drops a finding reported twice with the same key.
 func dedupe(fs []Finding) []Finding {

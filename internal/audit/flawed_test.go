@@ -237,3 +237,35 @@ func quotesLine(f audit.Finding, file string, line int) bool {
 	}
 	return false
 }
+
+// TestValidEditsAreQuiet: edits that keep a package consistent but once
+// drew a finding (each from an adversarial review) draw none.
+func TestValidEditsAreQuiet(t *testing.T) {
+	cases := []struct {
+		name, base, file, old, new string
+	}{
+		{"a remark under the title is no system name", "independent2/p2", "network-prod.puml",
+			"title 메디링크 진료예약 시스템 - 운영환경 네트워크\n", "title 메디링크 진료예약 시스템 - 운영환경 네트워크\n' 보안 규칙 - 운영환경은 Private Endpoint만 허용\n"},
+		{"a note line is no system name", "independent2/p2", "network-prod.puml", "  공용 네트워크 접근 비활성화", "  Redis - 운영환경 전용"},
+		{"a connection label is no queue", "independent2/p2", "network-prod.puml", "Appt --> PESB : AMQP 5671", "Appt --> PESB : private-link"},
+		{"a what-if column is not the environment's cost", "clean", "physical-architecture.md",
+			"| 구성 요소 | 개발환경 | 운영환경 |\n|---|---|---|\n| AKS 클러스터 | $0 | $73 |\n| 컴퓨팅 | $100 | $900 |\n| 데이터베이스 | $20 | $300 |\n| 캐시 | $30 | $177 |\n| 총 월간 비용 | $150 | $1,450 |",
+			"| 구성 요소 | 개발환경 | 운영환경 | 운영환경 (3년 예약 시) |\n|---|---|---|---|\n| AKS 클러스터 | $0 | $73 | $73 |\n| 컴퓨팅 | $100 | $900 | $500 |\n| 데이터베이스 | $20 | $300 | $200 |\n| 캐시 | $30 | $177 | $177 |\n| 총 월간 비용 | $150 | $1,450 | $950 |"},
+		{"a queue section's settings table holds no queues", "clean", "physical-architecture-prod.md",
+			"| order-events | 주문 이벤트 |\n", "| order-events | 주문 이벤트 |\n\n### 6.2 큐 공통 설정\n\n| 이름 | 값 |\n|---|---|\n| max-delivery-count | 10 |\n| lock-duration | 30s |\n"},
+		{"a Deployment's rollingUpdate is no PDB", "clean", "physical-architecture-prod.md",
+			"| order-events | 주문 이벤트 |\n", "| order-events | 주문 이벤트 |\n\n```yaml\nstrategy:\n  rollingUpdate:\n    maxUnavailable: 0\n```\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := readDir(t, "testdata/"+c.base)
+			if !strings.Contains(files[c.file], c.old) {
+				t.Fatalf("%q is not in %s", c.old, c.file)
+			}
+			files[c.file] = strings.Replace(files[c.file], c.old, c.new, 1)
+			for _, f := range run(files) {
+				t.Errorf("%s %s", f.ID, f.Message)
+			}
+		})
+	}
+}

@@ -183,13 +183,19 @@ func Index(reg *Registry) []byte {
 
 // maxBaseline bounds a saved run: one finding is under 4 KB, and a run
 // reports at most maxPerCheck findings per check.
-const maxBaseline = 64 << 20
+const maxBaseline = 16 << 20
 
 // ReadBounded reads a regular file of at most limit bytes. It checks the
 // open file, not the name (a FIFO would block, /dev/zero never ends), and
 // stops reading past the limit, because some files (/proc) report a size
 // of 0 whatever they hold.
 func ReadBounded(path string, limit int64) ([]byte, error) {
+	// Opening a FIFO blocks until a writer comes: look before opening.
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

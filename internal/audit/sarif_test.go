@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"os"
 	"strings"
@@ -75,5 +76,20 @@ func TestTextOutputIsInert(t *testing.T) {
 	audit.Text(&b, fs, false)
 	if strings.ContainsAny(b.String(), "\x1b\x07") || !strings.Contains(b.String(), "월 비용 ␛]0;pwned␇") {
 		t.Errorf("text output:\n%q", b.String())
+	}
+}
+
+// TestCapCountsWhatItHides: 250 findings of one check show 200 and a
+// summary whose key carries the count (so a baseline never hides a
+// changed number of hidden findings).
+func TestCapCountsWhatItHides(t *testing.T) {
+	var fs []audit.Finding
+	for i := 0; i < 250; i++ {
+		fs = append(fs, audit.Finding{ID: "AU011", Key: fmt.Sprint(i), Quotes: []audit.Quote{{File: "a.md", Line: i + 1}}})
+	}
+	fs = append(fs, audit.Finding{ID: "AU001", Key: "x"})
+	got := audit.Cap(fs)
+	if len(got) != 202 || !strings.Contains(got[201].Message, "50 more findings") || !strings.HasSuffix(got[201].Key, "50 more") {
+		t.Fatalf("%d findings, last %q key %q", len(got), got[len(got)-1].Message, got[len(got)-1].Key)
 	}
 }

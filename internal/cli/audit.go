@@ -82,18 +82,25 @@ is read). audit --list lists the checks; docs/audit/<ID>.md explains each.
 					return usageError{fmt.Errorf("--fail-on must be warning, error or none, not %q", failOn)}
 				}
 			}
+			// A bad baseline is reported with bad inputs, all at once.
+			var keys map[string]bool
+			var berr error
+			if baseline != "" {
+				keys, berr = audit.LoadBaseline(baseline)
+			}
 			inputs, err := auditInputs(args)
-			if err != nil {
-				return err
+			if err != nil || berr != nil {
+				var ue usageError
+				if err != nil && !errors.As(err, &ue) {
+					return err
+				}
+				return usageError{errors.Join(err, berr)}
 			}
 			findings := reg.Run(facts.Extract(inputs))
 			if baseline != "" {
-				keys, err := audit.LoadBaseline(baseline)
-				if err != nil {
-					return usageError{err}
-				}
 				findings = audit.New(findings, keys)
 			}
+			findings = audit.Cap(findings)
 			switch format {
 			case "json":
 				var names []string
@@ -155,6 +162,12 @@ func auditInputs(args []string) ([]facts.Input, error) {
 			if strings.HasPrefix(e.Name(), ".") {
 				continue
 			}
+			// A FIFO, socket or device in the package is no document (a
+			// FIFO would block the read).
+			if !e.IsDir() && e.Type()&^fs.ModeSymlink != 0 && packageExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				bad = append(bad, fmt.Errorf("%s is not a regular file", filepath.Join(dir, e.Name())))
+				continue
+			}
 			if !e.IsDir() && packageExts[strings.ToLower(filepath.Ext(e.Name()))] {
 				found = append(found, filepath.Join(dir, e.Name()))
 			}
@@ -174,19 +187,23 @@ func auditInputs(args []string) ([]facts.Input, error) {
 		sort.Strings(found)
 		paths = append(paths, found...)
 	}
-	if len(paths) > maxAuditFiles {
-		return nil, usageError{fmt.Errorf("%d files named; a package is seven, and audit reads at most %d at once", len(paths), maxAuditFiles)}
-	}
-	var out []facts.Input
 	// A file named twice (or a directory and one of its files) is read
 	// once: twice, its cost rows would add up to twice its total.
-	read := map[string]bool{}
+	var unique []string
+	seen := map[string]bool{}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
-		if err == nil && read[abs] {
+		if err == nil && seen[abs] {
 			continue
 		}
-		read[abs] = true
+		seen[abs] = true
+		unique = append(unique, p)
+	}
+	if len(unique) > maxAuditFiles {
+		return nil, usageError{errors.Join(append(bad, fmt.Errorf("%d files named; a package is seven, and audit reads at most %d at once", len(unique), maxAuditFiles))...)}
+	}
+	var out []facts.Input
+	for _, p := range unique {
 		b, err := readAuditFile(p)
 		if err != nil {
 			bad = append(bad, err)

@@ -96,7 +96,7 @@ and shows its findings.
 					for _, f := range in {
 						names = append(names, f.Name)
 					}
-					return reg.Run(facts.Extract(in)), names, nil
+					return audit.Cap(reg.Run(facts.Extract(in))), names, nil
 				}
 			}
 			srv, err := serve.New(opt)

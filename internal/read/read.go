@@ -5,7 +5,10 @@
 // rest instead of failing.
 package read
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Skip is a line a reader could not read, kept so that the audit can say
 // what it ignored.
@@ -13,6 +16,17 @@ type Skip struct {
 	Line   int    `json:"line"`
 	Text   string `json:"text"`
 	Reason string `json:"reason"`
+}
+
+// MaxLine bounds a line the readers parse: some parsers are quadratic
+// in a line's length (goldmark's link destinations, an error's column),
+// and no line of a package is near this long. Longer lines are skipped
+// and reported.
+const MaxLine = 16 << 10
+
+// LongLine is the Skip for a line over MaxLine.
+func LongLine(n int, l string) Skip {
+	return Skip{Line: n, Text: strings.ToValidUTF8(l[:min(len(l), 80)], ""), Reason: fmt.Sprintf("a line of %d bytes (at most %d are read)", len(l), MaxLine)}
 }
 
 // Normalize drops a UTF-8 byte order mark and ends every line with \n.

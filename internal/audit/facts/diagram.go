@@ -136,8 +136,21 @@ func serviceOf(n *gnode) (svc string, port int) {
 }
 
 func extractDiagram(g *graph, out *[]Fact) {
+	// The system's name is in a comment or title above the drawing ("%%
+	// 메디링크 - 운영환경"); further down, "보안 규칙 - 운영환경은 …" is a
+	// remark.
+	top := 1 << 30
+	for _, n := range g.nodes {
+		top = min(top, n.line)
+	}
+	for _, e := range g.edges {
+		top = min(top, e.line)
+	}
 	for line, c := range g.comments {
-		if l, r, ok := strings.Cut(c, " - "); ok && soleEnv(r) != "" {
+		if line > top {
+			continue
+		}
+		if l, r, ok := strings.Cut(c, " - "); ok && soleEnv(r) != "" && envTitle.MatchString(strings.TrimSpace(r)) {
 			g.fact(out, Fact{Kind: System, Value: strings.TrimSpace(l)}, line)
 		}
 	}
@@ -268,6 +281,14 @@ func (g *graph) inQueues(n *gnode) bool {
 	return p != nil && (queueCtx.MatchString(p.label) || queueCtx.MatchString(p.id))
 }
 
+// envTitle is what follows a system's name in a diagram's title: the
+// environment as a word of its own ("운영환경 네트워크"), not a sentence
+// about it ("운영환경은 Private Endpoint만 허용").
+var envTitle = regexp.MustCompile(`(?i)^(개발\s?환경|운영\s?환경|스테이징|dev|development|prod|production|staging)(\s|$|[-–:),])`)
+
+// linkWord is an edge label about the connection, not a queue.
+var linkWord = regexp.MustCompile(`(?i)private|link|endpoint|https?|tcp|amqp|tls|vnet|peering|egress|ingress|sas|managed-identity|workload-identity`)
+
 // busWord names a Service Bus namespace or its private endpoint.
 var busWord = regexp.MustCompile(`(?i)service ?bus|\bsb-|^(pe)?sb$|servicebus`)
 
@@ -282,7 +303,7 @@ func edgeQueues(label string) []string {
 	var out []string
 	for _, p := range strings.Split(strings.ReplaceAll(label, "\n", ","), ",") {
 		p = strings.TrimSpace(p)
-		if !queueName.MatchString(p) || !strings.Contains(p, "-") || portEdge.MatchString(p) {
+		if !queueName.MatchString(p) || !strings.Contains(p, "-") || portEdge.MatchString(p) || linkWord.MatchString(p) {
 			return nil
 		}
 		out = append(out, p)

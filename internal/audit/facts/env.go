@@ -56,9 +56,13 @@ func soleEnv(s string) string {
 // columnEnvs maps a table header's columns to environments.
 func columnEnvs(header []string) map[int]string {
 	out := map[int]string{}
+	taken := map[string]bool{}
 	for i, h := range header {
-		if e := soleEnv(h); e != "" && i > 0 {
+		// A second column of one environment ("운영환경 (3년 예약 시)") is a
+		// what-if, not the environment's figure.
+		if e := soleEnv(h); e != "" && i > 0 && !taken[e] {
 			out[i] = e
+			taken[e] = true
 		}
 	}
 	return out

@@ -190,7 +190,7 @@ func (c *mdCtx) table(t markdown.Table) {
 		switch {
 		case isServiceHeader(h0):
 			c.serviceRow(t, r)
-		case queueHeader.MatchString(h0) && (queueSection.MatchString(t.Section) || queueOnly.MatchString(h0)) && queueName.MatchString(label):
+		case queueHeader.MatchString(h0) && (queueSection.MatchString(t.Section) || queueOnly.MatchString(h0)) && queueName.MatchString(label) && !settingsTable(t):
 			c.add(Fact{Kind: Queue, Subject: label}, r.Line)
 			c.queueEnds(t, r, label)
 		case subnetCol >= 0 && subnetCol < len(r.Cells):
@@ -268,6 +268,9 @@ func (c *mdCtx) queueEnds(t markdown.Table, r markdown.Row, queue string) {
 		kind := Kind("")
 		// "송수신" names both ends: no direction.
 		send, recv := senderHeader.MatchString(h), receiverHeader.MatchString(h)
+		if bothEnds.MatchString(h) {
+			continue
+		}
 		switch {
 		case send && !recv:
 			kind = Produces
@@ -285,6 +288,16 @@ func (c *mdCtx) queueEnds(t markdown.Table, r markdown.Row, queue string) {
 		}
 	}
 }
+
+var bothEnds = regexp.MustCompile(`(?i)송수신|send/receive|sender/receiver|producer/consumer|pub/sub`)
+
+// settingsTable is a "| 이름 | 값 |" table: its rows are settings, whatever
+// its section.
+func settingsTable(t markdown.Table) bool {
+	return len(t.Header) >= 2 && valueHeader.MatchString(strings.TrimSpace(t.Header[1]))
+}
+
+var valueHeader = regexp.MustCompile(`(?i)^(값|설정값|설정 값|value|setting|설정)$`)
 
 var dnsName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,62}$`)
 

@@ -297,24 +297,28 @@ func lineStarts(src []byte) []int {
 	return starts
 }
 
-// maxLine bounds a line given to the Markdown parser: goldmark's inline
-// parser is quadratic in some inputs ("[a](" repeated: 160 KB took 7 s),
-// and no line of a document is near this long.
-const maxLine = 16 << 10
-
-// withoutLongLines is the document's lines with those over maxLine blank,
-// each reported as skipped.
+// withoutLongLines is the document's lines with those over read.MaxLine
+// blank (goldmark's inline parser is quadratic in some of them: "[a]("
+// repeated over 160 KB took 7 s), each reported as skipped.
 func withoutLongLines(d *Doc) []string {
 	lines := d.Lines
 	for i, l := range d.Lines {
-		if len(l) <= maxLine {
+		if len(l) <= read.MaxLine && strings.Count(l, "[") <= maxBrackets {
 			continue
 		}
 		if &lines[0] == &d.Lines[0] {
 			lines = append([]string(nil), d.Lines...)
 		}
 		lines[i] = ""
-		d.Skipped = append(d.Skipped, read.Skip{Line: i + 1, Text: strings.ToValidUTF8(l[:80], ""), Reason: fmt.Sprintf("a line of %d bytes (at most %d are read)", len(l), maxLine)})
+		sk := read.LongLine(i+1, l)
+		if len(l) <= read.MaxLine {
+			sk.Reason = fmt.Sprintf("a line of %d brackets (at most %d are read)", strings.Count(l, "["), maxBrackets)
+		}
+		d.Skipped = append(d.Skipped, sk)
 	}
 	return lines
 }
+
+// maxBrackets bounds the links and images of one line: goldmark's cost
+// grows with their square (a 16 KiB line of "[a](" took 0.08 s).
+const maxBrackets = 200

@@ -125,6 +125,10 @@ func Parse(file string, src []byte) *Diagram {
 	var stack []string
 	for i, raw := range d.Lines {
 		n := i + 1
+		if len(raw) > read.MaxLine {
+			d.Skipped = append(d.Skipped, read.LongLine(n, raw))
+			continue
+		}
 		line := strings.TrimSpace(raw)
 		if line == "" {
 			continue

@@ -61,6 +61,9 @@ type Diagram struct {
 	Problems   []Problem         `json:"problems,omitempty"`
 
 	byID map[string]*Element
+	// byLabel is the first element with each label, for arrows that name
+	// an element by its label.
+	byLabel map[string]*Element
 }
 
 // Element returns an element by ID.
@@ -84,13 +87,17 @@ var (
 
 // Parse reads a diagram; it never fails.
 func Parse(file string, src []byte) *Diagram {
-	d := &Diagram{File: file, Lines: read.Lines(src), Skinparams: map[string]string{}, byID: map[string]*Element{}}
+	d := &Diagram{File: file, Lines: read.Lines(src), Skinparams: map[string]string{}, byID: map[string]*Element{}, byLabel: map[string]*Element{}}
 	var stack []string
 	inComment, inSkin, ended := false, "", false
 	var note *Note
 	legend := false
 	for i, raw := range d.Lines {
 		n := i + 1
+		if len(raw) > read.MaxLine {
+			d.Skipped = append(d.Skipped, read.LongLine(n, raw))
+			continue
+		}
 		line := strings.TrimSpace(raw)
 		switch {
 		case inComment:
@@ -103,7 +110,9 @@ func Parse(file string, src []byte) *Diagram {
 				d.Notes = append(d.Notes, *note)
 				note = nil
 			} else {
-				note.Text = strings.TrimSpace(note.Text + "\n" + line)
+				if len(note.Text) < read.MaxLine { // a note past that is no one's to read
+					note.Text = strings.TrimSpace(note.Text + "\n" + line)
+				}
 			}
 			continue
 		case legend:
@@ -223,10 +232,8 @@ func (d *Diagram) refer(s string, n int, parent string) string {
 	if e := d.byID[label]; e != nil {
 		return e.ID
 	}
-	for _, e := range d.Elements {
-		if e.Label == label {
-			return e.ID
-		}
+	if e := d.byLabel[label]; e != nil {
+		return e.ID
 	}
 	kind := "component"
 	if !strings.HasPrefix(s, "[") {
@@ -239,11 +246,17 @@ func (d *Diagram) add(id, label, kind string, n int, parent string) *Element {
 	if e := d.byID[id]; e != nil {
 		if e.Kind == "reference" {
 			e.Kind, e.Label, e.Line, e.Parent = kind, label, n, parent
+			if d.byLabel[label] == nil {
+				d.byLabel[label] = e
+			}
 		}
 		return e
 	}
 	e := &Element{ID: id, Label: strings.ReplaceAll(label, `\n`, "\n"), Kind: kind, Line: n, Parent: parent}
 	d.byID[id] = e
+	if d.byLabel[e.Label] == nil {
+		d.byLabel[e.Label] = e
+	}
 	d.Elements = append(d.Elements, e)
 	return e
 }
