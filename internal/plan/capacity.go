@@ -249,14 +249,7 @@ func (p *planner) pools(e *Env, path string) {
 			continue
 		}
 		if cfg.Spot && !azure.SpotOffered(vm.Name) {
-			// The loader refuses a spec that states it; a what-if
-			// (plan.Vary) is not loaded again, so the planner refuses it
-			// too: there is no such VM to price or to deploy.
-			at := def.path + ".spot"
-			if !p.doc.Stated(at) {
-				at = def.path + ".vmSize" // Spot is the profile's: the size is what the user chose
-			}
-			p.fail(at, spec.SpotHint(vm.Name), "node pool %s asks for Spot VMs, but Azure does not offer %s (B-series) as Spot", def.name, vm.Name)
+			p.refuseSpot(def.path, def.name, vm.Name)
 			continue
 		}
 		alloc := azure.NodeAllocatable(vm, cfg.MaxPods)
