@@ -2,6 +2,8 @@ package audit
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -226,7 +228,7 @@ func regions(s *facts.Set) []Finding {
 	}
 	// A primary stated for the whole system holds in each environment.
 	for _, f := range shared {
-		for _, e := range sortedKeys(envs) {
+		for _, e := range slices.Sorted(maps.Keys(envs)) {
 			g := f
 			g.Env = e
 			primary = append(primary, g)
@@ -234,13 +236,4 @@ func regions(s *facts.Set) []Finding {
 	}
 	return conflicts(primary, func(f facts.Fact) string { return f.Env }, func(f facts.Fact) string { return f.Value },
 		func(f facts.Fact) string { return "the " + f.Env + " region" })
-}
-
-func sortedKeys(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
